@@ -1,0 +1,61 @@
+// kg: knowledge graphs from articles, with provenance.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace kg::cli;
+  Context context;
+  if (const char* env = std::getenv("KG_DB"); env && *env) context.db = env;
+
+  CLI::App app{"kg: knowledge graphs from articles, with provenance.\n"
+               "Every claim is stored with the document, sentence and span it came from."};
+  app.set_version_flag("--version", std::string("kg 0.1.0"));
+  app.add_option("--db", context.db, "Database folder (default ./kg.db, or $KG_DB)");
+  app.add_option("--format", context.format, "Output format: text, json (and per command)");
+  app.add_flag("-q,--quiet", context.quiet, "No progress or summary on stderr");
+  app.require_subcommand(0, 1);
+
+  RegisterIngest(app, context);
+  RegisterExtract(app, context);
+  RegisterQuery(app, context);
+  RegisterRepl(app, context);
+  RegisterExport(app, context);
+  RegisterAudit(app, context);
+  RegisterRetract(app, context);
+  RegisterStats(app, context);
+  RegisterCheck(app, context);
+  RegisterTrain(app, context);
+  RegisterParse(app, context);
+  CLI::App* eval = app.add_subcommand("eval", "Measure the parser or the claim extractor");
+  eval->require_subcommand(1);
+  RegisterEvalParse(*eval, context);
+  RegisterEvalCarb(*eval, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "kg: internal error: " << e.what() << "\n";
+    return kExitError;
+  }
+  if (app.get_subcommands().empty()) {
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) return RunRepl(context);
+    std::cerr << app.help();
+    return kExitUsage;
+  }
+  return context.exit_code;
+}

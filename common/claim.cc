@@ -1,0 +1,17 @@
+#include "common/claim.h"
+
+namespace kg {
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "Person";
+    case EntityType::kOrganization: return "Organization";
+    case EntityType::kLocation: return "Location";
+    case EntityType::kEvent: return "Event";
+    case EntityType::kOther: return "Other";
+    case EntityType::kValue: return "Value";
+  }
+  return "Other";
+}
+
+}  // namespace kg

@@ -1,0 +1,233 @@
+// The graph API: the one way everything above storage reads and writes kg's
+// knowledge graph.
+//
+// A Graph is a property graph kept in a RocksDB folder (see storage/ and
+// storage/FORMAT.md), with provenance: every edge made from extracted claims
+// carries one ProvenanceRecord per supporting sentence, every entity node one
+// MentionRecord per surface mention, and the documents themselves are stored,
+// so any claim can be traced back to the exact bytes that support it.
+//
+//   auto graph = kg::graph::Graph::Open("kg.db", {});
+//   if (!graph.ok()) ...;
+//   auto summary = (*graph)->AddExtraction(extraction);   // one atomic write
+//   for (auto c = (*graph)->OutEdges(node); c->Valid(); c->Next()) Use(c->edge());
+//
+// Identity rules:
+//  * Entity nodes are merged across documents by canonical name (the exact-name
+//    index, case-insensitive). They carry labels {"Entity", <type name>} and
+//    properties name, type. Non-entity arguments are nodes labelled "Value".
+//  * Edges made by AddExtraction are merged on (subject node, relation type,
+//    object node): the same claim from three documents is one edge with three
+//    provenance records. Re-adding a document with the same content id changes
+//    nothing.
+//  * CreateNode/CreateEdge (the query language's CREATE) always make a new
+//    node/edge and give it provenance "manual" with the time of creation.
+//
+// Thread-safety: a Graph may be read from several threads at once; writes must
+// not overlap other writes. Cursors must not outlive the Graph.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "common/claim.h"
+#include "common/status.h"
+
+namespace kg::graph {
+
+using NodeId = uint64_t;
+using EdgeId = uint64_t;
+using TypeId = uint32_t;  // an interned relationship type
+
+// A property value: null, bool, integer, float, string, or a list of values.
+struct PropertyValue {
+  using List = std::vector<PropertyValue>;
+  std::variant<std::monostate, bool, int64_t, double, std::string, List> value;
+
+  PropertyValue() = default;
+  PropertyValue(bool b) : value(b) {}                      // NOLINT
+  PropertyValue(int64_t i) : value(i) {}                   // NOLINT
+  PropertyValue(double d) : value(d) {}                    // NOLINT
+  PropertyValue(std::string s) : value(std::move(s)) {}    // NOLINT
+  PropertyValue(const char* s) : value(std::string(s)) {}  // NOLINT
+  PropertyValue(List l) : value(std::move(l)) {}           // NOLINT
+  bool is_null() const { return std::holds_alternative<std::monostate>(value); }
+  bool operator==(const PropertyValue& o) const { return value == o.value; }
+};
+using Properties = std::map<std::string, PropertyValue>;
+
+struct NodeRecord {
+  NodeId id = 0;
+  std::vector<std::string> labels;
+  Properties properties;
+};
+
+struct EdgeRecord {
+  EdgeId id = 0;
+  NodeId source = 0;
+  NodeId target = 0;
+  std::string type;
+  Properties properties;
+  uint32_t document_count = 0;    // distinct documents supporting it (sources(r))
+  uint32_t provenance_count = 0;  // provenance records (sentences) supporting it
+};
+
+// What an adjacency scan yields, without reading the edge record.
+struct EdgeRef {
+  EdgeId id = 0;
+  NodeId source = 0;
+  NodeId target = 0;
+  TypeId type = 0;
+};
+
+// Where one claim was read. Spans are byte spans in the stored document text.
+struct ProvenanceRecord {
+  std::string document_id;  // "manual" for edges made by CREATE
+  uint32_t sentence = 0;
+  ByteSpan sentence_span, subject_span, relation_span, object_span;
+  std::string relation_surface;
+  std::string extractor;
+  std::string extractor_version;
+  double confidence = 1.0;
+  bool negated = false;
+  std::string modality;
+  std::string attribution;
+  std::vector<ClaimArgument> arguments;
+  int64_t ingest_time_ms = 0;  // Unix time in milliseconds
+};
+
+// Where one entity was mentioned.
+struct MentionRecord {
+  std::string document_id;
+  uint32_t sentence = 0;
+  ByteSpan span;
+  std::string surface;
+};
+
+struct DocumentRecord {
+  Document document;  // with the full text
+  std::string extractor;
+  std::string extractor_version;
+  int64_t ingest_time_ms = 0;
+  uint32_t claim_count = 0;
+};
+
+struct GraphStats {
+  uint64_t documents = 0;
+  uint64_t nodes = 0;           // all nodes
+  uint64_t entities = 0;        // nodes labelled Entity
+  uint64_t edges = 0;           // claims
+  uint64_t provenance = 0;      // provenance records on edges (sources)
+  uint64_t mentions = 0;        // mention records on nodes
+  std::vector<std::string> extractors;  // "kg-openie 1.0"
+};
+
+// What AddExtraction did.
+struct AddSummary {
+  bool unchanged = false;  // the document was already stored
+  uint64_t new_nodes = 0;
+  uint64_t new_edges = 0;
+  uint64_t new_provenance = 0;
+  uint64_t new_mentions = 0;
+};
+
+struct RetractSummary {
+  uint64_t removed_edges = 0;
+  uint64_t removed_nodes = 0;
+  uint64_t removed_provenance = 0;
+  uint64_t kept_edges = 0;  // edges that lost support but are supported elsewhere
+};
+
+// One problem found by Check().
+struct CheckProblem {
+  std::string what;  // "edge 12: out-index entry missing"
+};
+
+struct OpenOptions {
+  bool create_if_missing = true;  // make a new database when `dir` does not exist
+  bool read_only = false;
+  bool sync_writes = true;  // fsync each document's batch (crash safety)
+};
+
+// Iterator over node ids (all nodes, or one label).
+class NodeCursor {
+ public:
+  virtual ~NodeCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual NodeId node() const = 0;
+  virtual Status status() const = 0;  // check when the loop ends
+};
+
+// Iterator over adjacency entries.
+class EdgeCursor {
+ public:
+  virtual ~EdgeCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual const EdgeRef& edge() const = 0;
+  virtual Status status() const = 0;
+};
+
+class Graph {
+ public:
+  virtual ~Graph() = default;
+
+  // Opens (or creates) the database in `dir`. Refuses, writing nothing, a
+  // folder that is not a kg database or has a newer format version.
+  static Result<std::unique_ptr<Graph>> Open(const std::string& dir, const OpenOptions& options);
+
+  // ---- Reading -------------------------------------------------------------
+  virtual Result<NodeRecord> GetNode(NodeId id) const = 0;
+  virtual Result<EdgeRecord> GetEdge(EdgeId id) const = 0;
+  virtual std::unique_ptr<NodeCursor> ScanNodes() const = 0;
+  virtual std::unique_ptr<NodeCursor> ScanLabel(const std::string& label) const = 0;
+  // Nodes whose name is `name` (case-insensitive exact match), via the index.
+  virtual Result<std::vector<NodeId>> FindByName(const std::string& name) const = 0;
+  // Names starting with `prefix` (for completion), at most `limit`.
+  virtual Result<std::vector<std::string>> NamesWithPrefix(const std::string& prefix,
+                                                           size_t limit) const = 0;
+  // Out-/in-edges of `node`, optionally of one type only (a prefix scan).
+  virtual std::unique_ptr<EdgeCursor> OutEdges(NodeId node,
+                                               std::optional<TypeId> type = {}) const = 0;
+  virtual std::unique_ptr<EdgeCursor> InEdges(NodeId node,
+                                              std::optional<TypeId> type = {}) const = 0;
+  // Every edge, in id order.
+  virtual std::unique_ptr<EdgeCursor> ScanEdges() const = 0;
+
+  virtual std::optional<TypeId> FindType(const std::string& type) const = 0;
+  virtual std::string TypeName(TypeId type) const = 0;
+  // All labels / relationship types in use, with counts.
+  virtual Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const = 0;
+  virtual Result<std::vector<std::pair<std::string, uint64_t>>> RelationshipTypes() const = 0;
+
+  virtual Result<std::vector<ProvenanceRecord>> EdgeProvenance(EdgeId id) const = 0;
+  virtual Result<std::vector<MentionRecord>> NodeMentions(NodeId id) const = 0;
+  virtual Result<DocumentRecord> GetDocument(const std::string& id) const = 0;
+  // Documents whose id starts with `prefix` (ids are long hashes).
+  virtual Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const = 0;
+  virtual Result<std::vector<std::string>> ListDocuments() const = 0;
+
+  virtual Result<GraphStats> Stats() const = 0;
+
+  // ---- Writing -------------------------------------------------------------
+  // Stores the document, its entities and claims in one atomic write.
+  virtual Result<AddSummary> AddExtraction(const Extraction& extraction) = 0;
+  virtual Result<NodeId> CreateNode(const std::vector<std::string>& labels,
+                                    const Properties& properties) = 0;
+  virtual Result<EdgeId> CreateEdge(NodeId source, NodeId target, const std::string& type,
+                                    const Properties& properties) = 0;
+  // Removes a document and its provenance and mentions; edges and nodes left
+  // with no support disappear. One atomic write.
+  virtual Result<RetractSummary> Retract(const std::string& document_id) = 0;
+
+  // Cross-checks every index, counter, provenance span and document.
+  virtual Result<std::vector<CheckProblem>> Check() const = 0;
+};
+
+}  // namespace kg::graph
