@@ -1,0 +1,1 @@
+// Placeholder so a module library with no sources yet still builds.
