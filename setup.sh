@@ -54,7 +54,7 @@ case "${1:-build}" in
     ;;
   test)
     install_deps; build
-    [ -x tests/setup_test_env.sh ] && bash tests/setup_test_env.sh
+    if [ -f tests/setup_test_env.sh ]; then bash tests/setup_test_env.sh; fi
     cd build && ctest --output-on-failure -j 2 --timeout 1500
     ;;
   *) echo "usage: setup.sh deps|build|demo|test" >&2; exit 2 ;;
