@@ -1,0 +1,151 @@
+// Audit: tracing claims back to the sentences that support them.
+//
+// Every edge kg builds from text carries provenance records (document,
+// sentence span, subject/relation/object spans, extractor, confidence). This
+// module reads them back for people:
+//
+//  * AuditClaim(graph, edge) lists every supporting mention with the
+//    document's title, publisher, date and url, the sentence with the spans
+//    marked, extractor and version, confidence, and re-checks each span
+//    against the stored document text: out-of-range spans, spans outside
+//    their sentence, a relation span whose text is not the recorded surface
+//    words, or an entity span whose text differs from the mention recorded at
+//    that place are reported as problems (a mismatch).
+//  * BuildAuditReport(graph) summarises the whole graph: claims by number of
+//    independent sources, single-source claims, contradictions (a claim both
+//    asserted and negated), the entities with the most claims, counts per
+//    document and per extractor, and how many spans failed the re-check.
+//
+// SourceReader is the shared helper underneath (also used by export.h): it
+// reads an edge's provenance and the documents it points to, caching each
+// document once.
+//
+//   auto ids = kg::graph::FindClaims(*graph, "Russia", "tip_off", "FBI");
+//   if (!ids.ok()) { std::cerr << ids.status().message(); return 1; }
+//   auto audit = kg::graph::AuditClaim(*graph, ids->front());
+//   std::cout << kg::graph::FormatClaimAudit(*audit);
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/graph.h"
+
+namespace kg::graph {
+
+// A node's display name: its "name" property, else "<label> #id".
+std::string NodeName(const NodeRecord& node);
+// A node's entity type: its "type" property, else a label other than
+// "Entity" ("Value" for value nodes), else "Other".
+std::string NodeType(const NodeRecord& node);
+// Unix milliseconds as ISO 8601 UTC ("2026-11-27T14:03:00Z"); "" for 0.
+std::string IsoTime(int64_t unix_ms);
+
+// Where a document came from, without its text.
+struct SourceDocument {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string published;
+  std::string url;
+  bool found = false;  // false when the id names no stored document ("manual")
+  // "Publisher — Title (date)", falling back to the id.
+  std::string Describe() const;
+};
+
+// The provenance of one edge, with the documents it cites.
+struct ClaimSources {
+  std::vector<ProvenanceRecord> records;
+  std::vector<SourceDocument> documents;  // distinct, in first-cited order
+  double max_confidence = 0;
+  bool any_negated = false;
+  bool all_negated = false;     // every record negated (and at least one)
+  int64_t first_ingest_ms = 0;  // earliest record; 0 when none
+  // Distinct document ids / "extractor version" strings, joined by ';'.
+  std::string DocumentIds() const;
+  std::string Extractors() const;
+  const SourceDocument* Find(const std::string& document_id) const;
+};
+
+// Reads provenance and documents for many edges, caching documents.
+// Not thread-safe; must not outlive `graph`.
+class SourceReader {
+ public:
+  explicit SourceReader(const Graph& graph) : graph_(graph) {}
+  Result<ClaimSources> Sources(const EdgeRecord& edge);
+  // The stored document, or nullptr when there is none with that id.
+  const DocumentRecord* Document(const std::string& document_id);
+  // The stored text in `span` of the document ("" when out of range).
+  std::string Slice(const std::string& document_id, const ByteSpan& span);
+
+ private:
+  const Graph& graph_;
+  std::unordered_map<std::string, std::unique_ptr<DocumentRecord>> documents_;
+};
+
+// One supporting mention of a claim, re-checked.
+struct SupportAudit {
+  ProvenanceRecord record;
+  SourceDocument document;
+  std::string sentence;         // the stored text at record.sentence_span
+  std::string marked_sentence;  // the sentence with «subject», ⟦relation⟧, «object»
+  std::string subject_text, relation_text, object_text;  // stored text at each span
+  std::vector<std::string> problems;  // empty: every span matches the stored text
+};
+
+struct ClaimAudit {
+  EdgeRecord edge;
+  std::string subject_name, object_name;
+  std::vector<SupportAudit> supports;
+  size_t independent_sources = 0;  // distinct documents
+  size_t mismatches = 0;           // supports with at least one problem
+};
+
+Result<ClaimAudit> AuditClaim(const Graph& graph, EdgeId edge);
+
+// The edges from `subject` to `object` of relation type `relation` (names
+// matched exactly, ignoring case). An empty argument matches anything, but
+// at least one must be given. NotFound with a clear message (naming the
+// unknown entity, with similar names when there are some) when an entity is
+// unknown or no claim matches.
+Result<std::vector<EdgeId>> FindClaims(const Graph& graph, const std::string& subject,
+                                       const std::string& relation, const std::string& object);
+
+// Human-readable text (for the terminal) and JSON renderings of an audit.
+std::string FormatClaimAudit(const ClaimAudit& audit);
+std::string ClaimAuditJson(const ClaimAudit& audit);
+
+// The whole-graph report.
+struct AuditReport {
+  struct ClaimLine {
+    EdgeId id = 0;
+    std::string subject, relation, object;
+    size_t sources = 0;
+  };
+  struct Count {
+    std::string name;
+    uint64_t count = 0;
+  };
+  uint64_t documents = 0, entities = 0, claims = 0, provenance = 0;
+  std::map<size_t, uint64_t> claims_by_sources;  // sources -> number of claims
+  std::vector<ClaimLine> best_corroborated;      // most sources first (top N)
+  uint64_t single_source_claims = 0;
+  std::vector<ClaimLine> single_source;          // first N
+  std::vector<ClaimLine> contradictions;         // asserted and negated (all)
+  std::vector<Count> top_entities;               // most claims first (top N)
+  std::vector<Count> per_document;               // "title (id prefix)" -> provenance records
+  std::vector<Count> per_extractor;              // "name version" -> provenance records
+  uint64_t spans_checked = 0, span_mismatches = 0;
+};
+
+Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n = 20);
+std::string ReportMarkdown(const AuditReport& report);
+std::string ReportJson(const AuditReport& report);
+std::string ReportHtml(const AuditReport& report);
+
+}  // namespace kg::graph
