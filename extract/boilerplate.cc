@@ -1,0 +1,78 @@
+// Boilerplate removal; see boilerplate.h.
+#include "extract/boilerplate.h"
+
+#include <cctype>
+#include <vector>
+
+namespace kg::extract {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+size_t Count(std::string_view s, std::string_view needle) {
+  size_t n = 0;
+  for (size_t pos = s.find(needle); pos != std::string_view::npos; pos = s.find(needle, pos + 1))
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+bool IsBoilerplateLine(std::string_view raw) {
+  std::string_view line = Trim(raw);
+  if (line.empty()) return false;
+  static const std::string_view kExact[] = {
+      "Accessibility links", "Breaking News", "Off the wire", "Skip to main content",
+      "Share",               "Tweet",         "Email",        "Print",
+      "Comments",            "Advertisement", "Related",      "Share this article",
+      "Follow us",           "Menu",          "Search",       "Home"};
+  for (std::string_view e : kExact)
+    if (line == e) return true;
+  static const std::string_view kPrefixes[] = {"More In:", "You are here:", "Off the wire",
+                                               "Related:", "Read more:", "Share on ",
+                                               "Follow us on", "Sign up for", "Subscribe to",
+                                               "Click here", "With reporting by"};
+  for (std::string_view p : kPrefixes)
+    if (StartsWith(line, p)) return true;
+  if (line.find("Adjust font size") != std::string_view::npos) return true;
+  // Tickers of other headlines: "A  • B  • C".
+  if (Count(line, "\xE2\x80\xA2") >= 2) return true;  // U+2022 BULLET
+  if (StartsWith(line, "\xE2\x80\xA2")) return true;
+  // Menus: "World | International | News"; weather widgets "| 8°C Dublin".
+  if (StartsWith(line, "|")) return true;
+  if (Count(line, " | ") >= 2 && line.size() < 120) return true;
+  // Image labels: "16x9 Image".
+  if (line.size() < 24 && line.find("Image") != std::string_view::npos) return true;
+  return false;
+}
+
+std::string StripBoilerplate(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::string_view last_kept;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view with_nl = text.substr(pos, end - pos);
+    std::string_view line = Trim(with_nl);
+    pos = end;
+    if (line.empty()) {
+      out.append(with_nl);
+      continue;
+    }
+    if (IsBoilerplateLine(line)) continue;
+    if (line == last_kept) continue;  // repeated caption
+    last_kept = line;
+    out.append(with_nl);
+  }
+  return out;
+}
+
+}  // namespace kg::extract

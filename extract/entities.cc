@@ -1,0 +1,212 @@
+// Entity typing and canonical names; see entities.h.
+#include "extract/entities.h"
+
+#include <cctype>
+#include <sstream>
+
+#include "extract/wordnet.h"
+
+namespace kg::extract {
+namespace {
+
+// Names newer than WordNet 3.0 (or missing from it) that the seeds and the
+// news sample use. Canonical name, type, then short forms.
+struct KnownName {
+  const char* name;
+  EntityType type;
+  const char* aliases[4];
+};
+
+const KnownName kKnownNames[] = {
+    {"Barack Obama", EntityType::kPerson, {"Obama", "Barack Hussein Obama"}},
+    {"Vladimir Putin", EntityType::kPerson, {"Putin"}},
+    {"Dzhokhar Tsarnaev", EntityType::kPerson, {}},
+    {"Tamerlan Tsarnaev", EntityType::kPerson, {}},
+    {"Dmitry Peskov", EntityType::kPerson, {"Peskov"}},
+    {"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
+    {"John Kerry", EntityType::kPerson, {"Kerry"}},
+    {"Jay Carney", EntityType::kPerson, {"Carney"}},
+    {"Edward Snowden", EntityType::kPerson, {"Snowden"}},
+    {"Rudy Giuliani", EntityType::kPerson, {"Giuliani"}},
+    {"James Goldgeier", EntityType::kPerson, {"Goldgeier"}},
+    {"Donald Trump", EntityType::kPerson, {"Trump"}},
+    {"Hillary Clinton", EntityType::kPerson, {}},
+    {"Angela Merkel", EntityType::kPerson, {"Merkel"}},
+    {"Xi Jinping", EntityType::kPerson, {}},
+    {"Sochi", EntityType::kLocation, {}},
+    {"Volgograd", EntityType::kLocation, {}},
+    {"North Caucasus", EntityType::kLocation, {}},
+    {"Tel Aviv", EntityType::kLocation, {}},
+    {"Kremlin", EntityType::kOrganization, {}},
+    {"White House", EntityType::kOrganization, {}},
+    {"Pentagon", EntityType::kOrganization, {}},
+    {"State Department", EntityType::kOrganization, {"U.S. State Department"}},
+    {"Russia Today", EntityType::kOrganization, {"RT"}},
+    {"Xinhua", EntityType::kOrganization, {}},
+    {"YouTube", EntityType::kOrganization, {}},
+    {"Reuters", EntityType::kOrganization, {}},
+    {"Associated Press", EntityType::kOrganization, {"AP"}},
+    {"al-Qaida", EntityType::kOrganization, {"al-Qaeda", "al Qaeda", "Al Qaeda"}},
+    {"RFE/RL", EntityType::kOrganization, {}},
+    {"G20", EntityType::kEvent, {}},
+    {"Boston Marathon", EntityType::kEvent, {}},
+    {"Winter Olympics", EntityType::kEvent, {"Olympics", "Winter Games"}},
+    {"Russia", EntityType::kLocation, {}},
+    {"United States", EntityType::kLocation, {"U.S.", "US", "USA", "United States of America"}},
+};
+
+const KnownName* FindKnown(const std::string& name) {
+  for (const KnownName& k : kKnownNames) {
+    if (name == k.name) return &k;
+    for (const char* a : k.aliases)
+      if (a && name == a) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+bool IsSmallWord(const std::string& w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "de" ||
+         w == "&";
+}
+
+}  // namespace
+
+EntityCatalog::~EntityCatalog() = default;
+
+Result<std::unique_ptr<EntityCatalog>> EntityCatalog::Load(const std::string& wordnet_dir) {
+  Result<std::unique_ptr<WordNet>> wn = WordNet::Load(wordnet_dir);
+  if (!wn.ok()) return wn.status();
+  std::unique_ptr<EntityCatalog> c(new EntityCatalog());
+  c->wordnet_ = std::move(*wn);
+  return c;
+}
+
+bool EntityCatalog::IsKnown(const std::string& name) const {
+  return FindKnown(name) != nullptr || !wordnet_->Synsets(name).empty();
+}
+
+EntityType EntityCatalog::KnownType(const std::string& name) const {
+  if (const KnownName* k = FindKnown(name)) return k->type;
+  // Only capitalized names ask WordNet (so "service" is not typed).
+  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return EntityType::kOther;
+  return wordnet_->TypeOf(name);
+}
+
+std::string EntityCatalog::CanonicalName(const std::string& name) const {
+  if (const KnownName* k = FindKnown(name)) return k->name;
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
+  if (senses.empty()) return name;
+  // Only the first sense whose words include the name with its capitals.
+  const WordNetSynset* sense = nullptr;
+  for (const WordNetSynset& s : senses) {
+    for (const std::string& w : s.words)
+      if (w == name) sense = &s;
+    if (sense) break;
+  }
+  if (!sense) return name;
+  std::vector<std::string> words = Words(name);
+  if (IsAcronym(name)) {
+    for (const std::string& w : sense->words)
+      if (Words(w).size() >= 2 && AcronymMatches(name, w)) return w;
+    return name;
+  }
+  if (words.size() == 1) {
+    // "Putin" -> the shortest synonym of two or more words ending with it.
+    std::string best;
+    for (const std::string& w : sense->words) {
+      std::vector<std::string> ww = Words(w);
+      if (ww.size() >= 2 && ww.back() == name && (best.empty() || w.size() < best.size()))
+        best = w;
+    }
+    return best.empty() ? name : best;
+  }
+  // A multi-word name: the synset's first multi-word, non-acronym synonym,
+  // so "Vladimir Vladimirovich Putin" and "Vladimir Putin" meet.
+  for (const std::string& w : sense->words)
+    if (Words(w).size() >= 2 && !IsAcronym(w)) return w;
+  return name;
+}
+
+bool IsPersonTitle(const std::string& w) {
+  static const char* kTitles[] = {
+      "President", "president", "PRESIDENTS", "Presidents", "PRESIDENT", "Mr.", "Mrs.", "Ms.",
+      "Dr.", "Mr", "Mrs", "Ms", "Dr", "Minister", "minister", "Prime", "Secretary", "secretary",
+      "spokesman", "Spokesman", "spokeswoman", "Senator", "Sen.", "Rep.", "Gov.", "Governor",
+      "Mayor", "mayor", "General", "Gen.", "Chancellor", "King", "Queen", "Prince", "Pope",
+      "Chairman", "chairman", "Director", "director", "Ambassador", "ambassador", "Judge",
+      "Justice", "Premier", "Foreign", "Defense", "Defence", "Interior", "Vice", "Deputy",
+      "Sir", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
+      "Suspect", "suspect", "Chief", "CEO", "Attorney", "dean", "Dean", "leader", "Leader",
+      "former", "Former", "press", "Press", "State", "of"};
+  for (const char* t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
+EntityType TypeFromCues(const std::vector<std::string>& words, const std::string& title) {
+  static const char* kOrg[] = {"Agency", "Service", "Services", "Department", "Bureau",
+                               "Committee", "Organization", "Organisation", "Council",
+                               "Ministry", "Party", "Company", "Corp.", "Corporation", "Inc.",
+                               "University", "Court", "Commission", "Office", "Army", "Police",
+                               "Association", "Union", "Bank", "Institute", "Group", "Agency",
+                               "Foundation", "Federation", "Parliament", "Congress", "Senate",
+                               "Times", "News", "Post", "Channel", "Network", "School",
+                               "Airlines", "Club", "League", "Assembly", "Force", "Forces"};
+  static const char* kLoc[] = {"City", "River", "Sea", "Mountain", "Mountains", "Province",
+                               "Region", "Island", "Islands", "Street", "Lake", "Ocean",
+                               "County", "Valley", "Bay", "Airport", "Square", "Republic",
+                               "Caucasus", "Desert", "Coast"};
+  static const char* kEvent[] = {"Olympics", "Games", "Summit", "War", "Championship", "Cup",
+                                 "Marathon", "Festival", "Election", "Conference"};
+  if (!title.empty() && IsPersonTitle(title)) return EntityType::kPerson;
+  for (const std::string& w : words) {
+    for (const char* c : kOrg)
+      if (w == c) return EntityType::kOrganization;
+    for (const char* c : kLoc)
+      if (w == c) return EntityType::kLocation;
+    for (const char* c : kEvent)
+      if (w == c) return EntityType::kEvent;
+  }
+  if (!words.empty() && (words[0] == "Mr." || words[0] == "Mrs." || words[0] == "Ms."))
+    return EntityType::kPerson;
+  return EntityType::kOther;
+}
+
+bool IsAcronym(const std::string& word) {
+  int letters = 0;
+  for (char c : word) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      ++letters;
+    } else if (c == '.' || c == '/' || c == '&') {
+      continue;
+    } else if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+bool AcronymMatches(const std::string& acronym, const std::string& name) {
+  std::string letters;
+  for (char c : acronym)
+    if (std::isalpha(static_cast<unsigned char>(c))) letters += c;
+  std::vector<std::string> words = Words(name);
+  std::string all, content;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    char first = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    all += first;
+    if (!IsSmallWord(w)) content += first;
+  }
+  return !letters.empty() && (letters == all || letters == content);
+}
+
+}  // namespace kg::extract

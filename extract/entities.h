@@ -1,0 +1,67 @@
+// Entity knowledge: which argument words name something, what type it is and
+// what its canonical (cross-document) name is.
+//
+// Types come from WordNet's instance hypernyms (Vladimir Putin -> person,
+// FBI -> organization, Sochi -> ...), then from a small list of names newer
+// than WordNet 3.0 (2006: Barack Obama, Sochi...), then from cues around the
+// name (titles such as President or Minister make a Person; Agency, Service,
+// Department an Organization; River, City a Location).
+//
+// Canonical names make the same entity one node across documents:
+//   "Putin"  -> "Vladimir Putin"   (a WordNet synonym ending with the word)
+//   "FBI"    -> "Federal Bureau of Investigation" (acronym of a synonym)
+//   "Obama"  -> "Barack Obama"     (the known-names list)
+// Names WordNet and the list do not know stay as written.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/claim.h"
+#include "common/status.h"
+
+namespace kg::extract {
+
+class WordNet;
+
+class EntityCatalog {
+ public:
+  // `wordnet_dir` empty = /usr/share/wordnet.
+  static Result<std::unique_ptr<EntityCatalog>> Load(const std::string& wordnet_dir);
+  ~EntityCatalog();
+
+  // Type of `name` from WordNet and the known-names list, kOther if neither
+  // knows it (cues are the caller's: see TypeFromCues).
+  EntityType KnownType(const std::string& name) const;
+
+  // Cross-document canonical name of `name` (already resolved within its
+  // document: "Vladimir Putin", "FBI").
+  std::string CanonicalName(const std::string& name) const;
+
+  // Whether WordNet or the list knows `name` at all.
+  bool IsKnown(const std::string& name) const;
+
+  const WordNet& wordnet() const { return *wordnet_; }
+
+ private:
+  EntityCatalog() = default;
+  std::unique_ptr<WordNet> wordnet_;
+};
+
+// A title or honorific that precedes a person's name and is not part of it:
+// President, Mr., Minister, spokesman, Secretary...
+bool IsPersonTitle(const std::string& word);
+
+// Type suggested by the words of a name and the title before it
+// (kOther when none applies).
+EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::string& title);
+
+// "FBI", "U.S.", "FSB": all letters upper case, 2 to 6 letters.
+bool IsAcronym(const std::string& word);
+
+// Whether `acronym` spells the initials of `name` ("Federal Bureau of
+// Investigation" for FBI; small words may be skipped).
+bool AcronymMatches(const std::string& acronym, const std::string& name);
+
+}  // namespace kg::extract

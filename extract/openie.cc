@@ -1,0 +1,618 @@
+// Open IE rules on UD trees; see openie.h.
+#include "extract/openie.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "extract/relation_normalizer.h"
+
+namespace kg::extract {
+namespace {
+
+bool StartsWith(const std::string& s, const char* prefix) {
+  return s.compare(0, std::strlen(prefix), prefix) == 0;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool IsOneOf(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+// Verbs whose clausal complement is reported speech or belief: the
+// complement's claims are attributed to their subject.
+bool IsSayVerb(const std::string& lemma) {
+  return IsOneOf(lemma, {"say", "tell", "report", "announce", "claim", "add", "state", "note",
+                         "insist", "believe", "think", "argue", "warn", "confirm", "deny",
+                         "explain", "write", "suggest", "acknowledge", "allege", "declare",
+                         "assert", "indicate", "show", "reveal", "recall", "stress", "remark"});
+}
+
+bool IsModal(const std::string& lemma) {
+  return IsOneOf(lemma, {"may", "might", "could", "should", "would", "can", "must", "will",
+                         "shall", "ought"});
+}
+
+bool IsNegation(const Token& t) {
+  std::string l = Lower(t.lemma);
+  std::string f = Lower(t.form);
+  return (t.deprel == "advmod" || t.deprel == "neg" || t.deprel == "det") &&
+         (l == "not" || f == "n't" || f == "not" || l == "never" ||
+          (t.deprel != "det" && f == "no"));
+}
+
+bool IsTimeWord(const Token& t) {
+  static const char* kWords[] = {
+      "today",    "yesterday", "tomorrow", "year",     "years",   "month",    "months",
+      "week",     "weeks",     "day",      "days",     "time",    "morning",  "evening",
+      "night",    "afternoon", "decade",   "century",  "january", "february", "march",
+      "april",    "may",       "june",     "july",     "august",  "september", "october",
+      "november", "december",  "monday",   "tuesday",  "wednesday", "thursday", "friday",
+      "saturday", "sunday",    "season",   "hour",     "hours",   "period",   "era",
+      "summer",   "winter",    "spring",   "autumn",   "fall",    "minute",   "minutes"};
+  std::string f = Lower(t.form);
+  for (const char* w : kWords)
+    if (f == w) return true;
+  if (t.upos == "NUM" && f.size() == 4 && std::isdigit(static_cast<unsigned char>(f[0])) &&
+      (f[0] == '1' || f[0] == '2'))
+    return true;
+  return false;
+}
+
+class TreeRules {
+ public:
+  TreeRules(const Sentence& s, const OpenIeOptions& o) : s_(s), opt_(o) {
+    const int n = static_cast<int>(s.tokens.size());
+    kids_.assign(n, {});
+    valid_ = true;
+    for (int i = 0; i < n; ++i) {
+      int h = s.tokens[i].head;
+      if (h >= n || h < -1 || h == i) {
+        valid_ = false;
+        return;
+      }
+      if (h >= 0) kids_[h].push_back(i);
+    }
+    // Reject cycles: every token must reach the root within n steps.
+    depth_.assign(n, -1);
+    for (int i = 0; i < n && valid_; ++i) {
+      int steps = 0, j = i;
+      std::vector<int> path;
+      while (j >= 0 && depth_[j] < 0 && steps <= n) {
+        path.push_back(j);
+        j = s.tokens[j].head;
+        ++steps;
+      }
+      if (steps > n) {
+        valid_ = false;
+        break;
+      }
+      int base = j >= 0 ? depth_[j] : -1;
+      for (auto it = path.rbegin(); it != path.rend(); ++it) depth_[*it] = ++base;
+    }
+  }
+
+  std::vector<OpenIeTuple> Run() {
+    std::vector<OpenIeTuple> out;
+    if (!valid_) return out;
+    const int n = static_cast<int>(s_.tokens.size());
+    consumed_.assign(n, false);
+    for (int p = 0; p < n; ++p) {
+      if (consumed_[p]) continue;
+      if (!IsPredicate(p)) continue;
+      OpenIeTuple t;
+      if (BuildPredicateTuple(p, &t)) out.push_back(std::move(t));
+    }
+    for (int a = 0; a < n; ++a) {
+      if (s_.tokens[a].deprel != "appos") continue;
+      OpenIeTuple t;
+      if (BuildAppositive(a, &t)) out.push_back(std::move(t));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const OpenIeTuple& x, const OpenIeTuple& y) {
+      return x.predicate < y.predicate;
+    });
+    return out;
+  }
+
+ private:
+  const Token& T(int i) const { return s_.tokens[i]; }
+
+  bool HasChild(int p, const char* deprel) const {
+    for (int c : kids_[p])
+      if (T(c).deprel == deprel) return true;
+    return false;
+  }
+
+  int Child(int p, const char* deprel) const {
+    for (int c : kids_[p])
+      if (T(c).deprel == deprel) return c;
+    return -1;
+  }
+
+  bool IsCopular(int p) const { return HasChild(p, "cop"); }
+
+  bool IsPredicate(int p) const {
+    const Token& t = T(p);
+    if (IsOneOf(t.deprel, {"aux", "aux:pass", "cop", "amod", "compound", "fixed", "flat",
+                           "goeswith", "case", "mark", "det", "reparandum"}))
+      return false;
+    if (t.upos == "VERB") return true;
+    if (IsCopular(p)) return true;
+    // "has" / "is" as a main verb tagged AUX with its own subject.
+    if (t.upos == "AUX" && (t.deprel == "root" || StartsWith(t.deprel, "conj") ||
+                            StartsWith(t.deprel, "ccomp")) && Subject(p) >= 0)
+      return true;
+    return false;
+  }
+
+  // The subject child of p, or -1.
+  int Subject(int p) const {
+    for (int c : kids_[p]) {
+      const std::string& d = T(c).deprel;
+      if (StartsWith(d, "nsubj") || StartsWith(d, "csubj")) return c;
+    }
+    return -1;
+  }
+
+  bool IsRelativePronoun(int i) const {
+    const Token& t = T(i);
+    if (t.feats.find("PronType=Rel") != std::string::npos) return true;
+    std::string l = Lower(t.form);
+    return (t.xpos == "WDT" || t.xpos == "WP" || t.xpos == "WP$") &&
+           IsOneOf(l, {"who", "which", "that", "whom"});
+  }
+
+  // Collects the subtree of `h` (skipping subtrees of children whose deprel
+  // is excluded) into `out`; false when longer than the limit.
+  bool Collect(int h, std::vector<int>* out, bool clause) const {
+    std::vector<int> stack{h};
+    while (!stack.empty()) {
+      int i = stack.back();
+      stack.pop_back();
+      out->push_back(i);
+      if (static_cast<int>(out->size()) > opt_.max_argument_tokens) return false;
+      for (int c : kids_[i]) {
+        const std::string& d = T(c).deprel;
+        if (!clause && (d == "acl:relcl" || d == "appos" || d == "parataxis" ||
+                        d == "advcl:relcl" || d == "dep" || d == "reparandum" ||
+                        d == "vocative" || d == "discourse"))
+          continue;
+        if (clause && (d == "parataxis")) continue;
+        stack.push_back(c);
+      }
+    }
+    return true;
+  }
+
+  // Removes punctuation, conjunctions and markers from the edges.
+  void TrimEdges(std::vector<int>* tokens) const {
+    std::sort(tokens->begin(), tokens->end());
+    auto edge = [&](int i) {
+      const Token& t = T(i);
+      if (t.upos == "PUNCT") {
+        // Keep closing quotes/brackets that pair with one inside.
+        return true;
+      }
+      return t.deprel == "cc" || t.deprel == "mark" || t.deprel == "cc:preconj";
+    };
+    while (!tokens->empty() && edge(tokens->front())) tokens->erase(tokens->begin());
+    while (!tokens->empty() && edge(tokens->back())) tokens->pop_back();
+  }
+
+  // An argument headed by `h`; `drop_case` moves no words, it only strips
+  // the leading case marker(s) of h (returned in `case_tokens`).
+  bool MakeArg(int h, const std::string& role, bool drop_case, OpenIeArgument* arg,
+               std::vector<int>* case_tokens = nullptr, bool clause = false) const {
+    arg->head = h;
+    arg->role = role;
+    arg->tokens.clear();
+    if (!Collect(h, &arg->tokens, clause)) return false;
+    if (drop_case) {
+      std::vector<int> keep;
+      for (int i : arg->tokens) {
+        bool is_case = T(i).head == h && (T(i).deprel == "case" || T(i).deprel == "mark") && i < h;
+        if (is_case && case_tokens) {
+          case_tokens->push_back(i);
+          // "out of": fixed children of the case word come along.
+          for (int f : kids_[i])
+            if (T(f).deprel == "fixed") case_tokens->push_back(f);
+        }
+        if (!is_case) keep.push_back(i);
+      }
+      if (case_tokens) {
+        std::vector<int> k2;
+        for (int i : keep)
+          if (std::find(case_tokens->begin(), case_tokens->end(), i) == case_tokens->end())
+            k2.push_back(i);
+        keep.swap(k2);
+      }
+      arg->tokens.swap(keep);
+    }
+    TrimEdges(&arg->tokens);
+    return !arg->tokens.empty();
+  }
+
+  // The subject argument of predicate p (following conj / xcomp / advcl /
+  // relative clauses). `inherited` tells whether it came from elsewhere.
+  bool FindSubject(int p, OpenIeArgument* arg, bool* inherited, int depth = 0) const {
+    if (depth > 8) return false;
+    int subj = Subject(p);
+    const Token& t = T(p);
+    if (subj >= 0) {
+      if (IsRelativePronoun(subj) && (t.deprel == "acl:relcl" || t.deprel == "advcl:relcl") &&
+          t.head >= 0) {
+        *inherited = true;
+        return MakeArg(t.head, "subject", false, arg);
+      }
+      return MakeArg(subj, "subject", false, arg);
+    }
+    if (t.head < 0) return false;
+    *inherited = true;
+    const std::string& d = t.deprel;
+    if (d == "conj") {
+      // Only between predicates of the same kind.
+      if (IsPredicateLike(t.head)) return FindSubject(t.head, arg, inherited, depth + 1);
+      return false;
+    }
+    if (d == "xcomp") {
+      int obj = Child(t.head, "obj");
+      if (obj >= 0 && obj < p) return MakeArg(obj, "subject", false, arg);
+      return FindSubject(t.head, arg, inherited, depth + 1);
+    }
+    if (d == "advcl") {
+      if (T(p).xpos == "VBG" || T(p).xpos == "VBN" || HasChild(p, "mark"))
+        if (IsPredicateLike(t.head)) return FindSubject(t.head, arg, inherited, depth + 1);
+      return false;
+    }
+    if (d == "acl") {
+      const Token& h = T(t.head);
+      if ((h.upos == "NOUN" || h.upos == "PROPN" || h.upos == "PRON") &&
+          (t.xpos == "VBN" || t.xpos == "VBG"))
+        return MakeArg(t.head, "subject", false, arg);
+      return false;
+    }
+    if (d == "acl:relcl") {
+      // "the Olympics that Russia is hosting": the antecedent is the object,
+      // not the subject; a relative clause without a subject gets none.
+      return false;
+    }
+    return false;
+  }
+
+  bool IsPredicateLike(int p) const {
+    return T(p).upos == "VERB" || IsCopular(p) || T(p).upos == "AUX";
+  }
+
+  // Relation words of predicate p itself: aux, negation, particles (and p
+  // for verbs). Sets flags on `t`.
+  void RelationCore(int p, bool copular, OpenIeTuple* t) const {
+    for (int c : kids_[p]) {
+      const Token& k = T(c);
+      if (k.deprel == "aux" || k.deprel == "aux:pass" || k.deprel == "cop") {
+        t->relation.push_back(c);
+        if (k.deprel == "aux:pass") t->passive = true;
+        if (k.deprel == "aux" && IsModal(Lower(k.lemma)) && t->modality.empty())
+          t->modality = Lower(k.form == "ca" ? std::string("can") : k.form);
+        if (k.deprel == "aux" && Lower(k.lemma) == "will" && t->modality == "will")
+          t->modality.clear();  // future tense, not a modality
+      } else if (IsNegation(k) && k.deprel != "det") {
+        t->relation.push_back(c);
+        t->negated = true;
+      } else if (k.deprel == "compound:prt") {
+        t->relation.push_back(c);
+      }
+    }
+    if (!copular) t->relation.push_back(p);
+    if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
+      if (HasChild(p, "nsubj:pass")) t->passive = true;
+    }
+  }
+
+  bool BuildPredicateTuple(int p, OpenIeTuple* t) {
+    const bool copular = IsCopular(p);
+    t->predicate = p;
+    bool inherited = false;
+    if (!FindSubject(p, &t->subject, &inherited)) return false;
+    // A subject inside the predicate's own object (relative clause on the
+    // object) would loop; ignore those.
+    RelationCore(p, copular, t);
+
+    // xcomp chain: "agreed to maintain X" -> relation "agreed to maintain".
+    int head = p;
+    std::vector<int> chain_mark;
+    for (int hop = 0; hop < 4 && !copular; ++hop) {
+      int x = -1;
+      for (int c : kids_[head]) {
+        if (T(c).deprel == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && c > head) x = c;
+      }
+      if (x < 0 || Child(head, "obj") >= 0) break;
+      for (int c : kids_[x]) {
+        const Token& k = T(c);
+        if (k.deprel == "mark" && c < x) t->relation.push_back(c);
+      }
+      RelationCore(x, false, t);
+      consumed_[x] = true;
+      head = x;
+    }
+
+    // Arguments of the (last) predicate in the chain, plus extra args of p.
+    std::vector<int> arg_parents{head};
+    if (head != p) arg_parents.push_back(p);
+    OpenIeArgument main;
+    bool have_main = false;
+    std::vector<OpenIeArgument> extra;
+    const int subj_head = t->subject.head;
+
+    // Relative clause whose pronoun is the object: the antecedent.
+    if ((T(p).deprel == "acl:relcl") && T(p).head >= 0) {
+      for (int c : kids_[p]) {
+        if (T(c).deprel == "obj" && IsRelativePronoun(c)) {
+          if (!MakeArg(T(p).head, "object", false, &main)) return false;
+          have_main = true;
+        }
+      }
+      if (!have_main && Subject(p) >= 0 && !IsRelativePronoun(Subject(p)) &&
+          Child(p, "obj") < 0 && Child(p, "ccomp") < 0) {
+        if (!MakeArg(T(p).head, "object", false, &main)) return false;
+        have_main = true;
+      }
+    }
+
+    if (copular) {
+      // The nominal itself is the object, minus subject, cop, aux...
+      main.head = p;
+      main.role = "object";
+      std::vector<int> toks{p};
+      std::vector<int> case_tokens;
+      for (int c : kids_[p]) {
+        const std::string& d = T(c).deprel;
+        if (StartsWith(d, "nsubj") || StartsWith(d, "csubj") || d == "cop" || d == "aux" ||
+            d == "aux:pass" || d == "punct" || d == "mark" || d == "advcl" || d == "parataxis" ||
+            d == "ccomp" || d == "acl:relcl" || d == "appos" || d == "cc" || d == "discourse" ||
+            d == "vocative" || d == "expl" || IsNegation(T(c)))
+          continue;
+        if (d == "conj" && (IsPredicateLike(c) || Subject(c) >= 0)) continue;
+        if (d == "case" && c < p) {
+          case_tokens.push_back(c);
+          continue;
+        }
+        if (d == "obl" || d == "obl:tmod" || d == "obl:unmarked" || d == "obl:npmod") {
+          OpenIeArgument e;
+          if (MakeArg(c, RoleOf(c), false, &e)) extra.push_back(e);
+          continue;
+        }
+        if (d == "advmod" && c < p) continue;
+        std::vector<int> sub;
+        if (!Collect(c, &sub, false)) return false;
+        toks.insert(toks.end(), sub.begin(), sub.end());
+      }
+      t->relation.insert(t->relation.end(), case_tokens.begin(), case_tokens.end());
+      TrimEdges(&toks);
+      main.tokens = toks;
+      if (main.tokens.empty()) return false;
+      have_main = true;
+    }
+
+    // Core objects.
+    for (int parent : arg_parents) {
+      for (int c : kids_[parent]) {
+        const std::string& d = T(c).deprel;
+        if (c == subj_head) continue;
+        if (parent != head && d != "obl" && !StartsWith(d, "obl:") && d != "advmod") continue;
+        if ((d == "obj" || d == "iobj") && !IsRelativePronoun(c)) {
+          OpenIeArgument a;
+          if (!MakeArg(c, "object", false, &a)) return false;
+          if (!have_main && d == "obj") {
+            main = a;
+            have_main = true;
+          } else if (!have_main && d == "iobj" && Child(parent, "obj") < 0) {
+            main = a;
+            have_main = true;
+          } else {
+            extra.push_back(a);
+          }
+        } else if (d == "ccomp" || (d == "xcomp" && !(T(c).upos == "VERB" && consumed_[c]))) {
+          if (d == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && Child(parent, "obj") >= 0)
+            continue;  // object control: the xcomp makes its own tuple
+          if (d == "xcomp" && T(c).upos == "ADJ" && c == parent + 1 && kids_[c].empty()) {
+            t->relation.push_back(c);  // "shot dead"
+            continue;
+          }
+          OpenIeArgument a;
+          std::vector<int> marks;
+          bool clause = d == "ccomp" || T(c).upos == "VERB";
+          if (!MakeArg(c, clause ? "clause" : "object", clause, &a, &marks, clause)) return false;
+          if (d == "ccomp") t->clausal_object = true;
+          if (!have_main) {
+            t->relation.insert(t->relation.end(), marks.begin(), marks.end());
+            main = a;
+            have_main = true;
+          } else {
+            extra.push_back(a);
+          }
+        }
+      }
+    }
+
+    // Prepositional and temporal arguments, in sentence order.
+    std::vector<int> obls;
+    for (int parent : arg_parents)
+      for (int c : kids_[parent]) {
+        const std::string& d = T(c).deprel;
+        if (c == subj_head || IsRelativePronoun(c)) continue;
+        if (d == "obl" || StartsWith(d, "obl:")) obls.push_back(c);
+      }
+    std::sort(obls.begin(), obls.end());
+    int agent_index = -1;
+    for (int c : obls) {
+      bool has_case = false;
+      for (int k : kids_[c])
+        if (T(k).deprel == "case" && k < c) has_case = true;
+      bool is_agent = T(c).deprel == "obl:agent";
+      if (!is_agent && t->passive) {
+        for (int k : kids_[c])
+          if (T(k).deprel == "case" && Lower(T(k).form) == "by") is_agent = true;
+      }
+      // "According to X": X is the attribution, not an argument.
+      bool according = false;
+      for (int k : kids_[c])
+        if (T(k).deprel == "case" && Lower(T(k).form) == "according") according = true;
+      if (according) {
+        std::vector<int> att;
+        if (Collect(c, &att, false)) {
+          std::sort(att.begin(), att.end());
+          std::vector<int> keep;
+          for (int i : att)
+            if (!(T(i).head == c && T(i).deprel == "case") && T(i).deprel != "fixed") keep.push_back(i);
+          TrimEdges(&keep);
+          if (t->attribution.empty()) t->attribution = keep;
+        }
+        continue;
+      }
+      if (!have_main && has_case && c > p) {
+        OpenIeArgument a;
+        std::vector<int> case_tokens;
+        if (!MakeArg(c, "object", true, &a, &case_tokens)) return false;
+        t->relation.insert(t->relation.end(), case_tokens.begin(), case_tokens.end());
+        main = a;
+        have_main = true;
+        if (is_agent) agent_index = 0;
+        continue;
+      }
+      OpenIeArgument a;
+      if (!MakeArg(c, RoleOf(c), false, &a)) return false;
+      if (is_agent) agent_index = static_cast<int>(extra.size()) + 1;
+      extra.push_back(a);
+    }
+    // Temporal advmods ("today", "last week" are obl:unmarked already).
+    for (int c : kids_[head]) {
+      if (T(c).deprel == "advmod" && IsTimeWord(T(c))) {
+        OpenIeArgument a;
+        if (MakeArg(c, "time", false, &a)) extra.push_back(a);
+      }
+    }
+
+    if (have_main) t->objects.push_back(main);
+    std::sort(extra.begin(), extra.end(), [](const OpenIeArgument& a, const OpenIeArgument& b) {
+      return a.tokens.front() < b.tokens.front();
+    });
+    if (!have_main && !extra.empty()) {
+      // No object: the first extra argument stands as the object.
+      agent_index = agent_index > 0 ? agent_index - 1 : agent_index;
+    }
+    for (auto& e : extra) t->objects.push_back(e);
+    t->agent = t->passive ? agent_index : -1;
+    if (t->agent >= static_cast<int>(t->objects.size())) t->agent = -1;
+
+    // Attribution from a governing say-verb: "X, the Kremlin said".
+    int gov = T(p).head;
+    int cur = p;
+    for (int hop = 0; hop < 3 && gov >= 0 && t->attribution.empty(); ++hop) {
+      const std::string& d = T(cur).deprel;
+      if ((d == "ccomp" || d == "parataxis") && IsSayVerb(Lower(T(gov).lemma))) {
+        int sp = Subject(gov);
+        if (sp >= 0) {
+          OpenIeArgument a;
+          if (MakeArg(sp, "attribution", false, &a)) t->attribution = a.tokens;
+        }
+        break;
+      }
+      if (d != "conj" && d != "xcomp") break;
+      cur = gov;
+      gov = T(gov).head;
+    }
+
+    std::sort(t->relation.begin(), t->relation.end());
+    t->relation.erase(std::unique(t->relation.begin(), t->relation.end()), t->relation.end());
+    if (t->relation.empty()) return false;
+    t->relation_text = JoinForms(s_, t->relation);
+    t->relation_lemma = NormalizeRelation(s_, t->relation, copular);
+    if (t->objects.empty() && !opt_.emit_object_less) return false;
+
+    t->confidence = Confidence(*t, inherited, copular);
+    return true;
+  }
+
+  std::string RoleOf(int c) const {
+    const Token& t = T(c);
+    if (t.deprel == "obl:tmod" || IsTimeWord(t)) return "time";
+    for (int k : kids_[c]) {
+      if (T(k).deprel == "case" && k < c) {
+        std::string prep = Lower(T(k).form);
+        if ((prep == "in" || prep == "at" || prep == "near") && t.upos == "PROPN") return "place";
+        return prep;
+      }
+    }
+    if (t.deprel == "obl:unmarked" || t.deprel == "obl:npmod") {
+      for (int k : kids_[c])
+        if (IsTimeWord(T(k))) return "time";
+    }
+    return "argument";
+  }
+
+  bool BuildAppositive(int a, OpenIeTuple* t) {
+    int h = T(a).head;
+    if (h < 0) return false;
+    const std::string& hu = T(h).upos;
+    if (hu != "PROPN" && hu != "NOUN" && hu != "PRON") return false;
+    t->predicate = a;
+    t->appositive = true;
+    if (!MakeArg(h, "subject", false, &t->subject)) return false;
+    OpenIeArgument o;
+    if (!MakeArg(a, "object", false, &o)) return false;
+    t->objects.push_back(o);
+    t->relation_text = "is";
+    t->relation_lemma = "be";
+    t->confidence = 0.55;
+    return true;
+  }
+
+  double Confidence(const OpenIeTuple& t, bool inherited, bool copular) const {
+    double c = 0.85;
+    if (inherited) c -= 0.12;
+    if (t.objects.empty()) c -= 0.4;
+    if (copular) c -= 0.05;
+    if (t.clausal_object) c -= 0.15;
+    if (!t.attribution.empty()) c -= 0.03;
+    const Token& st = T(t.subject.head);
+    if (st.upos == "PRON") c -= 0.08;
+    size_t len = t.subject.tokens.size();
+    for (const auto& o : t.objects) len += o.tokens.size();
+    if (len > 12) c -= 0.01 * std::min<size_t>(len - 12, 30);
+    if (t.objects.size() > 2) c -= 0.03 * (t.objects.size() - 2);
+    if (T(t.predicate).deprel == "acl" || T(t.predicate).deprel == "acl:relcl") c -= 0.08;
+    return std::max(0.01, std::min(0.99, c));
+  }
+
+  const Sentence& s_;
+  const OpenIeOptions& opt_;
+  std::vector<std::vector<int>> kids_;
+  std::vector<int> depth_;
+  std::vector<bool> consumed_;
+  bool valid_ = false;
+};
+
+}  // namespace
+
+std::string JoinForms(const Sentence& sentence, const std::vector<int>& tokens) {
+  std::string out;
+  for (int i : tokens) {
+    if (!out.empty()) out += ' ';
+    out += sentence.tokens[i].form;
+  }
+  return out;
+}
+
+std::vector<OpenIeTuple> ExtractTuples(const Sentence& sentence, const OpenIeOptions& options) {
+  if (sentence.tokens.empty()) return {};
+  TreeRules rules(sentence, options);
+  return rules.Run();
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,63 @@
+// Open IE over Universal Dependencies: subject-relation-object tuples from
+// one parsed Sentence, by rules on its dependency tree.
+//
+// Each verbal or copular predicate yields a tuple: the subject (nsubj,
+// inherited through conj / xcomp / advcl, or the antecedent of a relative
+// clause), the relation phrase (verb with aux, negation, particles, an
+// xcomp chain "agreed to maintain", and the preposition of its first
+// prepositional argument "spoke with"), the object and extra arguments (time,
+// place, other prepositional phrases). Appositives give "is" tuples.
+// Attribution ("..., the Kremlin said"), negation and modality are flags on
+// the tuple, never words of its arguments.
+//
+// Tuples are token indices into the sentence, so callers can print them as
+// CaRB strings (the sentence's own tokens) or turn them into byte spans.
+//
+// Cost: linear in the sentence length. Arguments longer than
+// OpenIeOptions::max_argument_tokens are dropped with their tuple.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/sentence.h"
+
+namespace kg::extract {
+
+struct OpenIeArgument {
+  int head = -1;            // the argument's head token
+  std::vector<int> tokens;  // token indices, ascending (may have gaps)
+  std::string role;         // "subject", "object", "time", "place", "clause", or a preposition
+};
+
+struct OpenIeTuple {
+  int predicate = -1;          // the predicate's token (for copulas, the nominal)
+  std::vector<int> relation;   // relation phrase tokens, ascending
+  std::string relation_text;   // CaRB relation ("is" for appositives, which have no token)
+  std::string relation_lemma;  // normalized type: "tip_off", "speak_with", "be"
+  OpenIeArgument subject;
+  std::vector<OpenIeArgument> objects;  // objects[0] the main object, then extra args
+  std::vector<int> attribution;         // the speaker's tokens ("the Kremlin")
+  bool passive = false;                 // subject is the patient (nsubj:pass)
+  int agent = -1;       // index into objects of the "by" agent of a passive, or -1
+  bool negated = false;
+  std::string modality;  // "may", "could", ... or ""
+  bool appositive = false;
+  bool clausal_object = false;  // objects[0] is a whole clause (said-type verbs)
+  double confidence = 0.5;
+};
+
+struct OpenIeOptions {
+  int max_argument_tokens = 48;  // longer arguments drop their tuple
+  bool emit_object_less = true;  // tuples with a subject and no object
+};
+
+// All tuples of `sentence`, in predicate order. Never fails: a sentence it
+// cannot read (no parse, a cycle) gives no tuples.
+std::vector<OpenIeTuple> ExtractTuples(const Sentence& sentence,
+                                       const OpenIeOptions& options = {});
+
+// Joins the forms of `tokens` with single spaces.
+std::string JoinForms(const Sentence& sentence, const std::vector<int>& tokens);
+
+}  // namespace kg::extract

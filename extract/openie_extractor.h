@@ -1,0 +1,65 @@
+// OpenIeExtractor: kg's claim extractor ("kg-openie").
+//
+// Document -> Pipeline (tokenize, tag, parse) -> Open IE tuples per sentence
+// (openie.h) -> names, types and within-document resolution (resolution.h)
+// -> an Extraction whose entities, claims and spans point into
+// Document::text. Claims keep attribution, negation, modality, time and
+// place arguments, and a confidence in [0, 1].
+//
+// It also serves CaRB: ExtractCarb() reads one PTB-tokenized sentence and
+// returns tuples made of that sentence's own tokens.
+//
+// Thread safety: immutable after Load; Extract may run on several threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/carb.h"
+#include "extract/extractor.h"
+#include "extract/openie.h"
+
+namespace kg::extract {
+
+class Pipeline;
+class EntityCatalog;
+
+class OpenIeExtractor : public Extractor {
+ public:
+  static constexpr const char* kName = "kg-openie";
+  static constexpr const char* kVersion = "1.0";
+
+  // Loads the NLP models from `models_dir` (empty = default, see Pipeline)
+  // and WordNet from /usr/share/wordnet.
+  static Result<std::unique_ptr<OpenIeExtractor>> Load(const std::string& models_dir);
+  ~OpenIeExtractor() override;
+
+  std::string name() const override { return kName; }
+  std::string version() const override { return kVersion; }
+  Result<Extraction> Extract(const Document& document) const override;
+
+  // CaRB tuples of one space-separated, PTB-tokenized sentence.
+  std::vector<CarbTuple> ExtractCarb(const std::string& tokenized_sentence) const;
+
+  // Claims of already analysed sentences of `document` (spans into its
+  // text); what Extract does after the pipeline. For tests on gold parses.
+  Extraction ExtractFromSentences(const Document& document,
+                                  const std::vector<Sentence>& sentences) const;
+
+  const Pipeline& pipeline() const { return *pipeline_; }
+
+ private:
+  OpenIeExtractor() = default;
+  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<EntityCatalog> catalog_;
+  OpenIeOptions options_;
+};
+
+// CaRB tuples of an analysed sentence (relation and args from its forms).
+std::vector<CarbTuple> CarbTuplesOf(const Sentence& sentence, const OpenIeOptions& options = {});
+
+// One line of CaRB's tabbed format: sentence, confidence, relation, args.
+std::string FormatCarbLine(const std::string& sentence, const CarbTuple& tuple);
+
+}  // namespace kg::extract

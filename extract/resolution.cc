@@ -1,0 +1,129 @@
+// Within-document resolution; see resolution.h.
+#include "extract/resolution.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "extract/entities.h"
+
+namespace kg::extract {
+namespace {
+
+std::vector<std::string> Words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool PersonPronoun(const std::string& p) {
+  return p == "he" || p == "him" || p == "his" || p == "she" || p == "her" || p == "hers" ||
+         p == "himself" || p == "herself";
+}
+
+bool ThingPronoun(const std::string& p) { return p == "it" || p == "its" || p == "itself"; }
+
+}  // namespace
+
+int DocumentResolver::Add(NameMention mention) {
+  mentions_.push_back(std::move(mention));
+  return static_cast<int>(mentions_.size()) - 1;
+}
+
+void DocumentResolver::DefineAcronym(const std::string& acronym, const std::string& long_name) {
+  acronyms_[acronym] = long_name;
+}
+
+std::string DocumentResolver::DocumentName(const std::string& name) const {
+  auto a = acronyms_.find(name);
+  if (a != acronyms_.end()) return a->second;
+  return name;
+}
+
+
+void DocumentResolver::Resolve() {
+  entity_of_.assign(mentions_.size(), -1);
+  entities_.clear();
+  // Document-level names (acronyms expanded) and their types.
+  std::vector<std::string> doc_name(mentions_.size());
+  std::map<std::string, EntityType> type_of;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const NameMention& m = mentions_[i];
+    if (m.pronoun) continue;
+    doc_name[i] = DocumentName(m.name);
+    EntityType t = catalog_.KnownType(catalog_.CanonicalName(doc_name[i]));
+    if (t == EntityType::kOther) t = catalog_.KnownType(doc_name[i]);
+    if (t == EntityType::kOther) t = TypeFromCues(Words(doc_name[i]), m.title);
+    auto it = type_of.find(doc_name[i]);
+    if (it == type_of.end() || it->second == EntityType::kOther) type_of[doc_name[i]] = t;
+  }
+  // One-word names to the unique longer Person name holding them.
+  std::map<std::string, std::string> short_to_long;
+  for (const auto& [name, type] : type_of) {
+    std::vector<std::string> w = Words(name);
+    if (w.size() != 1) continue;
+    std::string found;
+    int candidates = 0;
+    for (const auto& [other, other_type] : type_of) {
+      std::vector<std::string> ow = Words(other);
+      if (ow.size() < 2 || other_type != EntityType::kPerson) continue;
+      if (ow.front() == name || ow.back() == name) {
+        if (found != other) ++candidates;
+        found = other;
+      }
+    }
+    if (candidates == 1) short_to_long[name] = found;
+  }
+  // Entities by canonical name.
+  std::map<std::string, int> index_of;
+  int last_person = -1, last_thing = -1;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const NameMention& m = mentions_[i];
+    if (m.pronoun) {
+      std::string p = Lower(m.name);
+      int target = PersonPronoun(p) ? last_person : ThingPronoun(p) ? last_thing : -1;
+      entity_of_[i] = target;
+      continue;
+    }
+    std::string name = doc_name[i];
+    EntityType type = type_of[name];
+    auto s = short_to_long.find(name);
+    if (s != short_to_long.end()) {
+      name = s->second;
+      type = type_of[name];
+    }
+    std::string canonical = catalog_.CanonicalName(name);
+    EntityType known = catalog_.KnownType(canonical);
+    if (known != EntityType::kOther) type = known;
+    auto it = index_of.find(canonical);
+    int index;
+    if (it == index_of.end()) {
+      index = static_cast<int>(entities_.size());
+      index_of[canonical] = index;
+      Entity e;
+      e.name = canonical;
+      e.type = type;
+      entities_.push_back(std::move(e));
+    } else {
+      index = it->second;
+      if (entities_[index].type == EntityType::kOther) entities_[index].type = type;
+    }
+    Entity& e = entities_[index];
+    if (m.mention.surface != e.name &&
+        std::find(e.aliases.begin(), e.aliases.end(), m.mention.surface) == e.aliases.end())
+      e.aliases.push_back(m.mention.surface);
+    e.mentions.push_back(m.mention);
+    entity_of_[i] = index;
+    if (e.type == EntityType::kPerson) last_person = index;
+    if (e.type == EntityType::kOrganization || e.type == EntityType::kLocation) last_thing = index;
+  }
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,67 @@
+// Within-document entity resolution and cross-document canonical names.
+//
+// The extractor feeds every name it reads (in document order) and every
+// acronym the text defines ("Federal Security Service (FSB)"); Resolve()
+// then groups them into the document's entities:
+//   - an acronym defined in the text goes to its long form;
+//   - a one-word name goes to the longer Person name of the document that
+//     starts or ends with it (Putin, Mr. Putin -> Vladimir Putin; Tamerlan ->
+//     Tamerlan Tsarnaev), when exactly one such name exists;
+//   - the result is canonicalized across documents by the EntityCatalog
+//     (WordNet synonyms and acronyms, the known-names list), so the same
+//     entity gets the same name, and so the same node, in every document;
+//   - pronouns (he, she, it...) go to the last compatible entity before them.
+// Every surface form stays as a Mention of its entity.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/claim.h"
+
+namespace kg::extract {
+
+class EntityCatalog;
+
+// One name (or pronoun) as read in the text.
+struct NameMention {
+  Mention mention;          // sentence, span and surface of the name words
+  std::string name;         // the name without titles: "Vladimir Putin"
+  std::string title;        // the title before it, if any: "President"
+  bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
+  uint32_t order = 0;       // position in the document (token count)
+};
+
+class DocumentResolver {
+ public:
+  explicit DocumentResolver(const EntityCatalog& catalog) : catalog_(catalog) {}
+
+  // Adds a mention; returns its id (for EntityOf after Resolve).
+  int Add(NameMention mention);
+
+  // "Federal Security Service (FSB)": `acronym` names `long_name` here.
+  void DefineAcronym(const std::string& acronym, const std::string& long_name);
+
+  // Groups mentions into entities; call once, after every Add.
+  void Resolve();
+
+  // Index into entities() of mention `id`, or -1 (an unresolved pronoun).
+  int EntityOf(int id) const { return id >= 0 && id < (int)entity_of_.size() ? entity_of_[id] : -1; }
+
+  // The resolved entities, each with all its mentions.
+  const std::vector<Entity>& entities() const { return entities_; }
+
+  // Mention `id` as added.
+  const NameMention& mention(int id) const { return mentions_[id]; }
+
+ private:
+  std::string DocumentName(const std::string& name) const;
+  const EntityCatalog& catalog_;
+  std::vector<NameMention> mentions_;
+  std::unordered_map<std::string, std::string> acronyms_;
+  std::vector<int> entity_of_;
+  std::vector<Entity> entities_;
+};
+
+}  // namespace kg::extract

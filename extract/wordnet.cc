@@ -1,0 +1,157 @@
+// WordNet noun lookups; see wordnet.h. File format: wndb(5WN).
+#include "extract/wordnet.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace kg::extract {
+namespace {
+
+// Roots of the entity types (WordNet 3.0 synset offsets).
+constexpr uint32_t kPersonRoot = 7846;          // person.n.01
+constexpr uint32_t kOrganizationRoot = 8008335;  // organization.n.01
+constexpr uint32_t kSocialGroupRoot = 7950920;   // social_group.n.01
+constexpr uint32_t kLocationRoot = 27167;        // location.n.01
+constexpr uint32_t kStructureRoot = 4341686;     // structure.n.01 (the Kremlin)
+constexpr uint32_t kEventRoot = 29378;           // event.n.01
+
+Result<std::string> Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open WordNet file " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Key(const std::string& lemma) {
+  std::string k;
+  for (char c : lemma) {
+    if (c == ' ') c = '_';
+    k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return k;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<WordNet>> WordNet::Load(const std::string& dir_in) {
+  std::string dir = dir_in.empty() ? "/usr/share/wordnet" : dir_in;
+  std::unique_ptr<WordNet> wn(new WordNet());
+  Result<std::string> index = Slurp(dir + "/index.noun");
+  if (!index.ok()) return index.status();
+  Result<std::string> data = Slurp(dir + "/data.noun");
+  if (!data.ok()) return data.status();
+  wn->index_ = std::move(*index);
+  wn->data_ = std::move(*data);
+  size_t pos = 0;
+  while (pos < wn->index_.size()) {
+    size_t end = wn->index_.find('\n', pos);
+    if (end == std::string::npos) end = wn->index_.size();
+    if (wn->index_[pos] != ' ') wn->line_starts_.push_back(static_cast<uint32_t>(pos));
+    pos = end + 1;
+  }
+  if (wn->line_starts_.empty()) return Status::Corruption(dir + "/index.noun: no entries");
+  return wn;
+}
+
+std::vector<WordNetSynset> WordNet::Synsets(const std::string& lemma) const {
+  std::vector<WordNetSynset> out;
+  std::string key = Key(lemma);
+  if (key.empty()) return out;
+  auto word_at = [&](uint32_t start) {
+    size_t sp = index_.find(' ', start);
+    return std::string_view(index_).substr(start, sp - start);
+  };
+  auto it = std::lower_bound(line_starts_.begin(), line_starts_.end(), key,
+                             [&](uint32_t start, const std::string& k) { return word_at(start) < k; });
+  if (it == line_starts_.end() || word_at(*it) != key) return out;
+  size_t end = index_.find('\n', *it);
+  std::istringstream line(index_.substr(*it, end - *it));
+  std::string word, pos;
+  int synset_cnt = 0, p_cnt = 0;
+  line >> word >> pos >> synset_cnt >> p_cnt;
+  std::string skip;
+  for (int i = 0; i < p_cnt; ++i) line >> skip;
+  int sense_cnt = 0, tagsense_cnt = 0;
+  line >> sense_cnt >> tagsense_cnt;
+  for (int i = 0; i < synset_cnt; ++i) {
+    uint32_t offset = 0;
+    if (!(line >> offset)) break;
+    WordNetSynset s = SynsetAt(offset);
+    if (s.offset != 0) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+WordNetSynset WordNet::SynsetAt(uint32_t offset) const {
+  WordNetSynset s;
+  if (offset >= data_.size()) return s;
+  size_t end = data_.find('\n', offset);
+  if (end == std::string::npos) end = data_.size();
+  std::string line = data_.substr(offset, end - offset);
+  size_t bar = line.find(" | ");
+  std::istringstream in(line.substr(0, bar));
+  uint32_t off = 0;
+  std::string lex_filenum, ss_type, w_cnt_hex;
+  if (!(in >> off >> lex_filenum >> ss_type >> w_cnt_hex) || off != offset) return s;
+  int w_cnt = static_cast<int>(std::strtol(w_cnt_hex.c_str(), nullptr, 16));
+  for (int i = 0; i < w_cnt; ++i) {
+    std::string w, lex_id;
+    in >> w >> lex_id;
+    // Adjective markers like "(p)" never occur in nouns; underscores -> spaces.
+    for (char& c : w)
+      if (c == '_') c = ' ';
+    s.words.push_back(w);
+  }
+  int p_cnt = 0;
+  in >> p_cnt;
+  for (int i = 0; i < p_cnt; ++i) {
+    std::string sym, pos, st;
+    uint32_t target = 0;
+    in >> sym >> target >> pos >> st;
+    if (pos != "n") continue;
+    if (sym == "@") s.hypernyms.push_back(target);
+    if (sym == "@i") s.instance_of.push_back(target);
+  }
+  s.offset = offset;
+  return s;
+}
+
+EntityType WordNet::TypeOfSynset(const WordNetSynset& synset) const {
+  // Breadth-first up the hypernym graph; the first root reached decides.
+  std::vector<uint32_t> frontier = synset.instance_of;
+  frontier.insert(frontier.end(), synset.hypernyms.begin(), synset.hypernyms.end());
+  std::vector<uint32_t> seen;
+  for (int depth = 0; depth < 20 && !frontier.empty(); ++depth) {
+    std::vector<uint32_t> next;
+    for (uint32_t o : frontier) {
+      if (o == kPersonRoot) return EntityType::kPerson;
+      if (o == kOrganizationRoot || o == kSocialGroupRoot) return EntityType::kOrganization;
+      if (o == kLocationRoot || o == kStructureRoot) return EntityType::kLocation;
+      if (o == kEventRoot) return EntityType::kEvent;
+      if (std::find(seen.begin(), seen.end(), o) != seen.end()) continue;
+      seen.push_back(o);
+      WordNetSynset up = SynsetAt(o);
+      next.insert(next.end(), up.hypernyms.begin(), up.hypernyms.end());
+      next.insert(next.end(), up.instance_of.begin(), up.instance_of.end());
+    }
+    frontier.swap(next);
+  }
+  return EntityType::kOther;
+}
+
+EntityType WordNet::TypeOf(const std::string& lemma, int max_senses) const {
+  std::vector<WordNetSynset> senses = Synsets(lemma);
+  int tried = 0;
+  for (const WordNetSynset& s : senses) {
+    if (tried++ >= max_senses) break;
+    EntityType t = TypeOfSynset(s);
+    if (t != EntityType::kOther) return t;
+  }
+  return EntityType::kOther;
+}
+
+}  // namespace kg::extract
