@@ -10,7 +10,7 @@
 //
 // When stdin is not a terminal the same statements and commands are read
 // from it line by line, without libedit, banner or timing; the exit code is
-// 1 when any statement failed.
+// then 1 when any statement failed (0 at a terminal, where errors were seen).
 #include <signal.h>
 #include <unistd.h>
 
@@ -116,7 +116,8 @@ class Repl {
   int Run() {
     if (interactive_) RunInteractive();
     else RunPiped();
-    return errors_ ? kExitError : kExitOk;
+    // A script that failed somewhere says so; a person at a terminal saw it.
+    return !interactive_ && errors_ ? kExitError : kExitOk;
   }
 
  private:

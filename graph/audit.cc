@@ -255,6 +255,7 @@ Result<ClaimSources> SourceReader::Sources(const EdgeRecord& edge) {
       d.publisher = doc->document.publisher;
       d.published = doc->document.published;
       d.url = doc->document.url;
+      d.source = doc->document.source;
     }
     out.documents.push_back(std::move(d));
   }
@@ -400,6 +401,7 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
     const ProvenanceRecord& r = s.record;
     o << "\n[" << ++k << "] " << s.document.Describe() << "\n";
     if (!s.document.url.empty()) o << "    " << s.document.url << "\n";
+    if (!s.document.source.empty()) o << "    source " << s.document.source << "\n";
     o << "    document " << r.document_id.substr(0, 16) << "  sentence " << r.sentence
       << "  bytes " << r.sentence_span.begin << "–" << r.sentence_span.end << "\n";
     if (!s.marked_sentence.empty()) o << "    \"" << OneLine(s.marked_sentence) << "\"\n";
@@ -430,6 +432,7 @@ std::string ClaimAuditJson(const ClaimAudit& a) {
                         {"publisher", s.document.publisher},
                         {"published", s.document.published},
                         {"url", s.document.url},
+                        {"source", s.document.source},
                         {"sentence_index", r.sentence},
                         {"sentence", s.sentence},
                         {"marked_sentence", s.marked_sentence},

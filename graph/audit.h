@@ -53,6 +53,7 @@ struct SourceDocument {
   std::string publisher;
   std::string published;
   std::string url;
+  std::string source;  // the file (or file:line) it was read from
   bool found = false;  // false when the id names no stored document ("manual")
   // "Publisher — Title (date)", falling back to the id.
   std::string Describe() const;
