@@ -179,6 +179,12 @@ class TreeRules {
       if (static_cast<int>(out->size()) > opt_.max_argument_tokens) return false;
       for (int c : kids_[i]) {
         const std::string& d = T(c).deprel;
+        // A nominal that is itself a predicate: its clause is not the argument.
+        if (!clause && i == h &&
+            (StartsWith(d, "nsubj") || StartsWith(d, "csubj") || d == "cop" ||
+             StartsWith(d, "aux") || d == "mark" || d == "advcl" || d == "ccomp" ||
+             d == "expl" || (d == "conj" && IsPredicateLike(c) && Subject(c) >= 0)))
+          continue;
         if (!clause && (d == "acl:relcl" || d == "appos" || d == "parataxis" ||
                         d == "advcl:relcl" || d == "dep" || d == "reparandum" ||
                         d == "vocative" || d == "discourse"))
@@ -213,6 +219,7 @@ class TreeRules {
     arg->role = role;
     arg->tokens.clear();
     if (!Collect(h, &arg->tokens, clause)) return false;
+    if (role == "subject" || role == "object") drop_case = true;
     if (drop_case) {
       std::vector<int> keep;
       for (int i : arg->tokens) {
@@ -382,11 +389,7 @@ class TreeRules {
           case_tokens.push_back(c);
           continue;
         }
-        if (d == "obl" || d == "obl:tmod" || d == "obl:unmarked" || d == "obl:npmod") {
-          OpenIeArgument e;
-          if (MakeArg(c, RoleOf(c), false, &e)) extra.push_back(e);
-          continue;
-        }
+        if (d == "obl" || StartsWith(d, "obl:")) continue;  // the obl loop below
         if (d == "advmod" && c < p) continue;
         std::vector<int> sub;
         if (!Collect(c, &sub, false)) return false;
@@ -398,6 +401,14 @@ class TreeRules {
       if (main.tokens.empty()) return false;
       have_main = true;
     }
+
+    // "X, she said": the speaker is the attribution, not an object.
+    for (int parent : arg_parents)
+      for (int c : kids_[parent])
+        if (IsTrailingSayer(parent, c) && t->attribution.empty()) {
+          OpenIeArgument a;
+          if (MakeArg(Subject(c), "attribution", false, &a)) t->attribution = a.tokens;
+        }
 
     // Core objects.
     for (int parent : arg_parents) {
@@ -417,6 +428,8 @@ class TreeRules {
           } else {
             extra.push_back(a);
           }
+        } else if (IsTrailingSayer(parent, c)) {
+          continue;  // attribution, below
         } else if (d == "ccomp" || (d == "xcomp" && !(T(c).upos == "VERB" && consumed_[c]))) {
           if (d == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && Child(parent, "obj") >= 0)
             continue;  // object control: the xcomp makes its own tuple
@@ -437,6 +450,24 @@ class TreeRules {
             extra.push_back(a);
           }
         }
+      }
+    }
+
+    // "X, she said": the say-verb's object is the clause it follows.
+    if (!have_main && (T(p).deprel == "parataxis" || T(p).deprel == "ccomp") &&
+        IsSayVerb(Lower(T(p).lemma)) && T(p).head >= 0 && T(p).head < p) {
+      std::vector<int> clause_tokens, own;
+      if (!Collect(T(p).head, &clause_tokens, true)) return false;
+      Collect(p, &own, true);
+      std::sort(own.begin(), own.end());
+      main.head = T(p).head;
+      main.role = "clause";
+      for (int i : clause_tokens)
+        if (!std::binary_search(own.begin(), own.end(), i)) main.tokens.push_back(i);
+      TrimEdges(&main.tokens);
+      if (!main.tokens.empty()) {
+        have_main = true;
+        t->clausal_object = true;
       }
     }
 
@@ -537,6 +568,14 @@ class TreeRules {
 
     t->confidence = Confidence(*t, inherited, copular);
     return true;
+  }
+
+  // Whether child c of `parent` is a say-verb after it with its own subject
+  // ("..., the Kremlin said").
+  bool IsTrailingSayer(int parent, int c) const {
+    const std::string& d = T(c).deprel;
+    return (d == "ccomp" || d == "parataxis") && c > parent + 1 &&
+           IsSayVerb(Lower(T(c).lemma)) && Subject(c) >= 0 && T(c - 1).upos != "VERB";
   }
 
   std::string RoleOf(int c) const {

@@ -126,7 +126,16 @@ Result<std::unique_ptr<OpenIeExtractor>> OpenIeExtractor::Load(const std::string
   return e;
 }
 
+Result<std::unique_ptr<OpenIeExtractor>> OpenIeExtractor::LoadForParsedInput() {
+  Result<std::unique_ptr<EntityCatalog>> catalog = EntityCatalog::Load("");
+  if (!catalog.ok()) return catalog.status();
+  std::unique_ptr<OpenIeExtractor> e(new OpenIeExtractor());
+  e->catalog_ = std::move(*catalog);
+  return e;
+}
+
 Result<Extraction> OpenIeExtractor::Extract(const Document& document) const {
+  if (!pipeline_) return Status::NotSupported("this extractor was loaded without NLP models");
   // Lines the reader should already have dropped never give claims; they are
   // blanked (same length, so spans stay valid) before analysis.
   std::string text = document.text;
@@ -235,14 +244,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::istringstream in(long_name);
       std::string w;
       while (in >> w) words.push_back(w);
-      for (size_t start = 0; start < words.size(); ++start) {
+      bool defined = false;
+      for (size_t start = 0; start < words.size() && !defined; ++start) {
         std::string cand;
         for (size_t k = start; k < words.size(); ++k) cand += (cand.empty() ? "" : " ") + words[k];
         if (AcronymMatches(acr, cand)) {
           resolver.DefineAcronym(acr, cand);
-          break;
+          defined = true;
         }
       }
+      // A translated acronym ("Federal Security Service (FSB)"): the whole
+      // capitalized name just before the brackets.
+      if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, long_name);
     }
 
     // 3. Tuples -> pending claims.
@@ -416,7 +429,7 @@ std::vector<CarbTuple> OpenIeExtractor::ExtractCarb(const std::string& line) con
   std::istringstream in(line);
   std::string w;
   while (in >> w) tokens.push_back(w);
-  if (tokens.empty()) return {};
+  if (tokens.empty() || !pipeline_) return {};
   Sentence s = pipeline_->AnalyzeTokens(tokens);
   return CarbTuplesOf(s, options_);
 }

@@ -33,6 +33,10 @@ class OpenIeExtractor : public Extractor {
   // Loads the NLP models from `models_dir` (empty = default, see Pipeline)
   // and WordNet from /usr/share/wordnet.
   static Result<std::unique_ptr<OpenIeExtractor>> Load(const std::string& models_dir);
+  // An extractor without NLP models, for input that is already parsed
+  // (ExtractFromSentences, CarbTuplesOf): tests on gold parses. Extract and
+  // ExtractCarb must not be called on it.
+  static Result<std::unique_ptr<OpenIeExtractor>> LoadForParsedInput();
   ~OpenIeExtractor() override;
 
   std::string name() const override { return kName; }

@@ -1,0 +1,53 @@
+// Helpers for the extract tests: gold parses from CoNLL-U, tuple lookups,
+// and whether the trained NLP models are present.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/conllu.h"
+#include "extract/openie.h"
+#include "extract/pipeline.h"
+#include "tests/shared_data.h"
+
+namespace kg::extract::testing {
+
+inline std::string DataDir() { return KG_EXTRACT_TEST_DATA; }
+
+// The sentence whose "# text" is `text` in `sentences`, or nullptr.
+inline const ConlluSentence* FindText(const std::vector<ConlluSentence>& sentences,
+                                      const std::string& text) {
+  for (const ConlluSentence& s : sentences)
+    if (s.text == text) return &s;
+  return nullptr;
+}
+
+// The first tuple whose relation text is `relation`, or nullptr.
+inline const OpenIeTuple* FindRelation(const std::vector<OpenIeTuple>& tuples,
+                                       const std::string& relation) {
+  for (const OpenIeTuple& t : tuples)
+    if (t.relation_text == relation) return &t;
+  return nullptr;
+}
+
+// Whether the trained parser is there (models/parser.kgm). Tests that need
+// it skip by name without it, and fail under KG_REQUIRE_SHARED=1.
+inline bool ParserModelPresent() {
+  return ::kg::testing::PathExists(DefaultModelsDir() + "/parser.kgm");
+}
+
+}  // namespace kg::extract::testing
+
+#define KG_PARSER_MODEL_OR_SKIP()                                                        \
+  do {                                                                                   \
+    if (!::kg::extract::testing::ParserModelPresent()) {                                 \
+      if (::kg::testing::SharedRequired()) {                                             \
+        FAIL() << "needs the trained parser " << ::kg::extract::DefaultModelsDir()       \
+               << "/parser.kgm (KG_REQUIRE_SHARED=1)";                                   \
+      }                                                                                  \
+      GTEST_SKIP() << "skipped: needs the trained parser model "                         \
+                   << ::kg::extract::DefaultModelsDir() << "/parser.kgm";                \
+    }                                                                                    \
+  } while (0)
