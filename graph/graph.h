@@ -152,6 +152,9 @@ struct OpenOptions {
   bool create_if_missing = true;  // make a new database when `dir` does not exist
   bool read_only = false;
   bool sync_writes = true;  // fsync each document's batch (crash safety)
+  // Keep the whole database in memory (`dir` is then only a name; nothing
+  // touches the disk). For tests that open thousands of fresh graphs.
+  bool in_memory = false;
 };
 
 // Iterator over node ids (all nodes, or one label).
