@@ -1,0 +1,390 @@
+#include "graph/graph_state.h"
+
+#include <algorithm>
+#include <chrono>
+#include <mutex>
+
+#include "storage/coding.h"
+#include "storage/keys.h"
+
+namespace kg::graph::internal {
+
+using storage::Family;
+namespace keys = storage::keys;
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+
+Status ReadCounter(const storage::Store& store, const char* key, uint64_t* out, uint64_t dflt) {
+  std::string v;
+  Status s = store.Get(Family::kMeta, key, &v);
+  if (s.IsNotFound()) {
+    *out = dflt;
+    return Status::OK();
+  }
+  KG_RETURN_IF_ERROR(s);
+  if (!keys::DecodeCounter(v, out)) return Status::Corruption(std::string("bad counter ") + key);
+  return Status::OK();
+}
+
+Status ReadCounterMap(const storage::Store& store, const std::string& prefix,
+                      std::map<uint32_t, uint64_t>* out) {
+  for (auto it = store.NewIterator(Family::kMeta, prefix); it->Valid(); it->Next()) {
+    std::string_view k = it->key().substr(prefix.size());
+    size_t pos = 0;
+    uint32_t id;
+    uint64_t n;
+    if (!storage::GetBigEndian32(k, &pos, &id) || !keys::DecodeCounter(it->value(), &n)) {
+      return Status::Corruption("bad counter under " + prefix);
+    }
+    (*out)[id] = n;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status LoadCounters(const storage::Store& store, Counters* c) {
+  *c = Counters();
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kNextNode, &c->next_node, 1));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kNextEdge, &c->next_edge, 1));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kNextString, &c->next_string, 1));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountDocuments, &c->documents, 0));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountNodes, &c->nodes, 0));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountEntities, &c->entities, 0));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountEdges, &c->edges, 0));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountProvenance, &c->provenance, 0));
+  KG_RETURN_IF_ERROR(ReadCounter(store, keys::kCountMentions, &c->mentions, 0));
+  KG_RETURN_IF_ERROR(ReadCounterMap(store, keys::kLabelCountPrefix, &c->labels));
+  KG_RETURN_IF_ERROR(ReadCounterMap(store, keys::kTypeCountPrefix, &c->types));
+  std::string prefix = keys::kExtractorCountPrefix;
+  auto it = store.NewIterator(Family::kMeta, prefix);
+  for (; it->Valid(); it->Next()) {
+    uint64_t n;
+    if (!keys::DecodeCounter(it->value(), &n)) return Status::Corruption("bad extractor counter");
+    c->extractors[std::string(it->key().substr(prefix.size()))] = n;
+  }
+  return it->status();
+}
+
+void EmitCounters(Counters* c, Sink* sink) {
+  auto put = [&](const char* k, uint64_t v) { sink->Put(Family::kMeta, k, keys::EncodeCounter(v)); };
+  put(keys::kNextNode, c->next_node);
+  put(keys::kNextEdge, c->next_edge);
+  put(keys::kNextString, c->next_string);
+  put(keys::kCountDocuments, c->documents);
+  put(keys::kCountNodes, c->nodes);
+  put(keys::kCountEntities, c->entities);
+  put(keys::kCountEdges, c->edges);
+  put(keys::kCountProvenance, c->provenance);
+  put(keys::kCountMentions, c->mentions);
+  for (uint32_t id : c->dirty_labels) {
+    sink->Put(Family::kMeta, keys::LabelCountKey(id), keys::EncodeCounter(c->labels[id]));
+  }
+  for (uint32_t id : c->dirty_types) {
+    sink->Put(Family::kMeta, keys::TypeCountKey(id), keys::EncodeCounter(c->types[id]));
+  }
+  for (const auto& name : c->dirty_extractors) {
+    sink->Put(Family::kMeta, keys::ExtractorCountKey(name),
+              keys::EncodeCounter(c->extractors[name]));
+  }
+  c->dirty_labels.clear();
+  c->dirty_types.clear();
+  c->dirty_extractors.clear();
+}
+
+Status Dictionary::Load(const storage::Store& store) {
+  std::unique_lock lock(mu_);
+  by_name_.clear();
+  by_id_.clear();
+  auto it = store.NewIterator(Family::kStrings, "i");
+  for (; it->Valid(); it->Next()) {
+    uint32_t id;
+    if (!keys::ParseStringById(it->key(), &id)) return Status::Corruption("bad string key");
+    std::string name(it->value());
+    by_name_[name] = id;
+    by_id_[id] = std::move(name);
+  }
+  return it->status();
+}
+
+std::optional<uint32_t> Dictionary::Find(const std::string& name) const {
+  std::shared_lock lock(mu_);
+  auto it = by_name_.find(name);
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Dictionary::Name(uint32_t id) const {
+  std::shared_lock lock(mu_);
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? std::string() : it->second;
+}
+
+void Dictionary::Add(uint32_t id, const std::string& name) {
+  std::unique_lock lock(mu_);
+  by_name_[name] = id;
+  by_id_[id] = name;
+}
+
+IngestPlan::IngestPlan(const storage::Store* store, const Dictionary* dictionary, Counters base)
+    : store_(store), dictionary_(dictionary), counters_(std::move(base)) {}
+
+void IngestPlan::Reset() {
+  documents_.clear();
+  nodes_by_name_.clear();
+  edges_by_triple_.clear();
+  edges_.clear();
+  pending_strings_.clear();
+  new_strings_.clear();
+}
+
+Result<uint32_t> IngestPlan::Intern(const std::string& name) {
+  if (auto id = dictionary_->Find(name)) return *id;
+  auto it = pending_strings_.find(name);
+  if (it != pending_strings_.end()) return it->second;
+  if (counters_.next_string > 0xFFFFFFFFull) return Status::NotSupported("too many strings");
+  auto id = static_cast<uint32_t>(counters_.next_string++);
+  pending_strings_[name] = id;
+  new_strings_.emplace_back(id, name);
+  return id;
+}
+
+// Looks for an existing node named `folded` of the same kind (Entity or
+// Value), in the plan and then in the store. The lowest id wins.
+Result<std::optional<uint64_t>> IngestPlan::FindNode(const std::string& folded, bool value_node) {
+  std::string key = (value_node ? "v" : "e") + folded;
+  auto hit = nodes_by_name_.find(key);
+  if (hit != nodes_by_name_.end()) return std::optional<uint64_t>(hit->second);
+  std::optional<uint32_t> wanted = dictionary_->Find(value_node ? "Value" : "Entity");
+  if (!wanted) return std::optional<uint64_t>();
+  auto it = store_->NewIterator(Family::kNames, keys::NamePrefix(folded));
+  for (; it->Valid(); it->Next()) {
+    std::string name;
+    uint64_t node;
+    if (!keys::ParseNameKey(it->key(), &name, &node)) return Status::Corruption("bad name key");
+    std::string v;
+    KG_RETURN_IF_ERROR(store_->Get(Family::kNodes, keys::Id64(node), &v)
+                           .WithContext("node " + std::to_string(node) + " of name index"));
+    codec::NodeValue nv;
+    if (!codec::DecodeNode(v, &nv)) return Status::Corruption("bad node " + std::to_string(node));
+    for (uint32_t l : nv.labels) {
+      if (l == *wanted) {
+        nodes_by_name_[key] = node;
+        return std::optional<uint64_t>(node);
+      }
+    }
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return std::optional<uint64_t>();
+}
+
+Result<uint64_t> IngestPlan::FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target,
+                                              bool* created) {
+  *created = false;
+  std::string triple = keys::AdjacencyPrefix(source, type, target);
+  auto hit = edges_by_triple_.find(triple);
+  if (hit != edges_by_triple_.end()) return hit->second;
+  auto it = store_->NewIterator(Family::kOut, triple);
+  if (it->Valid()) {
+    keys::Adjacency a;
+    if (!keys::ParseAdjacency(it->key(), &a)) return Status::Corruption("bad out key");
+    std::string v;
+    KG_RETURN_IF_ERROR(store_->Get(Family::kEdges, keys::Id64(a.edge), &v)
+                           .WithContext("edge " + std::to_string(a.edge) + " of out index"));
+    codec::EdgeValue ev;
+    if (!codec::DecodeEdge(v, &ev)) return Status::Corruption("bad edge " + std::to_string(a.edge));
+    edges_[a.edge] = std::move(ev);
+    edges_by_triple_[triple] = a.edge;
+    return a.edge;
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  uint64_t id = counters_.next_edge++;
+  codec::EdgeValue ev;
+  ev.source = source;
+  ev.target = target;
+  ev.type = type;
+  edges_[id] = ev;
+  edges_by_triple_[triple] = id;
+  *created = true;
+  return id;
+}
+
+Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* sink) {
+  AddSummary summary;
+  const Document& doc = x.document;
+  if (doc.id.empty()) return Status::InvalidArgument("document without id: " + doc.source);
+  if (documents_.count(doc.id)) {
+    summary.unchanged = true;
+    return summary;
+  }
+  {
+    std::string v;
+    Status s = store_->Get(Family::kDocuments, doc.id, &v);
+    if (s.ok()) {
+      summary.unchanged = true;
+      return summary;
+    }
+    if (!s.IsNotFound()) return s;
+  }
+  documents_.insert(doc.id);
+  const uint32_t text_size = static_cast<uint32_t>(doc.text.size());
+  auto span_ok = [&](const ByteSpan& s) { return s.begin <= s.end && s.end <= text_size; };
+
+  Result<uint32_t> entity_label = Intern("Entity");
+  if (!entity_label.ok()) return entity_label.status();
+
+  // Entities -> nodes.
+  std::vector<int64_t> node_of(x.entities.size(), -1);
+  std::map<uint64_t, uint32_t> mention_seq;
+  std::set<uint64_t> touched_nodes;
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
+    if (e.name.empty()) continue;
+    bool value_node = e.type == EntityType::kValue;
+    std::string folded = storage::FoldCase(e.name);
+    auto found = FindNode(folded, value_node);
+    if (!found.ok()) return found.status();
+    uint64_t node;
+    if (found->has_value()) {
+      node = **found;
+    } else {
+      node = counters_.next_node++;
+      codec::NodeValue nv;
+      std::vector<std::string> labels;
+      if (value_node) {
+        labels = {"Value"};
+      } else {
+        labels = {"Entity", EntityTypeName(e.type)};
+      }
+      for (const auto& l : labels) {
+        auto id = Intern(l);
+        if (!id.ok()) return id.status();
+        if (std::find(nv.labels.begin(), nv.labels.end(), *id) != nv.labels.end()) continue;
+        nv.labels.push_back(*id);
+        sink->Put(Family::kLabels, keys::LabelKey(*id, node), "");
+        counters_.labels[*id]++;
+        counters_.dirty_labels.insert(*id);
+      }
+      nv.properties["name"] = PropertyValue(e.name);
+      nv.properties["type"] = PropertyValue(std::string(EntityTypeName(e.type)));
+      sink->Put(Family::kNodes, keys::Id64(node), codec::EncodeNode(nv));
+      sink->Put(Family::kNames, keys::NameKey(folded, node), e.name);
+      nodes_by_name_[(value_node ? "v" : "e") + folded] = node;
+      counters_.nodes++;
+      if (!value_node) counters_.entities++;
+      summary.new_nodes++;
+    }
+    node_of[i] = static_cast<int64_t>(node);
+    touched_nodes.insert(node);
+    for (const Mention& m : e.mentions) {
+      if (!span_ok(m.span)) {
+        return Status::InvalidArgument("mention span outside the text in " + doc.source);
+      }
+      MentionRecord r;
+      r.document_id = doc.id;
+      r.sentence = m.sentence;
+      r.span = m.span;
+      r.surface = m.surface;
+      uint32_t seq = mention_seq[node]++;
+      sink->Put(Family::kMentions, keys::SupportKeyOf({node, doc.id, seq}), codec::EncodeMention(r));
+      counters_.mentions++;
+      summary.new_mentions++;
+    }
+  }
+
+  // Claims -> edges with provenance.
+  std::map<uint64_t, uint32_t> provenance_seq;
+  uint32_t claims = 0;
+  for (const Claim& c : x.claims) {
+    if (c.subject < 0 || c.object < 0 || static_cast<size_t>(c.subject) >= node_of.size() ||
+        static_cast<size_t>(c.object) >= node_of.size() || node_of[c.subject] < 0 ||
+        node_of[c.object] < 0 || c.relation.empty()) {
+      continue;
+    }
+    for (const ByteSpan* s :
+         {&c.sentence_span, &c.subject_span, &c.relation_span, &c.object_span}) {
+      if (!span_ok(*s)) {
+        return Status::InvalidArgument("claim span outside the text in " + doc.source);
+      }
+    }
+    auto type = Intern(c.relation);
+    if (!type.ok()) return type.status();
+    bool created = false;
+    auto edge = FindOrCreateEdge(static_cast<uint64_t>(node_of[c.subject]), *type,
+                                 static_cast<uint64_t>(node_of[c.object]), &created);
+    if (!edge.ok()) return edge.status();
+    codec::EdgeValue& ev = edges_[*edge];
+    if (created) {
+      sink->Put(Family::kOut, keys::AdjacencyKey({ev.source, ev.type, ev.target, *edge}), "");
+      sink->Put(Family::kIn, keys::AdjacencyKey({ev.target, ev.type, ev.source, *edge}), "");
+      counters_.edges++;
+      counters_.types[ev.type]++;
+      counters_.dirty_types.insert(ev.type);
+      summary.new_edges++;
+    }
+    auto [seq_it, first_from_doc] = provenance_seq.emplace(*edge, 0);
+    if (first_from_doc) {
+      ev.document_count++;
+      sink->Put(Family::kDocIndex, keys::DocIndexKey(doc.id, keys::DocItem::kEdge, *edge), "");
+    }
+    ev.provenance_count++;
+    ProvenanceRecord r;
+    r.document_id = doc.id;
+    r.sentence = c.sentence;
+    r.sentence_span = c.sentence_span;
+    r.subject_span = c.subject_span;
+    r.relation_span = c.relation_span;
+    r.object_span = c.object_span;
+    r.relation_surface = c.relation_surface;
+    r.extractor = x.extractor;
+    r.extractor_version = x.extractor_version;
+    r.confidence = c.confidence;
+    r.negated = c.negated;
+    r.modality = c.modality;
+    r.attribution = c.attribution;
+    r.arguments = c.arguments;
+    r.ingest_time_ms = now_ms;
+    sink->Put(Family::kProvenance, keys::SupportKeyOf({*edge, doc.id, seq_it->second++}),
+              codec::EncodeProvenance(r));
+    counters_.provenance++;
+    summary.new_provenance++;
+    claims++;
+  }
+  for (uint64_t node : touched_nodes) {
+    sink->Put(Family::kDocIndex, keys::DocIndexKey(doc.id, keys::DocItem::kNode, node), "");
+  }
+
+  DocumentRecord record;
+  record.document = doc;
+  record.extractor = x.extractor;
+  record.extractor_version = x.extractor_version;
+  record.ingest_time_ms = now_ms;
+  record.claim_count = claims;
+  sink->Put(Family::kDocuments, doc.id, codec::EncodeDocument(record));
+  counters_.documents++;
+  std::string extractor = x.extractor + " " + x.extractor_version;
+  counters_.extractors[extractor]++;
+  counters_.dirty_extractors.insert(extractor);
+  return summary;
+}
+
+void IngestPlan::Finish(Sink* sink) {
+  for (const auto& [id, ev] : edges_) {
+    sink->Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(ev));
+  }
+  for (const auto& [id, name] : new_strings_) {
+    sink->Put(Family::kStrings, keys::StringById(id), name);
+    std::string id_value;
+    storage::PutBigEndian32(&id_value, id);
+    sink->Put(Family::kStrings, keys::StringByName(name), id_value);
+  }
+  EmitCounters(&counters_, sink);
+}
+
+}  // namespace kg::graph::internal

@@ -1,0 +1,126 @@
+// Internals shared by the Graph implementation (rocks_graph.cc) and the bulk
+// loader (bulk_loader.cc): the in-memory dictionary and counters, and the
+// IngestPlan that turns Extractions into key/value writes.
+//
+// Both write paths run the same IngestPlan, so they produce the same graph:
+// the normal path makes one plan per document and writes it as one
+// WriteBatch; the bulk path keeps one plan across many documents and writes
+// its output as sorted SST files.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/graph.h"
+#include "graph/record_codec.h"
+#include "storage/store.h"
+
+namespace kg::graph::internal {
+
+// The counters kept in the meta family.
+struct Counters {
+  uint64_t next_node = 1;
+  uint64_t next_edge = 1;
+  uint64_t next_string = 1;
+  uint64_t documents = 0;
+  uint64_t nodes = 0;
+  uint64_t entities = 0;
+  uint64_t edges = 0;
+  uint64_t provenance = 0;
+  uint64_t mentions = 0;
+  std::map<uint32_t, uint64_t> labels;         // label id -> nodes
+  std::map<uint32_t, uint64_t> types;          // type id -> edges
+  std::map<std::string, uint64_t> extractors;  // "name version" -> documents
+  // Map entries changed since the last EmitCounters (only those are written).
+  std::set<uint32_t> dirty_labels, dirty_types;
+  std::set<std::string> dirty_extractors;
+};
+Status LoadCounters(const storage::Store& store, Counters* counters);
+class Sink;
+// Puts the scalar counters and the dirty map entries of `c`, then clears the
+// dirty sets.
+void EmitCounters(Counters* c, Sink* sink);
+
+// The interned-string dictionary, cached in memory. Thread-safe.
+class Dictionary {
+ public:
+  Status Load(const storage::Store& store);
+  std::optional<uint32_t> Find(const std::string& name) const;
+  std::string Name(uint32_t id) const;  // "" when unknown
+  void Add(uint32_t id, const std::string& name);
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::unordered_map<std::string, uint32_t> by_name_;
+  std::unordered_map<uint32_t, std::string> by_id_;
+};
+
+// Where a plan's writes go.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void Put(storage::Family family, std::string key, std::string value) = 0;
+};
+
+// A Sink that fills a WriteBatch.
+class BatchSink : public Sink {
+ public:
+  explicit BatchSink(storage::WriteBatch* batch) : batch_(batch) {}
+  void Put(storage::Family family, std::string key, std::string value) override {
+    batch_->Put(family, key, value);
+  }
+
+ private:
+  storage::WriteBatch* batch_;
+};
+
+// Plans the writes of one or more Extractions against the store's current
+// content plus what the plan itself already added.
+class IngestPlan {
+ public:
+  IngestPlan(const storage::Store* store, const Dictionary* dictionary, Counters base);
+
+  // Plans one document; writes its per-record keys to `sink` right away.
+  // Returns its summary (unchanged when the document is already stored or
+  // already in this plan).
+  Result<AddSummary> Add(const Extraction& extraction, int64_t now_ms, Sink* sink);
+
+  // Writes what is kept until the end: merged edge records, new strings and
+  // every counter. The plan may be reused afterwards only via Reset.
+  void Finish(Sink* sink);
+
+  // Forgets the overlay once the store holds everything written so far (bulk
+  // path: after an ingestion). Counters stay.
+  void Reset();
+
+  const Counters& counters() const { return counters_; }
+  const std::vector<std::pair<uint32_t, std::string>>& new_strings() const { return new_strings_; }
+  size_t pending_edges() const { return edges_.size(); }
+
+ private:
+  Result<uint32_t> Intern(const std::string& name);
+  Result<std::optional<uint64_t>> FindNode(const std::string& folded, bool value_node);
+  Result<uint64_t> FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target, bool* created);
+
+  const storage::Store* store_;
+  const Dictionary* dictionary_;
+  Counters counters_;
+  std::unordered_set<std::string> documents_;
+  std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name
+  std::unordered_map<std::string, uint64_t> edges_by_triple_;
+  std::unordered_map<uint64_t, codec::EdgeValue> edges_;  // touched, to write at Finish
+  std::unordered_map<std::string, uint32_t> pending_strings_;
+  std::vector<std::pair<uint32_t, std::string>> new_strings_;
+};
+
+// Current time in Unix milliseconds.
+int64_t NowMs();
+
+}  // namespace kg::graph::internal

@@ -1,0 +1,50 @@
+// Value encodings of the graph's records (internal to graph/; the key side is
+// storage/keys.h). The byte layouts are listed in storage/FORMAT.md.
+//
+// Every Decode* returns false on truncated or malformed input; callers turn
+// that into Status::Corruption naming the record.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace kg::graph::codec {
+
+// A property value: tag byte, then the payload (see FORMAT.md).
+void EncodeValue(std::string* dst, const PropertyValue& value);
+void EncodeProperties(std::string* dst, const Properties& properties);
+
+// Node value: label ids, then properties.
+struct NodeValue {
+  std::vector<uint32_t> labels;  // interned label ids
+  Properties properties;
+};
+std::string EncodeNode(const NodeValue& node);
+bool DecodeNode(std::string_view data, NodeValue* node);
+
+// Edge value: endpoints, type, support counts, properties.
+struct EdgeValue {
+  uint64_t source = 0;
+  uint64_t target = 0;
+  uint32_t type = 0;
+  uint32_t document_count = 0;
+  uint32_t provenance_count = 0;
+  Properties properties;
+};
+std::string EncodeEdge(const EdgeValue& edge);
+bool DecodeEdge(std::string_view data, EdgeValue* edge);
+
+// Provenance / mention values (the document id lives in the key).
+std::string EncodeProvenance(const ProvenanceRecord& record);
+bool DecodeProvenance(std::string_view data, ProvenanceRecord* record);
+std::string EncodeMention(const MentionRecord& record);
+bool DecodeMention(std::string_view data, MentionRecord* record);
+
+std::string EncodeDocument(const DocumentRecord& record);
+bool DecodeDocument(std::string_view data, DocumentRecord* record);
+
+}  // namespace kg::graph::codec

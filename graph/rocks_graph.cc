@@ -1,0 +1,591 @@
+// The Graph implementation on RocksDB (see graph.h for the contract and
+// storage/FORMAT.md for the layout).
+#include "graph/rocks_graph.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "graph/record_codec.h"
+#include "storage/coding.h"
+#include "storage/keys.h"
+
+namespace kg::graph {
+
+Result<std::unique_ptr<Graph>> Graph::Open(const std::string& dir, const OpenOptions& options) {
+  return internal::RocksGraph::Make(dir, options);
+}
+
+namespace internal {
+namespace {
+
+using storage::Family;
+namespace keys = storage::keys;
+
+std::string Num(uint64_t n) { return std::to_string(n); }
+
+// Cursor over node ids: the keys of `nodes` or the node part of `labels`.
+class StoreNodeCursor : public NodeCursor {
+ public:
+  StoreNodeCursor(std::unique_ptr<storage::Iterator> it, bool label_index)
+      : it_(std::move(it)), label_index_(label_index) {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Load();
+  }
+  NodeId node() const override { return node_; }
+  Status status() const override { return status_.ok() ? it_->status() : status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    if (!it_->Valid()) return;
+    bool ok;
+    if (label_index_) {
+      uint32_t label;
+      ok = keys::ParseLabelKey(it_->key(), &label, &node_);
+    } else {
+      ok = keys::ParseId64(it_->key(), &node_);
+    }
+    if (!ok) {
+      status_ = Status::Corruption("bad node key");
+      return;
+    }
+    valid_ = true;
+  }
+  std::unique_ptr<storage::Iterator> it_;
+  bool label_index_;
+  bool valid_ = false;
+  NodeId node_ = 0;
+  Status status_;
+};
+
+class EmptyNodeCursor : public NodeCursor {
+ public:
+  bool Valid() const override { return false; }
+  void Next() override {}
+  NodeId node() const override { return 0; }
+  Status status() const override { return Status::OK(); }
+};
+
+// Cursor over adjacency keys (out or in), or over the edges family.
+class StoreEdgeCursor : public EdgeCursor {
+ public:
+  enum class Kind { kOut, kIn, kAll };
+  StoreEdgeCursor(std::unique_ptr<storage::Iterator> it, Kind kind)
+      : it_(std::move(it)), kind_(kind) {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Load();
+  }
+  const EdgeRef& edge() const override { return ref_; }
+  Status status() const override { return status_.ok() ? it_->status() : status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    if (!it_->Valid()) return;
+    if (kind_ == Kind::kAll) {
+      codec::EdgeValue ev;
+      if (!keys::ParseId64(it_->key(), &ref_.id) || !codec::DecodeEdge(it_->value(), &ev)) {
+        status_ = Status::Corruption("bad edge record");
+        return;
+      }
+      ref_.source = ev.source;
+      ref_.target = ev.target;
+      ref_.type = ev.type;
+    } else {
+      keys::Adjacency a;
+      if (!keys::ParseAdjacency(it_->key(), &a)) {
+        status_ = Status::Corruption("bad adjacency key");
+        return;
+      }
+      ref_.id = a.edge;
+      ref_.type = a.type;
+      ref_.source = kind_ == Kind::kOut ? a.node : a.other;
+      ref_.target = kind_ == Kind::kOut ? a.other : a.node;
+    }
+    valid_ = true;
+  }
+  std::unique_ptr<storage::Iterator> it_;
+  Kind kind_;
+  bool valid_ = false;
+  EdgeRef ref_;
+  Status status_;
+};
+
+Result<codec::NodeValue> ReadNode(const storage::Store& store, uint64_t id) {
+  std::string v;
+  Status s = store.Get(Family::kNodes, keys::Id64(id), &v);
+  if (s.IsNotFound()) return Status::NotFound("no node " + Num(id));
+  KG_RETURN_IF_ERROR(s);
+  codec::NodeValue nv;
+  if (!codec::DecodeNode(v, &nv)) return Status::Corruption("node " + Num(id) + " is unreadable");
+  return nv;
+}
+
+Result<codec::EdgeValue> ReadEdge(const storage::Store& store, uint64_t id) {
+  std::string v;
+  Status s = store.Get(Family::kEdges, keys::Id64(id), &v);
+  if (s.IsNotFound()) return Status::NotFound("no edge " + Num(id));
+  KG_RETURN_IF_ERROR(s);
+  codec::EdgeValue ev;
+  if (!codec::DecodeEdge(v, &ev)) return Status::Corruption("edge " + Num(id) + " is unreadable");
+  return ev;
+}
+
+const std::string* NameOf(const Properties& props) {
+  auto it = props.find("name");
+  if (it == props.end()) return nullptr;
+  return std::get_if<std::string>(&it->second.value);
+}
+
+// Interns `name` for a direct write (CreateNode/CreateEdge).
+uint32_t InternDirect(const std::string& name, const Dictionary& dict, Counters* c,
+                      std::vector<std::pair<uint32_t, std::string>>* fresh,
+                      storage::WriteBatch* batch) {
+  if (auto id = dict.Find(name)) return *id;
+  for (const auto& [id, n] : *fresh) {
+    if (n == name) return id;
+  }
+  auto id = static_cast<uint32_t>(c->next_string++);
+  fresh->emplace_back(id, name);
+  batch->Put(Family::kStrings, keys::StringById(id), name);
+  std::string v;
+  storage::PutBigEndian32(&v, id);
+  batch->Put(Family::kStrings, keys::StringByName(name), v);
+  return id;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const OpenOptions& options) {
+  storage::StoreOptions so;
+  so.create_if_missing = options.create_if_missing;
+  so.read_only = options.read_only;
+  so.sync_writes = options.sync_writes;
+  so.in_memory = options.in_memory;
+  auto store = storage::Store::Open(dir, so);
+  if (!store.ok()) return store.status();
+  auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
+  graph->store_ = std::move(*store);
+  KG_RETURN_IF_ERROR(graph->Reload());
+  return std::unique_ptr<Graph>(std::move(graph));
+}
+
+Status RocksGraph::Reload() {
+  KG_RETURN_IF_ERROR(dictionary_.Load(*store_));
+  Counters c;
+  KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return Status::OK();
+}
+
+Counters RocksGraph::counters() const {
+  std::lock_guard lock(counters_mu_);
+  return counters_;
+}
+
+void RocksGraph::CommitPlan(const IngestPlan& plan) {
+  for (const auto& [id, name] : plan.new_strings()) dictionary_.Add(id, name);
+  std::lock_guard lock(counters_mu_);
+  counters_ = plan.counters();
+}
+
+// ---- Reading -----------------------------------------------------------------
+
+Result<NodeRecord> RocksGraph::GetNode(NodeId id) const {
+  auto nv = ReadNode(*store_, id);
+  if (!nv.ok()) return nv.status();
+  NodeRecord r;
+  r.id = id;
+  r.labels.reserve(nv->labels.size());
+  for (uint32_t l : nv->labels) r.labels.push_back(dictionary_.Name(l));
+  r.properties = std::move(nv->properties);
+  return r;
+}
+
+Result<EdgeRecord> RocksGraph::GetEdge(EdgeId id) const {
+  auto ev = ReadEdge(*store_, id);
+  if (!ev.ok()) return ev.status();
+  EdgeRecord r;
+  r.id = id;
+  r.source = ev->source;
+  r.target = ev->target;
+  r.type = dictionary_.Name(ev->type);
+  r.properties = std::move(ev->properties);
+  r.document_count = ev->document_count;
+  r.provenance_count = ev->provenance_count;
+  return r;
+}
+
+std::unique_ptr<NodeCursor> RocksGraph::ScanNodes() const {
+  return std::make_unique<StoreNodeCursor>(store_->NewIterator(Family::kNodes), false);
+}
+
+std::unique_ptr<NodeCursor> RocksGraph::ScanLabel(const std::string& label) const {
+  auto id = dictionary_.Find(label);
+  if (!id) return std::make_unique<EmptyNodeCursor>();
+  return std::make_unique<StoreNodeCursor>(
+      store_->NewIterator(Family::kLabels, keys::LabelPrefix(*id)), true);
+}
+
+Result<std::vector<NodeId>> RocksGraph::FindByName(const std::string& name) const {
+  std::vector<NodeId> out;
+  auto it = store_->NewIterator(Family::kNames, keys::NamePrefix(storage::FoldCase(name)));
+  for (; it->Valid(); it->Next()) {
+    std::string folded;
+    uint64_t node;
+    if (!keys::ParseNameKey(it->key(), &folded, &node)) return Status::Corruption("bad name key");
+    out.push_back(node);
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Result<std::vector<std::string>> RocksGraph::NamesWithPrefix(const std::string& prefix,
+                                                             size_t limit) const {
+  std::vector<std::string> out;
+  auto it = store_->NewIterator(Family::kNames, storage::FoldCase(prefix));
+  for (; it->Valid() && out.size() < limit; it->Next()) {
+    std::string name(it->value());
+    if (out.empty() || out.back() != name) out.push_back(std::move(name));
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+std::unique_ptr<EdgeCursor> RocksGraph::OutEdges(NodeId node, std::optional<TypeId> type) const {
+  std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
+  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut, prefix),
+                                           StoreEdgeCursor::Kind::kOut);
+}
+
+std::unique_ptr<EdgeCursor> RocksGraph::InEdges(NodeId node, std::optional<TypeId> type) const {
+  std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
+  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kIn, prefix),
+                                           StoreEdgeCursor::Kind::kIn);
+}
+
+std::unique_ptr<EdgeCursor> RocksGraph::ScanEdges() const {
+  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kEdges),
+                                           StoreEdgeCursor::Kind::kAll);
+}
+
+std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {
+  return dictionary_.Find(type);
+}
+
+std::string RocksGraph::TypeName(TypeId type) const { return dictionary_.Name(type); }
+
+Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::Labels() const {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  std::lock_guard lock(counters_mu_);
+  for (const auto& [id, n] : counters_.labels) {
+    if (n > 0) out.emplace_back(dictionary_.Name(id), n);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::RelationshipTypes() const {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  std::lock_guard lock(counters_mu_);
+  for (const auto& [id, n] : counters_.types) {
+    if (n > 0) out.emplace_back(dictionary_.Name(id), n);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<std::vector<ProvenanceRecord>> RocksGraph::EdgeProvenance(EdgeId id) const {
+  std::vector<ProvenanceRecord> out;
+  auto it = store_->NewIterator(Family::kProvenance, keys::SupportPrefix(id));
+  for (; it->Valid(); it->Next()) {
+    keys::SupportKey k;
+    ProvenanceRecord r;
+    if (!keys::ParseSupportKey(it->key(), &k) || !codec::DecodeProvenance(it->value(), &r)) {
+      return Status::Corruption("provenance of edge " + Num(id) + " is unreadable");
+    }
+    r.document_id = std::move(k.document);
+    out.push_back(std::move(r));
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Result<std::vector<MentionRecord>> RocksGraph::NodeMentions(NodeId id) const {
+  std::vector<MentionRecord> out;
+  auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
+  for (; it->Valid(); it->Next()) {
+    keys::SupportKey k;
+    MentionRecord r;
+    if (!keys::ParseSupportKey(it->key(), &k) || !codec::DecodeMention(it->value(), &r)) {
+      return Status::Corruption("mentions of node " + Num(id) + " are unreadable");
+    }
+    r.document_id = std::move(k.document);
+    out.push_back(std::move(r));
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Result<DocumentRecord> RocksGraph::GetDocument(const std::string& id) const {
+  std::string v;
+  Status s = store_->Get(Family::kDocuments, id, &v);
+  if (s.IsNotFound()) return Status::NotFound("no document " + id);
+  KG_RETURN_IF_ERROR(s);
+  DocumentRecord r;
+  if (!codec::DecodeDocument(v, &r)) return Status::Corruption("document " + id + " is unreadable");
+  return r;
+}
+
+Result<std::vector<std::string>> RocksGraph::FindDocuments(const std::string& prefix) const {
+  std::vector<std::string> out;
+  auto it = store_->NewIterator(Family::kDocuments, prefix);
+  for (; it->Valid(); it->Next()) out.emplace_back(it->key());
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Result<std::vector<std::string>> RocksGraph::ListDocuments() const { return FindDocuments(""); }
+
+Result<GraphStats> RocksGraph::Stats() const {
+  Counters c;
+  KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
+  GraphStats s;
+  s.documents = c.documents;
+  s.nodes = c.nodes;
+  s.entities = c.entities;
+  s.edges = c.edges;
+  s.provenance = c.provenance;
+  s.mentions = c.mentions;
+  for (const auto& [name, n] : c.extractors) {
+    if (n > 0) s.extractors.push_back(name);
+  }
+  return s;
+}
+
+// ---- Writing -----------------------------------------------------------------
+
+Result<AddSummary> RocksGraph::AddExtraction(const Extraction& extraction) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  IngestPlan plan(store_.get(), &dictionary_, counters());
+  storage::WriteBatch batch;
+  BatchSink sink(&batch);
+  auto summary = plan.Add(extraction, NowMs(), &sink);
+  if (!summary.ok() || summary->unchanged) return summary;
+  plan.Finish(&sink);
+  KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("document " + extraction.document.id));
+  CommitPlan(plan);
+  return summary;
+}
+
+Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
+                                      const Properties& properties) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  Counters c = counters();
+  storage::WriteBatch batch;
+  std::vector<std::pair<uint32_t, std::string>> fresh;
+  NodeId id = c.next_node++;
+  codec::NodeValue nv;
+  bool entity = false;
+  for (const auto& l : labels) {
+    uint32_t lid = InternDirect(l, dictionary_, &c, &fresh, &batch);
+    if (std::find(nv.labels.begin(), nv.labels.end(), lid) != nv.labels.end()) continue;
+    nv.labels.push_back(lid);
+    entity = entity || l == "Entity";
+    batch.Put(Family::kLabels, keys::LabelKey(lid, id), "");
+    c.labels[lid]++;
+    c.dirty_labels.insert(lid);
+  }
+  for (const auto& [k, v] : properties) {
+    if (!v.is_null()) nv.properties[k] = v;
+  }
+  batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
+  const std::string* name = NameOf(nv.properties);
+  if (name) batch.Put(Family::kNames, keys::NameKey(storage::FoldCase(*name), id), *name);
+  MentionRecord m;
+  m.document_id = "manual";
+  m.surface = name ? *name : "";
+  batch.Put(Family::kMentions, keys::SupportKeyOf({id, "manual", 0}), codec::EncodeMention(m));
+  c.nodes++;
+  c.mentions++;
+  if (entity) c.entities++;
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(store_->Write(&batch));
+  for (const auto& [sid, s] : fresh) dictionary_.Add(sid, s);
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return id;
+}
+
+Result<EdgeId> RocksGraph::CreateEdge(NodeId source, NodeId target, const std::string& type,
+                                      const Properties& properties) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (type.empty()) return Status::InvalidArgument("a relationship needs a type");
+  for (NodeId n : {source, target}) {
+    std::string v;
+    Status s = store_->Get(Family::kNodes, keys::Id64(n), &v);
+    if (s.IsNotFound()) return Status::NotFound("no node " + Num(n));
+    KG_RETURN_IF_ERROR(s);
+  }
+  Counters c = counters();
+  storage::WriteBatch batch;
+  std::vector<std::pair<uint32_t, std::string>> fresh;
+  EdgeId id = c.next_edge++;
+  codec::EdgeValue ev;
+  ev.source = source;
+  ev.target = target;
+  ev.type = InternDirect(type, dictionary_, &c, &fresh, &batch);
+  ev.document_count = 1;
+  ev.provenance_count = 1;
+  for (const auto& [k, v] : properties) {
+    if (!v.is_null()) ev.properties[k] = v;
+  }
+  batch.Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(ev));
+  batch.Put(Family::kOut, keys::AdjacencyKey({source, ev.type, target, id}), "");
+  batch.Put(Family::kIn, keys::AdjacencyKey({target, ev.type, source, id}), "");
+  ProvenanceRecord p;
+  p.document_id = "manual";
+  p.extractor = "manual";
+  p.confidence = 1.0;
+  p.ingest_time_ms = NowMs();
+  batch.Put(Family::kProvenance, keys::SupportKeyOf({id, "manual", 0}), codec::EncodeProvenance(p));
+  c.edges++;
+  c.provenance++;
+  c.types[ev.type]++;
+  c.dirty_types.insert(ev.type);
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(store_->Write(&batch));
+  for (const auto& [sid, s] : fresh) dictionary_.Add(sid, s);
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return id;
+}
+
+Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (document_id == "manual") {
+    return Status::InvalidArgument("manual edits are not a document and cannot be retracted");
+  }
+  auto doc = GetDocument(document_id);
+  if (!doc.ok()) return doc.status();
+  RetractSummary summary;
+  Counters c = counters();
+  storage::WriteBatch batch;
+  std::vector<uint64_t> edges, nodes;
+  {
+    auto it = store_->NewIterator(Family::kDocIndex, keys::DocIndexPrefix(document_id));
+    for (; it->Valid(); it->Next()) {
+      std::string d;
+      keys::DocItem kind;
+      uint64_t id;
+      if (!keys::ParseDocIndexKey(it->key(), &d, &kind, &id)) {
+        return Status::Corruption("bad doc_index key for " + document_id);
+      }
+      (kind == keys::DocItem::kEdge ? edges : nodes).push_back(id);
+      batch.Delete(Family::kDocIndex, it->key());
+    }
+    KG_RETURN_IF_ERROR(it->status());
+  }
+  std::set<uint64_t> removed_edges;
+  for (uint64_t e : edges) {
+    uint32_t n = 0;
+    auto it = store_->NewIterator(Family::kProvenance, keys::SupportPrefix(e, document_id));
+    for (; it->Valid(); it->Next()) {
+      batch.Delete(Family::kProvenance, it->key());
+      ++n;
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    auto ev = ReadEdge(*store_, e);
+    if (!ev.ok()) return ev.status().WithContext("retract " + document_id);
+    if (n > ev->provenance_count || ev->document_count == 0) {
+      return Status::Corruption("edge " + Num(e) + " has fewer provenance records than indexed");
+    }
+    ev->provenance_count -= n;
+    ev->document_count -= 1;
+    c.provenance -= n;
+    summary.removed_provenance += n;
+    if (ev->provenance_count == 0) {
+      batch.Delete(Family::kEdges, keys::Id64(e));
+      batch.Delete(Family::kOut, keys::AdjacencyKey({ev->source, ev->type, ev->target, e}));
+      batch.Delete(Family::kIn, keys::AdjacencyKey({ev->target, ev->type, ev->source, e}));
+      c.edges--;
+      c.types[ev->type]--;
+      c.dirty_types.insert(ev->type);
+      removed_edges.insert(e);
+      summary.removed_edges++;
+    } else {
+      batch.Put(Family::kEdges, keys::Id64(e), codec::EncodeEdge(*ev));
+      summary.kept_edges++;
+    }
+  }
+  auto has_live_edge = [&](Family family, uint64_t node, bool* live) -> Status {
+    auto it = store_->NewIterator(family, keys::AdjacencyPrefix(node));
+    for (; it->Valid() && !*live; it->Next()) {
+      keys::Adjacency a;
+      if (!keys::ParseAdjacency(it->key(), &a)) return Status::Corruption("bad adjacency key");
+      if (!removed_edges.count(a.edge)) *live = true;
+    }
+    return it->status();
+  };
+  for (uint64_t node : nodes) {
+    bool supported = false;
+    auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(node));
+    for (; it->Valid(); it->Next()) {
+      keys::SupportKey k;
+      if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
+      if (k.document == document_id) {
+        batch.Delete(Family::kMentions, it->key());
+        c.mentions--;
+      } else {
+        supported = true;
+      }
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kOut, node, &supported));
+    if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kIn, node, &supported));
+    if (supported) continue;
+    auto nv = ReadNode(*store_, node);
+    if (!nv.ok()) return nv.status().WithContext("retract " + document_id);
+    batch.Delete(Family::kNodes, keys::Id64(node));
+    bool entity = false;
+    auto entity_label = dictionary_.Find("Entity");
+    for (uint32_t l : nv->labels) {
+      batch.Delete(Family::kLabels, keys::LabelKey(l, node));
+      c.labels[l]--;
+      c.dirty_labels.insert(l);
+      entity = entity || (entity_label && l == *entity_label);
+    }
+    if (const std::string* name = NameOf(nv->properties)) {
+      batch.Delete(Family::kNames, keys::NameKey(storage::FoldCase(*name), node));
+    }
+    c.nodes--;
+    if (entity) c.entities--;
+    summary.removed_nodes++;
+  }
+  batch.Delete(Family::kDocuments, document_id);
+  c.documents--;
+  std::string extractor = doc->extractor + " " + doc->extractor_version;
+  c.extractors[extractor]--;
+  c.dirty_extractors.insert(extractor);
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("retract " + document_id));
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return summary;
+}
+
+}  // namespace internal
+}  // namespace kg::graph

@@ -1,0 +1,67 @@
+// RocksGraph: the Graph implementation on storage::Store (internal to graph/;
+// everything else uses graph.h). Exposed here only so the bulk loader can
+// reach the store and refresh the caches after an ingestion.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+#include "graph/graph_state.h"
+#include "storage/store.h"
+
+namespace kg::graph::internal {
+
+class RocksGraph : public Graph {
+ public:
+  static Result<std::unique_ptr<Graph>> Make(const std::string& dir, const OpenOptions& options);
+
+  Result<NodeRecord> GetNode(NodeId id) const override;
+  Result<EdgeRecord> GetEdge(EdgeId id) const override;
+  std::unique_ptr<NodeCursor> ScanNodes() const override;
+  std::unique_ptr<NodeCursor> ScanLabel(const std::string& label) const override;
+  Result<std::vector<NodeId>> FindByName(const std::string& name) const override;
+  Result<std::vector<std::string>> NamesWithPrefix(const std::string& prefix,
+                                                   size_t limit) const override;
+  std::unique_ptr<EdgeCursor> OutEdges(NodeId node, std::optional<TypeId> type) const override;
+  std::unique_ptr<EdgeCursor> InEdges(NodeId node, std::optional<TypeId> type) const override;
+  std::unique_ptr<EdgeCursor> ScanEdges() const override;
+  std::optional<TypeId> FindType(const std::string& type) const override;
+  std::string TypeName(TypeId type) const override;
+  Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const override;
+  Result<std::vector<std::pair<std::string, uint64_t>>> RelationshipTypes() const override;
+  Result<std::vector<ProvenanceRecord>> EdgeProvenance(EdgeId id) const override;
+  Result<std::vector<MentionRecord>> NodeMentions(NodeId id) const override;
+  Result<DocumentRecord> GetDocument(const std::string& id) const override;
+  Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const override;
+  Result<std::vector<std::string>> ListDocuments() const override;
+  Result<GraphStats> Stats() const override;
+  Result<AddSummary> AddExtraction(const Extraction& extraction) override;
+  Result<NodeId> CreateNode(const std::vector<std::string>& labels,
+                            const Properties& properties) override;
+  Result<EdgeId> CreateEdge(NodeId source, NodeId target, const std::string& type,
+                            const Properties& properties) override;
+  Result<RetractSummary> Retract(const std::string& document_id) override;
+  Result<std::vector<CheckProblem>> Check() const override;
+
+  // For the bulk loader.
+  storage::Store* store() { return store_.get(); }
+  const Dictionary& dictionary() const { return dictionary_; }
+  Counters counters() const;
+  // Re-reads the dictionary and counters from the store.
+  Status Reload();
+  // Installs the plan's results after its writes reached the store.
+  void CommitPlan(const IngestPlan& plan);
+
+ private:
+  Status WriteAndCommit(storage::WriteBatch* batch, const IngestPlan* plan, Counters* counters);
+
+  std::unique_ptr<storage::Store> store_;
+  Dictionary dictionary_;
+  mutable std::mutex counters_mu_;
+  Counters counters_;
+};
+
+}  // namespace kg::graph::internal

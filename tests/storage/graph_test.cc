@@ -1,0 +1,210 @@
+// The Graph API on a real RocksDB folder: merging, provenance, scans,
+// reopen, CREATE, retract and Check.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "graph/graph.h"
+#include "tests/storage/test_util.h"
+
+namespace kg::graph {
+namespace {
+
+using kg::testing::Dump;
+using kg::testing::ExpectClean;
+using kg::testing::MakeExtraction;
+using kg::testing::TempDir;
+
+const char* kText1 = "Putin called Obama. Obama thanked Putin.";
+const char* kText2 = "PUTIN called Obama again. Merkel met Obama.";
+
+std::unique_ptr<Graph> OpenOrDie(const std::string& dir, OpenOptions o = {}) {
+  o.sync_writes = false;
+  auto g = Graph::Open(dir, o);
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return g.ok() ? std::move(*g) : nullptr;
+}
+
+TEST(Graph, MergesEntitiesAndClaimsAcrossDocuments) {
+  TempDir tmp;
+  auto g = OpenOrDie(tmp.Sub("db"));
+  ASSERT_TRUE(g);
+  auto a = g->AddExtraction(MakeExtraction(
+      "d1", kText1, {{"Putin", "call", "Obama"}, {"Obama", "thank", "Putin"}}));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->new_nodes, 2u);
+  EXPECT_EQ(a->new_edges, 2u);
+  auto b = g->AddExtraction(
+      MakeExtraction("d2", kText2, {{"PUTIN", "call", "Obama"}, {"Merkel", "meet", "Obama"}}));
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->new_nodes, 1u);  // PUTIN == Putin
+  EXPECT_EQ(b->new_edges, 1u);  // call merged
+  EXPECT_EQ(b->new_provenance, 2u);
+
+  auto putin = g->FindByName("putin");
+  ASSERT_TRUE(putin.ok());
+  ASSERT_EQ(putin->size(), 1u);
+  auto call = g->FindType("call");
+  ASSERT_TRUE(call);
+  int calls = 0;
+  for (auto c = g->OutEdges((*putin)[0], call); c->Valid(); c->Next()) {
+    auto e = g->GetEdge(c->edge().id);
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->type, "call");
+    EXPECT_EQ(e->document_count, 2u);
+    EXPECT_EQ(e->provenance_count, 2u);
+    auto prov = g->EdgeProvenance(e->id);
+    ASSERT_TRUE(prov.ok());
+    std::set<std::string> docs;
+    for (const auto& p : *prov) docs.insert(p.document_id);
+    EXPECT_EQ(docs, (std::set<std::string>{"d1", "d2"}));
+    ++calls;
+  }
+  EXPECT_EQ(calls, 1);
+  // In-edges of Obama: call (from Putin) and meet (from Merkel).
+  auto obama = g->FindByName("Obama");
+  ASSERT_EQ(obama->size(), 1u);
+  int in = 0;
+  for (auto c = g->InEdges((*obama)[0]); c->Valid(); c->Next()) {
+    EXPECT_EQ(c->edge().target, (*obama)[0]);
+    ++in;
+  }
+  EXPECT_EQ(in, 2);
+  auto stats = g->Stats();
+  EXPECT_EQ(stats->documents, 2u);
+  EXPECT_EQ(stats->entities, 3u);
+  EXPECT_EQ(stats->edges, 3u);
+  EXPECT_EQ(stats->provenance, 4u);
+  auto labels = g->Labels();
+  ASSERT_TRUE(labels.ok());
+  EXPECT_EQ(labels->size(), 2u);  // Entity, Person
+  ExpectClean(*g);
+
+  // Re-adding the same content changes nothing.
+  std::string before = Dump(*g);
+  auto again = g->AddExtraction(MakeExtraction("d1", kText1, {{"Putin", "call", "Obama"}}));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->unchanged);
+  EXPECT_EQ(Dump(*g), before);
+}
+
+TEST(Graph, ReopenKeepsEverything) {
+  TempDir tmp;
+  std::string before;
+  {
+    auto g = OpenOrDie(tmp.Sub("db"));
+    ASSERT_TRUE(g->AddExtraction(MakeExtraction("d1", kText1, {{"Putin", "call", "Obama"}})).ok());
+    auto n = g->CreateNode({"Thing"}, {{"name", PropertyValue("widget")},
+                                       {"sizes", PropertyValue(PropertyValue::List{
+                                                     int64_t{1}, 2.5, "x", true, PropertyValue()})}});
+    ASSERT_TRUE(n.ok());
+    before = Dump(*g);
+  }
+  auto g = OpenOrDie(tmp.Sub("db"));
+  EXPECT_EQ(Dump(*g), before);
+  ExpectClean(*g);
+  // Ids keep growing after reopen.
+  auto n = g->CreateNode({"Thing"}, {});
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 4u);
+}
+
+TEST(Graph, CreateNodeAndEdgeWithProperties) {
+  OpenOptions o;
+  o.in_memory = true;
+  auto g = OpenOrDie("mem", o);
+  auto a = g->CreateNode({"Person", "Actor"}, {{"name", "Ann"}, {"age", int64_t{41}}});
+  auto b = g->CreateNode({"Person"}, {{"name", "Bob"}});
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto e = g->CreateEdge(*a, *b, "KNOWS", {{"since", int64_t{2001}}});
+  ASSERT_TRUE(e.ok());
+  auto er = g->GetEdge(*e);
+  EXPECT_EQ(er->source, *a);
+  EXPECT_EQ(er->target, *b);
+  EXPECT_EQ(er->type, "KNOWS");
+  EXPECT_EQ(er->properties.at("since"), PropertyValue(int64_t{2001}));
+  auto prov = g->EdgeProvenance(*e);
+  ASSERT_EQ(prov->size(), 1u);
+  EXPECT_EQ((*prov)[0].document_id, "manual");
+  auto nr = g->GetNode(*a);
+  EXPECT_EQ(nr->labels, (std::vector<std::string>{"Person", "Actor"}));
+  int persons = 0;
+  for (auto c = g->ScanLabel("Person"); c->Valid(); c->Next()) ++persons;
+  EXPECT_EQ(persons, 2);
+  EXPECT_FALSE(g->ScanLabel("Nope")->Valid());
+  EXPECT_TRUE(g->GetNode(999).status().IsNotFound());
+  EXPECT_TRUE(g->CreateEdge(*a, 999, "X", {}).status().IsNotFound());
+  auto names = g->NamesWithPrefix("a", 10);
+  ASSERT_TRUE(names.ok());
+  EXPECT_EQ(*names, std::vector<std::string>{"Ann"});
+  ExpectClean(*g);
+}
+
+TEST(Graph, RetractRemovesOnlyUnsupportedClaims) {
+  TempDir tmp;
+  auto g = OpenOrDie(tmp.Sub("db"));
+  ASSERT_TRUE(g->AddExtraction(MakeExtraction(
+                      "d1", kText1, {{"Putin", "call", "Obama"}, {"Obama", "thank", "Putin"}}))
+                  .ok());
+  ASSERT_TRUE(g->AddExtraction(
+                      MakeExtraction("d2", kText2, {{"PUTIN", "call", "Obama"}, {"Merkel", "meet", "Obama"}}))
+                  .ok());
+  auto r = g->Retract("d2");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->removed_edges, 1u);  // meet
+  EXPECT_EQ(r->kept_edges, 1u);     // call, still supported by d1
+  EXPECT_EQ(r->removed_nodes, 1u);  // Merkel
+  ExpectClean(*g);
+  EXPECT_TRUE(g->FindByName("Merkel")->empty());
+  auto stats = g->Stats();
+  EXPECT_EQ(stats->documents, 1u);
+  EXPECT_EQ(stats->edges, 2u);
+  EXPECT_EQ(stats->provenance, 2u);
+  // Same as a graph that only ever saw d1 (ids aside, counts and names agree).
+  TempDir tmp2;
+  auto h = OpenOrDie(tmp2.Sub("db"));
+  ASSERT_TRUE(h->AddExtraction(MakeExtraction(
+                      "d1", kText1, {{"Putin", "call", "Obama"}, {"Obama", "thank", "Putin"}}))
+                  .ok());
+  EXPECT_EQ(Dump(*g), Dump(*h));
+  EXPECT_TRUE(g->Retract("d2").status().IsNotFound());
+  ASSERT_TRUE(g->Retract("d1").ok());
+  EXPECT_EQ(g->Stats()->nodes, 0u);
+  ExpectClean(*g);
+}
+
+TEST(Graph, OpenRefusesForeignFolders) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("notkg");
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir + "/notes.txt") << "hello"; }
+  auto g = Graph::Open(dir, {});
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("not a kg database"), std::string::npos);
+  // Nothing was written.
+  int files = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+  // A missing folder without create_if_missing is NotFound.
+  OpenOptions no_create;
+  no_create.create_if_missing = false;
+  EXPECT_TRUE(Graph::Open(tmp.Sub("missing"), no_create).status().IsNotFound());
+}
+
+TEST(Graph, InMemoryGraphsAreIndependent) {
+  OpenOptions o;
+  o.in_memory = true;
+  auto a = OpenOrDie("same-name", o);
+  auto b = OpenOrDie("same-name", o);
+  ASSERT_TRUE(a->CreateNode({"X"}, {}).ok());
+  EXPECT_EQ(a->Stats()->nodes, 1u);
+  EXPECT_EQ(b->Stats()->nodes, 0u);
+}
+
+}  // namespace
+}  // namespace kg::graph
