@@ -44,7 +44,7 @@ using ValueMap = std::map<std::string, Value>;  // keys sorted, as Cypher prints
 struct NodeValue {
   uint64_t id = 0;
   std::vector<std::string> labels;
-  std::shared_ptr<const ValueMap> properties;  // never null once built
+  std::shared_ptr<const ValueMap> properties;  // null only inside the engine (not yet read)
 };
 
 // A relationship as a query sees it.
@@ -53,7 +53,7 @@ struct RelationshipValue {
   uint64_t source = 0;
   uint64_t target = 0;
   std::string type;
-  std::shared_ptr<const ValueMap> properties;  // never null once built
+  std::shared_ptr<const ValueMap> properties;  // null only inside the engine (not yet read)
 };
 
 // A path: nodes[0], relationships[0], nodes[1], ... (nodes.size() ==
@@ -126,7 +126,7 @@ struct QueryOptions {
   int64_t timeout_ms = 0;                   // 0: no timeout
   int64_t row_limit = 0;                    // 0: no cap; else at most this many rows kept
   std::atomic<bool>* cancel = nullptr;      // set to true from another thread to stop
-  int64_t default_max_hops = 15;            // upper bound for `*` / `*n..` patterns
+  int64_t default_max_hops = 32;            // upper bound for `*` / `*n..` patterns
 };
 
 // Side effects of a query (CREATE).

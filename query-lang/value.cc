@@ -102,14 +102,12 @@ Value Value::Map(ValueMap entries) {
   return v;
 }
 Value Value::Node(NodeValue node) {
-  if (!node.properties) node.properties = std::make_shared<const ValueMap>();
   Value v;
   v.kind_ = Kind::kNode;
   v.ptr_ = std::make_shared<const NodeValue>(std::move(node));
   return v;
 }
 Value Value::Relationship(RelationshipValue rel) {
-  if (!rel.properties) rel.properties = std::make_shared<const ValueMap>();
   Value v;
   v.kind_ = Kind::kRelationship;
   v.ptr_ = std::make_shared<const RelationshipValue>(std::move(rel));

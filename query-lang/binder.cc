@@ -1,0 +1,556 @@
+// binder.cc: scopes, slots and compile-time semantic errors (see binder.h).
+#include "query-lang/binder.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "query-lang/errors.h"
+#include "query-lang/functions.h"
+
+namespace kg::query_lang {
+namespace {
+
+enum class VarType { kAny, kValue, kNode, kRel, kRelList, kPath };
+
+struct Var {
+  int slot;
+  VarType type;
+};
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+using Scope = std::map<std::string, Var>;
+
+class Binder {
+ public:
+  BoundQuery Run(Query& q) {
+    BoundQuery out;
+    for (size_t i = 0; i < q.parts.size(); ++i) {
+      scope_.clear();
+      std::vector<std::string> cols;
+      std::vector<int> slots;
+      BindSingle(q.parts[i], &cols, &slots);
+      if (i == 0) {
+        out.columns = cols;
+        out.column_slots = slots;
+      } else {
+        if (cols != out.columns)
+          ThrowSyntax("DifferentColumnsInUnion", "all parts of a UNION must return the same columns");
+        for (size_t k = 0; k < slots.size(); ++k) {
+          // Each part writes its RETURN into the first part's slots.
+          for (auto& item : q.parts[i].clauses.back().projection.items)
+            if (item.slot == slots[k]) item.slot = out.column_slots[k];
+        }
+      }
+    }
+    out.num_slots = next_slot_;
+    return out;
+  }
+
+ private:
+  int NewSlot() { return next_slot_++; }
+
+  void BindSingle(SingleQuery& sq, std::vector<std::string>* cols, std::vector<int>* slots) {
+    auto& cl = sq.clauses;
+    for (size_t i = 0; i < cl.size(); ++i) {
+      Clause& c = cl[i];
+      bool last = i + 1 == cl.size();
+      if (c.kind == Clause::Kind::kReturn && !last)
+        ThrowSyntax("InvalidClauseComposition", "RETURN can only be the last clause", c.line, c.column);
+      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate &&
+          c.kind != Clause::Kind::kUnsupported)
+        ThrowSyntax("InvalidClauseComposition", "a query must end with RETURN or an update clause",
+                    c.line, c.column);
+      if (i > 0 && c.kind == Clause::Kind::kMatch && !c.optional) {
+        // MATCH after OPTIONAL MATCH is fine; nothing to check.
+      }
+      switch (c.kind) {
+        case Clause::Kind::kMatch: BindMatch(c); break;
+        case Clause::Kind::kUnwind: {
+          BindExpr(c.expr, scope_, false);
+          if (scope_.count(c.variable))
+            ThrowSyntax("VariableAlreadyBound", "variable `" + c.variable + "` already declared",
+                        c.line, c.column);
+          c.slot = NewSlot();
+          scope_[c.variable] = {c.slot, VarType::kAny};
+          break;
+        }
+        case Clause::Kind::kWith:
+        case Clause::Kind::kReturn: BindProjection(c, cols, slots); break;
+        case Clause::Kind::kCreate: BindCreate(c); break;
+        case Clause::Kind::kUnsupported:
+          ThrowError("NotSupported", "", c.name + " is not supported by kg", c.line, c.column);
+      }
+    }
+  }
+
+  // ---- Patterns ------------------------------------------------------------
+
+  void BindNodeVar(NodePattern& n, bool create, Scope& scope, std::set<std::string>* declared_here) {
+    if (n.variable.empty()) {
+      n.slot = NewSlot();
+      return;
+    }
+    auto it = scope.find(n.variable);
+    if (it != scope.end()) {
+      if (it->second.type != VarType::kNode && it->second.type != VarType::kAny)
+        ThrowSyntax("VariableTypeConflict", "`" + n.variable + "` is not a node", n.line, n.column);
+      if (create && (!n.labels.empty() || n.properties) && !declared_here->count(n.variable))
+        ThrowSyntax("VariableAlreadyBound", "`" + n.variable + "` is already bound", n.line, n.column);
+      if (create && (!n.labels.empty() || n.properties) && declared_here->count(n.variable))
+        ThrowSyntax("VariableAlreadyBound", "`" + n.variable + "` is already bound", n.line, n.column);
+      n.slot = it->second.slot;
+      n.bound = !declared_here->count(n.variable);
+      return;
+    }
+    n.slot = NewSlot();
+    scope[n.variable] = {n.slot, VarType::kNode};
+    declared_here->insert(n.variable);
+  }
+
+  void BindPatternPart(PatternPart& p, bool create, Scope& scope, std::set<std::string>* declared,
+                       std::set<std::string>* rels_here, bool allow_params) {
+    if (!p.path_variable.empty() && scope.count(p.path_variable))
+      ThrowSyntax("VariableAlreadyBound", "`" + p.path_variable + "` is already bound", p.line, p.column);
+    for (auto& n : p.nodes) {
+      BindNodeVar(n, create, scope, declared);
+    }
+    for (auto& r : p.rels) {
+      if (create) {
+        if (r.types.size() != 1)
+          ThrowSyntax("NoSingleRelationshipType", "CREATE needs exactly one relationship type",
+                      r.line, r.column);
+        if (r.direction == RelPattern::Direction::kBoth)
+          ThrowSyntax("RequiresDirectedRelationship", "CREATE needs a directed relationship",
+                      r.line, r.column);
+        if (r.var_length)
+          ThrowSyntax("CreatingVarLength", "CREATE cannot make variable-length relationships",
+                      r.line, r.column);
+      }
+      if (r.variable.empty()) {
+        r.slot = NewSlot();
+        continue;
+      }
+      auto it = scope.find(r.variable);
+      if (it != scope.end()) {
+        if (create || rels_here->count(r.variable))
+          ThrowSyntax("VariableAlreadyBound", "`" + r.variable + "` is already bound", r.line, r.column);
+        VarType want = r.var_length ? VarType::kRelList : VarType::kRel;
+        if (it->second.type != want && it->second.type != VarType::kAny)
+          ThrowSyntax("VariableTypeConflict", "`" + r.variable + "` is not a relationship", r.line,
+                      r.column);
+        r.slot = it->second.slot;
+        r.bound = true;
+        rels_here->insert(r.variable);
+        continue;
+      }
+      r.slot = NewSlot();
+      scope[r.variable] = {r.slot, r.var_length ? VarType::kRelList : VarType::kRel};
+      rels_here->insert(r.variable);
+    }
+    // Property maps see the variables bound so far (not the ones being declared).
+    auto check_props = [&](ExprPtr& e, int line, int column) {
+      if (!e) return;
+      if (e->kind == Expr::Kind::kParameter && !allow_params)
+        ThrowSyntax("InvalidParameterUse", "a parameter cannot be used as a property map in MATCH",
+                    line, column);
+      BindExpr(e, scope, false);
+    };
+    for (auto& n : p.nodes) check_props(n.properties, n.line, n.column);
+    for (auto& r : p.rels) check_props(r.properties, r.line, r.column);
+    if (!p.path_variable.empty()) {
+      p.path_slot = NewSlot();
+      scope[p.path_variable] = {p.path_slot, VarType::kPath};
+    }
+  }
+
+  void BindMatch(Clause& c) {
+    std::set<std::string> declared, rels_here;
+    for (auto& p : c.patterns) {
+      // A variable both declared as a node and a relationship in one MATCH.
+      BindPatternPart(p, false, scope_, &declared, &rels_here, false);
+    }
+    CheckNodeRelConflicts(c.patterns);
+    if (c.where) {
+      BindExpr(c.where, scope_, false);
+      if (ContainsAggregate(c.where))
+        ThrowSyntax("InvalidAggregation", "aggregation is not allowed in WHERE", c.where->line,
+                    c.where->column);
+    }
+  }
+
+  void CheckNodeRelConflicts(const std::vector<PatternPart>& parts) {
+    std::set<std::string> nodes, rels, paths;
+    for (auto& p : parts) {
+      for (auto& n : p.nodes) if (!n.variable.empty()) nodes.insert(n.variable);
+      for (auto& r : p.rels) if (!r.variable.empty()) rels.insert(r.variable);
+      if (!p.path_variable.empty()) paths.insert(p.path_variable);
+    }
+    for (auto& n : nodes)
+      if (rels.count(n) || paths.count(n))
+        ThrowSyntax("VariableTypeConflict", "`" + n + "` is used as a node and something else");
+    for (auto& r : rels)
+      if (paths.count(r)) ThrowSyntax("VariableTypeConflict", "`" + r + "` is used as a path");
+  }
+
+  void BindCreate(Clause& c) {
+    std::set<std::string> declared, rels_here;
+    for (auto& p : c.patterns) {
+      for (auto& n : p.nodes) {
+        // A bound node in CREATE is referenced, not created (labels/props forbidden).
+        (void)n;
+      }
+      BindPatternPart(p, true, scope_, &declared, &rels_here, true);
+      // A lone node pattern that is already bound: `CREATE (a)` with a bound.
+      if (p.rels.empty() && !p.nodes[0].variable.empty() &&
+          !declared.count(p.nodes[0].variable))
+        ThrowSyntax("VariableAlreadyBound", "`" + p.nodes[0].variable + "` is already bound",
+                    p.nodes[0].line, p.nodes[0].column);
+    }
+    CheckNodeRelConflicts(c.patterns);
+  }
+
+  // ---- Projections ---------------------------------------------------------
+
+  void BindProjection(Clause& c, std::vector<std::string>* cols, std::vector<int>* slots) {
+    Projection& p = c.projection;
+    bool is_return = c.kind == Clause::Kind::kReturn;
+    Scope old = scope_;
+    if (p.star) {
+      if (scope_.empty())
+        ThrowSyntax("NoVariablesInScope", "RETURN * / WITH * needs variables in scope", c.line, c.column);
+      std::vector<ReturnItem> star_items;
+      for (auto& [name, var] : scope_) {
+        if (name.rfind("  ", 0) == 0) continue;  // hidden
+        ReturnItem ri;
+        ri.expr = std::make_shared<Expr>();
+        ri.expr->kind = Expr::Kind::kVariable;
+        ri.expr->name = name;
+        ri.expr->text = name;
+        ri.alias = name;
+        ri.has_alias = true;
+        star_items.push_back(ri);
+      }
+      p.items.insert(p.items.begin(), star_items.begin(), star_items.end());
+    }
+    std::set<std::string> names;
+    for (auto& item : p.items) {
+      BindExpr(item.expr, old, true);
+      if (!is_return && !item.has_alias && item.expr->kind != Expr::Kind::kVariable)
+        ThrowSyntax("NoExpressionAlias", "expression in WITH must be aliased (use AS)",
+                    item.expr->line, item.expr->column);
+      if (!names.insert(item.alias).second)
+        ThrowSyntax("ColumnNameConflict", "multiple result columns with the same name `" + item.alias + "`",
+                    item.expr->line, item.expr->column);
+      if (ContainsAggregate(item.expr)) p.aggregates = true;
+    }
+    if (p.aggregates) CheckAmbiguousAggregation(p);
+    // New scope: the projected names.
+    Scope next;
+    for (auto& item : p.items) {
+      item.slot = NewSlot();
+      VarType t = VarType::kAny;
+      if (item.expr->kind == Expr::Kind::kVariable) {
+        auto it = old.find(item.expr->name);
+        if (it != old.end()) t = it->second.type;
+      } else if ((item.expr->kind == Expr::Kind::kLiteral && !item.expr->value.is_null()) ||
+                 item.expr->kind == Expr::Kind::kList || item.expr->kind == Expr::Kind::kMap ||
+                 (item.expr->kind == Expr::Kind::kBinary && item.expr->name != "IN")) {
+        t = VarType::kValue;
+      }
+      next[item.alias] = {item.slot, t};
+    }
+    // ORDER BY sees the projected names and, unless aggregating or DISTINCT,
+    // the incoming ones too.
+    Scope order_scope = next;
+    if (!p.aggregates && !p.distinct)
+      for (auto& [k, v] : old) order_scope.emplace(k, v);
+    for (auto& s : p.order) {
+      s.expr = ReplaceProjected(s.expr, p);
+      if (p.aggregates || p.distinct) {
+        CheckOrderScope(s.expr, next, old);
+      }
+      BindExpr(s.expr, order_scope, true);
+      if (ContainsAggregate(s.expr) && !p.aggregates)
+        ThrowSyntax("InvalidAggregation", "aggregation in ORDER BY needs an aggregating projection",
+                    s.expr->line, s.expr->column);
+      if (ContainsAggregate(s.expr))
+        ThrowSyntax("InvalidAggregation", "ORDER BY may only aggregate what the projection returns",
+                    s.expr->line, s.expr->column);
+    }
+    Scope empty;
+    if (p.skip) BindConstant(p.skip, "SKIP");
+    if (p.limit) BindConstant(p.limit, "LIMIT");
+    scope_ = next;
+    if (p.where) {
+      BindExpr(p.where, scope_, false);
+      if (ContainsAggregate(p.where))
+        ThrowSyntax("InvalidAggregation", "aggregation is not allowed in WHERE", p.where->line,
+                    p.where->column);
+    }
+    if (is_return) {
+      cols->clear();
+      slots->clear();
+      for (auto& item : p.items) {
+        cols->push_back(item.alias);
+        slots->push_back(item.slot);
+      }
+    }
+  }
+
+  void CheckOrderScope(const ExprPtr& e, const Scope& next, const Scope& old) {
+    // With DISTINCT/aggregation, ORDER BY may only use projected names.
+    Walk(e, [&](const ExprPtr& x) {
+      if (x->kind == Expr::Kind::kVariable && !next.count(x->name) && old.count(x->name) &&
+          x->slot < 0)
+        ThrowSyntax("UndefinedVariable", "`" + x->name + "` is not projected", x->line, x->column);
+    });
+  }
+
+  // ORDER BY n.name when the projection returns n.name: use the column.
+  ExprPtr ReplaceProjected(const ExprPtr& e, const Projection& p) {
+    if (!e) return e;
+    for (auto& item : p.items) {
+      if (e->kind != Expr::Kind::kVariable && e->text == item.expr->text) {
+        auto v = std::make_shared<Expr>();
+        v->kind = Expr::Kind::kVariable;
+        v->name = item.alias;
+        v->text = e->text;
+        v->line = e->line;
+        v->column = e->column;
+        return v;
+      }
+    }
+    auto copy = std::make_shared<Expr>(*e);
+    for (auto& ch : copy->children) ch = ReplaceProjected(ch, p);
+    return copy;
+  }
+
+  void BindConstant(ExprPtr& e, const char* what) {
+    Scope empty;
+    Walk(e, [&](const ExprPtr& x) {
+      if (x->kind == Expr::Kind::kVariable || x->kind == Expr::Kind::kPatternPredicate)
+        ThrowSyntax("NonConstantExpression", std::string(what) + " must be a constant expression",
+                    x->line, x->column);
+    });
+    BindExpr(e, empty, false);
+    if (e->kind == Expr::Kind::kLiteral) {
+      const Value& v = e->value;
+      if (v.kind() == Value::Kind::kInt && v.as_int() < 0)
+        ThrowSyntax("NegativeIntegerArgument", std::string(what) + " must not be negative", e->line, e->column);
+      if (v.kind() != Value::Kind::kInt)
+        ThrowSyntax("InvalidArgumentType", std::string(what) + " must be an integer", e->line, e->column);
+    }
+  }
+
+  void CheckAmbiguousAggregation(const Projection& p) {
+    std::set<std::string> keys;
+    std::set<std::string> key_vars;
+    for (auto& item : p.items) {
+      if (ContainsAggregate(item.expr)) continue;
+      keys.insert(item.expr->text);
+      if (item.expr->kind == Expr::Kind::kVariable) key_vars.insert(item.expr->name);
+    }
+    for (auto& item : p.items) {
+      if (!ContainsAggregate(item.expr)) continue;
+      std::function<void(const ExprPtr&)> check = [&](const ExprPtr& x) {
+        if (!x) return;
+        if (x->is_aggregate || x->kind == Expr::Kind::kCountStar) return;
+        if (keys.count(x->text) && x->kind != Expr::Kind::kLiteral) return;
+        if (x->kind == Expr::Kind::kVariable && x->slot >= 0 && !local_slots_.count(x->slot) &&
+            !key_vars.count(x->name))
+          ThrowSyntax("AmbiguousAggregationExpression",
+                      "`" + x->name + "` is used outside an aggregation but is not a grouping key",
+                      x->line, x->column);
+        for (auto& ch : x->children) check(ch);
+      };
+      check(item.expr);
+    }
+  }
+
+  // ---- Expressions ---------------------------------------------------------
+
+  static void Walk(const ExprPtr& e, const std::function<void(const ExprPtr&)>& f) {
+    if (!e) return;
+    f(e);
+    for (auto& ch : e->children) Walk(ch, f);
+  }
+
+  static bool ContainsAggregate(const ExprPtr& e) {
+    bool found = false;
+    Walk(e, [&](const ExprPtr& x) {
+      if (x->is_aggregate || x->kind == Expr::Kind::kCountStar) found = true;
+    });
+    return found;
+  }
+
+  void BindExpr(ExprPtr& e, const Scope& scope, bool allow_aggregate, bool in_aggregate = false) {
+    if (!e) return;
+    switch (e->kind) {
+      case Expr::Kind::kVariable: {
+        auto it = scope.find(e->name);
+        if (it == scope.end())
+          ThrowSyntax("UndefinedVariable", "variable `" + e->name + "` not defined", e->line, e->column);
+        e->slot = it->second.slot;
+        return;
+      }
+      case Expr::Kind::kCountStar:
+        if (!allow_aggregate)
+          ThrowSyntax("InvalidAggregation", "count(*) is not allowed here", e->line, e->column);
+        if (in_aggregate)
+          ThrowSyntax("NestedAggregation", "aggregations cannot be nested", e->line, e->column);
+        return;
+      case Expr::Kind::kFunction: {
+        std::string lname = Lower(e->name);
+        const FunctionInfo* info = FindFunction(lname);
+        if (!info) ThrowSyntax("UnknownFunction", "unknown function `" + e->name + "`", e->line, e->column);
+        int n = static_cast<int>(e->children.size());
+        if (n < info->min_args || (info->max_args >= 0 && n > info->max_args))
+          ThrowSyntax("InvalidNumberOfArguments",
+                      "wrong number of arguments to " + e->name + "()", e->line, e->column);
+        e->name = lname;
+        if (info->aggregate) {
+          if (!allow_aggregate)
+            ThrowSyntax("InvalidAggregation", "aggregation " + e->name + "() is not allowed here",
+                        e->line, e->column);
+          if (in_aggregate)
+            ThrowSyntax("NestedAggregation", "aggregations cannot be nested", e->line, e->column);
+          e->is_aggregate = true;
+          for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, true);
+          return;
+        }
+        if (e->distinct)
+          ThrowSyntax("InvalidArgumentPassingMode", "DISTINCT only applies to aggregations", e->line, e->column);
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        CheckFunctionTypes(e);
+        return;
+      }
+      case Expr::Kind::kListComprehension:
+      case Expr::Kind::kQuantifier: {
+        BindExpr(e->children[0], scope, allow_aggregate, in_aggregate);
+        Scope inner = scope;
+        std::string var = e->kind == Expr::Kind::kQuantifier ? e->keys[0] : e->name;
+        e->slot = NewSlot();
+        local_slots_.insert(e->slot);
+        inner[var] = {e->slot, VarType::kAny};
+        for (size_t i = 1; i < e->children.size(); ++i) {
+          if (e->children[i] && ContainsAggregateSyntax(e->children[i]) && i == 1)
+            ThrowSyntax("InvalidAggregation", "aggregation not allowed in a predicate", e->line, e->column);
+          BindExpr(e->children[i], inner, allow_aggregate, in_aggregate);
+        }
+        return;
+      }
+      case Expr::Kind::kPatternPredicate:
+      case Expr::Kind::kPatternComprehension:
+      case Expr::Kind::kShortestPath: {
+        Scope inner = scope;
+        std::set<std::string> declared, rels_here;
+        PatternPart& p = *e->pattern;
+        if (e->kind == Expr::Kind::kPatternPredicate) {
+          // A pattern predicate may not introduce new named variables.
+          for (auto& n : p.nodes)
+            if (!n.variable.empty() && !scope.count(n.variable))
+              ThrowSyntax("UndefinedVariable", "variable `" + n.variable + "` not defined", n.line, n.column);
+          for (auto& r : p.rels)
+            if (!r.variable.empty() && !scope.count(r.variable))
+              ThrowSyntax("UndefinedVariable", "variable `" + r.variable + "` not defined", r.line, r.column);
+        }
+        BindPatternPart(p, false, inner, &declared, &rels_here, true);
+        if (p.path_slot < 0 && e->kind == Expr::Kind::kShortestPath) p.path_slot = NewSlot();
+        for (auto& ch : e->children) BindExpr(ch, inner, allow_aggregate, in_aggregate);
+        return;
+      }
+      case Expr::Kind::kMapProjection:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        return;
+      case Expr::Kind::kBinary:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        CheckBinaryTypes(e);
+        return;
+      default:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        return;
+    }
+  }
+
+  static bool ContainsAggregateSyntax(const ExprPtr& e) {
+    bool found = false;
+    Walk(e, [&](const ExprPtr& x) {
+      if (x->kind == Expr::Kind::kCountStar) found = true;
+      if (x->kind == Expr::Kind::kFunction) {
+        const FunctionInfo* info = FindFunction(Lower(x->name));
+        if (info && info->aggregate) found = true;
+      }
+    });
+    return found;
+  }
+
+  // Literal operands of the wrong type, caught before running.
+  void CheckBinaryTypes(const ExprPtr& e) {
+    const ExprPtr& a = e->children[0];
+    const ExprPtr& b = e->children[1];
+    auto is_map_or_bool_lit = [](const ExprPtr& x) {
+      return x->kind == Expr::Kind::kMap ||
+             (x->kind == Expr::Kind::kLiteral && x->value.kind() == Value::Kind::kBool);
+    };
+    if (e->name == "+" || e->name == "-" || e->name == "*" || e->name == "/" || e->name == "%" ||
+        e->name == "^") {
+      if (is_map_or_bool_lit(a) || is_map_or_bool_lit(b))
+        ThrowSyntax("InvalidArgumentType", "invalid operand type for " + e->name, e->line, e->column);
+    }
+    if (e->name == "AND" || e->name == "OR" || e->name == "XOR") {
+      for (auto* x : {&a, &b}) {
+        const ExprPtr& v = *x;
+        if ((v->kind == Expr::Kind::kLiteral && !v->value.is_null() &&
+             v->value.kind() != Value::Kind::kBool) ||
+            v->kind == Expr::Kind::kList || v->kind == Expr::Kind::kMap)
+          ThrowSyntax("InvalidArgumentType", "boolean operator on a non-boolean", e->line, e->column);
+      }
+    }
+  }
+
+  void CheckFunctionTypes(const ExprPtr& e) {
+    auto node_or_rel_only = [&](const ExprPtr& x, bool allow_node, bool allow_rel) {
+      if (x->kind == Expr::Kind::kLiteral && !x->value.is_null())
+        ThrowSyntax("InvalidArgumentType", "invalid argument type for " + e->name + "()", e->line, e->column);
+      if (x->kind == Expr::Kind::kList || x->kind == Expr::Kind::kMap)
+        ThrowSyntax("InvalidArgumentType", "invalid argument type for " + e->name + "()", e->line, e->column);
+      if (x->kind == Expr::Kind::kVariable) {
+        for (auto& [name, var] : scope_) {
+          if (var.slot != x->slot) continue;
+          if ((var.type == VarType::kNode && !allow_node) || (var.type == VarType::kRel && !allow_rel) ||
+              var.type == VarType::kPath || var.type == VarType::kRelList)
+            ThrowSyntax("InvalidArgumentType", "invalid argument type for " + e->name + "()", e->line,
+                        e->column);
+        }
+      }
+    };
+    if (e->children.empty()) return;
+    if (e->name == "type") node_or_rel_only(e->children[0], false, true);
+    if (e->name == "labels") node_or_rel_only(e->children[0], true, false);
+    if (e->name == "startnode" || e->name == "endnode") node_or_rel_only(e->children[0], false, true);
+  }
+
+  Scope scope_;
+  int next_slot_ = 0;
+  std::set<int> local_slots_;
+};
+
+}  // namespace
+
+bool IsAggregateFunction(const std::string& name) {
+  const FunctionInfo* info = FindFunction(Lower(name));
+  return info && info->aggregate;
+}
+
+BoundQuery Bind(Query& query) {
+  Binder b;
+  return b.Run(query);
+}
+
+}  // namespace kg::query_lang

@@ -1,0 +1,368 @@
+// matcher.cc: backtracking pattern matching over the graph API (matcher.h).
+#include "query-lang/matcher.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "graph/algorithms.h"
+#include "query-lang/errors.h"
+#include "query-lang/eval.h"
+
+namespace kg::query_lang {
+namespace {
+
+using Dir = RelPattern::Direction;
+
+struct Step {
+  size_t rel;
+  bool forward;  // from nodes[rel] to nodes[rel + 1]
+};
+
+struct PartState {
+  std::vector<uint64_t> node_ids;
+  std::vector<std::vector<graph::EdgeRef>> edges;  // per rel, left-to-right order
+  std::vector<Step> steps;
+  size_t anchor = 0;
+};
+
+const Expr* NameLookup(const NodePattern& n) {
+  if (!n.properties || n.properties->kind != Expr::Kind::kMap) return nullptr;
+  for (size_t i = 0; i < n.properties->keys.size(); ++i)
+    if (n.properties->keys[i] == "name") return n.properties->children[i].get();
+  return nullptr;
+}
+
+class Matcher {
+ public:
+  Matcher(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
+          const std::function<bool(Row&)>& on_match)
+      : parts_(parts), row_(row), ctx_(ctx), on_match_(on_match), set_here_(row.size(), 0),
+        states_(parts.size()) {}
+
+  void Run() { MatchPart(0); }
+
+ private:
+  bool IsBound(const NodePattern& n) const { return n.bound || set_here_[n.slot]; }
+
+  size_t ChooseAnchor(const PatternPart& p) {
+    for (size_t i = 0; i < p.nodes.size(); ++i) if (IsBound(p.nodes[i])) return i;
+    for (size_t i = 0; i < p.nodes.size(); ++i) if (NameLookup(p.nodes[i])) return i;
+    for (size_t i = 0; i < p.nodes.size(); ++i) if (!p.nodes[i].labels.empty()) return i;
+    return 0;
+  }
+
+  // false: stop everything.
+  bool MatchPart(size_t pi) {
+    if (pi == parts_.size()) return on_match_(row_);
+    const PatternPart& p = parts_[pi];
+    PartState& st = states_[pi];
+    st.node_ids.assign(p.nodes.size(), 0);
+    st.edges.assign(p.rels.size(), {});
+    if (p.shortest) return MatchShortest(pi);
+    st.anchor = ChooseAnchor(p);
+    st.steps.clear();
+    for (size_t j = st.anchor; j < p.rels.size(); ++j) st.steps.push_back({j, true});
+    for (size_t j = st.anchor; j-- > 0;) st.steps.push_back({j, false});
+    const NodePattern& a = p.nodes[st.anchor];
+    return ForEachCandidate(a, [&](uint64_t id) { return BindNode(pi, st.anchor, id, [&] { return RunStep(pi, 0); }); });
+  }
+
+  template <typename F>
+  bool ForEachCandidate(const NodePattern& n, F&& f) {
+    if (IsBound(n)) {
+      const Value& v = row_[n.slot];
+      if (v.kind() != Value::Kind::kNode) return true;  // null (OPTIONAL) or not a node: no match
+      return f(v.as_node().id);
+    }
+    if (const Expr* name = NameLookup(n)) {
+      Value v = Eval(*name, row_, ctx_);
+      if (v.kind() != Value::Kind::kString) return true;  // null or not a string: nothing matches
+      auto ids = ctx_.graph().FindByName(v.as_string());
+      if (!ids.ok()) ThrowError("StorageError", "", ids.status().ToString());
+      for (uint64_t id : *ids) if (!f(id)) return false;
+      return true;
+    }
+    auto cursor = n.labels.empty() ? ctx_.graph().ScanNodes() : ctx_.graph().ScanLabel(n.labels[0]);
+    for (; cursor->Valid(); cursor->Next()) {
+      ctx_.CheckInterrupt();
+      if (!f(cursor->node())) return false;
+    }
+    if (!cursor->status().ok()) ThrowError("StorageError", "", cursor->status().ToString());
+    return true;
+  }
+
+  bool NodeMatches(const NodePattern& n, uint64_t id) {
+    if (n.labels.empty() && !n.properties) return true;
+    Value ref = ExecContext::NodeRef(id);
+    const NodeValue& nv = ctx_.LoadNode(ref);
+    for (auto& l : n.labels)
+      if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    return true;
+  }
+
+  bool PropsMatch(const Expr& props, const ValueMap& actual) {
+    Value want = Eval(props, row_, ctx_);
+    if (want.is_null()) return true;
+    if (want.kind() != Value::Kind::kMap) ThrowType("InvalidArgumentType", "property map expected");
+    for (auto& [k, v] : want.as_map()) {
+      auto it = actual.find(k);
+      if (it == actual.end()) return false;
+      if (!IsTrue(TernaryEquals(it->second, v))) return false;
+    }
+    return true;
+  }
+
+  template <typename F>
+  bool BindNode(size_t pi, size_t idx, uint64_t id, F&& next) {
+    const NodePattern& n = parts_[pi].nodes[idx];
+    if (IsBound(n)) {
+      const Value& v = row_[n.slot];
+      if (v.kind() != Value::Kind::kNode || v.as_node().id != id) return true;
+      if (!n.bound && !NodeMatches(n, id)) return true;  // repeated in this pattern: check again
+      if (n.bound && (!n.labels.empty() || n.properties) && !NodeMatches(n, id)) return true;
+      states_[pi].node_ids[idx] = id;
+      return next();
+    }
+    if (!NodeMatches(n, id)) return true;
+    row_[n.slot] = ExecContext::NodeRef(id);
+    set_here_[n.slot] = 1;
+    states_[pi].node_ids[idx] = id;
+    bool go_on = next();
+    set_here_[n.slot] = 0;
+    row_[n.slot] = Value();
+    return go_on;
+  }
+
+  std::vector<graph::TypeId> TypeIds(const RelPattern& r, bool* none) {
+    std::vector<graph::TypeId> ids;
+    *none = false;
+    if (r.types.empty()) return ids;
+    for (auto& t : r.types) {
+      auto id = ctx_.graph().FindType(t);
+      if (id) ids.push_back(*id);
+    }
+    if (ids.empty()) *none = true;
+    return ids;
+  }
+
+  // Calls f(edge, other_end) for each edge leaving `from` as the step goes.
+  template <typename F>
+  bool ForEachEdge(const RelPattern& r, bool forward, uint64_t from, F&& f) {
+    bool none = false;
+    auto types = TypeIds(r, &none);
+    if (none) return true;
+    Dir d = r.direction;
+    bool out = d == Dir::kBoth || (d == Dir::kOut) == forward;
+    bool in = d == Dir::kBoth || (d == Dir::kIn) == forward;
+    auto scan = [&](bool outgoing) -> bool {
+      auto run = [&](std::optional<graph::TypeId> t) -> bool {
+        auto c = outgoing ? ctx_.graph().OutEdges(from, t) : ctx_.graph().InEdges(from, t);
+        for (; c->Valid(); c->Next()) {
+          ctx_.CheckInterrupt();
+          const graph::EdgeRef& e = c->edge();
+          if (!outgoing && out && e.source == e.target) continue;  // a loop, seen already
+          uint64_t other = outgoing ? e.target : e.source;
+          if (!f(e, other)) return false;
+        }
+        if (!c->status().ok()) ThrowError("StorageError", "", c->status().ToString());
+        return true;
+      };
+      if (types.empty()) return run(std::nullopt);
+      for (auto t : types) if (!run(t)) return false;
+      return true;
+    };
+    if (out && !scan(true)) return false;
+    if (in && !scan(false)) return false;
+    return true;
+  }
+
+  bool RelMatches(const RelPattern& r, const graph::EdgeRef& e) {
+    if (!r.properties) return true;
+    Value v = ctx_.RelFromRef(e);
+    return PropsMatch(*r.properties, *ctx_.LoadRel(v).properties);
+  }
+
+  bool RunStep(size_t pi, size_t s) {
+    const PatternPart& p = parts_[pi];
+    PartState& st = states_[pi];
+    if (s == st.steps.size()) return FinishPart(pi);
+    ctx_.CheckInterrupt();
+    const Step& step = st.steps[s];
+    const RelPattern& r = p.rels[step.rel];
+    size_t from_idx = step.forward ? step.rel : step.rel + 1;
+    size_t to_idx = step.forward ? step.rel + 1 : step.rel;
+    uint64_t from = st.node_ids[from_idx];
+    if (!r.var_length) {
+      return ForEachEdge(r, step.forward, from, [&](const graph::EdgeRef& e, uint64_t other) {
+        if (used_.count(e.id)) return true;
+        if (r.bound) {
+          const Value& v = row_[r.slot];
+          if (v.kind() != Value::Kind::kRelationship || v.as_relationship().id != e.id) return true;
+        }
+        if (!RelMatches(r, e)) return true;
+        used_.insert(e.id);
+        bool set = !r.bound;
+        if (set) row_[r.slot] = ctx_.RelFromRef(e);
+        st.edges[step.rel] = {e};
+        bool go_on = BindNode(pi, to_idx, other, [&] { return RunStep(pi, s + 1); });
+        if (set) row_[r.slot] = Value();
+        used_.erase(e.id);
+        return go_on;
+      });
+    }
+    int64_t max = r.max_hops >= 0 ? r.max_hops : ctx_.options().default_max_hops;
+    std::vector<graph::EdgeRef> trail;
+    std::function<bool(uint64_t, int64_t)> dfs = [&](uint64_t at, int64_t depth) -> bool {
+      if (depth >= r.min_hops) {
+        std::vector<graph::EdgeRef> ordered = trail;
+        if (!step.forward) std::reverse(ordered.begin(), ordered.end());
+        bool ok_bound = true;
+        if (r.bound) {
+          const Value& v = row_[r.slot];
+          ok_bound = v.kind() == Value::Kind::kList && v.as_list().size() == ordered.size();
+          for (size_t i = 0; ok_bound && i < ordered.size(); ++i)
+            ok_bound = v.as_list()[i].kind() == Value::Kind::kRelationship &&
+                       v.as_list()[i].as_relationship().id == ordered[i].id;
+        }
+        if (ok_bound) {
+          if (!r.bound) {
+            ValueList rels;
+            for (auto& e : ordered) rels.push_back(ctx_.RelFromRef(e));
+            row_[r.slot] = Value::List(std::move(rels));
+          }
+          st.edges[step.rel] = ordered;
+          bool go_on = BindNode(pi, to_idx, at, [&] { return RunStep(pi, s + 1); });
+          if (!r.bound) row_[r.slot] = Value();
+          if (!go_on) return false;
+        }
+      }
+      if (depth >= max) return true;
+      return ForEachEdge(r, step.forward, at, [&](const graph::EdgeRef& e, uint64_t other) {
+        if (used_.count(e.id)) return true;
+        if (!RelMatches(r, e)) return true;
+        used_.insert(e.id);
+        trail.push_back(e);
+        bool go_on = dfs(other, depth + 1);
+        trail.pop_back();
+        used_.erase(e.id);
+        return go_on;
+      });
+    };
+    return dfs(from, 0);
+  }
+
+  Value BuildPath(size_t pi) {
+    const PartState& st = states_[pi];
+    PathValue path;
+    uint64_t cur = st.node_ids[0];
+    path.nodes.push_back(ExecContext::NodeRef(cur).as_node());
+    for (auto& rel_edges : st.edges) {
+      for (auto& e : rel_edges) {
+        path.relationships.push_back(ctx_.RelFromRef(e).as_relationship());
+        cur = e.source == cur ? e.target : e.source;
+        path.nodes.push_back(ExecContext::NodeRef(cur).as_node());
+      }
+    }
+    return Value::Path(std::move(path));
+  }
+
+  bool FinishPart(size_t pi) {
+    const PatternPart& p = parts_[pi];
+    if (p.path_slot >= 0) row_[p.path_slot] = BuildPath(pi);
+    bool go_on = MatchPart(pi + 1);
+    if (p.path_slot >= 0) row_[p.path_slot] = Value();
+    return go_on;
+  }
+
+  bool MatchShortest(size_t pi) {
+    const PatternPart& p = parts_[pi];
+    PartState& st = states_[pi];
+    if (p.rels.size() != 1)
+      ThrowSyntax("InvalidArgumentType", "shortestPath needs a pattern with one relationship", p.line, p.column);
+    const RelPattern& r = p.rels[0];
+    graph::PathQuery q;
+    q.direction = r.direction == Dir::kOut ? graph::Direction::kOut
+                  : r.direction == Dir::kIn ? graph::Direction::kIn
+                                            : graph::Direction::kBoth;
+    q.types = r.types;
+    q.min_length = static_cast<uint32_t>(r.var_length ? r.min_hops : 1);
+    int64_t max = r.var_length ? (r.max_hops >= 0 ? r.max_hops : ctx_.options().default_max_hops) : 1;
+    q.max_length = static_cast<uint32_t>(max);
+    return ForEachCandidate(p.nodes[0], [&](uint64_t a) {
+      return BindNode(pi, 0, a, [&] {
+        return ForEachCandidate(p.nodes[1], [&](uint64_t b) {
+          std::vector<graph::Path> paths;
+          if (p.shortest == 1) {
+            auto one = graph::ShortestPath(ctx_.graph(), a, b, q);
+            if (!one.ok()) ThrowError("StorageError", "", one.status().ToString());
+            if (*one) paths.push_back(**one);
+          } else {
+            auto all = graph::AllShortestPaths(ctx_.graph(), a, b, q);
+            if (!all.ok()) ThrowError("StorageError", "", all.status().ToString());
+            paths = std::move(*all);
+          }
+          for (auto& path : paths) {
+            std::vector<graph::EdgeRef> refs;
+            for (size_t i = 0; i < path.edges.size(); ++i) {
+              auto rec = ctx_.graph().GetEdge(path.edges[i]);
+              if (!rec.ok()) ThrowError("StorageError", "", rec.status().ToString());
+              graph::EdgeRef ref;
+              ref.id = rec->id;
+              ref.source = rec->source;
+              ref.target = rec->target;
+              auto t = ctx_.graph().FindType(rec->type);
+              ref.type = t ? *t : 0;
+              refs.push_back(ref);
+            }
+            if (r.properties) {
+              bool ok = true;
+              for (auto& e : refs) ok = ok && RelMatches(r, e);
+              if (!ok) continue;
+            }
+            st.edges[0] = refs;
+            if (!r.variable.empty()) {
+              if (r.var_length) {
+                ValueList rels;
+                for (auto& e : refs) rels.push_back(ctx_.RelFromRef(e));
+                row_[r.slot] = Value::List(std::move(rels));
+              } else {
+                row_[r.slot] = ctx_.RelFromRef(refs[0]);
+              }
+            }
+            bool go_on = BindNode(pi, 1, b, [&] { return FinishPart(pi); });
+            if (!r.variable.empty()) row_[r.slot] = Value();
+            if (!go_on) return false;
+          }
+          return true;
+        });
+      });
+    });
+  }
+
+  const std::vector<PatternPart>& parts_;
+  Row& row_;
+  ExecContext& ctx_;
+  const std::function<bool(Row&)>& on_match_;
+  std::vector<char> set_here_;
+  std::vector<PartState> states_;
+  std::unordered_set<uint64_t> used_;
+};
+
+}  // namespace
+
+void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
+                   const std::function<bool(Row&)>& on_match) {
+  Matcher m(parts, row, ctx, on_match);
+  m.Run();
+}
+
+std::string DescribeAccess(const PatternPart& p) {
+  for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
+  for (auto& n : p.nodes) if (NameLookup(n)) return "NodeByName(" + (n.variable.empty() ? "_" : n.variable) + ")";
+  for (auto& n : p.nodes)
+    if (!n.labels.empty()) return "NodeByLabel(" + (n.variable.empty() ? "_" : n.variable) + ":" + n.labels[0] + ")";
+  return "AllNodes(" + (p.nodes[0].variable.empty() ? "_" : p.nodes[0].variable) + ")";
+}
+
+}  // namespace kg::query_lang

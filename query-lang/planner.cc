@@ -1,0 +1,762 @@
+// planner.cc: the physical operators and the planner that wires them.
+#include "query-lang/planner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query-lang/errors.h"
+#include "query-lang/eval.h"
+#include "query-lang/matcher.h"
+
+namespace kg::query_lang {
+namespace {
+
+using K = Value::Kind;
+
+// ---- Leaf ----------------------------------------------------------------
+
+class Once : public Operator {
+ public:
+  explicit Once(const int* width) : width_(width) {}
+  std::string Describe() const override { return "Start"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext&) override {
+    if (done_) return false;
+    done_ = true;
+    row.assign(static_cast<size_t>(*width_), Value());
+    return true;
+  }
+
+ private:
+  const int* width_;  // read when run: the planner adds hidden slots after building this
+  bool done_ = false;
+};
+
+class Unary : public Operator {
+ public:
+  explicit Unary(OpPtr child) : child_(std::move(child)) {}
+  std::vector<const Operator*> Children() const override { return {child_.get()}; }
+
+ protected:
+  OpPtr child_;
+};
+
+// ---- Pattern matching ----------------------------------------------------
+
+class MatchOp : public Unary {
+ public:
+  MatchOp(OpPtr child, const Clause& clause, std::vector<int> new_slots)
+      : Unary(std::move(child)), clause_(clause), new_slots_(std::move(new_slots)) {}
+  std::string Describe() const override {
+    std::string s = clause_.optional ? "OptionalMatch" : "Match";
+    s += " [";
+    for (size_t i = 0; i < clause_.patterns.size(); ++i) {
+      if (i) s += ", ";
+      s += DescribeAccess(clause_.patterns[i]);
+      s += " expand " + std::to_string(clause_.patterns[i].rels.size()) + " hop(s)";
+    }
+    s += "]";
+    if (clause_.where) s += " where " + clause_.where->text;
+    return s;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (pos_ >= buffer_.size()) {
+      buffer_.clear();
+      pos_ = 0;
+      Row in;
+      if (!child_->Next(in, ctx)) return false;
+      MatchPatterns(clause_.patterns, in, ctx, [&](Row& r) {
+        if (clause_.where && !IsTrue(Eval(*clause_.where, r, ctx))) return true;
+        buffer_.push_back(r);
+        return true;
+      });
+      if (buffer_.empty() && clause_.optional) {
+        for (int s : new_slots_) in[s] = Value();
+        buffer_.push_back(std::move(in));
+      }
+    }
+    row = std::move(buffer_[pos_++]);
+    return true;
+  }
+
+ private:
+  const Clause& clause_;
+  std::vector<int> new_slots_;
+  std::vector<Row> buffer_;
+  size_t pos_ = 0;
+};
+
+class FilterOp : public Unary {
+ public:
+  FilterOp(OpPtr child, const Expr& pred) : Unary(std::move(child)), pred_(pred) {}
+  std::string Describe() const override { return "Filter " + pred_.text; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (child_->Next(row, ctx)) {
+      ctx.CheckInterrupt();
+      if (IsTrue(Eval(pred_, row, ctx))) return true;
+    }
+    return false;
+  }
+
+ private:
+  const Expr& pred_;
+};
+
+class UnwindOp : public Unary {
+ public:
+  UnwindOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  std::string Describe() const override { return "Unwind " + c_.expr->text + " AS " + c_.variable; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (true) {
+      if (pos_ < items_.size()) {
+        row = current_;
+        row[c_.slot] = items_[pos_++];
+        return true;
+      }
+      if (!child_->Next(current_, ctx)) return false;
+      Value v = Eval(*c_.expr, current_, ctx);
+      pos_ = 0;
+      if (v.is_null()) items_.clear();
+      else if (v.kind() == K::kList) items_ = v.as_list();
+      else items_ = {v};
+    }
+  }
+
+ private:
+  const Clause& c_;
+  Row current_;
+  ValueList items_;
+  size_t pos_ = 0;
+};
+
+// ---- Projection ----------------------------------------------------------
+
+class ProjectOp : public Unary {
+ public:
+  ProjectOp(OpPtr child, const Projection& p) : Unary(std::move(child)), p_(p) {}
+  std::string Describe() const override {
+    std::string s = "Project";
+    for (auto& i : p_.items) s += " " + i.alias;
+    return s;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!child_->Next(row, ctx)) return false;
+    // Evaluate all first: an alias may shadow a name another item reads.
+    std::vector<Value> vals;
+    vals.reserve(p_.items.size());
+    for (auto& i : p_.items) vals.push_back(Eval(*i.expr, row, ctx));
+    for (size_t k = 0; k < vals.size(); ++k) row[p_.items[k].slot] = std::move(vals[k]);
+    return true;
+  }
+
+ private:
+  const Projection& p_;
+};
+
+class DistinctOp : public Unary {
+ public:
+  DistinctOp(OpPtr child, std::vector<int> slots) : Unary(std::move(child)), slots_(std::move(slots)) {}
+  std::string Describe() const override { return "Distinct"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (child_->Next(row, ctx)) {
+      std::vector<Value> key;
+      for (int s : slots_) key.push_back(ctx.Hydrate(row[s]));
+      if (seen_.insert(std::move(key)).second) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Eq {
+    bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const { return a == b; }
+  };
+  std::vector<int> slots_;
+  std::unordered_set<std::vector<Value>, RowHash, Eq> seen_;
+};
+
+struct AggSpec {
+  const Expr* expr;  // the aggregate call (kFunction with is_aggregate, or kCountStar)
+  int slot;          // where its result goes
+};
+
+class Accumulator {
+ public:
+  explicit Accumulator(const Expr* e) : e_(e) {
+    name_ = e->kind == Expr::Kind::kCountStar ? "count*" : e->name;
+  }
+  void Add(Row& row, ExecContext& ctx) {
+    if (name_ == "count*") { ++count_; return; }
+    Value v = Eval(*e_->children[0], row, ctx);
+    if (name_ == "percentiledisc" || name_ == "percentilecont") {
+      if (!has_p_) {
+        p_ = Eval(*e_->children[1], row, ctx);
+        has_p_ = true;
+      }
+    }
+    if (v.is_null()) return;
+    if (e_->distinct) {
+      if (!seen_.insert(ctx.Hydrate(v)).second) return;
+    }
+    ++count_;
+    if (name_ == "count") return;
+    if (name_ == "sum" || name_ == "avg") {
+      if (!v.is_number()) ThrowType("InvalidArgumentType", name_ + "() needs numbers");
+      if (v.kind() == K::kInt && all_int_) {
+        isum_ += v.as_int();
+      } else {
+        all_int_ = false;
+      }
+      fsum_ += v.as_number();
+      return;
+    }
+    if (name_ == "min") {
+      if (best_.is_null() || OrderCompare(v, best_) < 0) best_ = v;
+      return;
+    }
+    if (name_ == "max") {
+      if (best_.is_null() || OrderCompare(v, best_) > 0) best_ = v;
+      return;
+    }
+    if (name_ == "collect") { items_.push_back(v); return; }
+    if (!v.is_number()) ThrowType("InvalidArgumentType", name_ + "() needs numbers");
+    nums_.push_back(v.as_number());
+  }
+  Value Result() const {
+    if (name_ == "count*" || name_ == "count") return Value::Int(count_);
+    if (name_ == "sum") return all_int_ ? Value::Int(isum_) : Value::Float(fsum_);
+    if (name_ == "avg") return count_ ? Value::Float(fsum_ / static_cast<double>(count_)) : Value();
+    if (name_ == "min" || name_ == "max") return best_;
+    if (name_ == "collect") return Value::List(items_);
+    if (name_ == "stdev" || name_ == "stdevp") {
+      size_t n = nums_.size();
+      if (n == 0 || (name_ == "stdev" && n < 2)) return Value::Float(0);
+      double mean = 0;
+      for (double d : nums_) mean += d;
+      mean /= static_cast<double>(n);
+      double ss = 0;
+      for (double d : nums_) ss += (d - mean) * (d - mean);
+      return Value::Float(std::sqrt(ss / static_cast<double>(name_ == "stdev" ? n - 1 : n)));
+    }
+    // percentiles
+    if (nums_.empty()) return Value();
+    if (!p_.is_number()) ThrowArgument("InvalidArgumentValue", "percentile must be a number");
+    double p = p_.as_number();
+    if (p < 0 || p > 1) ThrowArgument("NumberOutOfRange", "percentile must be in [0, 1]");
+    std::vector<double> s = nums_;
+    std::sort(s.begin(), s.end());
+    if (name_ == "percentiledisc") {
+      size_t idx = p == 0 ? 0 : static_cast<size_t>(std::ceil(p * static_cast<double>(s.size()))) - 1;
+      double d = s[std::min(idx, s.size() - 1)];
+      if (all_ints_percentile()) return Value::Int(static_cast<int64_t>(d));
+      return Value::Float(d);
+    }
+    double pos = p * static_cast<double>(s.size() - 1);
+    size_t lo = static_cast<size_t>(std::floor(pos));
+    size_t hi = static_cast<size_t>(std::ceil(pos));
+    return Value::Float(s[lo] + (s[hi] - s[lo]) * (pos - static_cast<double>(lo)));
+  }
+
+ private:
+  bool all_ints_percentile() const { return pct_all_int_; }
+  const Expr* e_;
+  std::string name_;
+  int64_t count_ = 0;
+  int64_t isum_ = 0;
+  double fsum_ = 0;
+  bool all_int_ = true;
+  bool pct_all_int_ = true;
+  Value best_;
+  ValueList items_;
+  std::vector<double> nums_;
+  Value p_;
+  bool has_p_ = false;
+  std::unordered_set<Value, ValueHash> seen_;
+ public:
+  void NoteInt(bool is_int) { pct_all_int_ = pct_all_int_ && is_int; }
+};
+
+class AggregateOp : public Unary {
+ public:
+  AggregateOp(OpPtr child, const Projection& p, std::vector<AggSpec> aggs,
+              std::vector<ExprPtr> post, const int* width)
+      : Unary(std::move(child)), p_(p), aggs_(std::move(aggs)), post_(std::move(post)), width_(width) {}
+  std::string Describe() const override {
+    std::string s = "Aggregate keys:";
+    for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) s += " " + p_.items[i].alias;
+    s += " aggregates:";
+    for (auto& a : aggs_) s += " " + a.expr->text;
+    return s;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) Consume(ctx);
+    if (pos_ >= groups_.size()) return false;
+    Group& g = groups_[pos_++];
+    row = std::move(g.first_row);
+    for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].slot] = g.accs[i].Result();
+    // Keys were stored; aggregating items are evaluated over the results.
+    std::vector<Value> vals(p_.items.size());
+    for (size_t i = 0; i < p_.items.size(); ++i)
+      vals[i] = post_[i] ? Eval(*post_[i], row, ctx) : g.keys[key_index_[i]];
+    for (size_t i = 0; i < p_.items.size(); ++i) row[p_.items[i].slot] = vals[i];
+    return true;
+  }
+
+ private:
+  struct Group {
+    std::vector<Value> keys;
+    Row first_row;
+    std::vector<Accumulator> accs;
+  };
+  struct Eq {
+    bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const { return a == b; }
+  };
+
+  void Consume(ExecContext& ctx) {
+    done_ = true;
+    key_index_.assign(p_.items.size(), 0);
+    size_t nk = 0;
+    for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) key_index_[i] = nk++;
+    std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
+    Row row;
+    while (child_->Next(row, ctx)) {
+      ctx.CheckInterrupt();
+      std::vector<Value> keys;
+      std::vector<Value> hkeys;
+      for (size_t i = 0; i < p_.items.size(); ++i) {
+        if (post_[i]) continue;
+        keys.push_back(Eval(*p_.items[i].expr, row, ctx));
+        hkeys.push_back(keys.back().kind() == K::kNode || keys.back().kind() == K::kRelationship
+                            ? keys.back() : ctx.Hydrate(keys.back()));
+      }
+      auto it = index.find(hkeys);
+      size_t gi;
+      if (it == index.end()) {
+        gi = groups_.size();
+        index.emplace(hkeys, gi);
+        Group g;
+        g.keys = keys;
+        g.first_row = row;
+        for (auto& a : aggs_) g.accs.emplace_back(a.expr);
+        groups_.push_back(std::move(g));
+      } else {
+        gi = it->second;
+      }
+      for (size_t i = 0; i < aggs_.size(); ++i) {
+        auto& acc = groups_[gi].accs[i];
+        if (aggs_[i].expr->kind == Expr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
+            aggs_[i].expr->name.rfind("percentile", 0) == 0) {
+          Value v = Eval(*aggs_[i].expr->children[0], row, ctx);
+          if (!v.is_null()) acc.NoteInt(v.kind() == K::kInt);
+        }
+        acc.Add(row, ctx);
+      }
+    }
+    if (groups_.empty() && nk == 0) {
+      Group g;
+      g.first_row.assign(static_cast<size_t>(*width_), Value());
+      for (auto& a : aggs_) g.accs.emplace_back(a.expr);
+      groups_.push_back(std::move(g));
+    }
+  }
+
+  const Projection& p_;
+  std::vector<AggSpec> aggs_;
+  std::vector<ExprPtr> post_;  // null: a grouping key
+  const int* width_;
+  bool done_ = false;
+  std::vector<Group> groups_;
+  std::vector<size_t> key_index_;
+  size_t pos_ = 0;
+};
+
+class SortOp : public Unary {
+ public:
+  SortOp(OpPtr child, const std::vector<SortItem>& items, int64_t top_k)
+      : Unary(std::move(child)), items_(items), top_k_(top_k) {}
+  std::string Describe() const override {
+    std::string s = top_k_ >= 0 ? "Top " + std::to_string(top_k_) : "Sort";
+    for (auto& i : items_) s += " " + i.expr->text + (i.descending ? " DESC" : "");
+    return s;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) {
+      done_ = true;
+      Row r;
+      std::vector<std::pair<std::vector<Value>, Row>> all;
+      while (child_->Next(r, ctx)) {
+        ctx.CheckInterrupt();
+        std::vector<Value> keys;
+        for (auto& i : items_) keys.push_back(Eval(*i.expr, r, ctx));
+        all.emplace_back(std::move(keys), std::move(r));
+        r = Row();
+      }
+      auto less = [&](const std::pair<std::vector<Value>, Row>& a,
+                      const std::pair<std::vector<Value>, Row>& b) {
+        for (size_t i = 0; i < items_.size(); ++i) {
+          int c = OrderCompare(a.first[i], b.first[i]);
+          if (c != 0) return items_[i].descending ? c > 0 : c < 0;
+        }
+        return false;
+      };
+      if (top_k_ >= 0 && static_cast<size_t>(top_k_) < all.size()) {
+        std::partial_sort(all.begin(), all.begin() + top_k_, all.end(), less);
+        all.resize(static_cast<size_t>(top_k_));
+        std::stable_sort(all.begin(), all.end(), less);
+      } else {
+        std::stable_sort(all.begin(), all.end(), less);
+      }
+      for (auto& p : all) rows_.push_back(std::move(p.second));
+    }
+    if (pos_ >= rows_.size()) return false;
+    row = std::move(rows_[pos_++]);
+    return true;
+  }
+
+ private:
+  const std::vector<SortItem>& items_;
+  int64_t top_k_;
+  bool done_ = false;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+int64_t EvalCount(const Expr& e, ExecContext& ctx, const char* what, int width) {
+  Row empty(static_cast<size_t>(width));
+  Value v = Eval(e, empty, ctx);
+  if (v.kind() != K::kInt) {
+    if (v.kind() == K::kFloat && v.as_float() == std::floor(v.as_float()) && false) {}
+    ThrowArgument("InvalidArgumentType", std::string(what) + " must be an integer");
+  }
+  if (v.as_int() < 0) ThrowArgument("NegativeIntegerArgument", std::string(what) + " must not be negative");
+  return v.as_int();
+}
+
+class SkipLimitOp : public Unary {
+ public:
+  SkipLimitOp(OpPtr child, const Expr* skip, const Expr* limit, int width)
+      : Unary(std::move(child)), skip_e_(skip), limit_e_(limit), width_(width) {}
+  std::string Describe() const override {
+    std::string s;
+    if (skip_e_) s += "Skip " + skip_e_->text;
+    if (limit_e_) s += std::string(s.empty() ? "" : " ") + "Limit " + limit_e_->text;
+    return s;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!init_) {
+      init_ = true;
+      skip_ = skip_e_ ? EvalCount(*skip_e_, ctx, "SKIP", width_) : 0;
+      limit_ = limit_e_ ? EvalCount(*limit_e_, ctx, "LIMIT", width_) : -1;
+    }
+    if (limit_ >= 0 && emitted_ >= limit_) return false;
+    while (skipped_ < skip_) {
+      if (!child_->Next(row, ctx)) return false;
+      ++skipped_;
+    }
+    if (!child_->Next(row, ctx)) return false;
+    ++emitted_;
+    return true;
+  }
+
+ private:
+  const Expr* skip_e_;
+  const Expr* limit_e_;
+  int width_;
+  bool init_ = false;
+  int64_t skip_ = 0, limit_ = -1, skipped_ = 0, emitted_ = 0;
+};
+
+// Drops everything but the projected slots (so later DISTINCT/aggregation
+// and memory see only what is in scope).
+class ScopeOp : public Unary {
+ public:
+  ScopeOp(OpPtr child, std::vector<int> keep)
+      : Unary(std::move(child)), keep_(std::move(keep)) {}
+  std::string Describe() const override { return "Scope"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    Row in;
+    if (!child_->Next(in, ctx)) return false;
+    row.assign(in.size(), Value());
+    for (int s : keep_) row[s] = std::move(in[s]);
+    return true;
+  }
+
+ private:
+  std::vector<int> keep_;
+};
+
+// ---- CREATE --------------------------------------------------------------
+
+class CreateOp : public Unary {
+ public:
+  CreateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  std::string Describe() const override {
+    size_t n = 0, r = 0;
+    for (auto& p : c_.patterns) { n += p.nodes.size(); r += p.rels.size(); }
+    return "Create " + std::to_string(n) + " node pattern(s), " + std::to_string(r) + " relationship(s)";
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) {
+      done_ = true;
+      Row r;
+      std::vector<Row> in;
+      while (child_->Next(r, ctx)) in.push_back(std::move(r));
+      for (auto& x : in) {
+        CreateRow(x, ctx);
+        out_.push_back(std::move(x));
+      }
+    }
+    if (pos_ >= out_.size()) return false;
+    row = std::move(out_[pos_++]);
+    return true;
+  }
+
+ private:
+  graph::Properties Props(const ExprPtr& e, Row& row, ExecContext& ctx) {
+    graph::Properties props;
+    if (!e) return props;
+    Value m = Eval(*e, row, ctx);
+    if (m.is_null()) return props;
+    if (m.kind() != K::kMap) ThrowType("InvalidArgumentType", "properties must be a map");
+    for (auto& [k, v] : m.as_map()) {
+      if (v.is_null()) continue;
+      props[k] = ToProperty(v);
+    }
+    return props;
+  }
+
+  void CreateRow(Row& row, ExecContext& ctx) {
+    std::unordered_set<int> created;
+    for (auto& p : c_.patterns) {
+      std::vector<uint64_t> ids;
+      for (auto& n : p.nodes) {
+        bool exists = n.bound || created.count(n.slot);
+        if (exists) {
+          const Value& v = row[n.slot];
+          if (v.kind() != K::kNode)
+            ThrowError("SemanticError", "CreateNodeOnNull", "cannot create a relationship to a null node");
+          ids.push_back(v.as_node().id);
+          continue;
+        }
+        auto props = Props(n.properties, row, ctx);
+        auto id = ctx.graph().CreateNode(n.labels, props);
+        if (!id.ok()) ThrowError("StorageError", "", id.status().ToString());
+        ctx.counters().nodes_created++;
+        ctx.counters().labels_added += static_cast<int64_t>(n.labels.size());
+        ctx.counters().properties_set += static_cast<int64_t>(props.size());
+        row[n.slot] = ExecContext::NodeRef(*id);
+        created.insert(n.slot);
+        ids.push_back(*id);
+      }
+      PathValue path;
+      path.nodes.push_back(ExecContext::NodeRef(ids[0]).as_node());
+      for (size_t j = 0; j < p.rels.size(); ++j) {
+        const RelPattern& r = p.rels[j];
+        uint64_t a = ids[j], b = ids[j + 1];
+        if (r.direction == RelPattern::Direction::kIn) std::swap(a, b);
+        auto props = Props(r.properties, row, ctx);
+        auto id = ctx.graph().CreateEdge(a, b, r.types[0], props);
+        if (!id.ok()) ThrowError("StorageError", "", id.status().ToString());
+        ctx.counters().relationships_created++;
+        ctx.counters().properties_set += static_cast<int64_t>(props.size());
+        RelationshipValue rv;
+        rv.id = *id;
+        rv.source = a;
+        rv.target = b;
+        rv.type = r.types[0];
+        Value rel = Value::Relationship(rv);
+        row[r.slot] = rel;
+        path.relationships.push_back(rel.as_relationship());
+        path.nodes.push_back(ExecContext::NodeRef(ids[j + 1]).as_node());
+      }
+      if (p.path_slot >= 0) row[p.path_slot] = Value::Path(std::move(path));
+    }
+  }
+
+  const Clause& c_;
+  bool done_ = false;
+  std::vector<Row> out_;
+  size_t pos_ = 0;
+};
+
+class UnionOp : public Operator {
+ public:
+  UnionOp(std::vector<OpPtr> parts, bool all, std::vector<int> slots)
+      : parts_(std::move(parts)), all_(all), slots_(std::move(slots)) {}
+  std::string Describe() const override { return all_ ? "UnionAll" : "Union"; }
+  std::vector<const Operator*> Children() const override {
+    std::vector<const Operator*> c;
+    for (auto& p : parts_) c.push_back(p.get());
+    return c;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (cur_ < parts_.size()) {
+      if (!parts_[cur_]->Next(row, ctx)) { ++cur_; continue; }
+      if (all_) return true;
+      std::vector<Value> key;
+      for (int s : slots_) key.push_back(ctx.Hydrate(row[s]));
+      if (seen_.insert(key).second) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Eq {
+    bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const { return a == b; }
+  };
+  std::vector<OpPtr> parts_;
+  bool all_;
+  std::vector<int> slots_;
+  size_t cur_ = 0;
+  std::unordered_set<std::vector<Value>, RowHash, Eq> seen_;
+};
+
+// ---- Planner -------------------------------------------------------------
+
+class Planner {
+ public:
+  explicit Planner(BoundQuery& bound) : bound_(bound) {}
+
+  OpPtr PlanSingle(SingleQuery& sq) {
+    OpPtr op = std::make_unique<Once>(&bound_.num_slots);
+    for (auto& c : sq.clauses) op = PlanClause(std::move(op), c);
+    return op;
+  }
+
+ private:
+  static void PatternSlots(const PatternPart& p, std::vector<int>* out) {
+    for (auto& n : p.nodes) if (!n.bound) out->push_back(n.slot);
+    for (auto& r : p.rels) if (!r.bound) out->push_back(r.slot);
+    if (p.path_slot >= 0) out->push_back(p.path_slot);
+  }
+
+  OpPtr PlanClause(OpPtr op, Clause& c) {
+    switch (c.kind) {
+      case Clause::Kind::kMatch: {
+        std::vector<int> slots;
+        for (auto& p : c.patterns) PatternSlots(p, &slots);
+        return std::make_unique<MatchOp>(std::move(op), c, slots);
+      }
+      case Clause::Kind::kUnwind: return std::make_unique<UnwindOp>(std::move(op), c);
+      case Clause::Kind::kCreate: return std::make_unique<CreateOp>(std::move(op), c);
+      case Clause::Kind::kWith:
+      case Clause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
+      case Clause::Kind::kUnsupported: break;
+    }
+    ThrowError("NotSupported", "", "unsupported clause");
+  }
+
+  // Replaces aggregate calls in `e` with variables reading hidden slots.
+  ExprPtr ExtractAggregates(const ExprPtr& e, std::vector<AggSpec>* aggs) {
+    if (!e) return e;
+    if (e->is_aggregate || e->kind == Expr::Kind::kCountStar) {
+      int slot = bound_.num_slots++;
+      aggs->push_back({e.get(), slot});
+      auto v = std::make_shared<Expr>();
+      v->kind = Expr::Kind::kVariable;
+      v->slot = slot;
+      v->text = e->text;
+      return v;
+    }
+    auto copy = std::make_shared<Expr>(*e);
+    for (auto& ch : copy->children) ch = ExtractAggregates(ch, aggs);
+    return copy;
+  }
+
+  static bool HasAggregate(const ExprPtr& e) {
+    if (!e) return false;
+    if (e->is_aggregate || e->kind == Expr::Kind::kCountStar) return true;
+    for (auto& ch : e->children) if (HasAggregate(ch)) return true;
+    return false;
+  }
+
+  OpPtr PlanProjection(OpPtr op, Projection& p) {
+    std::vector<int> keep;
+    for (auto& i : p.items) keep.push_back(i.slot);
+    if (p.aggregates) {
+      std::vector<AggSpec> aggs;
+      std::vector<ExprPtr> post;
+      for (auto& i : p.items) post.push_back(HasAggregate(i.expr) ? ExtractAggregates(i.expr, &aggs) : nullptr);
+      op = std::make_unique<AggregateOp>(std::move(op), p, std::move(aggs), std::move(post), &bound_.num_slots);
+      if (p.distinct) op = std::make_unique<DistinctOp>(std::move(op), keep);
+    } else {
+      op = std::make_unique<ProjectOp>(std::move(op), p);
+      if (p.distinct) op = std::make_unique<DistinctOp>(std::move(op), keep);
+    }
+    if (!p.order.empty()) {
+      int64_t top_k = -1;
+      if (p.limit && p.limit->kind == Expr::Kind::kLiteral && p.limit->value.kind() == K::kInt) {
+        top_k = p.limit->value.as_int();
+        if (p.skip && p.skip->kind == Expr::Kind::kLiteral && p.skip->value.kind() == K::kInt)
+          top_k += p.skip->value.as_int();
+        else if (p.skip)
+          top_k = -1;
+      }
+      op = std::make_unique<SortOp>(std::move(op), p.order, top_k);
+    }
+    if (p.skip || p.limit)
+      op = std::make_unique<SkipLimitOp>(std::move(op), p.skip.get(), p.limit.get(), bound_.num_slots);
+    op = std::make_unique<ScopeOp>(std::move(op), keep);
+    if (p.where) op = std::make_unique<FilterOp>(std::move(op), *p.where);
+    return op;
+  }
+
+  BoundQuery& bound_;
+};
+
+void PlanTextRec(const Operator& op, bool profile, int depth, std::string* out) {
+  out->append(static_cast<size_t>(depth) * 2, ' ');
+  out->append(op.Describe());
+  if (profile) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "  (rows: %lld, time: %.3f ms)", static_cast<long long>(op.rows()),
+                  op.time_ms());
+    out->append(buf);
+  }
+  out->append("\n");
+  for (auto* c : op.Children()) PlanTextRec(*c, profile, depth + 1, out);
+}
+
+}  // namespace
+
+std::string PlanText(const Operator& root, bool profile) {
+  std::string out;
+  PlanTextRec(root, profile, 0, &out);
+  return out;
+}
+
+OpPtr Plan(Query& query, BoundQuery& bound) {
+  Planner planner(bound);
+  if (query.parts.size() == 1) return planner.PlanSingle(query.parts[0]);
+  std::vector<OpPtr> parts;
+  for (auto& sq : query.parts) parts.push_back(planner.PlanSingle(sq));
+  bool all = std::all_of(query.union_all.begin(), query.union_all.end(), [](bool b) { return b; });
+  return std::make_unique<UnionOp>(std::move(parts), all, bound.column_slots);
+}
+
+}  // namespace kg::query_lang

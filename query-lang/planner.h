@@ -1,0 +1,18 @@
+// Plan(): a bound query -> a chain of physical operators (operators.h).
+//
+// MATCH becomes a pattern-matching operator that picks its start node by
+// index (matcher.h), WHERE a filter, WITH/RETURN a projection, aggregation,
+// DISTINCT, sort, skip and limit, UNWIND an unwind, CREATE an eager create
+// (all input read before the first write, so a query never sees its own
+// writes), UNION a union of the parts' plans.
+#pragma once
+
+#include "query-lang/binder.h"
+#include "query-lang/operators.h"
+
+namespace kg::query_lang {
+
+// `bound` may grow (hidden slots for aggregates).
+OpPtr Plan(Query& query, BoundQuery& bound);
+
+}  // namespace kg::query_lang

@@ -1,0 +1,732 @@
+// tck_runner.cc: Gherkin reading, expected-value parsing, result comparison
+// and side-effect accounting for the openCypher TCK (see tck_runner.h).
+#include "query-lang/tck/tck_runner.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+#include "graph/graph.h"
+#include "query-lang/query_engine.h"
+
+namespace kg::query_lang::tck {
+namespace {
+
+namespace fs = std::filesystem;
+using K = Value::Kind;
+
+// ---- Gherkin -----------------------------------------------------------------
+
+struct Step {
+  std::string keyword;  // Given / When / Then / And / But
+  std::string text;
+  std::string doc;                              // """ docstring
+  std::vector<std::vector<std::string>> table;  // | a | b |
+};
+
+struct Scenario {
+  std::string name;
+  int line = 0;
+  std::vector<Step> steps;
+};
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> SplitRow(const std::string& line) {
+  // | a | b | with \| escapes
+  std::vector<std::string> cells;
+  std::string cur;
+  bool started = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+      cur += '|';
+      ++i;
+      continue;
+    }
+    if (c == '|') {
+      if (started) cells.push_back(Trim(cur));
+      started = true;
+      cur.clear();
+      continue;
+    }
+    cur += c;
+  }
+  return cells;
+}
+
+std::string Substitute(std::string s, const std::map<std::string, std::string>& vars) {
+  for (auto& [k, v] : vars) {
+    std::string key = "<" + k + ">";
+    size_t pos = 0;
+    while ((pos = s.find(key, pos)) != std::string::npos) {
+      s.replace(pos, key.size(), v);
+      pos += v.size();
+    }
+  }
+  return s;
+}
+
+std::vector<Scenario> ParseFeature(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  std::vector<Scenario> out;
+  std::vector<Step> background;
+  Scenario cur;
+  bool in_scenario = false, in_background = false, outline = false;
+  std::vector<std::vector<std::string>> examples;
+  bool in_examples = false;
+  auto flush = [&]() {
+    if (!in_scenario) return;
+    std::vector<Step> steps = background;
+    steps.insert(steps.end(), cur.steps.begin(), cur.steps.end());
+    if (!outline) {
+      cur.steps = steps;
+      out.push_back(cur);
+    } else if (examples.size() > 1) {
+      for (size_t r = 1; r < examples.size(); ++r) {
+        std::map<std::string, std::string> vars;
+        for (size_t c = 0; c < examples[0].size() && c < examples[r].size(); ++c)
+          vars[examples[0][c]] = examples[r][c];
+        Scenario s = cur;
+        s.name = cur.name + " #" + std::to_string(r);
+        s.steps = steps;
+        for (auto& st : s.steps) {
+          st.text = Substitute(st.text, vars);
+          st.doc = Substitute(st.doc, vars);
+          for (auto& row : st.table)
+            for (auto& cell : row) cell = Substitute(cell, vars);
+        }
+        out.push_back(s);
+      }
+    }
+    in_scenario = false;
+  };
+  std::vector<Step>* target = nullptr;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string t = Trim(lines[i]);
+    if (t.empty() || t[0] == '#') continue;
+    if (t.rfind("Feature:", 0) == 0) continue;
+    if (t.rfind("Background:", 0) == 0) {
+      in_background = true;
+      target = &background;
+      continue;
+    }
+    if (t.rfind("Scenario", 0) == 0) {
+      flush();
+      in_background = false;
+      in_scenario = true;
+      outline = t.rfind("Scenario Outline:", 0) == 0;
+      cur = Scenario();
+      cur.name = Trim(t.substr(t.find(':') + 1));
+      cur.line = static_cast<int>(i + 1);
+      examples.clear();
+      in_examples = false;
+      target = &cur.steps;
+      continue;
+    }
+    if (t.rfind("Examples:", 0) == 0) {
+      in_examples = true;
+      continue;
+    }
+    if (t[0] == '|') {
+      if (in_examples) {
+        examples.push_back(SplitRow(t));
+      } else if (target && !target->empty()) {
+        target->back().table.push_back(SplitRow(t));
+      }
+      continue;
+    }
+    if (t.rfind("\"\"\"", 0) == 0) {
+      std::string indent = lines[i].substr(0, lines[i].find('"'));
+      std::string doc;
+      for (++i; i < lines.size() && Trim(lines[i]).rfind("\"\"\"", 0) != 0; ++i) {
+        std::string l = lines[i];
+        if (l.rfind(indent, 0) == 0) l = l.substr(indent.size());
+        doc += l + "\n";
+      }
+      if (target && !target->empty()) target->back().doc = doc;
+      continue;
+    }
+    for (const char* kw : {"Given ", "When ", "Then ", "And ", "But "}) {
+      if (t.rfind(kw, 0) == 0) {
+        Step s;
+        s.keyword = Trim(kw);
+        s.text = Trim(t.substr(std::strlen(kw)));
+        if (target) target->push_back(s);
+        break;
+      }
+    }
+    (void)in_background;
+  }
+  flush();
+  return out;
+}
+
+// ---- Expected values ---------------------------------------------------------
+
+// A parsed TCK value: like Value, but nodes/relationships carry only what the
+// TCK writes (labels, type, properties).
+class ValueParser {
+ public:
+  explicit ValueParser(const std::string& s) : s_(s) {}
+  bool Parse(Value* out) {
+    try {
+      *out = ParseValue();
+      Ws();
+      return i_ == s_.size();
+    } catch (...) {
+      return false;
+    }
+  }
+
+ private:
+  void Ws() { while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_; }
+  bool Eat(char c) {
+    Ws();
+    if (i_ < s_.size() && s_[i_] == c) { ++i_; return true; }
+    return false;
+  }
+  void Expect(char c) { if (!Eat(c)) throw 1; }
+  std::string Ident() {
+    Ws();
+    if (i_ < s_.size() && s_[i_] == '`') {
+      size_t e = s_.find('`', i_ + 1);
+      std::string id = s_.substr(i_ + 1, e - i_ - 1);
+      i_ = e + 1;
+      return id;
+    }
+    size_t b = i_;
+    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_')) ++i_;
+    if (b == i_) throw 1;
+    return s_.substr(b, i_ - b);
+  }
+  ValueMap Props() {
+    ValueMap m;
+    Expect('{');
+    if (Eat('}')) return m;
+    do {
+      std::string k = Ident();
+      Expect(':');
+      m[k] = ParseValue();
+    } while (Eat(','));
+    Expect('}');
+    return m;
+  }
+  Value NodeLit() {
+    Expect('(');
+    NodeValue n;
+    while (Eat(':')) n.labels.push_back(Ident());
+    Ws();
+    ValueMap props;
+    if (i_ < s_.size() && s_[i_] == '{') props = Props();
+    Expect(')');
+    std::sort(n.labels.begin(), n.labels.end());
+    n.properties = std::make_shared<const ValueMap>(std::move(props));
+    return Value::Node(std::move(n));
+  }
+  RelationshipValue RelBody() {
+    Expect('[');
+    RelationshipValue r;
+    Expect(':');
+    r.type = Ident();
+    Ws();
+    ValueMap props;
+    if (i_ < s_.size() && s_[i_] == '{') props = Props();
+    Expect(']');
+    r.properties = std::make_shared<const ValueMap>(std::move(props));
+    return r;
+  }
+  Value ParseValue() {
+    Ws();
+    if (i_ >= s_.size()) throw 1;
+    char c = s_[i_];
+    if (c == '(') return NodeLit();
+    if (c == '[') {
+      // relationship [:T ...] or list
+      size_t save = i_;
+      ++i_;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == ':') {
+        i_ = save;
+        return Value::Relationship(RelBody());
+      }
+      ValueList l;
+      if (Eat(']')) return Value::List(l);
+      do l.push_back(ParseValue()); while (Eat(','));
+      Expect(']');
+      return Value::List(std::move(l));
+    }
+    if (c == '{') return Value::Map(Props());
+    if (c == '<') {
+      ++i_;
+      PathValue p;
+      p.nodes.push_back(NodeLit().as_node());
+      while (true) {
+        Ws();
+        if (Eat('>')) break;
+        bool left = Eat('<');
+        Expect('-');
+        RelationshipValue r = RelBody();
+        Expect('-');
+        bool right = Eat('>');
+        Value n = NodeLit();
+        // Encode direction: source 1 = forward, 2 = backward.
+        r.source = right ? 1 : 2;
+        (void)left;
+        p.relationships.push_back(r);
+        p.nodes.push_back(n.as_node());
+      }
+      return Value::Path(std::move(p));
+    }
+    if (c == '\'' || c == '"') {
+      char q = c;
+      ++i_;
+      std::string out;
+      while (i_ < s_.size() && s_[i_] != q) {
+        if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+          char n = s_[++i_];
+          out += n == 'n' ? '\n' : n == 't' ? '\t' : n;
+          ++i_;
+          continue;
+        }
+        out += s_[i_++];
+      }
+      Expect(q);
+      return Value::String(out);
+    }
+    // keyword or number
+    size_t b = i_;
+    while (i_ < s_.size() && !std::strchr(",]}) \t", s_[i_]) && !(s_[i_] == '>' && i_ > b)) ++i_;
+    std::string tok = s_.substr(b, i_ - b);
+    if (tok == "null") return Value();
+    if (tok == "true") return Value::Bool(true);
+    if (tok == "false") return Value::Bool(false);
+    if (tok == "NaN") return Value::Float(std::nan(""));
+    if (tok == "Infinity" || tok == "+Infinity") return Value::Float(INFINITY);
+    if (tok == "-Infinity") return Value::Float(-INFINITY);
+    char* end = nullptr;
+    if (tok.find_first_of(".eE") == std::string::npos) {
+      long long v = std::strtoll(tok.c_str(), &end, 10);
+      if (*end == '\0' && !tok.empty()) return Value::Int(v);
+    }
+    double d = std::strtod(tok.c_str(), &end);
+    if (*end == '\0' && !tok.empty()) return Value::Float(d);
+    throw 1;
+  }
+
+  const std::string& s_;
+  size_t i_ = 0;
+};
+
+bool FloatEq(double a, double b) {
+  if (std::isnan(a) && std::isnan(b)) return true;
+  if (a == b) return true;
+  return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+}
+
+bool Same(const Value& actual, const Value& expected, bool unordered_lists);
+
+bool SameProps(const std::shared_ptr<const ValueMap>& a, const std::shared_ptr<const ValueMap>& e) {
+  ValueMap empty;
+  const ValueMap& x = a ? *a : empty;
+  const ValueMap& y = e ? *e : empty;
+  if (x.size() != y.size()) return false;
+  for (auto& [k, v] : y) {
+    auto it = x.find(k);
+    if (it == x.end() || !Same(it->second, v, false)) return false;
+  }
+  return true;
+}
+
+bool SameNode(const NodeValue& a, const NodeValue& e) {
+  std::vector<std::string> la = a.labels;
+  std::sort(la.begin(), la.end());
+  return la == e.labels && SameProps(a.properties, e.properties);
+}
+
+bool SameRel(const RelationshipValue& a, const RelationshipValue& e) {
+  return a.type == e.type && SameProps(a.properties, e.properties);
+}
+
+bool Same(const Value& a, const Value& e, bool unordered_lists) {
+  if (a.kind() == K::kFloat && e.kind() == K::kFloat) return FloatEq(a.as_float(), e.as_float());
+  if (a.kind() != e.kind()) return false;
+  switch (a.kind()) {
+    case K::kNull: return true;
+    case K::kBool: return a.as_bool() == e.as_bool();
+    case K::kInt: return a.as_int() == e.as_int();
+    case K::kString: return a.as_string() == e.as_string();
+    case K::kList: {
+      const auto& x = a.as_list();
+      const auto& y = e.as_list();
+      if (x.size() != y.size()) return false;
+      if (!unordered_lists) {
+        for (size_t i = 0; i < x.size(); ++i) if (!Same(x[i], y[i], false)) return false;
+        return true;
+      }
+      std::vector<bool> used(x.size(), false);
+      for (auto& want : y) {
+        bool found = false;
+        for (size_t i = 0; i < x.size() && !found; ++i)
+          if (!used[i] && Same(x[i], want, true)) used[i] = found = true;
+        if (!found) return false;
+      }
+      return true;
+    }
+    case K::kMap: {
+      const auto& x = a.as_map();
+      const auto& y = e.as_map();
+      if (x.size() != y.size()) return false;
+      for (auto& [k, v] : y) {
+        auto it = x.find(k);
+        if (it == x.end() || !Same(it->second, v, unordered_lists)) return false;
+      }
+      return true;
+    }
+    case K::kNode: return SameNode(a.as_node(), e.as_node());
+    case K::kRelationship: return SameRel(a.as_relationship(), e.as_relationship());
+    case K::kPath: {
+      const auto& x = a.as_path();
+      const auto& y = e.as_path();
+      if (x.nodes.size() != y.nodes.size()) return false;
+      for (size_t i = 0; i < x.nodes.size(); ++i) if (!SameNode(x.nodes[i], y.nodes[i])) return false;
+      for (size_t i = 0; i < x.relationships.size(); ++i) {
+        const auto& r = x.relationships[i];
+        if (!SameRel(r, y.relationships[i])) return false;
+        bool forward = r.source == x.nodes[i].id && r.target == x.nodes[i + 1].id;
+        bool backward = r.target == x.nodes[i].id && r.source == x.nodes[i + 1].id;
+        if (y.relationships[i].source == 1 ? !forward : !backward) return false;
+      }
+      return true;
+    }
+    default: return false;
+  }
+}
+
+// ---- Side effects ----------------------------------------------------------------
+
+struct GraphState {
+  int64_t nodes = 0, rels = 0, props = 0;
+  std::set<std::string> labels;
+};
+
+GraphState Snapshot(graph::Graph& g) {
+  GraphState s;
+  for (auto c = g.ScanNodes(); c->Valid(); c->Next()) {
+    ++s.nodes;
+    auto n = g.GetNode(c->node());
+    if (!n.ok()) continue;
+    for (auto& l : n->labels) s.labels.insert(l);
+    for (auto& [k, v] : n->properties) if (!v.is_null()) ++s.props;
+  }
+  for (auto c = g.ScanEdges(); c->Valid(); c->Next()) {
+    ++s.rels;
+    auto e = g.GetEdge(c->edge().id);
+    if (!e.ok()) continue;
+    for (auto& [k, v] : e->properties) if (!v.is_null()) ++s.props;
+  }
+  return s;
+}
+
+// ---- Running -------------------------------------------------------------------
+
+std::string SkipReason(const std::string& rel_path) {
+  static const std::vector<std::pair<std::string, std::string>> kSkipped = {
+      {"clauses/call", "CALL (procedures) is not supported"},
+      {"clauses/delete", "DELETE is not supported (claims are removed by retraction)"},
+      {"clauses/merge", "MERGE is not supported"},
+      {"clauses/remove", "REMOVE is not supported"},
+      {"clauses/set", "SET is not supported"},
+      {"clauses/union", "UNION is outside the supported areas"},
+      {"expressions/temporal", "temporal types are not supported"},
+      {"expressions/existentialSubqueries", "EXISTS { } subqueries are not supported"},
+  };
+  for (auto& [prefix, reason] : kSkipped)
+    if (rel_path.rfind(prefix, 0) == 0) return reason;
+  return "";
+}
+
+std::string Area(const std::string& rel_path) {
+  size_t a = rel_path.find('/');
+  if (a == std::string::npos) return rel_path;
+  size_t b = rel_path.find('/', a + 1);
+  if (b == std::string::npos) return rel_path.substr(0, a);
+  return rel_path.substr(0, b);
+}
+
+class ScenarioRun {
+ public:
+  ScenarioRun(const RunOptions& opts, const std::string& graphs_dir, int serial)
+      : opts_(opts), graphs_dir_(graphs_dir), serial_(serial) {}
+
+  // "" on success, else why it failed. Sets *skip when it cannot run.
+  std::string Run(const Scenario& sc, std::string* skip) {
+    graph::OpenOptions oo;
+    oo.in_memory = true;
+    oo.sync_writes = false;
+    std::string dir = (fs::temp_directory_path() / ("kg-tck-" + std::to_string(::getpid()) + "-" +
+                                                    std::to_string(serial_))).string();
+    auto g = graph::Graph::Open(dir, oo);
+    if (!g.ok()) return "cannot open a graph: " + g.status().ToString();
+    graph_ = std::move(*g);
+    qopts_.timeout_ms = opts_.timeout_ms;
+    for (const auto& st : sc.steps) {
+      std::string r = RunStep(st, skip);
+      if (!skip->empty()) return "";
+      if (!r.empty()) return r;
+    }
+    return "";
+  }
+
+ private:
+  std::string RunStep(const Step& st, std::string* skip) {
+    const std::string& t = st.text;
+    if (t == "an empty graph" || t == "any graph") return "";
+    if (t.rfind("the ", 0) == 0 && t.size() > 10 && t.substr(t.size() - 6) == " graph") {
+      std::string name = t.substr(4, t.size() - 10);
+      std::ifstream in(graphs_dir_ + "/" + name + "/" + name + ".cypher");
+      if (!in) return "named graph " + name + " not found";
+      std::stringstream ss;
+      ss << in.rdbuf();
+      auto r = Execute(*graph_, ss.str(), qopts_);
+      if (!r.ok()) return "loading graph " + name + ": " + r.error().FormatWithCaret(ss.str());
+      return "";
+    }
+    if (t.rfind("there exists a procedure", 0) == 0) {
+      *skip = "procedures are not supported";
+      return "";
+    }
+    if (t == "having executed:") {
+      auto r = Execute(*graph_, st.doc, qopts_);
+      if (!r.ok()) return "setup query failed: " + r.error().FormatWithCaret(st.doc);
+      return "";
+    }
+    if (t == "parameters are:") {
+      for (auto& row : st.table) {
+        if (row.size() < 2) continue;
+        qopts_.params[row[0]] = ParseParameterValue(row[1]);
+      }
+      return "";
+    }
+    if (t == "executing query:" || t == "executing control query:") {
+      query_ = st.doc;
+      before_ = Snapshot(*graph_);
+      outcome_ = std::make_unique<QueryOutcome>(Execute(*graph_, query_, qopts_));
+      after_ = Snapshot(*graph_);
+      checked_error_ = false;
+      return "";
+    }
+    if (!outcome_) return "no query before: " + t;
+    if (t.rfind("the result should be", 0) == 0) {
+      if (!outcome_->ok()) return "unexpected error: " + outcome_->error().FormatWithCaret(query_);
+      const QueryResult& res = outcome_->value();
+      if (t == "the result should be empty") {
+        if (!res.rows.empty()) return "expected no rows, got " + std::to_string(res.rows.size());
+        return "";
+      }
+      bool ordered = t.find("in order") != std::string::npos;
+      bool unordered_lists = t.find("ignoring element order for lists") != std::string::npos;
+      return CompareTable(st.table, res, ordered, unordered_lists);
+    }
+    if (t.find("should be raised at") != std::string::npos) {
+      std::string kind = t.substr(t.rfind(' ', t.find(" should be raised")) + 1);
+      kind = kind.substr(0, kind.find(' '));
+      if (t.rfind("a ", 0) == 0 || t.rfind("an ", 0) == 0) kind = t.substr(t.find(' ') + 1, t.find(" should") - t.find(' ') - 1);
+      std::string detail = t.substr(t.rfind(':') + 1);
+      detail = Trim(detail);
+      if (outcome_->ok()) return "expected " + kind + " (" + detail + "), the query succeeded";
+      const QueryError& e = outcome_->error();
+      bool kind_ok = e.kind == kind || (kind == "SyntaxError" && e.kind == "SemanticError") ||
+                     (kind == "SemanticError" && e.kind == "SyntaxError");
+      if (!kind_ok) return "expected " + kind + " (" + detail + "), got " + e.kind + " (" + e.detail + "): " + e.message;
+      checked_error_ = true;
+      return "";
+    }
+    if (t == "no side effects") {
+      if (outcome_->ok() && outcome_->value().counters.any()) return "expected no side effects";
+      return CompareEffects({});
+    }
+    if (t == "the side effects should be:") {
+      std::map<std::string, int64_t> want;
+      for (auto& row : st.table) if (row.size() >= 2) want[row[0]] = std::stoll(row[1]);
+      return CompareEffects(want);
+    }
+    return "unknown step: " + t;
+  }
+
+  std::string CompareEffects(const std::map<std::string, int64_t>& want) {
+    std::map<std::string, int64_t> got;
+    auto put = [&](const std::string& k, int64_t d) {
+      if (d > 0) got["+" + k] = d;
+      if (d < 0) got["-" + k] = -d;
+    };
+    put("nodes", after_.nodes - before_.nodes);
+    put("relationships", after_.rels - before_.rels);
+    put("properties", after_.props - before_.props);
+    int64_t added = 0, removed = 0;
+    for (auto& l : after_.labels) if (!before_.labels.count(l)) ++added;
+    for (auto& l : before_.labels) if (!after_.labels.count(l)) ++removed;
+    if (added) got["+labels"] = added;
+    if (removed) got["-labels"] = removed;
+    std::map<std::string, int64_t> w;
+    for (auto& [k, v] : want) if (v != 0) w[k] = v;
+    if (w != got) {
+      std::string s = "side effects differ: got";
+      for (auto& [k, v] : got) s += " " + k + "=" + std::to_string(v);
+      s += ", expected";
+      for (auto& [k, v] : w) s += " " + k + "=" + std::to_string(v);
+      return s;
+    }
+    return "";
+  }
+
+  std::string CompareTable(const std::vector<std::vector<std::string>>& table, const QueryResult& res,
+                           bool ordered, bool unordered_lists) {
+    if (table.empty()) return "no expected table";
+    const auto& header = table[0];
+    if (header != res.columns) {
+      std::string got;
+      for (auto& c : res.columns) got += "|" + c;
+      std::string want;
+      for (auto& c : header) want += "|" + c;
+      return "columns differ: got " + got + " expected " + want;
+    }
+    std::vector<std::vector<Value>> expected;
+    for (size_t r = 1; r < table.size(); ++r) {
+      std::vector<Value> row;
+      for (auto& cell : table[r]) {
+        Value v;
+        ValueParser p(cell);
+        if (!p.Parse(&v)) return "cannot parse expected value " + cell;
+        row.push_back(v);
+      }
+      expected.push_back(row);
+    }
+    if (expected.size() != res.rows.size())
+      return "expected " + std::to_string(expected.size()) + " rows, got " + std::to_string(res.rows.size()) +
+             RowsText(res);
+    auto row_same = [&](const std::vector<Value>& a, const std::vector<Value>& e) {
+      if (a.size() != e.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) if (!Same(a[i], e[i], unordered_lists)) return false;
+      return true;
+    };
+    if (ordered) {
+      for (size_t i = 0; i < expected.size(); ++i)
+        if (!row_same(res.rows[i], expected[i])) return "row " + std::to_string(i) + " differs" + RowsText(res);
+      return "";
+    }
+    std::vector<bool> used(res.rows.size(), false);
+    for (auto& e : expected) {
+      bool found = false;
+      for (size_t i = 0; i < res.rows.size() && !found; ++i)
+        if (!used[i] && row_same(res.rows[i], e)) used[i] = found = true;
+      if (!found) {
+        std::string want;
+        for (auto& v : e) want += v.ToString() + " | ";
+        return "expected row not found: " + want + RowsText(res);
+      }
+    }
+    return "";
+  }
+
+  static std::string RowsText(const QueryResult& res) {
+    std::string s = "\n      got:";
+    size_t n = 0;
+    for (auto& r : res.rows) {
+      if (++n > 8) { s += "\n      ..."; break; }
+      s += "\n      ";
+      for (auto& v : r) s += v.ToString() + " | ";
+    }
+    return s;
+  }
+
+  const RunOptions& opts_;
+  std::string graphs_dir_;
+  int serial_;
+  std::unique_ptr<graph::Graph> graph_;
+  QueryOptions qopts_;
+  std::string query_;
+  std::unique_ptr<QueryOutcome> outcome_;
+  GraphState before_, after_;
+  bool checked_error_ = false;
+};
+
+}  // namespace
+
+Summary RunFeatures(const std::string& features_dir, const RunOptions& options, std::ostream& out) {
+  Summary summary;
+  std::string graphs = options.graphs_dir;
+  if (graphs.empty()) graphs = (fs::path(features_dir) / ".." / "graphs").string();
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(features_dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".feature") files.push_back(it->path().string());
+  std::sort(files.begin(), files.end());
+  int serial = 0;
+  for (const auto& file : files) {
+    std::string rel = fs::relative(file, features_dir).string();
+    auto scenarios = ParseFeature(file);
+    Counts c;
+    std::string skip_all = SkipReason(rel);
+    std::vector<std::string> failures;
+    for (const auto& sc : scenarios) {
+      if (!options.filter.empty() && rel.find(options.filter) == std::string::npos &&
+          sc.name.find(options.filter) == std::string::npos)
+        continue;
+      if (!skip_all.empty()) {
+        ++c.skipped;
+        continue;
+      }
+      std::string skip;
+      ScenarioRun run(options, graphs, ++serial);
+      std::string why = run.Run(sc, &skip);
+      if (!skip.empty()) ++c.skipped;
+      else if (why.empty()) ++c.passed;
+      else {
+        ++c.failed;
+        failures.push_back(sc.name + " (line " + std::to_string(sc.line) + "): " + why);
+      }
+    }
+    if (c.passed + c.failed + c.skipped == 0) continue;
+    out << rel << ": " << c.passed << " passed, " << c.failed << " failed, " << c.skipped << " skipped";
+    if (!skip_all.empty()) out << " (" << skip_all << ")";
+    out << "\n";
+    if (options.verbose)
+      for (auto& f : failures) out << "  FAIL " << f << "\n";
+    Counts& a = summary.by_area[Area(rel)];
+    a.passed += c.passed;
+    a.failed += c.failed;
+    a.skipped += c.skipped;
+    summary.total.passed += c.passed;
+    summary.total.failed += c.failed;
+    summary.total.skipped += c.skipped;
+  }
+  out << "\nper area (passed/run, skipped):\n";
+  for (auto& [area, c] : summary.by_area) {
+    int run = c.passed + c.failed;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "  %-32s %4d/%-4d %6.1f%%  skipped %d\n", area.c_str(), c.passed, run,
+                  run ? 100.0 * c.passed / run : 0.0, c.skipped);
+    out << buf;
+  }
+  out << summary.total.passed << " passed, " << summary.total.failed << " failed, " << summary.total.skipped
+      << " skipped\n";
+  return summary;
+}
+
+}  // namespace kg::query_lang::tck
