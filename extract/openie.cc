@@ -170,8 +170,9 @@ class TreeRules {
 
   // Collects the subtree of `h` (skipping subtrees of children whose deprel
   // is excluded) into `out`; false when longer than the limit.
-  bool Collect(int h, std::vector<int>* out, bool clause) const {
+  bool Collect(int h, std::vector<int>* out, bool clause, int skip = -1) const {
     std::vector<int> stack{h};
+    const bool h_is_clause = Subject(h) >= 0 || HasChild(h, "cop");
     while (!stack.empty()) {
       int i = stack.back();
       stack.pop_back();
@@ -180,7 +181,8 @@ class TreeRules {
       for (int c : kids_[i]) {
         const std::string& d = T(c).deprel;
         // A nominal that is itself a predicate: its clause is not the argument.
-        if (!clause && i == h &&
+        if (c == skip) continue;
+        if (!clause && i == h && h_is_clause &&
             (StartsWith(d, "nsubj") || StartsWith(d, "csubj") || d == "cop" ||
              StartsWith(d, "aux") || d == "mark" || d == "advcl" || d == "ccomp" ||
              d == "expl" || (d == "conj" && IsPredicateLike(c) && Subject(c) >= 0)))
@@ -214,11 +216,12 @@ class TreeRules {
   // An argument headed by `h`; `drop_case` moves no words, it only strips
   // the leading case marker(s) of h (returned in `case_tokens`).
   bool MakeArg(int h, const std::string& role, bool drop_case, OpenIeArgument* arg,
-               std::vector<int>* case_tokens = nullptr, bool clause = false) const {
+               std::vector<int>* case_tokens = nullptr, bool clause = false,
+               int skip = -1) const {
     arg->head = h;
     arg->role = role;
     arg->tokens.clear();
-    if (!Collect(h, &arg->tokens, clause)) return false;
+    if (!Collect(h, &arg->tokens, clause, skip)) return false;
     if (role == "subject" || role == "object") drop_case = true;
     if (drop_case) {
       std::vector<int> keep;
@@ -255,7 +258,7 @@ class TreeRules {
       if (IsRelativePronoun(subj) && (t.deprel == "acl:relcl" || t.deprel == "advcl:relcl") &&
           t.head >= 0) {
         *inherited = true;
-        return MakeArg(t.head, "subject", false, arg);
+        return MakeArg(t.head, "subject", false, arg, nullptr, false, p);
       }
       return MakeArg(subj, "subject", false, arg);
     }
@@ -281,7 +284,7 @@ class TreeRules {
       const Token& h = T(t.head);
       if ((h.upos == "NOUN" || h.upos == "PROPN" || h.upos == "PRON") &&
           (t.xpos == "VBN" || t.xpos == "VBG"))
-        return MakeArg(t.head, "subject", false, arg);
+        return MakeArg(t.head, "subject", false, arg, nullptr, false, p);
       return false;
     }
     if (d == "acl:relcl") {
@@ -313,6 +316,16 @@ class TreeRules {
         t->negated = true;
       } else if (k.deprel == "compound:prt") {
         t->relation.push_back(c);
+      } else if (k.deprel == "advmod" && k.upos == "ADV" && c < p && c + 3 >= p &&
+                 kids_[c].empty() && !IsTimeWord(k) && k.xpos != "WRB") {
+        // "often refers to", "also suggests": adverbs inside the verb group.
+        bool inside = true;
+        for (int j = c + 1; j < p; ++j) {
+          const std::string& dj = T(j).deprel;
+          if (!(StartsWith(dj, "aux") || dj == "advmod" || dj == "cop" || IsNegation(T(j))))
+            inside = false;
+        }
+        if (inside) t->relation.push_back(c);
       }
     }
     if (!copular) t->relation.push_back(p);
@@ -322,13 +335,22 @@ class TreeRules {
   }
 
   bool BuildPredicateTuple(int p, OpenIeTuple* t) {
-    const bool copular = IsCopular(p);
+    bool copular = IsCopular(p);
     t->predicate = p;
     bool inherited = false;
     if (!FindSubject(p, &t->subject, &inherited)) return false;
-    // A subject inside the predicate's own object (relative clause on the
-    // object) would loop; ignore those.
     RelationCore(p, copular, t);
+    // "were able to reinforce X": a predicative adjective with an xcomp verb
+    // joins the relation; the arguments come from the verb.
+    if (copular && T(p).upos == "ADJ") {
+      for (int c : kids_[p]) {
+        if (T(c).deprel == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && c > p) {
+          t->relation.push_back(p);
+          copular = false;
+          break;
+        }
+      }
+    }
 
     // xcomp chain: "agreed to maintain X" -> relation "agreed to maintain".
     int head = p;
@@ -360,13 +382,13 @@ class TreeRules {
     if ((T(p).deprel == "acl:relcl") && T(p).head >= 0) {
       for (int c : kids_[p]) {
         if (T(c).deprel == "obj" && IsRelativePronoun(c)) {
-          if (!MakeArg(T(p).head, "object", false, &main)) return false;
+          if (!MakeArg(T(p).head, "object", false, &main, nullptr, false, p)) return false;
           have_main = true;
         }
       }
       if (!have_main && Subject(p) >= 0 && !IsRelativePronoun(Subject(p)) &&
           Child(p, "obj") < 0 && Child(p, "ccomp") < 0) {
-        if (!MakeArg(T(p).head, "object", false, &main)) return false;
+        if (!MakeArg(T(p).head, "object", false, &main, nullptr, false, p)) return false;
         have_main = true;
       }
     }

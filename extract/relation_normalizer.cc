@@ -21,7 +21,7 @@ std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& 
   for (int i : relation) {
     const Token& t = sentence.tokens[i];
     const std::string& d = t.deprel;
-    if (d == "aux" || d == "aux:pass") continue;
+    if (d == "aux" || d == "aux:pass" || d == "advmod") continue;
     if (d == "cop") {
       saw_cop = true;
       continue;

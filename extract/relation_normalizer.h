@@ -16,7 +16,7 @@ namespace kg::extract {
 // The type of the relation made of `relation` (token indices of `sentence`,
 // ascending): lemmas of the content words (verb, particles, prepositions,
 // predicative adjectives, "to" of xcomp chains), lower case, joined by '_'.
-// Auxiliaries, modals and negation are dropped (they are flags of the claim);
+// Auxiliaries, modals, adverbs ("separately tipped off") and negation are dropped (they are flags of the claim);
 // a copula alone gives "be". Never empty when `relation` is not.
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,
                               bool copular);
