@@ -141,7 +141,8 @@ class Binder {
         if (create || rels_here->count(r.variable))
           ThrowSyntax("VariableAlreadyBound", "`" + r.variable + "` is already bound", r.line, r.column);
         VarType want = r.var_length ? VarType::kRelList : VarType::kRel;
-        if (it->second.type != want && it->second.type != VarType::kAny)
+        if (it->second.type != want && it->second.type != VarType::kAny &&
+            !(r.var_length && it->second.type == VarType::kValue))
           ThrowSyntax("VariableTypeConflict", "`" + r.variable + "` is not a relationship", r.line,
                       r.column);
         r.slot = it->second.slot;
@@ -222,8 +223,8 @@ class Binder {
     bool is_return = c.kind == Clause::Kind::kReturn;
     Scope old = scope_;
     if (p.star) {
-      if (scope_.empty())
-        ThrowSyntax("NoVariablesInScope", "RETURN * / WITH * needs variables in scope", c.line, c.column);
+      if (scope_.empty() && p.items.empty() && is_return)
+        ThrowSyntax("NoVariablesInScope", "RETURN * needs variables in scope", c.line, c.column);
       std::vector<ReturnItem> star_items;
       for (auto& [name, var] : scope_) {
         if (name.rfind("  ", 0) == 0) continue;  // hidden
@@ -240,6 +241,9 @@ class Binder {
     }
     std::set<std::string> names;
     for (auto& item : p.items) {
+      if (item.expr->kind == Expr::Kind::kPatternPredicate)
+        ThrowSyntax("UnexpectedSyntax", "a pattern cannot be returned; use a pattern comprehension",
+                    item.expr->line, item.expr->column);
       BindExpr(item.expr, old, true);
       if (!is_return && !item.has_alias && item.expr->kind != Expr::Kind::kVariable)
         ThrowSyntax("NoExpressionAlias", "expression in WITH must be aliased (use AS)",
@@ -288,7 +292,8 @@ class Binder {
     if (p.limit) BindConstant(p.limit, "LIMIT");
     scope_ = next;
     if (p.where) {
-      BindExpr(p.where, scope_, false);
+      p.where = ReplaceProjected(p.where, p);
+      BindExpr(p.where, p.aggregates || p.distinct ? next : order_scope, false);
       if (ContainsAggregate(p.where))
         ThrowSyntax("InvalidAggregation", "aggregation is not allowed in WHERE", p.where->line,
                     p.where->column);
@@ -439,7 +444,7 @@ class Binder {
         local_slots_.insert(e->slot);
         inner[var] = {e->slot, VarType::kAny};
         for (size_t i = 1; i < e->children.size(); ++i) {
-          if (e->children[i] && ContainsAggregateSyntax(e->children[i]) && i == 1)
+          if (e->children[i] && ContainsAggregateSyntax(e->children[i]))
             ThrowSyntax("InvalidAggregation", "aggregation not allowed in a predicate", e->line, e->column);
           BindExpr(e->children[i], inner, allow_aggregate, in_aggregate);
         }
@@ -490,27 +495,39 @@ class Binder {
     return found;
   }
 
+  // The static kind of a literal operand; kNull when unknown.
+  static std::string StaticKind(const ExprPtr& x) {
+    if (x->kind == Expr::Kind::kList) return "LIST";
+    if (x->kind == Expr::Kind::kMap) return "MAP";
+    if (x->kind == Expr::Kind::kLiteral && !x->value.is_null()) {
+      if (x->value.is_number()) return "NUMBER";
+      return Value::KindName(x->value.kind());
+    }
+    return "";
+  }
+
   // Literal operands of the wrong type, caught before running.
   void CheckBinaryTypes(const ExprPtr& e) {
     const ExprPtr& a = e->children[0];
     const ExprPtr& b = e->children[1];
-    auto is_map_or_bool_lit = [](const ExprPtr& x) {
-      return x->kind == Expr::Kind::kMap ||
-             (x->kind == Expr::Kind::kLiteral && x->value.kind() == Value::Kind::kBool);
+    std::string ka = StaticKind(a), kb = StaticKind(b);
+    const std::string& op = e->name;
+    auto fail = [&] {
+      ThrowSyntax("InvalidArgumentType", "invalid operand types for " + op + ": " + ka + " and " + kb,
+                  e->line, e->column);
     };
-    if (e->name == "+" || e->name == "-" || e->name == "*" || e->name == "/" || e->name == "%" ||
-        e->name == "^") {
-      if (is_map_or_bool_lit(a) || is_map_or_bool_lit(b))
-        ThrowSyntax("InvalidArgumentType", "invalid operand type for " + e->name, e->line, e->column);
-    }
-    if (e->name == "AND" || e->name == "OR" || e->name == "XOR") {
-      for (auto* x : {&a, &b}) {
-        const ExprPtr& v = *x;
-        if ((v->kind == Expr::Kind::kLiteral && !v->value.is_null() &&
-             v->value.kind() != Value::Kind::kBool) ||
-            v->kind == Expr::Kind::kList || v->kind == Expr::Kind::kMap)
-          ThrowSyntax("InvalidArgumentType", "boolean operator on a non-boolean", e->line, e->column);
+    if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%" || op == "^") {
+      if (ka.empty() || kb.empty()) return;
+      if (ka == "NUMBER" && kb == "NUMBER") return;
+      if (op == "+") {
+        if (ka == "LIST" || kb == "LIST") return;
+        if ((ka == "STRING" || ka == "NUMBER") && (kb == "STRING" || kb == "NUMBER")) return;
       }
+      fail();
+    }
+    if (op == "IN" && !kb.empty() && kb != "LIST") fail();
+    if (op == "AND" || op == "OR" || op == "XOR") {
+      if ((!ka.empty() && ka != "BOOLEAN") || (!kb.empty() && kb != "BOOLEAN")) fail();
     }
   }
 
@@ -531,6 +548,18 @@ class Binder {
       }
     };
     if (e->children.empty()) return;
+    if (e->name == "size" && e->children[0]->kind == Expr::Kind::kPatternPredicate)
+      ThrowSyntax("UnexpectedSyntax", "size() of a pattern; use a pattern comprehension", e->line, e->column);
+    if (e->name == "size" && e->children[0]->kind == Expr::Kind::kVariable) {
+      for (auto& [name, var] : scope_)
+        if (var.slot == e->children[0]->slot && var.type == VarType::kPath)
+          ThrowSyntax("InvalidArgumentType", "size() of a path; use length()", e->line, e->column);
+    }
+    if (e->name == "properties") {
+      const ExprPtr& x = e->children[0];
+      if ((x->kind == Expr::Kind::kLiteral && !x->value.is_null()) || x->kind == Expr::Kind::kList)
+        ThrowSyntax("InvalidArgumentType", "properties() needs a node, relationship or map", e->line, e->column);
+    }
     if (e->name == "type") node_or_rel_only(e->children[0], false, true);
     if (e->name == "labels") node_or_rel_only(e->children[0], true, false);
     if (e->name == "startnode" || e->name == "endnode") node_or_rel_only(e->children[0], false, true);

@@ -589,6 +589,11 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
     case Expr::Kind::kLabelCheck: {
       Value v = Eval(*e.children[0], row, ctx);
       if (v.is_null()) return v;
+      if (v.kind() == K::kRelationship) {
+        for (auto& l : e.keys)
+          if (l != v.as_relationship().type) return Value::Bool(false);
+        return Value::Bool(true);
+      }
       if (v.kind() != K::kNode) ThrowType("InvalidArgumentType", "label check on a " + TypeOf(v));
       const auto& labels = ctx.LoadNode(v).labels;
       for (auto& l : e.keys)

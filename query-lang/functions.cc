@@ -120,7 +120,7 @@ Value FnTail(const Args& a, ExecContext&) {
   return Value::List(ValueList(l.begin() + 1, l.end()));
 }
 int64_t IntArg(const Value& v, const char* fn) {
-  if (v.kind() != K::kInt) ThrowType("InvalidArgumentType", std::string(fn) + "() needs an integer");
+  if (v.kind() != K::kInt) ThrowArgument("InvalidArgumentType", std::string(fn) + "() needs an integer");
   return v.as_int();
 }
 Value FnRange(const Args& a, ExecContext& ctx) {

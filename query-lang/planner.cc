@@ -443,9 +443,9 @@ int64_t EvalCount(const Expr& e, ExecContext& ctx, const char* what, int width) 
   Value v = Eval(e, empty, ctx);
   if (v.kind() != K::kInt) {
     if (v.kind() == K::kFloat && v.as_float() == std::floor(v.as_float()) && false) {}
-    ThrowArgument("InvalidArgumentType", std::string(what) + " must be an integer");
+    ThrowSyntax("InvalidArgumentType", std::string(what) + " must be an integer");
   }
-  if (v.as_int() < 0) ThrowArgument("NegativeIntegerArgument", std::string(what) + " must not be negative");
+  if (v.as_int() < 0) ThrowSyntax("NegativeIntegerArgument", std::string(what) + " must not be negative");
   return v.as_int();
 }
 
@@ -721,8 +721,8 @@ class Planner {
     }
     if (p.skip || p.limit)
       op = std::make_unique<SkipLimitOp>(std::move(op), p.skip.get(), p.limit.get(), bound_.num_slots);
-    op = std::make_unique<ScopeOp>(std::move(op), keep);
     if (p.where) op = std::make_unique<FilterOp>(std::move(op), *p.where);
+    op = std::make_unique<ScopeOp>(std::move(op), keep);
     return op;
   }
 

@@ -670,7 +670,16 @@ class ScenarioRun {
 Summary RunFeatures(const std::string& features_dir, const RunOptions& options, std::ostream& out) {
   Summary summary;
   std::string graphs = options.graphs_dir;
-  if (graphs.empty()) graphs = (fs::path(features_dir) / ".." / "graphs").string();
+  if (graphs.empty()) {
+    // The TCK keeps graphs/ beside features/: look up from the given folder.
+    for (fs::path p = fs::absolute(features_dir); !p.empty(); p = p.parent_path()) {
+      if (fs::is_directory(p / "graphs")) {
+        graphs = (p / "graphs").string();
+        break;
+      }
+      if (p == p.parent_path()) break;
+    }
+  }
   std::vector<std::string> files;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(features_dir, ec); !ec && it != fs::recursive_directory_iterator();
