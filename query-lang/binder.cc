@@ -443,6 +443,13 @@ class Binder {
         e->slot = NewSlot();
         local_slots_.insert(e->slot);
         inner[var] = {e->slot, VarType::kAny};
+        if (e->children[0]->kind == Expr::Kind::kList && !e->children[0]->children.empty()) {
+          // [x IN ['a', 'b'] ...]: x is known to be a STRING.
+          std::string k = StaticKind(e->children[0]->children[0]);
+          for (auto& item : e->children[0]->children)
+            if (StaticKind(item) != k) k.clear();
+          if (!k.empty()) static_kinds_[e->slot] = k;
+        }
         for (size_t i = 1; i < e->children.size(); ++i) {
           if (e->children[i] && ContainsAggregateSyntax(e->children[i]))
             ThrowSyntax("InvalidAggregation", "aggregation not allowed in a predicate", e->line, e->column);
@@ -496,7 +503,11 @@ class Binder {
   }
 
   // The static kind of a literal operand; kNull when unknown.
-  static std::string StaticKind(const ExprPtr& x) {
+  std::string StaticKind(const ExprPtr& x) const {
+    if (x->kind == Expr::Kind::kVariable) {
+      auto it = static_kinds_.find(x->slot);
+      return it == static_kinds_.end() ? "" : it->second;
+    }
     if (x->kind == Expr::Kind::kList) return "LIST";
     if (x->kind == Expr::Kind::kMap) return "MAP";
     if (x->kind == Expr::Kind::kLiteral && !x->value.is_null()) {
@@ -568,6 +579,7 @@ class Binder {
   Scope scope_;
   int next_slot_ = 0;
   std::set<int> local_slots_;
+  std::map<int, std::string> static_kinds_;  // comprehension variables over literal lists
 };
 
 }  // namespace
