@@ -14,14 +14,14 @@ namespace {
 struct KnownName {
   const char* name;
   EntityType type;
-  const char* aliases[4];
+  const char* aliases[6];
 };
 
 const KnownName kKnownNames[] = {
     {"Barack Obama", EntityType::kPerson, {"Obama", "Barack Hussein Obama"}},
     {"Vladimir Putin", EntityType::kPerson, {"Putin"}},
-    {"Dzhokhar Tsarnaev", EntityType::kPerson, {}},
-    {"Tamerlan Tsarnaev", EntityType::kPerson, {}},
+    {"Dzhokhar Tsarnaev", EntityType::kPerson, {"Dzhokhar"}},
+    {"Tamerlan Tsarnaev", EntityType::kPerson, {"Tamerlan"}},
     {"Dmitry Peskov", EntityType::kPerson, {"Peskov"}},
     {"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
     {"John Kerry", EntityType::kPerson, {"Kerry"}},
@@ -52,7 +52,7 @@ const KnownName kKnownNames[] = {
     {"Boston Marathon", EntityType::kEvent, {}},
     {"Winter Olympics", EntityType::kEvent, {"Olympics", "Winter Games"}},
     {"Russia", EntityType::kLocation, {}},
-    {"United States", EntityType::kLocation, {"U.S.", "US", "USA", "United States of America"}},
+    {"United States", EntityType::kLocation, {"U.S.", "US", "USA", "United States of America", "America"}},
 };
 
 const KnownName* FindKnown(const std::string& name) {
@@ -119,7 +119,10 @@ std::string EntityCatalog::CanonicalName(const std::string& name) const {
     return name;
   }
   if (words.size() == 1) {
-    // "Putin" -> the shortest synonym of two or more words ending with it.
+    // A person's last name -> the shortest synonym of two or more words
+    // ending with it ("Putin" -> "Vladimir Putin"). Places keep their short
+    // name ("Israel", not "State of Israel").
+    if (wordnet_->TypeOf(name, 1) != EntityType::kPerson) return name;
     std::string best;
     for (const std::string& w : sense->words) {
       std::vector<std::string> ww = Words(w);

@@ -386,7 +386,11 @@ class TreeRules {
           have_main = true;
         }
       }
-      if (!have_main && Subject(p) >= 0 && !IsRelativePronoun(Subject(p)) &&
+      bool adverbial = false;  // "countries where ...", "the day when ..."
+      for (int c : kids_[p])
+        if (T(c).xpos == "WRB" || (T(c).deprel == "obl" && IsRelativePronoun(c)))
+          adverbial = true;
+      if (!have_main && !adverbial && Subject(p) >= 0 && !IsRelativePronoun(Subject(p)) &&
           Child(p, "obj") < 0 && Child(p, "ccomp") < 0) {
         if (!MakeArg(T(p).head, "object", false, &main, nullptr, false, p)) return false;
         have_main = true;
@@ -552,6 +556,7 @@ class TreeRules {
     }
 
     if (have_main) t->objects.push_back(main);
+    t->has_object = have_main;
     std::sort(extra.begin(), extra.end(), [](const OpenIeArgument& a, const OpenIeArgument& b) {
       return a.tokens.front() < b.tokens.front();
     });

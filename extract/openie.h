@@ -44,6 +44,7 @@ struct OpenIeTuple {
   std::string modality;  // "may", "could", ... or ""
   bool appositive = false;
   bool clausal_object = false;  // objects[0] is a whole clause (said-type verbs)
+  bool has_object = false;      // objects[0] is a true object (else only extra args)
   double confidence = 0.5;
 };
 

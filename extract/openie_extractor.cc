@@ -29,7 +29,18 @@ bool IsPronounForm(const std::string& lower) {
   return false;
 }
 
+bool IsCalendarWord(const std::string& w) {
+  static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December",
+                                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                 "Saturday", "Sunday"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 bool IsNameToken(const Token& t) {
+  if (IsCalendarWord(t.form)) return false;
   return t.upos == "PROPN" ||
          (t.upos == "NOUN" && !t.form.empty() && IsAcronym(t.form));
 }
@@ -62,7 +73,13 @@ class SentenceView {
     bool grew = true;
     while (grew) {
       grew = false;
-      if (lo > 0 && joins(lo - 1) && attached(lo - 1)) {
+      // A capitalized adjective inside a name: "Federal Bureau of ...".
+      auto capitalized_adj = [&](int i) {
+        const Token& t = s_.tokens[i];
+        return t.upos == "ADJ" && !t.form.empty() &&
+               std::isupper(static_cast<unsigned char>(t.form[0])) && i > 0;
+      };
+      if (lo > 0 && (joins(lo - 1) || capitalized_adj(lo - 1)) && attached(lo - 1)) {
         --lo;
         grew = true;
       }
@@ -199,6 +216,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
         if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
         if (first > 0) m.title = s.tokens[run[first - 1]].form;
+        if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
         m.mention.span = span;
         m.mention.surface = cut(span);
@@ -233,7 +251,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const std::string& acr = s.tokens[i + 1].form;
       if (!IsAcronym(acr)) continue;
       int j = i - 1;
-      while (j >= 0 && (IsNameToken(s.tokens[j]) || Lower(s.tokens[j].form) == "of")) --j;
+      while (j >= 0 && (IsNameToken(s.tokens[j]) || Lower(s.tokens[j].form) == "of" ||
+                        (s.tokens[j].upos == "ADJ" && !s.tokens[j].form.empty() &&
+                         std::isupper(static_cast<unsigned char>(s.tokens[j].form[0])))))
+        --j;
       std::vector<std::string> words;
       std::string long_name;
       for (int k = j + 1; k < i; ++k) {
@@ -262,21 +283,39 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
       if (t.objects.empty() || t.clausal_object || t.appositive) continue;
+      if (!t.has_object && !(t.passive && t.agent >= 0)) continue;
       auto sides_of = [&](const OpenIeArgument& a) {
         std::vector<Side> sides;
         for (int c : view.Conjuncts(a.head)) {
           int id = -1;
+          // "PRESIDENTS Vladimir Putin", "Secretary ... John Kerry": a title
+          // heading a name stands for the name.
+          if (!IsNameToken(s.tokens[c]) || IsPersonTitle(s.tokens[c].form)) {
+            for (int k : view.kids(c)) {
+              const std::string& d = s.tokens[k].deprel;
+              if (IsNameToken(s.tokens[k]) && !IsPersonTitle(s.tokens[k].form) &&
+                  (d == "flat" || d == "appos" || d == "compound" || d == "nmod:desc")) {
+                c = k;
+                break;
+              }
+            }
+          }
           const Token& ct = s.tokens[c];
           if (IsNameToken(ct) || (ct.upos == "PRON" && IsPronounForm(Lower(ct.form))))
             id = add_name(c);
           if (id >= 0) sides.push_back(Side{id, {}, {}});
         }
         if (!sides.empty()) return sides;
-        // A value: the argument's first contiguous stretch of tokens.
-        size_t k = 1;
+        // A value: the argument's first contiguous stretch of tokens, without
+        // its leading preposition ("by the government").
+        size_t first = 0;
+        while (first + 1 < a.tokens.size() && s.tokens[a.tokens[first]].head == a.head &&
+               s.tokens[a.tokens[first]].deprel == "case")
+          ++first;
+        size_t k = first + 1;
         while (k < a.tokens.size() && a.tokens[k] == a.tokens[k - 1] + 1) ++k;
         Side v;
-        v.span = ByteSpan{s.tokens[a.tokens.front()].span.begin,
+        v.span = ByteSpan{s.tokens[a.tokens[first]].span.begin,
                           s.tokens[a.tokens[k - 1]].span.end};
         v.text = cut(v.span);
         if (v.text.empty()) return sides;
@@ -325,16 +364,6 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                             s.tokens[a.tokens.back()].span.end};
         arg.text = cut(arg.span);
         c.arguments.push_back(arg);
-      }
-      if (swapped && !t.objects.empty() && t.agent != 0) {
-        // The passive's first object (not the agent) becomes an argument.
-        const OpenIeArgument& a = t.objects[0];
-        ClaimArgument arg;
-        arg.role = a.role;
-        arg.span = ByteSpan{s.tokens[a.tokens.front()].span.begin,
-                            s.tokens[a.tokens.back()].span.end};
-        arg.text = cut(arg.span);
-        c.arguments.insert(c.arguments.begin(), arg);
       }
       pending.push_back(std::move(pc));
     }
