@@ -35,7 +35,7 @@ TEST_F(SeedParses, ParticleVerbWithAttributionAndTime) {
       "U.S. officials have said Russia separately tipped off the FBI and the CIA in 2011 with "
       "concerns.";
   std::vector<OpenIeTuple> tuples = Tuples(text);
-  const OpenIeTuple* t = FindRelation(tuples, "tipped off");
+  const OpenIeTuple* t = FindRelation(tuples, "separately tipped off");
   ASSERT_NE(t, nullptr);
   const Sentence& s = Parse(text);
   EXPECT_EQ(t->relation_lemma, "tip_off");
