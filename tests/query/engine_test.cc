@@ -1,0 +1,186 @@
+// Execution over a fresh in-memory graph: results, index use (EXPLAIN),
+// parameters, limits, shortest paths and the knowledge-graph functions.
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+#include "graph/graph.h"
+#include "query-lang/query_engine.h"
+
+namespace kg::query_lang {
+namespace {
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    graph::OpenOptions o;
+    o.in_memory = true;
+    auto g = graph::Graph::Open("engine-test", o);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    graph_ = std::move(*g);
+  }
+
+  QueryResult Run(const std::string& q, const QueryOptions& opts = {}) {
+    QueryOutcome r = Execute(*graph_, q, opts);
+    EXPECT_TRUE(r.ok()) << q << "\n" << (r.ok() ? "" : r.error().FormatWithCaret(q));
+    return r.ok() ? r.value() : QueryResult{};
+  }
+
+  QueryError Fail(const std::string& q, const QueryOptions& opts = {}) {
+    QueryOutcome r = Execute(*graph_, q, opts);
+    EXPECT_FALSE(r.ok()) << q;
+    return r.ok() ? QueryError{} : r.error();
+  }
+
+  // A two-document knowledge graph made the way ingestion makes it.
+  void AddClaims() {
+    for (int d = 0; d < 2; ++d) {
+      Extraction x;
+      x.document.id = d == 0 ? "doc-a" : "doc-b";
+      x.document.title = d == 0 ? "First" : "Second";
+      x.document.url = "https://example.org/" + x.document.id;
+      x.document.published = "2020-01-0" + std::to_string(d + 1);
+      x.document.text = "Vladimir Putin called Joe Biden.";
+      x.extractor = "kg-openie";
+      x.extractor_version = "1.0";
+      Entity putin;
+      putin.name = "Vladimir Putin";
+      putin.type = EntityType::kPerson;
+      putin.mentions.push_back({0, {0, 14}, "Vladimir Putin"});
+      Entity biden;
+      biden.name = "Joe Biden";
+      biden.type = EntityType::kPerson;
+      biden.mentions.push_back({0, {22, 31}, "Joe Biden"});
+      x.entities = {putin, biden};
+      Claim c;
+      c.subject = 0;
+      c.object = 1;
+      c.relation = "call";
+      c.relation_surface = "called";
+      c.sentence_span = {0, 32};
+      c.subject_span = {0, 14};
+      c.relation_span = {15, 21};
+      c.object_span = {22, 31};
+      c.confidence = 0.9;
+      x.claims = {c};
+      auto s = graph_->AddExtraction(x);
+      ASSERT_TRUE(s.ok()) << s.status().ToString();
+    }
+  }
+
+  std::unique_ptr<graph::Graph> graph_;
+};
+
+TEST_F(EngineTest, CreateThenMatch) {
+  QueryResult c = Run("CREATE (a:Person {name: 'Ada', born: 1815})-[:KNOWS {since: 1833}]->"
+                      "(b:Person {name: 'Charles'})");
+  EXPECT_EQ(c.counters.nodes_created, 2);
+  EXPECT_EQ(c.counters.relationships_created, 1);
+  EXPECT_EQ(c.counters.properties_set, 4);
+  QueryResult r = Run("MATCH (a:Person)-[k:KNOWS]->(b) RETURN a.name, k.since, b.name, a");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.columns, (std::vector<std::string>{"a.name", "k.since", "b.name", "a"}));
+  EXPECT_EQ(r.rows[0][0], Value::String("Ada"));
+  EXPECT_EQ(r.rows[0][1], Value::Int(1833));
+  EXPECT_EQ(r.rows[0][2], Value::String("Charles"));
+  EXPECT_EQ(r.rows[0][3].ToString(), "(:Person {born: 1815, name: 'Ada'})");
+}
+
+TEST_F(EngineTest, NameAndLabelLookupsUseTheIndexes) {
+  Run("UNWIND range(1, 200) AS i CREATE (:Thing {name: 'n' + toString(i)})");
+  QueryResult e = Run("EXPLAIN MATCH (a {name: 'n7'}) RETURN a.name");
+  EXPECT_NE(e.plan_text.find("NodeByName"), std::string::npos) << e.plan_text;
+  EXPECT_TRUE(e.rows.empty());
+  QueryResult l = Run("EXPLAIN MATCH (a:Thing) RETURN count(*)");
+  EXPECT_NE(l.plan_text.find("NodeByLabel"), std::string::npos) << l.plan_text;
+  EXPECT_EQ(Run("MATCH (a {name: 'n7'}) RETURN a.name").rows.size(), 1u);
+  EXPECT_EQ(Run("MATCH (a {name: 'N7'}) RETURN a.name").rows.size(), 0u);  // exact property match
+  QueryResult p = Run("PROFILE MATCH (a:Thing) RETURN count(*) AS c");
+  EXPECT_EQ(p.rows[0][0], Value::Int(200));
+  EXPECT_NE(p.plan_text.find("rows: 200"), std::string::npos) << p.plan_text;
+}
+
+TEST_F(EngineTest, Parameters) {
+  Run("CREATE ({name: 'x', v: 1}), ({name: 'y', v: 2})");
+  QueryOptions o;
+  o.params["n"] = Value::String("y");
+  QueryResult r = Run("MATCH (a {name: $n}) RETURN a.v", o);
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::Int(2));
+  EXPECT_EQ(Fail("RETURN $missing").kind, "ParameterMissing");
+}
+
+TEST_F(EngineTest, RowLimitTimeoutAndCancel) {
+  QueryOptions o;
+  o.row_limit = 5;
+  QueryResult r = Run("UNWIND range(1, 100) AS x RETURN x", o);
+  EXPECT_EQ(r.rows.size(), 5u);
+  EXPECT_TRUE(r.truncated);
+
+  QueryOptions t;
+  t.timeout_ms = 50;
+  EXPECT_EQ(Fail("UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(*)", t).kind,
+            "Timeout");
+
+  std::atomic<bool> cancel{true};
+  QueryOptions c;
+  c.cancel = &cancel;
+  EXPECT_EQ(Fail("RETURN 1", c).kind, "Cancelled");
+}
+
+TEST_F(EngineTest, RuntimeErrorsAreTyped) {
+  EXPECT_EQ(Fail("RETURN toInteger([1])").kind, "TypeError");
+  EXPECT_EQ(Fail("WITH {a: 1} AS m, 1 AS k RETURN m[k]").kind, "TypeError");
+  EXPECT_EQ(Fail("RETURN substring('abc', -1)").kind, "ArgumentError");
+}
+
+TEST_F(EngineTest, ShortestPath) {
+  Run("CREATE (a {name: 'a'})-[:T]->(b {name: 'b'})-[:T]->(c {name: 'c'}), (a)-[:T]->(d {name: 'd'})"
+      "-[:T]->(e {name: 'e'})-[:T]->(c)");
+  QueryResult r = Run("MATCH p = shortestPath((x {name: 'a'})-[*]->(y {name: 'c'})) "
+                      "RETURN length(p), [n IN nodes(p) | n.name]");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::Int(2));
+  EXPECT_EQ(r.rows[0][1].ToString(), "['a', 'b', 'c']");
+  QueryResult all = Run("MATCH p = allShortestPaths((x {name: 'a'})-[*]-(y {name: 'e'})) RETURN p");
+  EXPECT_EQ(all.rows.size(), 1u);
+}
+
+TEST_F(EngineTest, KnowledgeGraphFunctions) {
+  AddClaims();
+  QueryResult r = Run("MATCH (a {name: 'Vladimir Putin'})-[r]->(b) "
+                      "RETURN type(r), b.name, sources(r) ORDER BY sources(r) DESC");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::String("call"));
+  EXPECT_EQ(r.rows[0][1], Value::String("Joe Biden"));
+  EXPECT_EQ(r.rows[0][2], Value::Int(2));
+  QueryResult p = Run("MATCH (:Entity {name: 'Vladimir Putin'})-[r]->() UNWIND provenance(r) AS pr "
+                      "RETURN pr.document, pr.title, pr.sentence, pr.span, pr.extractor, pr.confidence "
+                      "ORDER BY pr.document");
+  ASSERT_EQ(p.rows.size(), 2u);
+  EXPECT_EQ(p.rows[0][0], Value::String("doc-a"));
+  EXPECT_EQ(p.rows[0][1], Value::String("First"));
+  EXPECT_EQ(p.rows[0][2], Value::String("Vladimir Putin called Joe Biden."));
+  EXPECT_EQ(p.rows[0][3].ToString(), "[0, 32]");
+  EXPECT_EQ(p.rows[0][4], Value::String("kg-openie 1.0"));
+  EXPECT_EQ(p.rows[0][5], Value::Float(0.9));
+  QueryResult m = Run("MATCH (n {name: 'Joe Biden'}) RETURN size(mentions(n)), mentions(n)[0].surface");
+  EXPECT_EQ(m.rows[0][0], Value::Int(2));
+  EXPECT_EQ(m.rows[0][1], Value::String("Joe Biden"));
+  // A claim made by hand has provenance "manual".
+  Run("MATCH (a {name: 'Joe Biden'}), (b {name: 'Vladimir Putin'}) CREATE (a)-[:meet]->(b)");
+  QueryResult man = Run("MATCH ()-[r:meet]->() RETURN provenance(r)[0].document, sources(r)");
+  ASSERT_EQ(man.rows.size(), 1u);
+  EXPECT_EQ(man.rows[0][0], Value::String("manual"));
+}
+
+TEST_F(EngineTest, ValuesPrintAsCypherLiterals) {
+  QueryResult r = Run("RETURN 1, 1.0, 'it\\'s', [1, null], {b: 2, a: 'x'}, true");
+  ASSERT_EQ(r.rows.size(), 1u);
+  std::vector<std::string> s;
+  for (auto& v : r.rows[0]) s.push_back(v.ToString());
+  EXPECT_EQ(s, (std::vector<std::string>{"1", "1.0", "'it\\'s'", "[1, null]", "{a: 'x', b: 2}", "true"}));
+}
+
+}  // namespace
+}  // namespace kg::query_lang
