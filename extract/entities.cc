@@ -94,13 +94,39 @@ bool EntityCatalog::IsKnown(const std::string& name) const {
 }
 
 EntityType EntityCatalog::KnownType(const std::string& name) const {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = type_cache_.find(name);
+    if (it != type_cache_.end()) return it->second;
+  }
+  EntityType t = KnownTypeUncached(name);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (type_cache_.size() > 200000) type_cache_.clear();
+  type_cache_.emplace(name, t);
+  return t;
+}
+
+std::string EntityCatalog::CanonicalName(const std::string& name) const {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = canonical_cache_.find(name);
+    if (it != canonical_cache_.end()) return it->second;
+  }
+  std::string c = CanonicalNameUncached(name);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (canonical_cache_.size() > 200000) canonical_cache_.clear();
+  canonical_cache_.emplace(name, c);
+  return c;
+}
+
+EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->type;
   // Only capitalized names ask WordNet (so "service" is not typed).
   if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return EntityType::kOther;
   return wordnet_->TypeOf(name);
 }
 
-std::string EntityCatalog::CanonicalName(const std::string& name) const {
+std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->name;
   std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
   if (senses.empty()) return name;

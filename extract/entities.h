@@ -12,10 +12,15 @@
 //   "FBI"    -> "Federal Bureau of Investigation" (acronym of a synonym)
 //   "Obama"  -> "Barack Obama"     (the known-names list)
 // Names WordNet and the list do not know stay as written.
+//
+// Thread safety: lookups may run concurrently (answers are cached under a
+// mutex; WordNet lookups are slow next to the rules).
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/claim.h"
@@ -46,7 +51,12 @@ class EntityCatalog {
 
  private:
   EntityCatalog() = default;
+  EntityType KnownTypeUncached(const std::string& name) const;
+  std::string CanonicalNameUncached(const std::string& name) const;
   std::unique_ptr<WordNet> wordnet_;
+  mutable std::mutex mu_;
+  mutable std::unordered_map<std::string, EntityType> type_cache_;
+  mutable std::unordered_map<std::string, std::string> canonical_cache_;
 };
 
 // A title or honorific that precedes a person's name and is not part of it:

@@ -65,21 +65,20 @@ void DocumentResolver::Resolve() {
     if (it == type_of.end() || it->second == EntityType::kOther) type_of[doc_name[i]] = t;
   }
   // One-word names to the unique longer Person name holding them.
+  // First and last words of the multi-word Person names -> those names.
+  std::map<std::string, std::vector<std::string>> person_by_word;
+  for (const auto& [name, type] : type_of) {
+    if (type != EntityType::kPerson) continue;
+    std::vector<std::string> w = Words(name);
+    if (w.size() < 2) continue;
+    person_by_word[w.front()].push_back(name);
+    if (w.back() != w.front()) person_by_word[w.back()].push_back(name);
+  }
   std::map<std::string, std::string> short_to_long;
   for (const auto& [name, type] : type_of) {
-    std::vector<std::string> w = Words(name);
-    if (w.size() != 1) continue;
-    std::string found;
-    int candidates = 0;
-    for (const auto& [other, other_type] : type_of) {
-      std::vector<std::string> ow = Words(other);
-      if (ow.size() < 2 || other_type != EntityType::kPerson) continue;
-      if (ow.front() == name || ow.back() == name) {
-        if (found != other) ++candidates;
-        found = other;
-      }
-    }
-    if (candidates == 1) short_to_long[name] = found;
+    if (name.find(' ') != std::string::npos) continue;
+    auto it = person_by_word.find(name);
+    if (it != person_by_word.end() && it->second.size() == 1) short_to_long[name] = it->second[0];
   }
   // Entities by canonical name.
   std::map<std::string, int> index_of;
