@@ -1,0 +1,151 @@
+// kg_query_bench load CSVDIR DBDIR   builds a kg store from nodes.csv/edges.csv
+// kg_query_bench run DBDIR           times Q1-Q6 (1 warm-up + 5 runs), JSON out
+//
+// The graph model mirrors the Kùzu side (../shared/peers/kuzu_bench.js):
+// nodes labelled Entity with {id, name, type}; relationships of type R with
+// {rel, sources}. The query texts are the same strings Kùzu runs.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph.h"
+#include "query-lang/query_engine.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Ms(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+const std::vector<std::pair<std::string, std::string>> kQueries = {
+    {"Q1", "MATCH (a:Entity {name:'e1000'}) RETURN a.id"},
+    {"Q2", "MATCH (a:Entity {name:'e1000'})-[:R]->(b) RETURN count(*)"},
+    {"Q3", "MATCH (a:Entity {name:'e1000'})-[:R]->()-[:R]->(c) RETURN count(*)"},
+    {"Q4", "MATCH (a:Entity {name:'e1000'})-[:R*1..3]->(c) RETURN count(DISTINCT c)"},
+    {"Q5", "MATCH (a:Entity)-[r:R]->() RETURN a.name, count(*) AS d ORDER BY d DESC LIMIT 10"},
+    {"Q6", "MATCH (a:Entity {name:'e1'})-[:R]->(b) RETURN count(*)"},
+};
+
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  for (std::string f; std::getline(ss, f, ',');) out.push_back(f);
+  return out;
+}
+
+int Load(const std::string& csv, const std::string& dir) {
+  kg::graph::OpenOptions o;
+  o.sync_writes = false;
+  auto g = kg::graph::Graph::Open(dir, o);
+  if (!g.ok()) {
+    std::cerr << g.status().ToString() << "\n";
+    return 1;
+  }
+  auto t0 = Clock::now();
+  std::unordered_map<int64_t, kg::graph::NodeId> ids;
+  std::ifstream nodes(csv + "/nodes.csv");
+  std::string line;
+  std::getline(nodes, line);
+  while (std::getline(nodes, line)) {
+    auto f = Split(line);
+    if (f.size() < 3) continue;
+    int64_t id = std::stoll(f[0]);
+    kg::graph::Properties p{{"id", kg::graph::PropertyValue(id)}, {"name", f[1]}, {"type", f[2]}};
+    auto n = (*g)->CreateNode({"Entity"}, p);
+    if (!n.ok()) {
+      std::cerr << n.status().ToString() << "\n";
+      return 1;
+    }
+    ids[id] = *n;
+  }
+  double nodes_ms = Ms(t0);
+  std::ifstream edges(csv + "/edges.csv");
+  std::getline(edges, line);
+  size_t count = 0;
+  while (std::getline(edges, line)) {
+    auto f = Split(line);
+    if (f.size() < 4) continue;
+    kg::graph::Properties p{{"rel", f[2]}, {"sources", kg::graph::PropertyValue(int64_t{std::stoll(f[3])})}};
+    auto e = (*g)->CreateEdge(ids[std::stoll(f[0])], ids[std::stoll(f[1])], "R", p);
+    if (!e.ok()) {
+      std::cerr << e.status().ToString() << "\n";
+      return 1;
+    }
+    if (++count % 1000000 == 0) std::cerr << count << " edges, " << Ms(t0) / 1000 << " s\n";
+  }
+  std::printf("{\"engine\": \"kg\", \"load\": {\"nodes_ms\": %.0f, \"total_ms\": %.0f, \"edges\": %zu}}\n",
+              nodes_ms, Ms(t0), count);
+  return 0;
+}
+
+int Run(const std::string& dir) {
+  kg::graph::OpenOptions o;
+  o.read_only = true;
+  auto g = kg::graph::Graph::Open(dir, o);
+  if (!g.ok()) {
+    std::cerr << g.status().ToString() << "\n";
+    return 1;
+  }
+  const char* only = std::getenv("ONLY");
+  int64_t timeout = std::getenv("QUERY_TIMEOUT_MS") ? std::stoll(std::getenv("QUERY_TIMEOUT_MS")) : 300000;
+  std::printf("{\"engine\": \"kg\", \"queries\": {");
+  bool first = true;
+  for (const auto& [name, q] : kQueries) {
+    if (only && std::string(only).find(name) == std::string::npos) continue;
+    kg::query_lang::QueryOptions opts;
+    opts.timeout_ms = timeout;
+    std::vector<double> times;
+    std::string value, error;
+    int runs = 5;
+    for (int i = 0; i < 1 + runs; ++i) {
+      auto t0 = Clock::now();
+      auto r = kg::query_lang::Execute(**g, q, opts);
+      double t = Ms(t0);
+      if (!r.ok()) {
+        error = r.error().FormatWithCaret(q);
+        break;
+      }
+      std::cerr << name << (i == 0 ? " warm-up " : " run ") << t << " ms\n";
+      if (i == 0) {
+        runs = std::min(5, std::max(1, static_cast<int>(60000 / std::max(t, 1.0))));
+        const auto& rows = r.value().rows;
+        value = rows.size() == 1 && rows[0].size() == 1 ? rows[0][0].ToString()
+                : rows.empty() ? "[]" : rows[0][0].ToString() + ": " + rows[0][1].ToString() + " first";
+      } else {
+        times.push_back(t);
+      }
+    }
+    if (!first) std::printf(",");
+    first = false;
+    if (!error.empty()) {
+      std::string e;
+      for (char c : error) e += c == '"' || c == '\\' ? ' ' : c == '\n' ? ' ' : c;
+      std::printf("\n \"%s\": {\"query\": \"%s\", \"error\": \"%s\"}", name.c_str(), q.c_str(), e.c_str());
+      continue;
+    }
+    std::sort(times.begin(), times.end());
+    std::string v;
+    for (char c : value) v += c == '"' ? '\'' : c;
+    std::printf("\n \"%s\": {\"query\": \"%s\", \"median_ms\": %.2f, \"min_ms\": %.2f, \"runs\": %zu, "
+                "\"value\": \"%s\"}",
+                name.c_str(), q.c_str(), times[times.size() / 2], times[0], times.size(), v.c_str());
+  }
+  std::printf("\n}}\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 4 && std::string(argv[1]) == "load") return Load(argv[2], argv[3]);
+  if (argc == 3 && std::string(argv[1]) == "run") return Run(argv[2]);
+  std::cerr << "usage: kg_query_bench load CSVDIR DBDIR | run DBDIR\n";
+  return 2;
+}
