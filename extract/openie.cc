@@ -114,6 +114,10 @@ class TreeRules {
       OpenIeTuple t;
       if (BuildAppositive(a, &t)) out.push_back(std::move(t));
     }
+    for (int m = 0; m < n; ++m) {
+      OpenIeTuple t;
+      if (BuildImplied(m, &t)) out.push_back(std::move(t));
+    }
     std::stable_sort(out.begin(), out.end(), [](const OpenIeTuple& x, const OpenIeTuple& y) {
       return x.predicate < y.predicate;
     });
@@ -633,10 +637,57 @@ class TreeRules {
     OpenIeArgument o;
     if (!MakeArg(a, "object", false, &o)) return false;
     t->objects.push_back(o);
-    t->relation_text = "is";
+    t->relation_text = "be";
     t->relation_lemma = "be";
     t->confidence = 0.55;
     return true;
+  }
+
+  // Relations implied by a noun phrase: "the RSNO 's base" -> (the RSNO;
+  // has; base); "Henry Wood Hall in Glasgow" -> (Henry Wood Hall; be in;
+  // Glasgow). Low confidence: a reader infers them, the text does not say.
+  bool BuildImplied(int m, OpenIeTuple* t) {
+    const Token& mt = T(m);
+    int h = mt.head;
+    if (h < 0) return false;
+    const std::string& hu = T(h).upos;
+    if (hu != "NOUN" && hu != "PROPN") return false;
+    t->predicate = m;
+    t->appositive = true;  // no relation words of its own in the text
+    if (mt.deprel == "nmod:poss") {
+      if (mt.upos != "PROPN" && mt.upos != "NOUN") return false;
+      if (!MakeArg(m, "subject", true, &t->subject)) return false;
+      // The possessed noun without its possessor.
+      OpenIeArgument o;
+      if (!MakeArg(h, "object", false, &o, nullptr, false, m)) return false;
+      std::vector<int> keep;
+      for (int i : o.tokens)
+        if (!(T(i).head == h && T(i).deprel == "det")) keep.push_back(i);
+      o.tokens.swap(keep);
+      TrimEdges(&o.tokens);
+      if (o.tokens.empty()) return false;
+      t->objects.push_back(o);
+      t->relation_text = "has";
+      t->relation_lemma = "have";
+      t->confidence = 0.3;
+      return true;
+    }
+    if (mt.deprel == "nmod" && mt.upos == "PROPN") {
+      std::string prep;
+      for (int k : kids_[m])
+        if (T(k).deprel == "case" && k < m) prep = Lower(T(k).form);
+      if (prep != "in" && prep != "at" && prep != "near" && prep != "from" && prep != "on")
+        return false;
+      if (!MakeArg(h, "subject", false, &t->subject, nullptr, false, m)) return false;
+      OpenIeArgument o;
+      if (!MakeArg(m, "object", true, &o)) return false;
+      t->objects.push_back(o);
+      t->relation_text = "be " + prep;
+      t->relation_lemma = "be_" + prep;
+      t->confidence = 0.3;
+      return true;
+    }
+    return false;
   }
 
   double Confidence(const OpenIeTuple& t, bool inherited, bool copular) const {

@@ -6,7 +6,10 @@
 // clause), the relation phrase (verb with aux, negation, particles, an
 // xcomp chain "agreed to maintain", and the preposition of its first
 // prepositional argument "spoke with"), the object and extra arguments (time,
-// place, other prepositional phrases). Appositives give "is" tuples.
+// place, other prepositional phrases). Appositives, possessives and located
+// names give implied tuples ("X, a spy" -> X be a spy; "Russia 's help" ->
+// Russia has help; "Hall in Glasgow" -> Hall be in Glasgow) with a low
+// confidence and no relation tokens (`appositive` is set on them).
 // Attribution ("..., the Kremlin said"), negation and modality are flags on
 // the tuple, never words of its arguments.
 //
@@ -33,7 +36,7 @@ struct OpenIeArgument {
 struct OpenIeTuple {
   int predicate = -1;          // the predicate's token (for copulas, the nominal)
   std::vector<int> relation;   // relation phrase tokens, ascending
-  std::string relation_text;   // CaRB relation ("is" for appositives, which have no token)
+  std::string relation_text;   // CaRB relation ("be", "has" for implied tuples, which have no token)
   std::string relation_lemma;  // normalized type: "tip_off", "speak_with", "be"
   OpenIeArgument subject;
   std::vector<OpenIeArgument> objects;  // objects[0] the main object, then extra args
