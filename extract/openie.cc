@@ -121,6 +121,7 @@ class TreeRules {
     std::stable_sort(out.begin(), out.end(), [](const OpenIeTuple& x, const OpenIeTuple& y) {
       return x.predicate < y.predicate;
     });
+    if (opt_.work) *opt_.work += work_ + n;
     return out;
   }
 
@@ -182,6 +183,7 @@ class TreeRules {
       stack.pop_back();
       out->push_back(i);
       if (static_cast<int>(out->size()) > opt_.max_argument_tokens) return false;
+      work_ += 1 + kids_[i].size();
       for (int c : kids_[i]) {
         const std::string& d = T(c).deprel;
         // A nominal that is itself a predicate: its clause is not the argument.
@@ -339,6 +341,7 @@ class TreeRules {
   }
 
   bool BuildPredicateTuple(int p, OpenIeTuple* t) {
+    work_ += 8 * (1 + kids_[p].size());  // the loops over p's children below
     bool copular = IsCopular(p);
     t->predicate = p;
     bool inherited = false;
@@ -712,6 +715,7 @@ class TreeRules {
   std::vector<std::vector<int>> kids_;
   std::vector<int> depth_;
   std::vector<bool> consumed_;
+  mutable size_t work_ = 0;
   bool valid_ = false;
 };
 

@@ -54,6 +54,9 @@ struct OpenIeTuple {
 struct OpenIeOptions {
   int max_argument_tokens = 48;  // longer arguments drop their tuple
   bool emit_object_less = true;  // tuples with a subject and no object
+  // When set, receives the number of tree nodes and child links visited:
+  // a machine-independent measure of the work (tests check it is linear).
+  size_t* work = nullptr;
 };
 
 // All tuples of `sentence`, in predicate order. Never fails: a sentence it
