@@ -69,18 +69,26 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
     }
     ExecContext ctx(graph, options);
     ctx.CheckInterruptNow();
-    Row row;
-    while (root->Next(row, ctx)) {
+    auto take = [&](Row& row) {
       ctx.CheckInterrupt();
-      if (bound.columns.empty()) continue;
+      if (bound.columns.empty()) return true;
       if (options.row_limit > 0 && static_cast<int64_t>(result.rows.size()) >= options.row_limit) {
         result.truncated = true;
-        break;
+        return false;
       }
       std::vector<Value> out;
       out.reserve(bound.column_slots.size());
       for (int s : bound.column_slots) out.push_back(ctx.Hydrate(row[static_cast<size_t>(s)]));
       result.rows.push_back(std::move(out));
+      return true;
+    };
+    if (q.profile) {
+      // Pull row by row so every operator's time is measured.
+      Row row;
+      while (root->Next(row, ctx))
+        if (!take(row)) break;
+    } else {
+      root->ForEach(ctx, take);
     }
     result.counters = ctx.counters();
     if (q.profile) result.plan_text = PlanText(*root, true);

@@ -8,6 +8,10 @@ namespace kg::query_lang {
 
 using K = Value::Kind;
 
+namespace {
+constexpr size_t kMaxCached = 100000;
+}  // namespace
+
 Value FromProperty(const graph::PropertyValue& p) {
   struct V {
     Value operator()(std::monostate) const { return Value(); }
@@ -102,6 +106,12 @@ const NodeValue& ExecContext::LoadNode(const Value& node) {
   for (auto& [k, v] : rec->properties)
     if (!v.is_null()) props[k] = FromProperty(v);
   loaded->properties = std::make_shared<const ValueMap>(std::move(props));
+  if (nodes_.size() > kMaxCached) {
+    // A bounded cache for big scans. The previous generation stays alive one
+    // more round, so references handed out just before remain valid.
+    old_nodes_ = std::move(nodes_);
+    nodes_.clear();
+  }
   auto& slot = nodes_[n.id];
   slot = std::move(loaded);
   return *slot;
@@ -127,6 +137,10 @@ const RelationshipValue& ExecContext::LoadRel(const Value& rel) {
   for (auto& [k, v] : rec->properties)
     if (!v.is_null()) props[k] = FromProperty(v);
   loaded->properties = std::make_shared<const ValueMap>(std::move(props));
+  if (rels_.size() > kMaxCached) {
+    old_rels_ = std::move(rels_);
+    rels_.clear();
+  }
   auto& slot = rels_[r.id];
   slot = std::move(loaded);
   return *slot;

@@ -58,6 +58,8 @@ class ExecContext {
   QueryCounters counters_;
   std::unordered_map<uint64_t, std::unique_ptr<NodeValue>> nodes_;
   std::unordered_map<uint64_t, std::unique_ptr<RelationshipValue>> rels_;
+  std::unordered_map<uint64_t, std::unique_ptr<NodeValue>> old_nodes_;
+  std::unordered_map<uint64_t, std::unique_ptr<RelationshipValue>> old_rels_;
   std::unordered_map<graph::TypeId, std::string> type_names_;
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;

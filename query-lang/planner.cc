@@ -85,6 +85,27 @@ class MatchOp : public Unary {
     return true;
   }
 
+ public:
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    return child_->ForEach(ctx, [&](Row& in) {
+      bool any = false, go_on = true;
+      MatchPatterns(clause_.patterns, in, ctx, [&](Row& r) {
+        if (clause_.where && !IsTrue(Eval(*clause_.where, r, ctx))) return true;
+        any = true;
+        ++rows_;
+        go_on = f(r);
+        return go_on;
+      });
+      if (!any && clause_.optional && go_on) {
+        Row out = in;
+        for (int s : new_slots_) out[s] = Value();
+        ++rows_;
+        go_on = f(out);
+      }
+      return go_on;
+    });
+  }
+
  private:
   const Clause& clause_;
   std::vector<int> new_slots_;
@@ -96,6 +117,14 @@ class FilterOp : public Unary {
  public:
   FilterOp(OpPtr child, const Expr& pred) : Unary(std::move(child)), pred_(pred) {}
   std::string Describe() const override { return "Filter " + pred_.text; }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    return child_->ForEach(ctx, [&](Row& r) {
+      ctx.CheckInterrupt();
+      if (!IsTrue(Eval(pred_, r, ctx))) return true;
+      ++rows_;
+      return f(r);
+    });
+  }
 
  protected:
   bool DoNext(Row& row, ExecContext& ctx) override {
@@ -114,6 +143,25 @@ class UnwindOp : public Unary {
  public:
   UnwindOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
   std::string Describe() const override { return "Unwind " + c_.expr->text + " AS " + c_.variable; }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    return child_->ForEach(ctx, [&](Row& r) {
+      Value v = Eval(*c_.expr, r, ctx);
+      if (v.is_null()) return true;
+      Row out = r;
+      if (v.kind() != K::kList) {
+        out[c_.slot] = v;
+        ++rows_;
+        return f(out);
+      }
+      for (const auto& item : v.as_list()) {
+        ctx.CheckInterrupt();
+        out[c_.slot] = item;
+        ++rows_;
+        if (!f(out)) return false;
+      }
+      return true;
+    });
+  }
 
  protected:
   bool DoNext(Row& row, ExecContext& ctx) override {
@@ -149,6 +197,17 @@ class ProjectOp : public Unary {
     for (auto& i : p_.items) s += " " + i.alias;
     return s;
   }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    return child_->ForEach(ctx, [&](Row& r) {
+      Row out = r;
+      std::vector<Value> vals;
+      vals.reserve(p_.items.size());
+      for (auto& i : p_.items) vals.push_back(Eval(*i.expr, out, ctx));
+      for (size_t k = 0; k < vals.size(); ++k) out[p_.items[k].slot] = std::move(vals[k]);
+      ++rows_;
+      return f(out);
+    });
+  }
 
  protected:
   bool DoNext(Row& row, ExecContext& ctx) override {
@@ -174,7 +233,7 @@ class DistinctOp : public Unary {
   bool DoNext(Row& row, ExecContext& ctx) override {
     while (child_->Next(row, ctx)) {
       std::vector<Value> key;
-      for (int s : slots_) key.push_back(ctx.Hydrate(row[s]));
+      for (int s : slots_) key.push_back(row[s]);
       if (seen_.insert(std::move(key)).second) return true;
     }
     return false;
@@ -209,7 +268,7 @@ class Accumulator {
     }
     if (v.is_null()) return;
     if (e_->distinct) {
-      if (!seen_.insert(ctx.Hydrate(v)).second) return;
+      if (!seen_.insert(v).second) return;
     }
     ++count_;
     if (name_ == "count") return;
@@ -333,16 +392,14 @@ class AggregateOp : public Unary {
     size_t nk = 0;
     for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) key_index_[i] = nk++;
     std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
-    Row row;
-    while (child_->Next(row, ctx)) {
+    child_->ForEach(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
       std::vector<Value> keys;
       std::vector<Value> hkeys;
       for (size_t i = 0; i < p_.items.size(); ++i) {
         if (post_[i]) continue;
         keys.push_back(Eval(*p_.items[i].expr, row, ctx));
-        hkeys.push_back(keys.back().kind() == K::kNode || keys.back().kind() == K::kRelationship
-                            ? keys.back() : ctx.Hydrate(keys.back()));
+        hkeys.push_back(keys.back());
       }
       auto it = index.find(hkeys);
       size_t gi;
@@ -366,7 +423,8 @@ class AggregateOp : public Unary {
         }
         acc.Add(row, ctx);
       }
-    }
+      return true;
+    });
     if (groups_.empty() && nk == 0) {
       Group g;
       g.first_row.assign(static_cast<size_t>(*width_), Value());
@@ -399,15 +457,14 @@ class SortOp : public Unary {
   bool DoNext(Row& row, ExecContext& ctx) override {
     if (!done_) {
       done_ = true;
-      Row r;
       std::vector<std::pair<std::vector<Value>, Row>> all;
-      while (child_->Next(r, ctx)) {
+      child_->ForEach(ctx, [&](Row& r) {
         ctx.CheckInterrupt();
         std::vector<Value> keys;
         for (auto& i : items_) keys.push_back(Eval(*i.expr, r, ctx));
-        all.emplace_back(std::move(keys), std::move(r));
-        r = Row();
-      }
+        all.emplace_back(std::move(keys), r);
+        return true;
+      });
       auto less = [&](const std::pair<std::vector<Value>, Row>& a,
                       const std::pair<std::vector<Value>, Row>& b) {
         for (size_t i = 0; i < items_.size(); ++i) {
@@ -459,6 +516,23 @@ class SkipLimitOp : public Unary {
     if (limit_e_) s += std::string(s.empty() ? "" : " ") + "Limit " + limit_e_->text;
     return s;
   }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    int64_t skip = skip_e_ ? EvalCount(*skip_e_, ctx, "SKIP", width_) : 0;
+    int64_t limit = limit_e_ ? EvalCount(*limit_e_, ctx, "LIMIT", width_) : -1;
+    if (limit == 0) return true;
+    int64_t seen = 0, emitted = 0;
+    bool stopped = false;
+    child_->ForEach(ctx, [&](Row& r) {
+      if (seen++ < skip) return true;
+      ++rows_;
+      if (!f(r)) {
+        stopped = true;
+        return false;
+      }
+      return limit < 0 || ++emitted < limit;
+    });
+    return !stopped;
+  }
 
  protected:
   bool DoNext(Row& row, ExecContext& ctx) override {
@@ -492,6 +566,14 @@ class ScopeOp : public Unary {
   ScopeOp(OpPtr child, std::vector<int> keep)
       : Unary(std::move(child)), keep_(std::move(keep)) {}
   std::string Describe() const override { return "Scope"; }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    return child_->ForEach(ctx, [&](Row& in) {
+      Row out(in.size());
+      for (int s : keep_) out[s] = in[s];
+      ++rows_;
+      return f(out);
+    });
+  }
 
  protected:
   bool DoNext(Row& row, ExecContext& ctx) override {
@@ -521,9 +603,11 @@ class CreateOp : public Unary {
   bool DoNext(Row& row, ExecContext& ctx) override {
     if (!done_) {
       done_ = true;
-      Row r;
       std::vector<Row> in;
-      while (child_->Next(r, ctx)) in.push_back(std::move(r));
+      child_->ForEach(ctx, [&](Row& r) {
+        in.push_back(r);
+        return true;
+      });
       for (auto& x : in) {
         CreateRow(x, ctx);
         out_.push_back(std::move(x));
@@ -619,7 +703,7 @@ class UnionOp : public Operator {
       if (!parts_[cur_]->Next(row, ctx)) { ++cur_; continue; }
       if (all_) return true;
       std::vector<Value> key;
-      for (int s : slots_) key.push_back(ctx.Hydrate(row[s]));
+      for (int s : slots_) key.push_back(row[s]);
       if (seen_.insert(key).second) return true;
     }
     return false;
