@@ -57,7 +57,7 @@ Result<Built> Explore(const Graph& graph, NodeId from, NodeId to, const PathQuer
     b.node_of.push_back(n);
     b.preds.emplace_back();
     vertex_of.emplace(n, v);
-    if (n == to) b.target = v;
+    if (n == to && from != to) b.target = v;
     return v;
   };
   b.start = vertex(from, false);

@@ -1,0 +1,90 @@
+// Reader: turns input files into kg::Documents, with clear errors for bad
+// input.
+//
+// Accepted inputs: plain text (.txt and any other extension that is valid
+// UTF-8 text), HTML (.html/.htm: title, published date, byline and publisher
+// from the meta tags; navigation, menus, scripts, share bars and lists of
+// links dropped), and JSON Lines (.jsonl: one object per line with "text" or
+// "html", and optional "id", "url", "title", "published", "publisher").
+// Folders are walked recursively in name order (hidden entries skipped).
+//
+// Every rejection is a Status whose message starts with the file name (and
+// file:line:column when a position is known): missing path, binary file,
+// invalid UTF-8, empty file, file or line over the size limits, bad JSON.
+// A document's id is a hex content hash of its cleaned text, so the same
+// article read twice gets the same id.
+//
+//   Reader reader;
+//   std::vector<ReadResult> missing;
+//   for (const auto& file : reader.Expand(paths, &missing))
+//     reader.ReadFile(file, [&](ReadResult r) { ... r.status / r.document ... });
+//
+// Thread-safety: a const Reader may be used from several threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/claim.h"
+#include "common/status.h"
+
+namespace kg::extract {
+
+struct ReaderOptions {
+  // Files larger than this are rejected without being read.
+  uint64_t max_file_bytes = 64ull << 20;
+  // A text or JSON Lines file with a longer line is rejected (HTML may have
+  // lines up to max_file_bytes).
+  uint64_t max_line_bytes = 1ull << 20;
+};
+
+// One document read, or one input rejected.
+struct ReadResult {
+  std::string source;  // file, or file:line for JSON Lines
+  Status status;       // OK, or why the input was rejected (message names it)
+  Document document;   // valid when status.ok()
+};
+
+class Reader {
+ public:
+  explicit Reader(ReaderOptions options = {}) : options_(options) {}
+
+  // The files named by `paths`: files as given, folders walked recursively
+  // in name order. A path that does not exist becomes a rejection in
+  // `missing`.
+  std::vector<std::string> Expand(const std::vector<std::string>& paths,
+                                  std::vector<ReadResult>* missing) const;
+
+  // Reads one file, calling `emit` once per document or rejection (a JSON
+  // Lines file yields one per line).
+  void ReadFile(const std::string& path, const std::function<void(ReadResult)>& emit) const;
+
+  // Reads text given in memory as if from a file named `name` with that
+  // extension (used by tests and by `kg extract` on stdin).
+  void ReadBuffer(const std::string& name, std::string data,
+                  const std::function<void(ReadResult)>& emit) const;
+
+ private:
+  ReaderOptions options_;
+};
+
+// Checks that `data` is UTF-8; the error names name:line:column of the first
+// bad byte.
+Status ValidateUtf8(std::string_view data, const std::string& name);
+
+// The cleaning every document's text goes through before it gets its id:
+// line endings, trailing spaces, runs of blank lines, then boilerplate
+// removal. The hook where boilerplate removal plugs in.
+std::string CleanText(std::string_view text);
+
+// Plain text of an HTML page plus its metadata (title, published, byline,
+// publisher, url). `doc->text` is not yet cleaned.
+void HtmlToDocument(std::string_view html, Document* doc);
+
+// Lowercase hex of the first 128 bits of SHA-256(`text`).
+std::string ContentId(std::string_view text);
+
+}  // namespace kg::extract

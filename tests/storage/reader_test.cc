@@ -1,0 +1,133 @@
+// The reader: text, HTML and JSON Lines inputs, content ids, and the errors
+// for bad input (each naming the file, and line:column where known).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extract/reader.h"
+#include "tests/shared_data.h"
+#include "tests/storage/test_util.h"
+
+namespace kg::extract {
+namespace {
+
+std::vector<ReadResult> ReadAll(const Reader& r, const std::string& name, const std::string& data) {
+  std::vector<ReadResult> out;
+  r.ReadBuffer(name, data, [&](ReadResult x) { out.push_back(std::move(x)); });
+  return out;
+}
+
+TEST(Reader, ContentIdIsSha256Prefix) {
+  EXPECT_EQ(ContentId("abc"), "ba7816bf8f01cfea414140de5dae2223");
+  EXPECT_EQ(ContentId(""), "e3b0c44298fc1c149afbf4c8996fb924");
+  EXPECT_EQ(ContentId(std::string(1000, 'a')).size(), 32u);
+}
+
+TEST(Reader, Utf8ErrorsNameLineAndColumn) {
+  EXPECT_TRUE(ValidateUtf8("plain é ü 日本", "f.txt").ok());
+  Status s = ValidateUtf8("line one\nab\xC3(x", "f.txt");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("f.txt:2:3"), std::string::npos) << s.message();
+  EXPECT_FALSE(ValidateUtf8("\xED\xA0\x80", "f").ok());  // surrogate
+  EXPECT_FALSE(ValidateUtf8("\xC0\xAF", "f").ok());      // overlong
+}
+
+TEST(Reader, TextIsCleanedAndHashed) {
+  Reader r;
+  auto out = ReadAll(r, "a.txt", "\xEF\xBB\xBFTitle  \r\n\r\n\r\n\r\nBody line.\n");
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_TRUE(out[0].status.ok());
+  EXPECT_EQ(out[0].document.text, "Title\n\nBody line.");
+  EXPECT_EQ(out[0].document.id, ContentId("Title\n\nBody line."));
+  EXPECT_EQ(out[0].document.source, "a.txt");
+}
+
+TEST(Reader, RejectsBadInputWithTheFileName) {
+  ReaderOptions o;
+  o.max_line_bytes = 100;
+  Reader r(o);
+  auto empty = ReadAll(r, "empty.txt", "");
+  ASSERT_EQ(empty.size(), 1u);
+  EXPECT_NE(empty[0].status.message().find("empty.txt: empty file"), std::string::npos);
+  auto binary = ReadAll(r, "x.bin", std::string("\x7f" "ELF\0\0\0", 7));
+  EXPECT_NE(binary[0].status.message().find("x.bin: binary file"), std::string::npos);
+  auto long_line = ReadAll(r, "l.txt", "ok\n" + std::string(101, 'x'));
+  EXPECT_NE(long_line[0].status.message().find("l.txt:2: line too long"), std::string::npos);
+  auto blank = ReadAll(r, "b.txt", "   \n\n  \n");
+  EXPECT_NE(blank[0].status.message().find("b.txt: no text left"), std::string::npos);
+}
+
+TEST(Reader, HtmlKeepsArticleTextAndMetadata) {
+  const char* html = R"(<html><head><title>Big news</title>
+<meta property="og:site_name" content="The Daily">
+<meta property="article:published_time" content="2013-04-30T10:00:00Z">
+<meta name="author" content="Jane Doe">
+<script>var x = "Putin";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="share-bar">Share on Facebook</div>
+<p>Putin called Obama on Tuesday.</p><p>They spoke &amp; agreed.</p>
+<ul><li><a href="/1">Other story one</a></li><li><a href="/2">Other story two</a></li></ul>
+<footer>Copyright</footer></body></html>)";
+  Reader r;
+  auto out = ReadAll(r, "page.html", html);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_TRUE(out[0].status.ok()) << out[0].status.message();
+  const Document& d = out[0].document;
+  EXPECT_EQ(d.title, "Big news");
+  EXPECT_EQ(d.publisher, "The Daily");
+  EXPECT_EQ(d.published, "2013-04-30T10:00:00Z");
+  EXPECT_EQ(d.byline, "Jane Doe");
+  EXPECT_EQ(d.text, "Putin called Obama on Tuesday.\n\nThey spoke & agreed.");
+}
+
+TEST(Reader, JsonLinesErrorsNameLineAndColumn) {
+  Reader r;
+  std::string data =
+      R"({"id":"a","title":"One","published":"2020-01-01","text":"First text."})"
+      "\n"
+      R"({"id":"b", "text": oops})"
+      "\n\n"
+      R"({"id":"c","html":"<p>Third <b>text</b>.</p>"})"
+      "\n"
+      R"({"id":"d"})"
+      "\n";
+  auto out = ReadAll(r, "in.jsonl", data);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_TRUE(out[0].status.ok());
+  EXPECT_EQ(out[0].document.title, "One");
+  EXPECT_EQ(out[0].document.source, "in.jsonl:1");
+  ASSERT_FALSE(out[1].status.ok());
+  EXPECT_EQ(out[1].status.message().rfind("in.jsonl:2:", 0), 0u) << out[1].status.message();
+  EXPECT_TRUE(out[2].status.ok());
+  EXPECT_EQ(out[2].document.text, "Third text.");
+  EXPECT_EQ(out[2].document.source, "in.jsonl:4");
+  EXPECT_NE(out[3].status.message().find("in.jsonl:5"), std::string::npos);
+}
+
+TEST(Reader, ExpandWalksFoldersInOrderAndReportsMissing) {
+  kg::testing::TempDir tmp;
+  std::filesystem::create_directories(tmp.Sub("d/sub"));
+  for (const char* f : {"d/b.txt", "d/a.txt", "d/sub/c.txt", "d/.hidden"}) {
+    std::ofstream(tmp.Sub(f)) << "x";
+  }
+  Reader r;
+  std::vector<ReadResult> missing;
+  auto files = r.Expand({tmp.Sub("d"), tmp.Sub("nope")}, &missing);
+  EXPECT_EQ(files, (std::vector<std::string>{tmp.Sub("d/a.txt"), tmp.Sub("d/b.txt"),
+                                             tmp.Sub("d/sub/c.txt")}));
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].status.message().find(tmp.Sub("nope")), std::string::npos);
+}
+
+TEST(Reader, NewsSampleReadsEveryLine) {
+  std::string dir = KG_SHARED_DATA_OR_SKIP("news-sample");
+  Reader r;
+  int ok = 0, bad = 0;
+  r.ReadFile(dir + "/wikinews_gum_news.jsonl", [&](ReadResult x) { (x.status.ok() ? ok : bad)++; });
+  EXPECT_EQ(ok, 24);
+  EXPECT_EQ(bad, 0);
+}
+
+}  // namespace
+}  // namespace kg::extract
