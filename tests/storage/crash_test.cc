@@ -1,0 +1,121 @@
+// Crash safety: a child `kg ingest` is killed with SIGKILL at random points
+// (24 times, including during database creation). After each kill the
+// database opens, Check() is clean, every acknowledged document is stored,
+// and every stored document is complete (all of its claims and mentions).
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "extract/extractor.h"
+#include "graph/graph.h"
+#include "tests/storage/run_kg.h"
+#include "tests/storage/test_util.h"
+
+namespace kg::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Acknowledged document ids ("stored ID SOURCE" / "unchanged ID SOURCE").
+std::set<std::string> Acked(const std::string& out) {
+  std::set<std::string> ids;
+  std::istringstream in(out);
+  std::string word, id, rest;
+  while (in >> word >> id && std::getline(in, rest)) {
+    if (word == "stored" || word == "unchanged") ids.insert(id);
+  }
+  return ids;
+}
+
+TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
+  TempDir tmp;
+  std::vector<std::string> seeds;
+  for (const auto& e : fs::directory_iterator(SeedsDir())) seeds.push_back(ReadWhole(e.path()));
+  ASSERT_EQ(seeds.size(), 5u);
+  auto extractor = extract::MakeDefaultExtractor({});
+  ASSERT_TRUE(extractor.ok());
+
+  std::mt19937 rng(20261127);
+  std::string db = tmp.Sub("crash.db");
+  std::set<std::string> all_acked;
+  const int kRounds = 24;
+  int killed_mid_run = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    // Fresh documents every round so each kill lands among new writes.
+    std::string in = tmp.Sub("in" + std::to_string(round));
+    fs::create_directories(in);
+    for (int i = 0; i < 40; ++i) {
+      std::ofstream(in + "/doc" + std::to_string(i) + ".txt")
+          << "Report " << round << "-" << i << " from Moscow.\n\n" << seeds[i % 5];
+    }
+    std::string out = tmp.Sub("out.txt"), err = tmp.Sub("err.txt");
+    pid_t pid = StartKg({"--db", db, "ingest", "-v", in}, out, err);
+    // Round 0 dies almost at once (inside database creation); later rounds
+    // anywhere in the run.
+    int delay_ms = round == 0 ? 3 : std::uniform_int_distribution<int>(5, 250)(rng);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGKILL);
+    int code = WaitExit(pid);
+    if (code == -1) ++killed_mid_run;
+    std::set<std::string> acked = Acked(ReadWhole(out));
+    all_acked.insert(acked.begin(), acked.end());
+
+    if (!fs::exists(db)) {
+      EXPECT_TRUE(all_acked.empty()) << "acknowledged documents but no database";
+      continue;
+    }
+    graph::OpenOptions o;
+    o.create_if_missing = false;
+    auto g = graph::Graph::Open(db, o);
+    ASSERT_TRUE(g.ok()) << "round " << round << ": " << g.status().ToString();
+    ExpectClean(**g);
+    for (const auto& id : all_acked) {
+      EXPECT_TRUE((*g)->GetDocument(id).ok()) << "acknowledged but missing: " << id;
+    }
+    // Every stored document is complete: its provenance and mention records
+    // are exactly what extracting its text again yields.
+    std::map<std::string, uint64_t> prov, mentions;
+    for (auto c = (*g)->ScanEdges(); c->Valid(); c->Next()) {
+      auto p = (*g)->EdgeProvenance(c->edge().id);
+      for (const auto& r : *p) prov[r.document_id]++;
+    }
+    for (auto c = (*g)->ScanNodes(); c->Valid(); c->Next()) {
+      auto m = (*g)->NodeMentions(c->node());
+      for (const auto& r : *m) mentions[r.document_id]++;
+    }
+    auto docs = (*g)->ListDocuments();
+    for (const auto& id : *docs) {
+      auto d = (*g)->GetDocument(id);
+      ASSERT_TRUE(d.ok());
+      auto x = (*extractor)->Extract(d->document);
+      ASSERT_TRUE(x.ok());
+      uint64_t want_mentions = 0;
+      for (const auto& e : x->entities) want_mentions += e.name.empty() ? 0 : e.mentions.size();
+      uint64_t want_claims = 0;
+      for (const auto& c : x->claims) {
+        bool ok = c.subject >= 0 && c.object >= 0 && !c.relation.empty() &&
+                  !x->entities[c.subject].name.empty() && !x->entities[c.object].name.empty();
+        want_claims += ok ? 1 : 0;
+      }
+      EXPECT_EQ(prov[id], want_claims) << id;
+      EXPECT_EQ(d->claim_count, want_claims) << id;
+      EXPECT_EQ(mentions[id], want_mentions) << id;
+      EXPECT_GT(d->claim_count, 0u) << id;
+    }
+  }
+  EXPECT_GT(killed_mid_run, kRounds / 2) << "most kills should land while ingest runs";
+  EXPECT_FALSE(all_acked.empty());
+  std::cout << "[ crash    ] " << kRounds << " kills, " << killed_mid_run << " mid-run, "
+            << all_acked.size() << " documents acknowledged\n";
+}
+
+}  // namespace
+}  // namespace kg::testing
