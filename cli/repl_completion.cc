@@ -108,6 +108,7 @@ Completion Complete(const CompletionData& data, const std::string& text) {
     if (space == std::string::npos) {
       out.start = first;
       out.candidates = Matching(data.commands, text.substr(first), false);
+      out.append_space = true;
       return out;
     }
     std::string command = text.substr(first, space - first);
@@ -151,6 +152,7 @@ Completion Complete(const CompletionData& data, const std::string& text) {
   }
   if (word.empty()) return out;
   out.candidates = Matching(data.keywords, word, true);
+  out.append_space = true;
   return out;
 }
 

@@ -34,6 +34,7 @@ struct CompletionData {
 struct Completion {
   size_t start = 0;                     // where the word being completed starts
   std::vector<std::string> candidates;  // replacements for [start, cursor), sorted
+  bool append_space = false;            // after a unique keyword or command
 };
 
 Completion Complete(const CompletionData& data, const std::string& before_cursor);

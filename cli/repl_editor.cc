@@ -46,8 +46,7 @@ struct LineEditor::Impl {
     std::string replacement;
     if (c.candidates.size() == 1) {
       replacement = c.candidates.front();
-      char last = replacement.empty() ? 0 : replacement.back();
-      if (last != '\'' && last != '"') replacement += ' ';
+      if (c.append_space) replacement += ' ';
     } else {
       replacement = CommonPrefix(c.candidates);
       if (CodePoints(replacement) <= CodePoints(typed)) {

@@ -1,0 +1,227 @@
+// kg query / export / audit as a user runs them, on a database of the seeds.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "graph/graph.h"
+#include "tests/ux/ux_util.h"
+
+namespace kg::ux_test {
+namespace {
+
+using nlohmann::json;
+
+// Node and edge counts of the seeds database, from the JSON export.
+std::pair<size_t, size_t> SeedCounts() {
+  RunResult r = Sh(KgSeeds() + " export --format json");
+  EXPECT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out, nullptr, false);
+  if (j.is_discarded()) return {0, 0};
+  return {j["nodes"].size(), j["edges"].size()};
+}
+
+TEST(KgQuery, JsonIsAnArrayKeyedByReturnColumns) {
+  RunResult r = Sh(KgSeeds() +
+                    " query --format json 'MATCH (n:Entity) RETURN n.name AS name, labels(n) AS "
+                    "labels ORDER BY name LIMIT 3'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 3u) << r.out;
+  for (const auto& row : j) {
+    EXPECT_TRUE(row.contains("name"));
+    EXPECT_TRUE(row["labels"].is_array());
+  }
+  EXPECT_LE(j[0]["name"].get<std::string>(), j[1]["name"].get<std::string>());
+}
+
+TEST(KgQuery, ParamsFormatsFileAndStdin) {
+  RunResult r = Sh(Kg() + " --db " + Quote(SeedsDb()) +
+                    " query --format jsonl --param n=41 --param 'm={\"k\": [1, 2]}' "
+                    "'RETURN $n + 1 AS answer, size($m.k) AS two'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"answer\":42,\"two\":2}\n");
+  r = Sh(KgSeeds() + " query --format csv 'RETURN \"a,b\" AS x, null AS y'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "x,y\n\"a,b\",\n");
+  TempDir dir;
+  WriteFile(dir.path() + "/q.cypher", "// two statements\nRETURN 1 AS a;\nRETURN 2 AS b;\n");
+  r = Sh(KgSeeds() + " query --format jsonl -f " + Quote(dir.path() + "/q.cypher"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"a\":1}\n{\"b\":2}\n");
+  r = Sh(KgSeeds() + " query --format csv", "RETURN 'from stdin' AS s;");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "s\nfrom stdin\n");
+  r = Sh(KgSeeds() + " query --no-timing 'RETURN 1 AS one'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("│ one │"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 row\n"), std::string::npos) << r.out;
+}
+
+TEST(KgQuery, MalformedQueryShowsCaretAndFails) {
+  RunResult r = Sh(KgSeeds() + " query 'MATCH (n RETURN n'");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("SyntaxError"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::regex_search(r.err, std::regex("\n *\\^"))) << "a caret line:\n" << r.err;
+  EXPECT_NE(r.err.find("MATCH (n RETURN n"), std::string::npos) << "the query is shown";
+  r = Sh(KgSeeds() + " query --param oops 'RETURN 1'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("name=value"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " query --format xml 'RETURN 1'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown --format 'xml'"), std::string::npos) << r.err;
+}
+
+TEST(KgQuery, MissingDatabaseIsAClearError) {
+  RunResult r = Sh(Kg() + " --db /tmp/kg-ux-no-such-db query 'RETURN 1'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no kg database at '/tmp/kg-ux-no-such-db'"), std::string::npos) << r.err;
+}
+
+TEST(KgExport, DotOfTheSeedsIsValidSvg) {
+  if (!HaveProgram("dot")) GTEST_SKIP() << "skipped: Graphviz dot is not installed";
+  TempDir dir;
+  std::string dot = dir.path() + "/seeds.dot", svg = dir.path() + "/seeds.svg";
+  RunResult r = Sh(KgSeeds() + " export --format dot -o " + Quote(dot));
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = Sh("dot -Tsvg -o " + Quote(svg) + " " + Quote(dot));
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto [nodes, edges] = SeedCounts();
+  ASSERT_GT(nodes, 0u);
+  if (HaveProgram("python3")) {
+    r = Sh("python3 -c \"import sys,xml.etree.ElementTree as E; t=E.parse(sys.argv[1]); "
+            "r=t.getroot(); assert r.tag=='{http://www.w3.org/2000/svg}svg', r.tag; "
+            "g=[e for e in r.iter() if e.get('class') in ('node','edge')]; "
+            "print(sum(e.get('class')=='node' for e in g), sum(e.get('class')=='edge' for e in g))\" " +
+            Quote(svg));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, std::to_string(nodes) + " " + std::to_string(edges) + "\n");
+  }
+  // --render does the same in one step.
+  std::string rendered = dir.path() + "/putin.svg";
+  r = Sh(KgSeeds() + " export --around 'Vladimir Putin' --depth 1 --render svg -o " + Quote(rendered));
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string text = ReadFile(rendered);
+  EXPECT_NE(text.find("<svg"), std::string::npos);
+  EXPECT_NE(text.find("Vladimir Putin"), std::string::npos);
+}
+
+TEST(KgExport, RenderWithoutGraphvizIsAClearError) {
+  TempDir dir;
+  RunResult r = Sh("KG_DOT=/nonexistent/dot " + KgSeeds() + " export --render svg -o " +
+                    Quote(dir.path() + "/x.svg"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("needs Graphviz's `dot`"), std::string::npos) << r.err;
+}
+
+TEST(KgExport, UnwritableOutputPathFails) {
+  RunResult r = Sh(KgSeeds() + " export --format dot -o /nonexistent-dir/kg/out.dot");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cannot write /nonexistent-dir/kg/out.dot"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " export --format csv -o /proc/kg-ux-csv");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("/proc/kg-ux-csv"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " audit --report -o /nonexistent-dir/report.md");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cannot write /nonexistent-dir/report.md"), std::string::npos) << r.err;
+}
+
+TEST(KgExport, UnknownEntityIsAClearError) {
+  RunResult r = Sh(KgSeeds() + " export --around 'Nobody Atall' --depth 2");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no entity named 'Nobody Atall'"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " audit --subject 'Nobody Atall' --relation tip_off --object FBI");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("unknown entity 'Nobody Atall'"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " audit 99999999");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no claim with id 99999999"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " audit not-a-number");
+  EXPECT_EQ(r.code, 2);
+}
+
+TEST(KgExport, KuzuLoadsTheCsvWithTheSameCounts) {
+  std::string modules;
+  if (const char* env = std::getenv("KG_KUZU_NODE_MODULES"); env && *env) modules = env;
+  else modules = ::kg::testing::SourceDir() + "/build/ux-node/node_modules";
+  if (!HaveProgram("node") || !::kg::testing::PathExists(modules + "/kuzu/package.json")) {
+    GTEST_SKIP() << "skipped: needs node and the npm package kuzu@0.11.3 in " << modules
+                 << " (run tests/setup_test_env.sh)";
+  }
+  TempDir dir;
+  std::string csv = dir.path() + "/csv";
+  RunResult r = Sh(KgSeeds() + " export --format csv -o " + Quote(csv));
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = Sh("NODE_PATH=" + Quote(modules) + " node " +
+          Quote(::kg::testing::SourceDir() + "/tests/ux/kuzu_roundtrip.js") + " " + Quote(csv) +
+          " " + Quote(dir.path() + "/kuzu"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  json counts = json::parse(r.out);
+  auto [nodes, edges] = SeedCounts();
+  ASSERT_GT(nodes, 0u);
+  EXPECT_EQ(counts["nodes"], nodes);
+  EXPECT_EQ(counts["edges"], edges);
+}
+
+TEST(KgExport, HundredThousandNodesNeedMaxNodes) {
+  TempDir dir;
+  std::string db = dir.path() + "/big.db";
+  {
+    graph::OpenOptions o;
+    o.sync_writes = false;
+    auto g = graph::Graph::Open(db, o);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    for (int i = 0; i < 100000; ++i) {
+      auto id = (*g)->CreateNode({"Entity", "Other"}, {{"name", "e" + std::to_string(i)}});
+      ASSERT_TRUE(id.ok()) << id.status().ToString();
+    }
+  }
+  std::string kg = Kg() + " --db " + Quote(db);
+  RunResult r = Sh(kg + " export --format dot -o " + Quote(dir.path() + "/big.dot"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("more than 5000 nodes (--max-nodes)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--around"), std::string::npos) << "says how to narrow it: " << r.err;
+  EXPECT_FALSE(::kg::testing::PathExists(dir.path() + "/big.dot")) << "nothing half-written";
+  // Data formats are written, with a warning (without --quiet).
+  std::string loud = Quote(::kg::testing::KgBinary()) + " --db " + Quote(db);
+  r = Sh(loud + " export --format csv -o " + Quote(dir.path() + "/csv"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: the whole graph has 100000 nodes"), std::string::npos) << r.err;
+  std::string nodes = ReadFile(dir.path() + "/csv/nodes.csv");
+  EXPECT_EQ(std::count(nodes.begin(), nodes.end(), '\n'), 100001);
+}
+
+// Must show (issue 6): the audit of Russia -tip_off-> FBI lists seeds 000 and
+// 001 with their sentences. NEEDS THE REAL EXTRACTOR (openie): with the
+// stand-in extractor there is no such claim and this test fails.
+TEST(KgAudit, RussiaTipOffFbiListsSeeds000And001) {
+  RunResult r = Sh(KgSeeds() + " audit --subject Russia --relation tip_off --object FBI");
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("000_63cd26496f3a4c4e"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_0f5aecaebdf93cf4"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tipped off"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("«Russia»"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("MISMATCH"), std::string::npos) << r.out;
+}
+
+TEST(KgAudit, ReportInThreeFormats) {
+  RunResult md = Sh(KgSeeds() + " audit --report");
+  ASSERT_EQ(md.code, 0) << md.err;
+  EXPECT_NE(md.out.find("# kg audit report"), std::string::npos);
+  EXPECT_NE(md.out.find("## Single-source claims"), std::string::npos);
+  EXPECT_NE(md.out.find("## Supporting sentences per extractor"), std::string::npos);
+  RunResult js = Sh(KgSeeds() + " audit --report --format json");
+  ASSERT_EQ(js.code, 0) << js.err;
+  json j = json::parse(js.out);
+  EXPECT_EQ(j["documents"], 5);
+  EXPECT_EQ(j["span_mismatches"], 0) << "every stored span matches its document";
+  auto [nodes, edges] = SeedCounts();
+  EXPECT_EQ(j["claims"], edges);
+  RunResult html = Sh(KgSeeds() + " audit --report --format html");
+  ASSERT_EQ(html.code, 0) << html.err;
+  EXPECT_EQ(html.out.rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+}  // namespace
+}  // namespace kg::ux_test
