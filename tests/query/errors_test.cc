@@ -103,6 +103,16 @@ TEST(Errors, GarbageNeverCrashes) {
   EXPECT_GT(errors, 1000);  // most mutations are rejected, none crash
 }
 
+TEST(Errors, InvalidUtf8IsASyntaxErrorWithPosition) {
+  // Found by the fuzz target: bytes that are not UTF-8 made ANTLR throw.
+  QueryError e = ErrorOf("RETURN 'a\xff'");
+  EXPECT_EQ(e.kind, "SyntaxError");
+  EXPECT_EQ(e.detail, "InvalidUnicodeCharacter");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.column, 10);
+  EXPECT_TRUE(Check("RETURN 'Żółć ü'").ok());
+}
+
 TEST(Errors, ParameterValuesParseAsLiterals) {
   EXPECT_EQ(ParseParameterValue("42"), Value::Int(42));
   EXPECT_EQ(ParseParameterValue("-1.5"), Value::Float(-1.5));
