@@ -135,7 +135,22 @@ void Dictionary::Add(uint32_t id, const std::string& name) {
 IngestPlan::IngestPlan(const storage::Store* store, const Dictionary* dictionary, Counters base)
     : store_(store), dictionary_(dictionary), counters_(std::move(base)) {}
 
+storage::Iterator* IngestPlan::Lookup(Family family) {
+  auto& it = family == Family::kNames ? names_it_ : out_it_;
+  if (!it) it = store_->NewIterator(family);
+  return it.get();
+}
+
+namespace {
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+}  // namespace
+
 void IngestPlan::Reset() {
+  names_it_.reset();
+  out_it_.reset();
+  created_nodes_.clear();
   documents_.clear();
   nodes_by_name_.clear();
   edges_by_triple_.clear();
@@ -163,8 +178,9 @@ Result<std::optional<uint64_t>> IngestPlan::FindNode(const std::string& folded, 
   if (hit != nodes_by_name_.end()) return std::optional<uint64_t>(hit->second);
   std::optional<uint32_t> wanted = dictionary_->Find(value_node ? "Value" : "Entity");
   if (!wanted) return std::optional<uint64_t>();
-  auto it = store_->NewIterator(Family::kNames, keys::NamePrefix(folded));
-  for (; it->Valid(); it->Next()) {
+  std::string prefix = keys::NamePrefix(folded);
+  storage::Iterator* it = Lookup(Family::kNames);
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
     std::string name;
     uint64_t node;
     if (!keys::ParseNameKey(it->key(), &name, &node)) return Status::Corruption("bad name key");
@@ -190,8 +206,11 @@ Result<uint64_t> IngestPlan::FindOrCreateEdge(uint64_t source, uint32_t type, ui
   std::string triple = keys::AdjacencyPrefix(source, type, target);
   auto hit = edges_by_triple_.find(triple);
   if (hit != edges_by_triple_.end()) return hit->second;
-  auto it = store_->NewIterator(Family::kOut, triple);
-  if (it->Valid()) {
+  // An edge touching a node this plan created cannot be in the store yet.
+  bool maybe_stored = !created_nodes_.count(source) && !created_nodes_.count(target);
+  storage::Iterator* it = maybe_stored ? Lookup(Family::kOut) : nullptr;
+  if (it) it->Seek(triple);
+  if (it && it->Valid() && StartsWith(it->key(), triple)) {
     keys::Adjacency a;
     if (!keys::ParseAdjacency(it->key(), &a)) return Status::Corruption("bad out key");
     std::string v;
@@ -203,7 +222,7 @@ Result<uint64_t> IngestPlan::FindOrCreateEdge(uint64_t source, uint32_t type, ui
     edges_by_triple_[triple] = a.edge;
     return a.edge;
   }
-  KG_RETURN_IF_ERROR(it->status());
+  if (it) KG_RETURN_IF_ERROR(it->status());
   uint64_t id = counters_.next_edge++;
   codec::EdgeValue ev;
   ev.source = source;
@@ -255,6 +274,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
       node = **found;
     } else {
       node = counters_.next_node++;
+      created_nodes_.insert(node);
       codec::NodeValue nv;
       std::vector<std::string> labels;
       if (value_node) {

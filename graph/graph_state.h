@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <shared_mutex>
@@ -109,8 +110,14 @@ class IngestPlan {
   Result<std::optional<uint64_t>> FindNode(const std::string& folded, bool value_node);
   Result<uint64_t> FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target, bool* created);
 
+  // Iterators reused across lookups (made on first use, dropped by Reset:
+  // they see the store as it was when made).
+  storage::Iterator* Lookup(storage::Family family);
+
   const storage::Store* store_;
   const Dictionary* dictionary_;
+  std::unique_ptr<storage::Iterator> names_it_, out_it_;
+  std::unordered_set<uint64_t> created_nodes_;  // made by this plan, not yet stored
   Counters counters_;
   std::unordered_set<std::string> documents_;
   std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name
