@@ -381,8 +381,9 @@ class Repl {
     if (arg.empty() || *end || n < 1) return Error("usage: :audit N (the row number, 1 = first row)");
     if (!last_) return Error(":audit needs a result: run a query that returns a relationship first");
     if (static_cast<size_t>(n) > last_->rows.size()) {
-      return Error("the last result has " + std::to_string(last_->rows.size()) + " rows; no row " +
-                   std::to_string(n));
+      size_t rows = last_->rows.size();
+      return Error("the last result has " + std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                   "; no row " + std::to_string(n));
     }
     std::vector<uint64_t> edges;
     for (const Value& v : last_->rows[n - 1]) CollectEdges(v, edges);

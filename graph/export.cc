@@ -289,7 +289,8 @@ Status WriteDot(const Graph& graph, const Subgraph& subgraph, const DotOptions& 
     if (mentions.ok() && !mentions->empty()) {
       std::set<std::string> docs;
       for (const auto& m : *mentions) docs.insert(m.document_id);
-      tooltip += "\nmentioned " + std::to_string(mentions->size()) + " times in " +
+      tooltip += "\nmentioned " + std::to_string(mentions->size()) +
+                 (mentions->size() == 1 ? " time in " : " times in ") +
                  std::to_string(docs.size()) + " document" + (docs.size() == 1 ? "" : "s");
     }
     out << "  n" << id << " [label=\""

@@ -73,6 +73,16 @@ TEST(KgQuery, MalformedQueryShowsCaretAndFails) {
   EXPECT_NE(r.err.find("unknown --format 'xml'"), std::string::npos) << r.err;
 }
 
+TEST(KgQuery, TimeoutAndLimit) {
+  RunResult r = Sh(KgSeeds() + " query --timeout 0.3 'UNWIND range(1, 2000000000) AS x RETURN count(x)'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("Timeout"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " query --format jsonl --limit 2 'UNWIND range(1, 10) AS x RETURN x'");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"x\":1}\n{\"x\":2}\n");
+  EXPECT_NE(r.err.find("rows capped at --limit 2"), std::string::npos) << r.err;
+}
+
 TEST(KgQuery, MissingDatabaseIsAClearError) {
   RunResult r = Sh(Kg() + " --db /tmp/kg-ux-no-such-db query 'RETURN 1'");
   EXPECT_EQ(r.code, 1);

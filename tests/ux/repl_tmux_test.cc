@@ -126,6 +126,13 @@ TEST(ReplUnderTmux, ASessionOnTheSeeds) {
   EXPECT_EQ(t.Screen().substr(mark).find("SyntaxError"), std::string::npos)
       << "the discarded text must not reach the query: " << t.Screen();
 
+  // Ctrl-R finds that statement in the history; Enter runs it again.
+  mark = t.Screen().size();
+  t.Keys("C-r", false);
+  t.Keys("still her");
+  t.Keys("Enter", false);
+  ASSERT_TRUE(t.WaitFor("│ still here", mark)) << t.Screen();
+
   // Ctrl-C during a long query cancels it and keeps the session.
   mark = t.Screen().size();
   t.Line("UNWIND range(1, 2000000000) AS x RETURN count(x) AS n;");
@@ -145,6 +152,22 @@ TEST(ReplUnderTmux, ASessionOnTheSeeds) {
   // The history was saved in $HOME/.kg_history.
   std::string history = ReadFile(home.path() + "/.kg_history");
   EXPECT_NE(history.find("still"), std::string::npos) << history;
+}
+
+TEST(ReplPiped, CommandsParamsStatsAndAudit) {
+  RunResult r = Sh(KgSeeds() + " repl --mode jsonl",
+                   ":param who 'Vladimir Putin'\n:params\nRETURN $who AS who;\n"
+                   ":stats\n"
+                   "MATCH (a)-[r]->(b) RETURN a.name AS a, r, b.name AS b ORDER BY id(r) LIMIT 1;\n"
+                   ":audit 1\n:audit 9\n:nonsense\n");
+  EXPECT_EQ(r.code, 1) << "the bad :audit and :nonsense count as errors";
+  EXPECT_NE(r.out.find("$who = 'Vladimir Putin'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"who\":\"Vladimir Putin\"}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"what\":\"documents\",\"count\":5}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Claim #"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("spans: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("the last result has 1 row; no row 9"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown command :nonsense (try :help)"), std::string::npos) << r.err;
 }
 
 TEST(ReplPiped, ReadsStatementsFromStdin) {
