@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -85,7 +86,12 @@ int RunQuery(Context& context, const QueryArgs& args) {
   options.timeout_ms = static_cast<int64_t>(args.timeout_s * 1000);
   options.row_limit = args.limit;
 
-  Result<std::unique_ptr<graph::Graph>> graph = OpenGraph(context, /*read_only=*/false);
+  // Only a statement that writes needs the write lock; read-only opening lets
+  // queries run beside a REPL or an ingest.
+  static const std::regex kWrites("\\b(create|merge|set|delete|remove)\\b", std::regex::icase);
+  bool writes = false;
+  for (const Statement& st : statements) writes = writes || std::regex_search(st.text, kWrites);
+  Result<std::unique_ptr<graph::Graph>> graph = OpenGraph(context, /*read_only=*/!writes);
   if (!graph.ok()) {
     std::cerr << "kg query: " << graph.status().message() << "\n";
     return kExitError;

@@ -415,6 +415,16 @@ class Repl {
 
 int RunRepl(Context& context) {
   Result<std::unique_ptr<graph::Graph>> graph = OpenGraph(context, /*read_only=*/false);
+  if (!graph.ok() && !graph.status().IsNotFound()) {
+    // Another kg process holds the write lock: a read-only session still
+    // answers queries.
+    Result<std::unique_ptr<graph::Graph>> reader = OpenGraph(context, /*read_only=*/true);
+    if (reader.ok()) {
+      std::cerr << "kg: " << graph.status().message()
+                << "\nkg: opened read-only: queries work, CREATE does not\n";
+      graph = std::move(reader);
+    }
+  }
   if (!graph.ok()) {
     std::cerr << "kg: " << graph.status().message() << "\n";
     return kExitError;
