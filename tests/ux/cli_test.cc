@@ -83,6 +83,17 @@ TEST(KgQuery, TimeoutAndLimit) {
   EXPECT_NE(r.err.find("rows capped at --limit 2"), std::string::npos) << r.err;
 }
 
+TEST(KgQuery, ReadsBesideAWriterHoldingTheLock) {
+  auto writer = graph::Graph::Open(SeedsDb(), {});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  RunResult r = Sh(KgSeeds() + " query --format csv 'MATCH (n:Entity) RETURN count(*) AS n'");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("n\n", 0), 0u) << r.out;
+  r = Sh(KgSeeds() + " query 'CREATE (:Note {name: \"x\"})'");
+  EXPECT_EQ(r.code, 1) << "a write needs the lock";
+  EXPECT_NE(r.err.find("cannot open"), std::string::npos) << r.err;
+}
+
 TEST(KgQuery, MissingDatabaseIsAClearError) {
   RunResult r = Sh(Kg() + " --db /tmp/kg-ux-no-such-db query 'RETURN 1'");
   EXPECT_EQ(r.code, 1);
