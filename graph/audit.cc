@@ -187,7 +187,13 @@ std::string IsoTime(int64_t unix_ms) {
 std::string SourceDocument::Describe() const {
   if (!found) return id == "manual" ? "created by hand" : "document " + id + " (not stored)";
   std::string out = publisher.empty() ? "" : publisher + " — ";
-  out += title.empty() ? "document " + id.substr(0, 12) : title;
+  if (!title.empty()) {
+    out += title;
+  } else if (!source.empty()) {
+    out += source.substr(source.find_last_of('/') + 1);  // npos + 1 == 0
+  } else {
+    out += "document " + id.substr(0, 12);
+  }
   if (!published.empty()) out += " (" + published + ")";
   return out;
 }
@@ -524,7 +530,12 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
   rep.documents = docs->size();
   for (const auto& id : *docs) {
     const DocumentRecord* d = reader.Document(id);
-    std::string title = d && !d->document.title.empty() ? d->document.title : "(untitled)";
+    std::string title = "(untitled)";
+    if (d && !d->document.title.empty()) {
+      title = d->document.title;
+    } else if (d && !d->document.source.empty()) {
+      title = d->document.source.substr(d->document.source.find_last_of('/') + 1);
+    }
     rep.per_document.push_back({title + " (" + id.substr(0, 12) + ")", per_doc[id]});
   }
   if (per_doc.count("manual")) rep.per_document.push_back({"created by hand", per_doc["manual"]});

@@ -55,7 +55,8 @@ struct SourceDocument {
   std::string url;
   std::string source;  // the file (or file:line) it was read from
   bool found = false;  // false when the id names no stored document ("manual")
-  // "Publisher — Title (date)", falling back to the id.
+  // "Publisher — Title (date)"; without a title, the source file's name,
+  // else the id.
   std::string Describe() const;
 };
 
