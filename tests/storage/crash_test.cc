@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <filesystem>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -43,6 +44,21 @@ TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
   auto extractor = extract::MakeDefaultExtractor({});
   ASSERT_TRUE(extractor.ok());
 
+  auto make_input = [&](const std::string& dir, int round) {
+    fs::create_directories(dir);
+    for (int i = 0; i < 40; ++i) {
+      std::ofstream(dir + "/doc" + std::to_string(i) + ".txt")
+          << "Report " << round << "-" << i << " from Moscow.\n\n" << seeds[i % 5];
+    }
+  };
+  // How long one uninterrupted round takes with the extractor in use, so the
+  // kills spread over a whole run whatever its speed.
+  make_input(tmp.Sub("ref-in"), -1);
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunKg({"--db", tmp.Sub("ref.db"), "ingest", tmp.Sub("ref-in")}, tmp.path()).exit_code, 0);
+  int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - t0)
+                                    .count());
   std::mt19937 rng(20261127);
   std::string db = tmp.Sub("crash.db");
   std::set<std::string> all_acked;
@@ -51,16 +67,12 @@ TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
   for (int round = 0; round < kRounds; ++round) {
     // Fresh documents every round so each kill lands among new writes.
     std::string in = tmp.Sub("in" + std::to_string(round));
-    fs::create_directories(in);
-    for (int i = 0; i < 40; ++i) {
-      std::ofstream(in + "/doc" + std::to_string(i) + ".txt")
-          << "Report " << round << "-" << i << " from Moscow.\n\n" << seeds[i % 5];
-    }
+    make_input(in, round);
     std::string out = tmp.Sub("out.txt"), err = tmp.Sub("err.txt");
     pid_t pid = StartKg({"--db", db, "ingest", "-v", in}, out, err);
     // Round 0 dies almost at once (inside database creation); later rounds
     // anywhere in the run.
-    int delay_ms = round == 0 ? 3 : std::uniform_int_distribution<int>(5, 250)(rng);
+    int delay_ms = round == 0 ? 3 : std::uniform_int_distribution<int>(5, std::max(10, run_ms))(rng);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     ::kill(pid, SIGKILL);
     int code = WaitExit(pid);
@@ -91,6 +103,7 @@ TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
       auto m = (*g)->NodeMentions(c->node());
       for (const auto& r : *m) mentions[r.document_id]++;
     }
+    uint64_t total_claims = 0;
     auto docs = (*g)->ListDocuments();
     for (const auto& id : *docs) {
       auto d = (*g)->GetDocument(id);
@@ -108,8 +121,9 @@ TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
       EXPECT_EQ(prov[id], want_claims) << id;
       EXPECT_EQ(d->claim_count, want_claims) << id;
       EXPECT_EQ(mentions[id], want_mentions) << id;
-      EXPECT_GT(d->claim_count, 0u) << id;
+      total_claims += d->claim_count;
     }
+    if (!docs->empty()) EXPECT_GT(total_claims, 0u) << "the check needs documents with claims";
   }
   EXPECT_GT(killed_mid_run, kRounds / 2) << "most kills should land while ingest runs";
   EXPECT_FALSE(all_acked.empty());
