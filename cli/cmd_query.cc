@@ -9,6 +9,7 @@
 // ';'; each result is printed in turn. Any failing statement prints its error
 // with a caret under the query and makes the exit code 1 (the statements
 // after it are not run).
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -99,6 +100,10 @@ int RunQuery(Context& context, const QueryArgs& args) {
   PrintOptions print;
   print.mode = *mode;
   print.show_timing = !args.no_timing;
+  struct winsize ws {};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+    print.max_table_width = ws.ws_col;  // fit the table to the terminal
+  }
   for (size_t i = 0; i < statements.size(); ++i) {
     const Statement& st = statements[i];
     query_lang::QueryOutcome outcome = query_lang::Execute(**graph, st.text, options);

@@ -12,6 +12,7 @@
 // from it line by line, without libedit, banner or timing; the exit code is
 // then 1 when any statement failed (0 at a terminal, where errors were seen).
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -220,7 +221,7 @@ class Repl {
       }
       return;
     }
-    PrintResult(outcome.value(), print_, std::cout);
+    PrintResult(outcome.value(), WithTerminalWidth(), std::cout);
     if (!print_.show_timing || print_.mode == OutputMode::kTable ||
         print_.mode == OutputMode::kMarkdown) {
       // The table shows the row count and time itself.
@@ -259,8 +260,18 @@ class Repl {
     data_.property_keys = keys;
   }
 
-  void Show(QueryResult result) {
+  // The print options, with the table fitted to the terminal's width.
+  PrintOptions WithTerminalWidth() const {
     PrintOptions p = print_;
+    struct winsize ws {};
+    if (interactive_ && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+      p.max_table_width = ws.ws_col;
+    }
+    return p;
+  }
+
+  void Show(QueryResult result) {
+    PrintOptions p = WithTerminalWidth();
     p.show_timing = false;
     PrintResult(result, p, std::cout);
     std::cout.flush();

@@ -1,5 +1,6 @@
 #include "cli/result_printer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <iomanip>
@@ -246,6 +247,23 @@ void PrintTable(const QueryResult& result, const PrintOptions& options, std::ost
       if (!v.is_number() && !v.is_null()) numeric[c] = false;
       cells[r][c] = TruncateToWidth(Printable(CellText(v)), cap);
       width[c] = std::max(width[c], DisplayWidth(cells[r][c]));
+    }
+  }
+  // Narrow the widest columns until the table fits the terminal.
+  if (options.max_table_width > 0) {
+    auto total = [&] {
+      size_t t = 1;
+      for (size_t w : width) t += w + 3;
+      return t;
+    };
+    while (total() > options.max_table_width) {
+      size_t widest = std::max_element(width.begin(), width.end()) - width.begin();
+      if (width[widest] <= 6) break;
+      --width[widest];
+    }
+    for (size_t c = 0; c < ncol; ++c) {
+      header[c] = TruncateToWidth(header[c], width[c]);
+      for (auto& row : cells) row[c] = TruncateToWidth(row[c], width[c]);
     }
   }
   auto rule = [&](const char* left, const char* mid, const char* right) {

@@ -43,6 +43,9 @@ struct PrintOptions {
   OutputMode mode = OutputMode::kTable;
   // Table mode: the widest a column may be, in terminal cells (>= 4).
   size_t max_column_width = 48;
+  // Table mode: when > 0, the widest columns are narrowed (down to 6 cells)
+  // until the whole table fits in this many cells — the terminal's width.
+  size_t max_table_width = 0;
   // Table mode: print "N rows (T ms)" under the table (T only if show_timing).
   bool show_summary = true;
   bool show_timing = true;

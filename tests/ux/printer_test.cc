@@ -55,6 +55,18 @@ TEST(ResultPrinter, TableIsAlignedCappedAndCounted) {
   EXPECT_EQ(lines[6], "2 rows");
 }
 
+TEST(ResultPrinter, TableFitsATerminalWidth) {
+  PrintOptions o;
+  o.max_column_width = 100;
+  o.max_table_width = 40;
+  std::ostringstream out;
+  PrintResult(Sample(), o, out);
+  for (const auto& line : Lines(out.str())) {
+    if (line.rfind("│", 0) == 0 || line.rfind("┌", 0) == 0) EXPECT_LE(DisplayWidth(line), 40u) << line;
+  }
+  EXPECT_NE(out.str().find("│ sources │"), std::string::npos) << "narrow columns are kept:\n" << out.str();
+}
+
 TEST(ResultPrinter, TableShowsTimeAndEmptyResults) {
   QueryResult r;
   r.columns = {"x"};
