@@ -80,6 +80,12 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
         reject(r.status);
         return;
       }
+      // Same content already stored: nothing to extract or write.
+      if (!bulk && (*graph)->GetDocument(r.document.id).ok()) {
+        ++unchanged;
+        if (flags.verbose) std::cout << "unchanged " << r.document.id << " " << r.source << std::endl;
+        return;
+      }
       auto x = (*extractor)->Extract(r.document);
       if (!x.ok()) {
         reject(x.status().WithContext(r.source + ": extraction failed"));

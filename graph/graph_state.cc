@@ -262,9 +262,21 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
   std::vector<int64_t> node_of(x.entities.size(), -1);
   std::map<uint64_t, uint32_t> mention_seq;
   std::set<uint64_t> touched_nodes;
+  // Only entities this document supports (a mention, or a stored claim)
+  // become or touch nodes: a node is never left without any support.
+  std::vector<bool> used(x.entities.size(), false);
+  auto named = [&](int i) {
+    return i >= 0 && static_cast<size_t>(i) < x.entities.size() && !x.entities[i].name.empty();
+  };
+  for (size_t i = 0; i < x.entities.size(); ++i) used[i] = !x.entities[i].mentions.empty();
+  for (const Claim& c : x.claims) {
+    if (named(c.subject) && named(c.object) && !c.relation.empty()) {
+      used[c.subject] = used[c.object] = true;
+    }
+  }
   for (size_t i = 0; i < x.entities.size(); ++i) {
     const Entity& e = x.entities[i];
-    if (e.name.empty()) continue;
+    if (e.name.empty() || !used[i]) continue;
     bool value_node = e.type == EntityType::kValue;
     std::string folded = storage::FoldCase(e.name);
     auto found = FindNode(folded, value_node);

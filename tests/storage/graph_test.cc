@@ -208,3 +208,31 @@ TEST(Graph, InMemoryGraphsAreIndependent) {
 
 }  // namespace
 }  // namespace kg::graph
+
+namespace kg::graph {
+namespace {
+
+// An entity with neither a mention nor a claim makes no node, so no node is
+// ever left without support (and retracting another document stays clean).
+TEST(Graph, UnsupportedEntitiesMakeNoNodes) {
+  kg::testing::TempDir tmp;
+  OpenOptions o;
+  o.sync_writes = false;
+  auto g = Graph::Open(tmp.Sub("db"), o);
+  ASSERT_TRUE(g.ok());
+  Extraction a = kg::testing::MakeExtraction("a", "Putin called Obama.", {{"Putin", "call", "Obama"}});
+  Extraction b = kg::testing::MakeExtraction("b", "Nothing here.", {});
+  Entity bare;
+  bare.name = "Putin";
+  b.entities.push_back(bare);
+  ASSERT_TRUE((*g)->AddExtraction(b).ok());
+  EXPECT_EQ((*g)->Stats()->nodes, 0u);
+  ASSERT_TRUE((*g)->AddExtraction(a).ok());
+  ASSERT_TRUE((*g)->Retract("a").ok());
+  kg::testing::ExpectClean(**g);
+  EXPECT_EQ((*g)->Stats()->nodes, 0u);
+  EXPECT_EQ((*g)->Stats()->documents, 1u);
+}
+
+}  // namespace
+}  // namespace kg::graph
