@@ -2,10 +2,10 @@
 //
 //   kg extract [FILE...|-] [--format jsonl|tsv|carb]
 //
-// Input: JSON Lines (one article per line: {"id","url","title","published",
-// "publisher","text"}) or plain text (one article per file; "-" or no FILE =
-// stdin). A .jsonl file, or stdin whose first byte is '{', is read as JSON
-// Lines, one document at a time. Output: one claim per line on stdout,
+// Input: files and folders as `kg ingest` reads them (.txt, .html, .jsonl
+// with {"id","url","title","published","publisher","text"|"html"}), or
+// stdin ("-" or no FILE): JSON Lines when its first byte is '{' (streamed,
+// one record at a time), else one text document. Output: one claim per line on stdout,
 // flushed after every document.
 //   jsonl  {"doc":..., "subject":..., "relation":..., "object":..., spans...}
 //   tsv    doc, sentence, subject, relation, object, confidence, negated,
@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "extract/boilerplate.h"
+#include "extract/reader.h"
 #include "extract/openie_extractor.h"
 
 namespace kg::cli {
@@ -31,17 +31,6 @@ struct ExtractArgs {
   std::string format;
   std::string models;
 };
-
-std::string HexHash(const std::string& text) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 void PrintClaims(const Extraction& x, const std::string& format, std::ostream& out) {
   auto name = [&](int i) { return i >= 0 ? x.entities[i].name : std::string(); };
@@ -92,7 +81,7 @@ void PrintClaims(const Extraction& x, const std::string& format, std::ostream& o
 // Returns false when the record was bad (reported on stderr).
 bool ExtractOne(const extract::OpenIeExtractor& extractor, Document doc,
                 const std::string& format) {
-  if (doc.id.empty()) doc.id = HexHash(doc.text);
+  if (doc.id.empty()) doc.id = extract::ContentId(doc.text);
   Result<Extraction> x = extractor.Extract(doc);
   if (!x.ok()) {
     std::cerr << "kg extract: " << doc.source << ": " << x.status().ToString() << "\n";
@@ -102,6 +91,8 @@ bool ExtractOne(const extract::OpenIeExtractor& extractor, Document doc,
   return true;
 }
 
+// One JSON Lines record read from a stream (stdin), cleaned and identified
+// the way the reader does for files.
 bool ReadJsonLine(const std::string& line, const std::string& where, Document* doc) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
@@ -118,15 +109,30 @@ bool ReadJsonLine(const std::string& line, const std::string& where, Document* d
   doc->publisher = str("publisher");
   doc->published = str("published");
   doc->byline = str("byline");
-  if (!j.contains("text") || !j["text"].is_string()) {
-    std::cerr << "kg extract: " << where << ": no \"text\" string\n";
+  std::string text = str("text");
+  if (text.empty() && !str("html").empty()) {
+    extract::HtmlToDocument(str("html"), doc);
+    text = doc->text;
+  }
+  if (text.empty()) {
+    std::cerr << "kg extract: " << where << ": no \"text\" or \"html\" string\n";
     return false;
   }
-  doc->text = extract::StripBoilerplate(j["text"].get<std::string>());
+  Status utf8 = extract::ValidateUtf8(text, where);
+  if (!utf8.ok()) {
+    std::cerr << "kg extract: " << utf8.message() << "\n";
+    return false;
+  }
+  doc->text = extract::CleanText(text);
+  doc->id = extract::ContentId(doc->text);
   return true;
 }
 
 int RunExtract(const ExtractArgs& args) {
+  if (args.format != "jsonl" && args.format != "tsv" && args.format != "carb") {
+    std::cerr << "kg extract: --format must be jsonl, tsv or carb\n";
+    return kExitUsage;
+  }
   Result<std::unique_ptr<extract::OpenIeExtractor>> loaded =
       extract::OpenIeExtractor::Load(args.models);
   if (!loaded.ok()) {
@@ -134,27 +140,23 @@ int RunExtract(const ExtractArgs& args) {
     return kExitError;
   }
   const extract::OpenIeExtractor& extractor = **loaded;
-  if (args.format != "jsonl" && args.format != "tsv" && args.format != "carb") {
-    std::cerr << "kg extract: --format must be jsonl, tsv or carb\n";
-    return kExitUsage;
-  }
   std::vector<std::string> files = args.files;
   if (files.empty()) files.push_back("-");
   bool any_bad = false;
+  extract::Reader reader;
   for (const std::string& file : files) {
-    std::ifstream fin;
-    std::istream* in = &std::cin;
-    std::string name = file == "-" ? "<stdin>" : file;
-    if (file != "-") {
-      fin.open(file, std::ios::binary);
-      if (!fin) {
-        std::cerr << "kg extract: cannot open " << file << "\n";
-        any_bad = true;
-        continue;
-      }
-      in = &fin;
-    }
     if (args.format == "carb") {
+      std::ifstream fin;
+      std::istream* in = &std::cin;
+      if (file != "-") {
+        fin.open(file, std::ios::binary);
+        if (!fin) {
+          std::cerr << "kg extract: cannot open " << file << "\n";
+          any_bad = true;
+          continue;
+        }
+        in = &fin;
+      }
       std::string line;
       while (std::getline(*in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -165,32 +167,53 @@ int RunExtract(const ExtractArgs& args) {
       }
       continue;
     }
-    bool jsonl = file.size() > 6 && file.substr(file.size() - 6) == ".jsonl";
-    if (!jsonl) {
-      int c = in->peek();
-      while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        in->get();
-        c = in->peek();
+    if (file != "-") {
+      // Files and folders: the reader (txt, html, jsonl; named errors).
+      std::vector<extract::ReadResult> missing;
+      std::vector<std::string> expanded = reader.Expand({file}, &missing);
+      for (const extract::ReadResult& m : missing) {
+        std::cerr << "kg extract: " << m.status.message() << "\n";
+        any_bad = true;
       }
-      jsonl = c == '{';
+      for (const std::string& path : expanded) {
+        reader.ReadFile(path, [&](extract::ReadResult r) {
+          if (!r.status.ok()) {
+            std::cerr << "kg extract: " << r.status.message() << "\n";
+            any_bad = true;
+            return;
+          }
+          if (!ExtractOne(extractor, std::move(r.document), args.format)) any_bad = true;
+        });
+      }
+      continue;
     }
-    if (jsonl) {
+    // stdin: JSON Lines (streamed, one record at a time) or one text document.
+    int c = std::cin.peek();
+    while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      std::cin.get();
+      c = std::cin.peek();
+    }
+    if (c == '{') {
       std::string line;
       size_t line_no = 0;
-      while (std::getline(*in, line)) {
+      while (std::getline(std::cin, line)) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         Document doc;
-        std::string where = name + ":" + std::to_string(line_no);
+        std::string where = "<stdin>:" + std::to_string(line_no);
         if (!ReadJsonLine(line, where, &doc) || !ExtractOne(extractor, std::move(doc), args.format))
           any_bad = true;
       }
     } else {
-      std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
-      Document doc;
-      doc.source = name;
-      doc.text = extract::StripBoilerplate(text);
-      if (!ExtractOne(extractor, std::move(doc), args.format)) any_bad = true;
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      reader.ReadBuffer("<stdin>.txt", std::move(text), [&](extract::ReadResult r) {
+        if (!r.status.ok()) {
+          std::cerr << "kg extract: " << r.status.message() << "\n";
+          any_bad = true;
+          return;
+        }
+        if (!ExtractOne(extractor, std::move(r.document), args.format)) any_bad = true;
+      });
     }
   }
   return any_bad ? kExitPartial : kExitOk;

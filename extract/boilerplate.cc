@@ -56,6 +56,11 @@ std::string StripBoilerplate(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   std::string_view last_kept;
+  bool just_removed = false;
+  auto ends_paragraph = [&] {
+    return out.empty() || (out.size() >= 2 && out[out.size() - 1] == '\n' &&
+                           out[out.size() - 2] == '\n');
+  };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
@@ -64,11 +69,16 @@ std::string StripBoilerplate(std::string_view text) {
     std::string_view line = Trim(with_nl);
     pos = end;
     if (line.empty()) {
+      // Blank lines left behind by a removed line do not pile up.
+      if (just_removed && ends_paragraph()) continue;
       out.append(with_nl);
       continue;
     }
-    if (IsBoilerplateLine(line)) continue;
-    if (line == last_kept) continue;  // repeated caption
+    if (IsBoilerplateLine(line) || line == last_kept) {  // noise, repeated caption
+      just_removed = true;
+      continue;
+    }
+    just_removed = false;
     last_kept = line;
     out.append(with_nl);
   }

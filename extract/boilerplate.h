@@ -19,8 +19,9 @@ bool IsBoilerplateLine(std::string_view line);
 
 // `text` without boilerplate lines; a line equal to the line just before it
 // (ignoring blank lines between) is dropped as a repeated caption. Other
-// lines are kept byte for byte, with their newlines; runs of blank lines
-// are kept as they were, so paragraphs stay paragraphs.
+// lines are kept byte for byte, with their newlines; blank lines are kept
+// as they were, except those a removed line leaves at the start of the text
+// or after a paragraph break, so paragraphs stay paragraphs.
 std::string StripBoilerplate(std::string_view text);
 
 }  // namespace kg::extract

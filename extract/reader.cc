@@ -10,6 +10,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "extract/boilerplate.h"
+
 namespace kg::extract {
 namespace {
 
@@ -374,8 +376,8 @@ std::string CleanText(std::string_view text) {
     }
     pos = end + 1;
   }
-  // Boilerplate removal goes here (navigation, share bars, repeated captions).
-  return out;
+  // Boilerplate removal (navigation, share bars, repeated captions).
+  return StripBoilerplate(out);
 }
 
 void HtmlToDocument(std::string_view html, Document* doc) {
