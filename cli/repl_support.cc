@@ -168,8 +168,4 @@ std::string FormatQueryError(const query_lang::QueryError& error, const std::str
   return text;
 }
 
-int ExitCodeFor(const Status& status) {
-  return status.ok() ? kExitOk : kExitError;
-}
-
 }  // namespace kg::cli

@@ -55,7 +55,4 @@ bool StatementComplete(const std::string& buffer);
 std::string FormatQueryError(const query_lang::QueryError& error, const std::string& query,
                              const std::string& file = "", int first_line = 1);
 
-// Exit code for a failed Status: usage errors 2, everything else 1.
-int ExitCodeFor(const Status& status);
-
 }  // namespace kg::cli
