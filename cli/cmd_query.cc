@@ -114,6 +114,10 @@ int RunQuery(Context& context, const QueryArgs& args) {
     }
     if (i > 0 && (*mode == OutputMode::kTable || *mode == OutputMode::kMarkdown)) std::cout << "\n";
     PrintResult(outcome.value(), print, std::cout);
+    // Tables show EXPLAIN/PROFILE plans under them; data formats keep stdout clean.
+    if (!outcome.value().plan_text.empty() && *mode != OutputMode::kTable) {
+      std::cerr << outcome.value().plan_text;
+    }
     if (outcome.value().truncated && *mode != OutputMode::kTable) {
       std::cerr << "kg query: rows capped at --limit " << args.limit << "\n";
     }

@@ -222,6 +222,10 @@ class Repl {
       return;
     }
     PrintResult(outcome.value(), WithTerminalWidth(), std::cout);
+    if (!outcome.value().plan_text.empty() && print_.mode != OutputMode::kTable) {
+      std::cout.flush();
+      std::cerr << outcome.value().plan_text;
+    }
     if (!print_.show_timing || print_.mode == OutputMode::kTable ||
         print_.mode == OutputMode::kMarkdown) {
       // The table shows the row count and time itself.
