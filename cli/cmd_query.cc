@@ -116,6 +116,7 @@ int RunQuery(Context& context, const QueryArgs& args) {
     PrintResult(outcome.value(), print, std::cout);
     // Tables show EXPLAIN/PROFILE plans under them; data formats keep stdout clean.
     if (!outcome.value().plan_text.empty() && *mode != OutputMode::kTable) {
+      std::cout.flush();
       std::cerr << outcome.value().plan_text;
     }
     if (outcome.value().truncated && *mode != OutputMode::kTable) {
