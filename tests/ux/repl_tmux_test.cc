@@ -154,6 +154,25 @@ TEST(ReplUnderTmux, ASessionOnTheSeeds) {
   EXPECT_NE(history.find("still"), std::string::npos) << history;
 }
 
+TEST(ReplUnderTmux, PlainKgOnATerminalIsTheReplAndCtrlDLeaves) {
+  if (!HaveProgram("tmux")) GTEST_SKIP() << "skipped: tmux is not installed";
+  TempDir home;
+  Tmux t("env HOME=" + Quote(home.path()) + " TERM=xterm " + Quote(::kg::testing::KgBinary()) +
+         " --db " + Quote(SeedsDb()));
+  ASSERT_TRUE(t.ok()) << t.error();
+  ASSERT_TRUE(t.WaitFor("kg>")) << t.Screen();
+  // Tab completes a keyword in the case typed.
+  t.Keys("retu");
+  t.Keys("Tab", false);
+  t.Keys("1 AS one;");
+  t.Keys("Enter", false);
+  ASSERT_TRUE(t.WaitFor("│ one │")) << t.Screen();
+  EXPECT_NE(t.Screen().find("return 1 AS one;"), std::string::npos) << t.Screen();
+  t.Keys("C-d", false);
+  ASSERT_TRUE(t.WaitDead()) << t.Screen();
+  EXPECT_EQ(t.Format("#{pane_dead_status}"), "0");
+}
+
 TEST(ReplPiped, CommandsParamsStatsAndAudit) {
   RunResult r = Sh(KgSeeds() + " repl --mode jsonl",
                    ":param who 'Vladimir Putin'\n:params\nRETURN $who AS who;\n"
