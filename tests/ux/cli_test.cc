@@ -128,6 +128,38 @@ TEST(KgExport, DotOfTheSeedsIsValidSvg) {
   EXPECT_NE(text.find("Vladimir Putin"), std::string::npos);
 }
 
+TEST(KgExport, QueryResultAndNeighbourhoodSelections) {
+  // The most connected entity of the seeds, whatever the extractor.
+  RunResult r = Sh(KgSeeds() + " query --format json 'MATCH (a:Entity)-[r]-() RETURN a.name AS "
+                   "name, count(r) AS degree ORDER BY degree DESC, name LIMIT 1'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string hub = json::parse(r.out)[0]["name"];
+  r = Sh(KgSeeds() + " query --format json --param hub=" + Quote(hub) +
+         " 'MATCH (a {name: $hub})-[r]->(b) RETURN count(r) AS edges, count(DISTINCT b) AS targets'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json expected = json::parse(r.out)[0];
+  r = Sh(KgSeeds() + " export --format json --param hub=" + Quote(hub) +
+         " --query 'MATCH (a {name: $hub})-[r]->(b) RETURN r'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["edges"].size(), expected["edges"].get<size_t>());
+  size_t targets = expected["targets"];
+  bool self_loop = false;
+  for (const auto& e : j["edges"]) self_loop = self_loop || e["source"] == e["target"];
+  EXPECT_EQ(j["nodes"].size(), targets + (self_loop ? 0 : 1)) << "the hub and its targets";
+  // Depth 1 around the hub holds exactly the hub and its neighbours.
+  r = Sh(KgSeeds() + " export --format json --around " + Quote(hub) + " --depth 1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json around = json::parse(r.out);
+  r = Sh(KgSeeds() + " query --format json --param hub=" + Quote(hub) +
+         " 'MATCH (a {name: $hub})-[]-(b) WHERE b <> a RETURN count(DISTINCT b) AS n'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(around["nodes"].size(), json::parse(r.out)[0]["n"].get<size_t>() + 1);
+  r = Sh(KgSeeds() + " export --query 'RETURN 1 AS one'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no nodes, relationships or paths"), std::string::npos) << r.err;
+}
+
 TEST(KgExport, RenderWithoutGraphvizIsAClearError) {
   TempDir dir;
   RunResult r = Sh("KG_DOT=/nonexistent/dot " + KgSeeds() + " export --render svg -o " +
