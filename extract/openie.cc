@@ -422,7 +422,9 @@ class TreeRules {
           case_tokens.push_back(c);
           continue;
         }
-        if (d == "obl" || StartsWith(d, "obl:")) continue;  // the obl loop below
+        bool measure = (d == "obl:unmarked" || d == "obl:npmod") && c < p &&
+                       T(p).upos == "ADJ";  // "nine inches long"
+        if ((d == "obl" || StartsWith(d, "obl:")) && !measure) continue;  // the obl loop below
         if (d == "advmod" && c < p) continue;
         std::vector<int> sub;
         if (!Collect(c, &sub, false)) return false;
@@ -468,6 +470,28 @@ class TreeRules {
             continue;  // object control: the xcomp makes its own tuple
           if (d == "xcomp" && T(c).upos == "ADJ" && c == parent + 1 && kids_[c].empty()) {
             t->relation.push_back(c);  // "shot dead"
+            continue;
+          }
+          if (d == "xcomp" && IsCopular(c) && Subject(c) < 0 && !have_main) {
+            // "was considered to be X": "to be" joins the relation, X is the
+            // object, and X makes no tuple of its own.
+            OpenIeArgument a;
+            std::vector<int> words;
+            main.head = c;
+            main.role = "object";
+            main.tokens.clear();
+            std::vector<int> all;
+            if (!Collect(c, &all, false)) return false;
+            for (int i : all) {
+              bool rel_word = T(i).head == c && (T(i).deprel == "cop" || T(i).deprel == "mark" ||
+                                                 T(i).deprel == "aux");
+              if (rel_word) t->relation.push_back(i);
+              else main.tokens.push_back(i);
+            }
+            TrimEdges(&main.tokens);
+            if (main.tokens.empty()) return false;
+            have_main = true;
+            consumed_[c] = true;
             continue;
           }
           OpenIeArgument a;
@@ -660,6 +684,11 @@ class TreeRules {
     if (mt.deprel == "nmod:poss") {
       if (mt.upos != "PROPN" && mt.upos != "NOUN") return false;
       if (!MakeArg(m, "subject", true, &t->subject)) return false;
+      std::vector<int> owner;
+      for (int i : t->subject.tokens)
+        if (!(T(i).head == m && T(i).deprel == "case")) owner.push_back(i);
+      t->subject.tokens.swap(owner);
+      if (t->subject.tokens.empty()) return false;
       // The possessed noun without its possessor.
       OpenIeArgument o;
       if (!MakeArg(h, "object", false, &o, nullptr, false, m)) return false;
@@ -702,6 +731,7 @@ class TreeRules {
     if (!t.attribution.empty()) c -= 0.03;
     const Token& st = T(t.subject.head);
     if (st.upos == "PRON") c -= 0.08;
+    if (IsRelativePronoun(t.subject.head)) c -= 0.1;  // a "which" left unresolved
     size_t len = t.subject.tokens.size();
     for (const auto& o : t.objects) len += o.tokens.size();
     if (len > 12) c -= 0.01 * std::min<size_t>(len - 12, 30);
