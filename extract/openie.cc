@@ -722,23 +722,25 @@ class TreeRules {
     return false;
   }
 
+  // A score whose order means something: how likely the tuple is right.
+  // The weights come from an error analysis of CaRB dev (mean token
+  // precision per feature bucket, then AUC): object-less tuples, inherited
+  // subjects, clausal objects and long arguments are wrong more often.
   double Confidence(const OpenIeTuple& t, bool inherited, bool copular) const {
     double c = 0.85;
     if (inherited) c -= 0.12;
-    if (t.objects.empty()) c -= 0.4;
+    if (t.objects.empty()) c -= 0.6;
     if (copular) c -= 0.05;
     if (t.clausal_object) c -= 0.15;
     if (!t.attribution.empty()) c -= 0.03;
-    const Token& st = T(t.subject.head);
-    if (st.upos == "PRON") c -= 0.08;
     if (IsRelativePronoun(t.subject.head)) c -= 0.1;  // a "which" left unresolved
-    size_t len = t.subject.tokens.size();
+    size_t len = 0;
     for (const auto& o : t.objects) len += o.tokens.size();
-    if (len > 12) c -= 0.01 * std::min<size_t>(len - 12, 30);
-    if (t.objects.size() > 2) c -= 0.03 * (t.objects.size() - 2);
+    if (len > 15) c -= 0.005 * std::min<size_t>(len - 15, 30);
     if (T(t.predicate).deprel == "acl" || T(t.predicate).deprel == "acl:relcl") c -= 0.08;
     return std::max(0.01, std::min(0.99, c));
   }
+
 
   const Sentence& s_;
   const OpenIeOptions& opt_;
