@@ -81,6 +81,7 @@ struct RelPattern {
   int line = 0, column = 0;
   int slot = -1;
   bool bound = false;
+  bool used = true;  // set by the binder: false when nothing reads the variable
 };
 
 struct PatternPart {

@@ -48,6 +48,13 @@ class Binder {
         }
       }
     }
+    // Relationship variables nothing reads need not be materialized.
+    for (auto& part : q.parts)
+      for (auto& c : part.clauses)
+        if (c.kind == Clause::Kind::kMatch)
+          for (auto& p : c.patterns)
+            for (auto& r : p.rels)
+              if (!referenced_.count(r.slot)) r.used = false;
     out.num_slots = next_slot_;
     return out;
   }
@@ -147,6 +154,7 @@ class Binder {
                       r.column);
         r.slot = it->second.slot;
         r.bound = true;
+        referenced_.insert(r.slot);
         rels_here->insert(r.variable);
         continue;
       }
@@ -178,6 +186,12 @@ class Binder {
     }
     CheckNodeRelConflicts(c.patterns);
     if (c.where) {
+      if (c.where->kind == Expr::Kind::kVariable) {
+        auto it = scope_.find(c.where->name);
+        if (it != scope_.end() && it->second.type != VarType::kAny && it->second.type != VarType::kValue)
+          ThrowSyntax("InvalidArgumentType", "WHERE needs a boolean, not a graph element",
+                      c.where->line, c.where->column);
+      }
       BindExpr(c.where, scope_, false);
       if (ContainsAggregate(c.where))
         ThrowSyntax("InvalidAggregation", "aggregation is not allowed in WHERE", c.where->line,
@@ -402,6 +416,7 @@ class Binder {
         if (it == scope.end())
           ThrowSyntax("UndefinedVariable", "variable `" + e->name + "` not defined", e->line, e->column);
         e->slot = it->second.slot;
+        referenced_.insert(e->slot);
         return;
       }
       case Expr::Kind::kCountStar:
@@ -426,7 +441,11 @@ class Binder {
           if (in_aggregate)
             ThrowSyntax("NestedAggregation", "aggregations cannot be nested", e->line, e->column);
           e->is_aggregate = true;
-          for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, true);
+          for (auto& ch : e->children) {
+            if (ch->kind == Expr::Kind::kFunction && Lower(ch->name) == "rand")
+              ThrowSyntax("NonConstantExpression", "cannot aggregate rand()", ch->line, ch->column);
+            BindExpr(ch, scope, allow_aggregate, true);
+          }
           return;
         }
         if (e->distinct)
@@ -579,6 +598,7 @@ class Binder {
   Scope scope_;
   int next_slot_ = 0;
   std::set<int> local_slots_;
+  std::set<int> referenced_;  // slots some expression reads
   std::map<int, std::string> static_kinds_;  // comprehension variables over literal lists
 };
 

@@ -202,7 +202,7 @@ class Matcher {
         }
         if (!RelMatches(r, e)) return true;
         used_.insert(e.id);
-        bool set = !r.bound && !r.variable.empty();
+        bool set = !r.bound && !r.variable.empty() && r.used;
         if (set) row_[r.slot] = ctx_.RelFromRef(e);
         st.edges[step.rel] = {e};
         bool go_on = BindNode(pi, to_idx, other, [&] { return RunStep(pi, s + 1); });
@@ -226,7 +226,7 @@ class Matcher {
                        v.as_list()[i].as_relationship().id == ordered[i].id;
         }
         if (ok_bound) {
-          if (!r.bound && !r.variable.empty()) {
+          if (!r.bound && !r.variable.empty() && r.used) {
             ValueList rels;
             for (auto& e : ordered) rels.push_back(ctx_.RelFromRef(e));
             row_[r.slot] = Value::List(std::move(rels));

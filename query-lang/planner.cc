@@ -256,10 +256,16 @@ class Accumulator {
  public:
   explicit Accumulator(const Expr* e) : e_(e) {
     name_ = e->kind == Expr::Kind::kCountStar ? "count*" : e->name;
+    count_star_ = name_ == "count*";
+    plain_count_ = name_ == "count" && !e->distinct;
   }
   void Add(Row& row, ExecContext& ctx) {
-    if (name_ == "count*") { ++count_; return; }
+    if (count_star_) { ++count_; return; }
     Value v = Eval(*e_->children[0], row, ctx);
+    if (plain_count_) {
+      if (!v.is_null()) ++count_;
+      return;
+    }
     if (name_ == "percentiledisc" || name_ == "percentilecont") {
       if (!has_p_) {
         p_ = Eval(*e_->children[1], row, ctx);
@@ -333,6 +339,7 @@ class Accumulator {
   bool all_ints_percentile() const { return pct_all_int_; }
   const Expr* e_;
   std::string name_;
+  bool count_star_ = false, plain_count_ = false;
   int64_t count_ = 0;
   int64_t isum_ = 0;
   double fsum_ = 0;
@@ -394,20 +401,18 @@ class AggregateOp : public Unary {
     std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
     child_->ForEach(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
-      std::vector<Value> keys;
-      std::vector<Value> hkeys;
+      key_buf_.clear();
       for (size_t i = 0; i < p_.items.size(); ++i) {
         if (post_[i]) continue;
-        keys.push_back(Eval(*p_.items[i].expr, row, ctx));
-        hkeys.push_back(keys.back());
+        key_buf_.push_back(Eval(*p_.items[i].expr, row, ctx));
       }
-      auto it = index.find(hkeys);
+      auto it = index.find(key_buf_);
       size_t gi;
       if (it == index.end()) {
         gi = groups_.size();
-        index.emplace(hkeys, gi);
+        index.emplace(key_buf_, gi);
         Group g;
-        g.keys = keys;
+        g.keys = key_buf_;
         g.first_row = row;
         for (auto& a : aggs_) g.accs.emplace_back(a.expr);
         groups_.push_back(std::move(g));
@@ -440,6 +445,7 @@ class AggregateOp : public Unary {
   bool done_ = false;
   std::vector<Group> groups_;
   std::vector<size_t> key_index_;
+  std::vector<Value> key_buf_;
   size_t pos_ = 0;
 };
 
@@ -519,7 +525,11 @@ class SkipLimitOp : public Unary {
   bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
     int64_t skip = skip_e_ ? EvalCount(*skip_e_, ctx, "SKIP", width_) : 0;
     int64_t limit = limit_e_ ? EvalCount(*limit_e_, ctx, "LIMIT", width_) : -1;
-    if (limit == 0) return true;
+    if (limit == 0) {
+      // Nothing is returned, but an eager child (CREATE) must still run.
+      child_->ForEach(ctx, [](Row&) { return false; });
+      return true;
+    }
     int64_t seen = 0, emitted = 0;
     bool stopped = false;
     child_->ForEach(ctx, [&](Row& r) {

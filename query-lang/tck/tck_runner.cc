@@ -51,8 +51,8 @@ std::vector<std::string> SplitRow(const std::string& line) {
   bool started = false;
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
-    if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cur += '|';
+    if (c == '\\' && i + 1 < line.size() && (line[i + 1] == '|' || line[i + 1] == '\\')) {
+      cur += line[i + 1];  // Gherkin cell escapes: \| and \\ (\n is kept)
       ++i;
       continue;
     }
