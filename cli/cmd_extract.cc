@@ -224,7 +224,7 @@ int RunExtract(const ExtractArgs& args) {
 void RegisterExtract(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("extract", "Extract claims without a store (streaming)");
   auto args = std::make_shared<ExtractArgs>();
-  cmd->add_option("files", args->files, "Input files (.txt, .jsonl; - for stdin)");
+  cmd->add_option("files", args->files, "Files or folders (.txt, .html, .jsonl); - for stdin");
   cmd->add_option("--format", args->format, "jsonl (default), tsv or carb");
   cmd->add_option("--models", args->models, "Models folder (default $KG_MODELS or models/)");
   cmd->callback([args, &context] {
