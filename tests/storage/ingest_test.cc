@@ -99,6 +99,8 @@ TEST(Ingest, SeedsTwiceGiveIdenticalStats) {
   RunResult text = RunKg({"--db", db, "stats"}, tmp.path());
   EXPECT_NE(text.out.find("extractor"), std::string::npos);
   EXPECT_EQ(Stats(db, tmp.path())["extractors"].size(), 1u);
+  RunResult global = RunKg({"--db", db, "--format", "json", "stats"}, tmp.path());
+  EXPECT_EQ(nlohmann::json::parse(global.out), s1);
 }
 
 TEST(Ingest, RetractOneSeedKeepsSharedClaims) {

@@ -58,6 +58,20 @@ TEST(Reader, RejectsBadInputWithTheFileName) {
   EXPECT_NE(blank[0].status.message().find("b.txt: no text left"), std::string::npos);
 }
 
+TEST(Reader, FileOverTheSizeLimitIsNotRead) {
+  kg::testing::TempDir tmp;
+  std::ofstream(tmp.Sub("big.txt")) << std::string(200, 'x') << "\n";
+  ReaderOptions o;
+  o.max_file_bytes = 100;
+  Reader r(o);
+  std::vector<ReadResult> out;
+  r.ReadFile(tmp.Sub("big.txt"), [&](ReadResult x) { out.push_back(std::move(x)); });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].status.message().find(tmp.Sub("big.txt") + ": file too large"),
+            std::string::npos)
+      << out[0].status.message();
+}
+
 TEST(Reader, HtmlKeepsArticleTextAndMetadata) {
   const char* html = R"(<html><head><title>Big news</title>
 <meta property="og:site_name" content="The Daily">
