@@ -17,7 +17,7 @@ struct RunOptions {
   std::string graphs_dir;  // named graphs; default: <features>/../graphs
   std::string filter;      // only scenarios whose file path or name contains this
   bool verbose = false;    // print every failure with its reason
-  int64_t timeout_ms = 20000;  // per query
+  int64_t timeout_ms = 120000;  // per query (guards against hangs, not a speed test)
 };
 
 struct Counts {
