@@ -47,9 +47,15 @@ void AssignSpans(ConlluSentence& cs) {
     for (const Token& t : toks) {
       size_t at = cs.text.find(t.form, pos);
       // Only whitespace may lie between consecutive words.
-      if (at == std::string::npos) { ok = false; break; }
+      if (at == std::string::npos) {
+        ok = false;
+        break;
+      }
       for (size_t k = pos; k < at; ++k) {
-        if (cs.text[k] != ' ' && cs.text[k] != '\t' && cs.text[k] != '\n') { ok = false; break; }
+        if (cs.text[k] != ' ' && cs.text[k] != '\t' && cs.text[k] != '\n') {
+          ok = false;
+          break;
+        }
       }
       if (!ok) break;
       spans.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + t.form.size())});
@@ -78,8 +84,7 @@ void AssignSpans(ConlluSentence& cs) {
 
 }  // namespace
 
-Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
-                                                const std::string& name) {
+Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content, const std::string& name) {
   std::vector<ConlluSentence> out;
   ConlluSentence cur;
   bool in_block = false;
@@ -108,8 +113,8 @@ Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
   };
   while (start <= content.size()) {
     size_t nl = content.find('\n', start);
-    std::string_view line = content.substr(
-        start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    std::string_view line =
+        content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
@@ -215,9 +220,9 @@ void WriteConllu(const Sentence& sentence, std::string_view text, const std::str
     for (char& c : form) {
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
     }
-    out << (i + 1) << '\t' << form << '\t' << f(t.lemma) << '\t' << f(t.upos) << '\t'
-        << f(t.xpos) << '\t' << f(t.feats) << '\t' << (t.head + 1) << '\t' << f(t.deprel)
-        << "\t_\t" << (t.space_after ? "_" : "SpaceAfter=No") << '\n';
+    out << (i + 1) << '\t' << form << '\t' << f(t.lemma) << '\t' << f(t.upos) << '\t' << f(t.xpos)
+        << '\t' << f(t.feats) << '\t' << (t.head + 1) << '\t' << f(t.deprel) << "\t_\t"
+        << (t.space_after ? "_" : "SpaceAfter=No") << '\n';
   }
   out << '\n';
 }

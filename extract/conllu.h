@@ -23,17 +23,16 @@ namespace kg::extract {
 
 // One sentence block of a CoNLL-U file.
 struct ConlluSentence {
-  std::string sent_id;  // "# sent_id = ..." or ""
-  std::string text;     // "# text = ..." (or the words joined by spaces)
-  bool has_text = false;  // whether the block had a "# text" line
+  std::string sent_id;         // "# sent_id = ..." or ""
+  std::string text;            // "# text = ..." (or the words joined by spaces)
+  bool has_text = false;       // whether the block had a "# text" line
   bool new_paragraph = false;  // "# newpar" or "# newdoc" seen before it
   bool spans_in_text = false;  // token spans cut `text` (else the words joined by spaces)
-  Sentence sentence;    // words; head -1 = root
+  Sentence sentence;           // words; head -1 = root
 };
 
 // Parses CoNLL-U from `content`; `name` is used in error messages.
-Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
-                                                const std::string& name);
+Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content, const std::string& name);
 
 // Reads and parses a CoNLL-U file.
 Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path);
@@ -41,7 +40,7 @@ Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path);
 // Writes `sentence` as one CoNLL-U block (comment lines, words, blank line).
 // `text` is printed as "# text = ..." when non-empty (newlines become spaces);
 // `sent_id` likewise. Empty fields are written as "_".
-void WriteConllu(const Sentence& sentence, std::string_view text,
-                 const std::string& sent_id, std::ostream& out);
+void WriteConllu(const Sentence& sentence, std::string_view text, const std::string& sent_id,
+                 std::ostream& out);
 
 }  // namespace kg::extract

@@ -1,80 +1,76 @@
-// Stub implementation: whitespace tokens, flat trees. Replaced by the trained
-// pipeline (tokenizer, tagger, lemmatizer, parser) in the next commits.
+// The NLP pipeline: tokenizer -> sentence splitter -> tagger -> lemmatizer
+// -> dependency parser (see pipeline.h).
 #include "extract/pipeline.h"
 
 #include <cstdlib>
 
+#include "extract/lemmatizer.h"
+#include "extract/parser.h"
+#include "extract/tagger.h"
+#include "extract/tokenizer.h"
+
 namespace kg::extract {
-
-class Tagger {};
-class Lemmatizer {};
-class DependencyParser {};
-
-namespace {
-void FlatTree(Sentence& s) {
-  for (size_t i = 0; i < s.tokens.size(); ++i) {
-    Token& t = s.tokens[i];
-    t.upos = "X";
-    t.xpos = "XX";
-    t.lemma = t.form;
-    t.feats = "_";
-    t.head = i == 0 ? -1 : 0;
-    t.deprel = i == 0 ? "root" : "dep";
-  }
-}
-}  // namespace
 
 std::string DefaultModelsDir() {
   if (const char* env = std::getenv("KG_MODELS"); env && *env) return env;
+#ifdef KG_MODELS_DIR
   return KG_MODELS_DIR;
+#else
+  return "models";
+#endif
 }
 
 Pipeline::Pipeline() = default;
 Pipeline::~Pipeline() = default;
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) {
-  return std::unique_ptr<Pipeline>(new Pipeline());
+  std::string dir = models_dir.empty() ? DefaultModelsDir() : models_dir;
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  Result<std::unique_ptr<Tagger>> tagger = Tagger::Load(dir + "/tagger.kgm");
+  if (!tagger.ok()) return tagger.status();
+  p->tagger_ = std::move(*tagger);
+  Result<std::unique_ptr<DependencyParser>> parser = DependencyParser::Load(dir + "/parser.kgm");
+  if (!parser.ok()) return parser.status();
+  p->parser_ = std::move(*parser);
+  Result<std::unique_ptr<Lemmatizer>> lem = Lemmatizer::Load("");
+  if (!lem.ok()) return lem.status();
+  p->lemmatizer_ = std::move(*lem);
+  return p;
+}
+
+void Pipeline::TagInPlace(Sentence& sentence) const {
+  tagger_->Tag(sentence);
+  lemmatizer_->Lemmatize(sentence);
+  for (Token& t : sentence.tokens) {
+    if (t.feats.empty()) t.feats = "_";
+  }
+}
+
+void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
+  TagInPlace(sentence);
+  parser_->Parse(sentence);
 }
 
 std::vector<Sentence> Pipeline::Analyze(std::string_view text) const {
-  std::vector<Sentence> out;
-  Sentence s;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < text.size() && !(text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-    if (i > b) {
-      Token t;
-      t.form = std::string(text.substr(b, i - b));
-      t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(i)};
-      s.tokens.push_back(t);
-    }
-  }
-  if (!s.tokens.empty()) {
-    s.span = {s.tokens.front().span.begin, s.tokens.back().span.end};
-    FlatTree(s);
-    out.push_back(std::move(s));
-  }
-  return out;
+  std::vector<Sentence> sentences = TokenizeAndSplit(text);
+  for (Sentence& s : sentences) AnalyzeInPlace(s);
+  return sentences;
 }
 
 Sentence Pipeline::AnalyzeTokens(const std::vector<std::string>& tokens) const {
   Sentence s;
-  uint32_t off = 0;
-  for (const std::string& f : tokens) {
+  uint32_t offset = 0;
+  for (const std::string& form : tokens) {
+    if (form.empty()) continue;
     Token t;
-    t.form = f;
-    t.span = {off, off + static_cast<uint32_t>(f.size())};
-    off += f.size() + 1;
-    s.tokens.push_back(t);
+    t.form = form;
+    t.span = {offset, offset + static_cast<uint32_t>(form.size())};
+    offset = t.span.end + 1;
+    s.tokens.push_back(std::move(t));
   }
   if (!s.tokens.empty()) s.span = {0, s.tokens.back().span.end};
-  FlatTree(s);
+  AnalyzeInPlace(s);
   return s;
 }
-
-void Pipeline::AnalyzeInPlace(Sentence& sentence) const { FlatTree(sentence); }
-void Pipeline::TagInPlace(Sentence& sentence) const { FlatTree(sentence); }
 
 }  // namespace kg::extract

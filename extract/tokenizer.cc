@@ -26,10 +26,17 @@ uint32_t Decode(std::string_view text, size_t i, size_t* len) {
   if (c < 0x80) return c;
   int n;
   uint32_t cp;
-  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-  else return kInvalid;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    cp = c & 0x07;
+  } else
+    return kInvalid;
   if (i + n > text.size()) return kInvalid;
   for (int k = 1; k < n; ++k) {
     unsigned char d = text[i + k];
@@ -45,26 +52,32 @@ uint32_t Decode(std::string_view text, size_t i, size_t* len) {
 }
 
 bool IsSpaceOrControl(uint32_t cp) {
-  return cp == kInvalid || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) ||
-         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+  return cp == kInvalid || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 bool IsAsciiAlpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(uint32_t c) { return c >= '0' && c <= '9'; }
 // Letters: ASCII plus everything non-ASCII that is not punctuation we know.
-bool IsOpenQuote(uint32_t c) { return c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E || c == '`'; }
+bool IsOpenQuote(uint32_t c) {
+  return c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E || c == '`';
+}
 bool IsCloseQuote(uint32_t c) { return c == 0x201D || c == 0x2019 || c == 0xBB; }
 bool IsQuote(uint32_t c) { return c == '"' || c == '\'' || IsOpenQuote(c) || IsCloseQuote(c); }
 bool IsApostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
-bool IsDash(uint32_t c) { return c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0x2015 || c == 0x2212; }
+bool IsDash(uint32_t c) {
+  return c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0x2015 || c == 0x2212;
+}
 bool IsBullet(uint32_t c) {
   return c == 0x2022 || c == 0x00B7 || c == 0x25AA || c == 0x25BA || c == 0x25E6 || c == 0x2023 ||
          c == 0x25CF || c == 0x25A0 || c == 0x2043;
 }
 bool IsOpenBracket(uint32_t c) { return c == '(' || c == '[' || c == '{' || c == '<'; }
 bool IsCloseBracket(uint32_t c) { return c == ')' || c == ']' || c == '}' || c == '>'; }
-bool IsCurrency(uint32_t c) { return c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#'; }
+bool IsCurrency(uint32_t c) {
+  return c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == '#';
+}
 bool IsWordChar(uint32_t c) {
   if (c < 0x80) return IsAsciiAlpha(c) || IsDigit(c);
   if (IsQuote(c) || IsDash(c) || IsBullet(c) || c == 0x2026 || c == 0xA3 || c == 0x20AC ||
@@ -76,40 +89,42 @@ bool IsWordChar(uint32_t c) {
 
 const std::unordered_set<std::string>& Abbreviations() {
   static const std::unordered_set<std::string> kSet = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj", "adm",
-      "gov", "sen", "rep", "reps", "sens", "st", "ste", "jr", "sr", "inc", "corp", "co", "ltd",
-      "llc", "bros", "no", "nos", "vs", "etc", "al", "jan", "feb", "mar", "apr", "jun", "jul",
-      "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs",
-      "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "rd", "dept", "univ", "approx", "est",
-      "fig", "vol", "pp", "ph.d", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
-      "rev", "hon", "pres", "supt", "atty", "messrs", "op", "cf", "mass", "calif", "fla",
-      "ill", "pa", "va", "wash", "tex", "ariz", "colo", "conn", "ga", "ind", "kan", "ky",
-      "la", "md", "mich", "minn", "miss", "mo", "nev", "okla", "ore", "tenn", "wis", "wyo"};
+      "mr",   "mrs",  "ms",   "dr",     "prof", "gen",  "col",    "lt",    "sgt",  "capt", "cpl",
+      "maj",  "adm",  "gov",  "sen",    "rep",  "reps", "sens",   "st",    "ste",  "jr",   "sr",
+      "inc",  "corp", "co",   "ltd",    "llc",  "bros", "no",     "nos",   "vs",   "etc",  "al",
+      "jan",  "feb",  "mar",  "apr",    "jun",  "jul",  "aug",    "sep",   "sept", "oct",  "nov",
+      "dec",  "mon",  "tue",  "tues",   "wed",  "thu",  "thurs",  "fri",   "sat",  "sun",  "mt",
+      "ft",   "ave",  "blvd", "rd",     "dept", "univ", "approx", "est",   "fig",  "vol",  "pp",
+      "ph.d", "e.g",  "i.e",  "a.m",    "p.m",  "u.s",  "u.k",    "u.n",   "d.c",  "rev",  "hon",
+      "pres", "supt", "atty", "messrs", "op",   "cf",   "mass",   "calif", "fla",  "ill",  "pa",
+      "va",   "wash", "tex",  "ariz",   "colo", "conn", "ga",     "ind",   "kan",  "ky",   "la",
+      "md",   "mich", "minn", "miss",   "mo",   "nev",  "okla",   "ore",   "tenn", "wis",  "wyo"};
   return kSet;
 }
 
 // Abbreviations that often end a sentence ("... in the U.S. The ...").
 const std::unordered_set<std::string>& FinalAbbreviations() {
-  static const std::unordered_set<std::string> kSet = {
-      "u.s.", "u.k.", "u.n.", "inc.", "corp.", "co.", "ltd.", "llc.", "etc.", "a.m.", "p.m.",
-      "d.c.", "jr.", "sr."};
+  static const std::unordered_set<std::string> kSet = {"u.s.", "u.k.", "u.n.", "inc.", "corp.",
+                                                       "co.",  "ltd.", "llc.", "etc.", "a.m.",
+                                                       "p.m.", "d.c.", "jr.",  "sr."};
   return kSet;
 }
 
 // Words that start sentences after an abbreviation that may end one.
 const std::unordered_set<std::string>& SentenceStarters() {
   static const std::unordered_set<std::string> kSet = {
-      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On",
-      "At", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our",
-      "My", "If", "When", "While", "After", "Before", "As", "For", "Some", "Many", "Most",
-      "However", "Meanwhile", "Also", "So", "Yet", "Still", "Now", "Then", "What", "Who",
-      "Why", "How", "Where", "Mr.", "Mrs.", "Ms.", "Dr."};
+      "The",     "A",         "An",    "He",     "She", "It",    "They", "We",   "I",
+      "You",     "But",       "And",   "In",     "On",  "At",    "This", "That", "These",
+      "Those",   "There",     "His",   "Her",    "Its", "Their", "Our",  "My",   "If",
+      "When",    "While",     "After", "Before", "As",  "For",   "Some", "Many", "Most",
+      "However", "Meanwhile", "Also",  "So",     "Yet", "Still", "Now",  "Then", "What",
+      "Who",     "Why",       "How",   "Where",  "Mr.", "Mrs.",  "Ms.",  "Dr."};
   return kSet;
 }
 
 // Hyphenated prefixes EWT keeps as one token.
 const std::unordered_set<std::string>& HyphenPrefixes() {
-  static const std::unordered_set<std::string> kSet = {"e", "co", "pre", "post", "non", "re",
+  static const std::unordered_set<std::string> kSet = {"e",    "co", "pre", "post",  "non", "re",
                                                        "anti", "ex", "mid", "multi", "x"};
   return kSet;
 }
@@ -241,9 +256,9 @@ class ChunkSplitter {
     if (LooksLikeUrl(b, e)) {
       // Strip trailing sentence punctuation from the URL.
       size_t k = e;
-      while (k > b + 1 && (cp(k - 1) == '.' || cp(k - 1) == ',' || cp(k - 1) == ';' ||
-                           cp(k - 1) == ':' || cp(k - 1) == '!' || cp(k - 1) == '?' ||
-                           cp(k - 1) == ')' || IsQuote(cp(k - 1)))) {
+      while (k > b + 1 &&
+             (cp(k - 1) == '.' || cp(k - 1) == ',' || cp(k - 1) == ';' || cp(k - 1) == ':' ||
+              cp(k - 1) == '!' || cp(k - 1) == '?' || cp(k - 1) == ')' || IsQuote(cp(k - 1)))) {
         --k;
       }
       Emit(b, k);

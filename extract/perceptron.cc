@@ -1,0 +1,470 @@
+// Averaged perceptron and model files (see perceptron.h).
+#include "extract/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace kg::extract {
+
+uint64_t StringHash(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001B3ULL;
+  }
+  return h;
+}
+
+// ---- ModelWriter / ModelReader ----
+
+void ModelWriter::U32(uint32_t v) {
+  for (int i = 0; i < 4; ++i) U8(static_cast<uint8_t>(v >> (8 * i)));
+}
+void ModelWriter::U64(uint64_t v) {
+  for (int i = 0; i < 8; ++i) U8(static_cast<uint8_t>(v >> (8 * i)));
+}
+void ModelWriter::F32(float v) {
+  uint32_t u;
+  std::memcpy(&u, &v, 4);
+  U32(u);
+}
+void ModelWriter::VarU(uint64_t v) {
+  while (v >= 0x80) {
+    U8(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  U8(static_cast<uint8_t>(v));
+}
+void ModelWriter::Str(std::string_view s) {
+  VarU(s.size());
+  out_.append(s.data(), s.size());
+}
+void ModelWriter::Bytes(const void* data, size_t n) {
+  out_.append(static_cast<const char*>(data), n);
+}
+
+namespace {
+constexpr char kMagic[4] = {'K', 'G', 'M', '\n'};
+}
+
+Status ModelWriter::WriteFile(const std::string& path, std::string_view kind, uint32_t version,
+                              const std::string& body) {
+  ModelWriter head;
+  head.Bytes(kMagic, 4);
+  head.U32(version);
+  head.Str(kind);
+  head.U64(body.size());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IOError("cannot write " + path);
+  out.write(head.data().data(), head.data().size());
+  out.write(body.data(), body.size());
+  out.close();
+  if (!out) return Status::IOError("error writing " + path);
+  return Status::OK();
+}
+
+bool ModelReader::U8(uint8_t* v) {
+  if (pos_ + 1 > data_.size()) return false;
+  *v = static_cast<uint8_t>(data_[pos_++]);
+  return true;
+}
+bool ModelReader::U32(uint32_t* v) {
+  if (pos_ + 4 > data_.size()) return false;
+  uint32_t r = 0;
+  for (int i = 0; i < 4; ++i)
+    r |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+  pos_ += 4;
+  *v = r;
+  return true;
+}
+bool ModelReader::U64(uint64_t* v) {
+  uint32_t lo, hi;
+  if (!U32(&lo) || !U32(&hi)) return false;
+  *v = (static_cast<uint64_t>(hi) << 32) | lo;
+  return true;
+}
+bool ModelReader::F32(float* v) {
+  uint32_t u;
+  if (!U32(&u)) return false;
+  std::memcpy(v, &u, 4);
+  return true;
+}
+bool ModelReader::VarU(uint64_t* v) {
+  uint64_t r = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    uint8_t b;
+    if (!U8(&b)) return false;
+    r |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) {
+      *v = r;
+      return true;
+    }
+  }
+  return false;
+}
+bool ModelReader::Str(std::string* s) {
+  uint64_t n;
+  if (!VarU(&n) || pos_ + n > data_.size()) return false;
+  s->assign(data_.data() + pos_, n);
+  pos_ += n;
+  return true;
+}
+bool ModelReader::Bytes(void* data, size_t n) {
+  if (pos_ + n > data_.size()) return false;
+  std::memcpy(data, data_.data() + pos_, n);
+  pos_ += n;
+  return true;
+}
+
+Result<std::string> ModelReader::ReadFile(const std::string& path, std::string_view kind,
+                                          uint32_t version) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Status::NotFound("cannot open model " + path);
+  std::streamoff file_size = in.tellg();
+  if (file_size < 0) return Status::IOError("cannot read " + path);
+  std::string data(static_cast<size_t>(file_size), '\0');
+  in.seekg(0);
+  if (!in.read(&data[0], file_size)) return Status::IOError("cannot read " + path);
+  ModelReader r(data, path);
+  char magic[4];
+  if (!r.Bytes(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) {
+    return Status::Corruption(path + ": not a kg model file (bad magic)");
+  }
+  uint32_t v;
+  std::string k;
+  uint64_t size;
+  if (!r.U32(&v) || !r.Str(&k) || !r.U64(&size)) return r.Error("truncated header");
+  if (k != kind)
+    return Status::Corruption(path + ": is a '" + k + "' model, expected '" + std::string(kind) +
+                              "'");
+  if (v != version) {
+    return Status::Corruption(path + ": model format version " + std::to_string(v) +
+                              ", this build reads version " + std::to_string(version) +
+                              " (retrain with kg train)");
+  }
+  size_t header = 4 + 4 + 1 + k.size() + 8;
+  if (data.size() - header != size) return Status::Corruption(path + ": truncated model body");
+  data.erase(0, header);
+  return data;
+}
+
+// ---- PerceptronModel ----
+
+namespace {
+inline uint32_t Key32(uint64_t key) {
+  uint32_t k = static_cast<uint32_t>(key ^ (key >> 32));
+  return k ? k : 1;
+}
+}  // namespace
+
+const PerceptronModel::Slot* PerceptronModel::Find(uint32_t key) const {
+  if (table_.empty()) return nullptr;
+  uint32_t i = (key * 0x9E3779B1u) & mask_;
+  while (true) {
+    const Slot& s = table_[i];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
+    i = (i + 1) & mask_;
+  }
+}
+
+void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) const {
+  for (size_t f = 0; f < n; ++f) {
+    const Slot* s = Find(Key32(features[f]));
+    if (!s) continue;
+    for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+  }
+}
+
+void PerceptronModel::Build(
+    std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>>& rows) {
+  // Merge rows whose 32-bit keys collide.
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t cap = 16;
+  while (cap < rows.size() * 2) cap <<= 1;
+  table_.assign(cap, Slot());
+  mask_ = static_cast<uint32_t>(cap - 1);
+  cls_.clear();
+  q_.clear();
+  num_features_ = 0;
+  for (size_t i = 0; i < rows.size();) {
+    size_t j = i;
+    std::vector<int32_t> merged;
+    std::vector<std::pair<uint16_t, int32_t>> acc;
+    for (; j < rows.size() && rows[j].first == rows[i].first; ++j) {
+      for (auto& e : rows[j].second) {
+        auto it = std::find_if(acc.begin(), acc.end(), [&](auto& a) { return a.first == e.first; });
+        if (it == acc.end())
+          acc.push_back({e.first, e.second});
+        else
+          it->second += e.second;
+      }
+    }
+    uint32_t key = rows[i].first;
+    uint32_t slot = (key * 0x9E3779B1u) & mask_;
+    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
+    table_[slot].key = key;
+    table_[slot].begin = static_cast<uint32_t>(cls_.size());
+    for (auto& e : acc) {
+      cls_.push_back(e.first);
+      q_.push_back(static_cast<int16_t>(std::max(-32767, std::min(32767, e.second))));
+    }
+    table_[slot].end = static_cast<uint32_t>(cls_.size());
+    ++num_features_;
+    i = j;
+  }
+  w_.resize(q_.size());
+  for (size_t i = 0; i < q_.size(); ++i) w_[i] = q_[i] * scale_;
+}
+
+void PerceptronModel::Prune(float threshold) {
+  std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>> rows;
+  for (const Slot& s : table_) {
+    if (!s.key) continue;
+    std::vector<std::pair<uint16_t, int16_t>> kept;
+    for (uint32_t e = s.begin; e < s.end; ++e) {
+      if (std::fabs(q_[e] * scale_) >= threshold) kept.push_back({cls_[e], q_[e]});
+    }
+    if (!kept.empty()) rows.emplace_back(s.key, std::move(kept));
+  }
+  Build(rows);
+}
+
+PerceptronModel PerceptronModel::Average(const std::vector<PerceptronModel>& models) {
+  PerceptronModel out;
+  if (models.empty()) return out;
+  out.num_classes_ = models[0].num_classes_;
+  std::vector<std::pair<uint64_t, float>> all;  // (key << 16 | class, weight)
+  for (const PerceptronModel& m : models) {
+    for (const Slot& s : m.table_) {
+      if (!s.key) continue;
+      for (uint32_t e = s.begin; e < s.end; ++e) {
+        all.push_back({(static_cast<uint64_t>(s.key) << 16) | m.cls_[e], m.w_[e]});
+      }
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<uint64_t, float>> merged;
+  for (const auto& [k, w] : all) {
+    if (!merged.empty() && merged.back().first == k)
+      merged.back().second += w;
+    else
+      merged.push_back({k, w});
+  }
+  float max_abs = 0;
+  for (auto& [k, w] : merged) {
+    w /= static_cast<float>(models.size());
+    max_abs = std::max(max_abs, std::fabs(w));
+  }
+  out.scale_ = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+  std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>> rows;
+  for (const auto& [k, w] : merged) {
+    uint32_t key = static_cast<uint32_t>(k >> 16);
+    long q = std::lround(w / out.scale_);
+    if (q == 0) continue;
+    if (rows.empty() || rows.back().first != key)
+      rows.emplace_back(key, std::vector<std::pair<uint16_t, int16_t>>());
+    rows.back().second.push_back({static_cast<uint16_t>(k & 0xFFFF), static_cast<int16_t>(q)});
+  }
+  out.Build(rows);
+  return out;
+}
+
+void PerceptronModel::Write(ModelWriter& w) const {
+  w.U32(static_cast<uint32_t>(num_classes_));
+  w.F32(scale_);
+  w.VarU(num_features_);
+  bool wide = num_classes_ > 256;
+  // Rows in key order, keys delta-coded.
+  std::vector<const Slot*> slots;
+  for (const Slot& s : table_) {
+    if (s.key) slots.push_back(&s);
+  }
+  std::sort(slots.begin(), slots.end(),
+            [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  uint32_t prev = 0;
+  for (const Slot* s : slots) {
+    w.VarU(s->key - prev);
+    prev = s->key;
+    w.VarU(s->end - s->begin);
+    for (uint32_t e = s->begin; e < s->end; ++e) {
+      if (wide) {
+        w.U8(cls_[e] & 0xFF);
+        w.U8(cls_[e] >> 8);
+      } else {
+        w.U8(static_cast<uint8_t>(cls_[e]));
+      }
+      uint16_t q = static_cast<uint16_t>(q_[e]);
+      w.U8(q & 0xFF);
+      w.U8(q >> 8);
+    }
+  }
+}
+
+Status PerceptronModel::Read(ModelReader& r) {
+  uint32_t nc;
+  uint64_t nf;
+  if (!r.U32(&nc) || !r.F32(&scale_) || !r.VarU(&nf)) return r.Error("truncated weights header");
+  if (nc == 0 || nc > 65535) return r.Error("bad class count");
+  num_classes_ = static_cast<int>(nc);
+  bool wide = num_classes_ > 256;
+  // Rows are stored in increasing key order without duplicates: insert them
+  // straight into the table.
+  if (nf > (1ULL << 30)) return r.Error("bad feature count");
+  size_t cap = 16;
+  while (cap < nf * 2) cap <<= 1;
+  table_.assign(cap, Slot());
+  mask_ = static_cast<uint32_t>(cap - 1);
+  cls_.clear();
+  q_.clear();
+  cls_.reserve(r.Remaining() / 3);
+  q_.reserve(r.Remaining() / 3);
+  num_features_ = nf;
+  uint64_t key = 0;
+  for (uint64_t i = 0; i < nf; ++i) {
+    uint64_t delta, n;
+    if (!r.VarU(&delta) || !r.VarU(&n)) return r.Error("truncated weights");
+    key += delta;
+    if ((i > 0 && delta == 0) || key == 0 || key > 0xFFFFFFFFULL || n > nc) {
+      return r.Error("bad weight row");
+    }
+    uint32_t k32 = static_cast<uint32_t>(key);
+    uint32_t slot = (k32 * 0x9E3779B1u) & mask_;
+    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
+    table_[slot].key = k32;
+    table_[slot].begin = static_cast<uint32_t>(cls_.size());
+    for (uint64_t e = 0; e < n; ++e) {
+      uint8_t c0, c1 = 0, q0, q1;
+      if (!r.U8(&c0) || (wide && !r.U8(&c1)) || !r.U8(&q0) || !r.U8(&q1)) {
+        return r.Error("truncated weights");
+      }
+      uint16_t c = static_cast<uint16_t>(c0 | (c1 << 8));
+      if (c >= nc) return r.Error("class out of range");
+      cls_.push_back(c);
+      q_.push_back(static_cast<int16_t>(static_cast<uint16_t>(q0 | (q1 << 8))));
+    }
+    table_[slot].end = static_cast<uint32_t>(cls_.size());
+  }
+  w_.resize(q_.size());
+  for (size_t i = 0; i < q_.size(); ++i) w_[i] = q_[i] * scale_;
+  return Status::OK();
+}
+
+// ---- PerceptronTrainer ----
+
+PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {
+  index_.assign(1 << 16, 0);
+}
+PerceptronTrainer::~PerceptronTrainer() = default;
+
+const PerceptronTrainer::Row* PerceptronTrainer::FindRow(uint64_t key) const {
+  size_t mask = index_.size() - 1;
+  size_t i = (key ^ (key >> 29)) & mask;
+  while (true) {
+    uint32_t v = index_[i];
+    if (v == 0) return nullptr;
+    if (rows_[v - 1].key == key) return &rows_[v - 1];
+    i = (i + 1) & mask;
+  }
+}
+
+void PerceptronTrainer::Grow() {
+  std::vector<uint32_t> bigger(index_.size() * 2, 0);
+  size_t mask = bigger.size() - 1;
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    uint64_t key = rows_[r].key;
+    size_t i = (key ^ (key >> 29)) & mask;
+    while (bigger[i] != 0) i = (i + 1) & mask;
+    bigger[i] = static_cast<uint32_t>(r + 1);
+  }
+  index_.swap(bigger);
+}
+
+PerceptronTrainer::Row* PerceptronTrainer::FindOrAddRow(uint64_t key) {
+  if ((rows_.size() + 1) * 2 > index_.size()) Grow();
+  size_t mask = index_.size() - 1;
+  size_t i = (key ^ (key >> 29)) & mask;
+  while (true) {
+    uint32_t v = index_[i];
+    if (v == 0) {
+      rows_.emplace_back();
+      rows_.back().key = key;
+      index_[i] = static_cast<uint32_t>(rows_.size());
+      return &rows_.back();
+    }
+    if (rows_[v - 1].key == key) return &rows_[v - 1];
+    i = (i + 1) & mask;
+  }
+}
+
+void PerceptronTrainer::Score(const uint64_t* features, size_t n, float* scores) const {
+  for (size_t f = 0; f < n; ++f) {
+    const Row* row = FindRow(features[f]);
+    if (!row) continue;
+    for (const Entry& e : row->entries) scores[e.cls] += static_cast<float>(e.w);
+  }
+}
+
+void PerceptronTrainer::Update(const uint64_t* features, size_t n, int truth, int guess) {
+  if (truth == guess) return;
+  for (size_t f = 0; f < n; ++f) {
+    Row* row = FindOrAddRow(features[f]);
+    for (int pass = 0; pass < 2; ++pass) {
+      uint16_t cls = static_cast<uint16_t>(pass == 0 ? truth : guess);
+      int32_t delta = pass == 0 ? 1 : -1;
+      Entry* entry = nullptr;
+      for (Entry& e : row->entries) {
+        if (e.cls == cls) {
+          entry = &e;
+          break;
+        }
+      }
+      if (!entry) {
+        row->entries.push_back({0, 0, static_cast<uint32_t>(time_), cls});
+        entry = &row->entries.back();
+      }
+      entry->total += static_cast<int64_t>(entry->w) * static_cast<int64_t>(time_ - entry->ts);
+      entry->ts = static_cast<uint32_t>(time_);
+      entry->w += delta;
+    }
+  }
+}
+
+PerceptronModel PerceptronTrainer::Finish(float prune) const {
+  PerceptronModel model;
+  model.num_classes_ = num_classes_;
+  double t = static_cast<double>(std::max<uint64_t>(time_, 1));
+  // Averaged weights, then one scale for all of them.
+  double max_abs = 0;
+  for (const Row& row : rows_) {
+    for (const Entry& e : row.entries) {
+      double avg = (e.total + static_cast<double>(e.w) * (time_ - e.ts)) / t;
+      max_abs = std::max(max_abs, std::fabs(avg));
+    }
+  }
+  if (max_abs == 0) max_abs = 1;
+  double scale = max_abs / 32000.0;
+  model.scale_ = static_cast<float>(scale);
+  std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>> rows;
+  for (const Row& row : rows_) {
+    std::vector<std::pair<uint16_t, int16_t>> kept;
+    for (const Entry& e : row.entries) {
+      double avg = (e.total + static_cast<double>(e.w) * (time_ - e.ts)) / t;
+      if (std::fabs(avg) < prune) continue;
+      long q = std::lround(avg / scale);
+      if (q == 0) continue;
+      kept.push_back({e.cls, static_cast<int16_t>(q)});
+    }
+    if (kept.empty()) continue;
+    std::sort(kept.begin(), kept.end());
+    rows.emplace_back(Key32(row.key), std::move(kept));
+  }
+  model.Build(rows);
+  return model;
+}
+
+}  // namespace kg::extract

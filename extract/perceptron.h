@@ -1,0 +1,164 @@
+// Averaged perceptron: the linear multiclass model under the tagger and the
+// parser, and the small binary model-file format they share.
+//
+// Features are 64-bit hashes (see FeatureHash); a model maps each feature to
+// a sparse row of per-class weights. Training (PerceptronTrainer) keeps exact
+// integer weights with lazy averaging; Finish() turns them into a compact
+// PerceptronModel: averaged, quantized to int16, near-zero weights dropped,
+// feature keys kept as 32-bit hashes. PerceptronModel is immutable and safe to
+// share between threads.
+//
+// Model files ("*.kgm") start with the magic "KGM\n", a format version and a
+// kind string ("tagger", "parser"); ModelWriter/ModelReader write and read
+// the little-endian fields that follow. This is an internal header of
+// kg_extract (used by tagger.cc, parser.cc and the trainers).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace kg::extract {
+
+// Mixes values into a feature key (never 0).
+inline uint64_t FeatureHash(uint64_t a, uint64_t b) {
+  uint64_t h = (a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2))) * 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 29;
+  return h | 1;
+}
+inline uint64_t FeatureHash(uint64_t a, uint64_t b, uint64_t c) {
+  return FeatureHash(FeatureHash(a, b), c);
+}
+inline uint64_t FeatureHash(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return FeatureHash(FeatureHash(FeatureHash(a, b), c), d);
+}
+// FNV-1a of a string, for words and tags.
+uint64_t StringHash(std::string_view s);
+
+// Serialization of model files.
+class ModelWriter {
+ public:
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void U32(uint32_t v);
+  void U64(uint64_t v);
+  void F32(float v);
+  void VarU(uint64_t v);
+  void Str(std::string_view s);
+  void Bytes(const void* data, size_t n);
+  std::string& data() { return out_; }
+  // Writes magic, version and kind, then the body, to `path`.
+  static Status WriteFile(const std::string& path, std::string_view kind, uint32_t version,
+                          const std::string& body);
+
+ private:
+  std::string out_;
+};
+
+class ModelReader {
+ public:
+  ModelReader(std::string_view data, std::string name) : data_(data), name_(std::move(name)) {}
+  bool U8(uint8_t* v);
+  bool U32(uint32_t* v);
+  bool U64(uint64_t* v);
+  bool F32(float* v);
+  bool VarU(uint64_t* v);
+  bool Str(std::string* s);
+  bool Bytes(void* data, size_t n);
+  bool AtEnd() const { return pos_ == data_.size(); }
+  size_t Remaining() const { return data_.size() - pos_; }
+  Status Error(const std::string& what) const {
+    return Status::Corruption(name_ + ": " + what + " at byte " + std::to_string(pos_));
+  }
+  // Reads `path`, checks magic, kind and version; returns the body.
+  static Result<std::string> ReadFile(const std::string& path, std::string_view kind,
+                                      uint32_t version);
+
+ private:
+  std::string_view data_;
+  std::string name_;
+  size_t pos_ = 0;
+};
+
+// A trained, averaged, quantized linear model. Score adds the weights of the
+// given features to `scores` (num_classes() floats).
+class PerceptronModel {
+ public:
+  PerceptronModel() = default;
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return cls_.size(); }
+  void Score(const uint64_t* features, size_t n, float* scores) const;
+
+  // Drops weights whose absolute value is below `threshold`.
+  void Prune(float threshold);
+
+  // The mean of models with the same classes (a weight missing from a model
+  // counts as 0): averaging models trained with different seeds.
+  static PerceptronModel Average(const std::vector<PerceptronModel>& models);
+
+  void Write(ModelWriter& w) const;
+  Status Read(ModelReader& r);
+
+ private:
+  friend class PerceptronTrainer;
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  const Slot* Find(uint32_t key) const;
+  void Build(std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>>& rows);
+
+  int num_classes_ = 0;
+  size_t num_features_ = 0;
+  float scale_ = 1.0f;  // weight = int16 * scale_
+  std::vector<Slot> table_;
+  uint32_t mask_ = 0;
+  std::vector<uint16_t> cls_;
+  std::vector<float> w_;  // dequantized for speed
+  std::vector<int16_t> q_;
+};
+
+// Training-time weights: integer perceptron updates with lazy averaging.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes);
+  ~PerceptronTrainer();
+  int num_classes() const { return num_classes_; }
+  // Current (not averaged) weights.
+  void Score(const uint64_t* features, size_t n, float* scores) const;
+  // One training instance: moves weights toward `truth` and away from
+  // `guess` (no-op when equal). Call Tick() once per instance.
+  void Update(const uint64_t* features, size_t n, int truth, int guess);
+  void Tick() { ++time_; }
+  // Averaged weights as a compact model; entries whose averaged weight is
+  // below `prune` (absolute) are dropped.
+  PerceptronModel Finish(float prune) const;
+
+ private:
+  struct Entry {
+    int64_t total;
+    int32_t w;
+    uint32_t ts;
+    uint16_t cls;
+  };
+  struct Row {
+    uint64_t key = 0;
+    std::vector<Entry> entries;
+  };
+  const Row* FindRow(uint64_t key) const;
+  Row* FindOrAddRow(uint64_t key);
+  void Grow();
+
+  int num_classes_;
+  uint64_t time_ = 0;
+  std::vector<uint32_t> index_;  // open addressing: 0 = empty, else row + 1
+  std::vector<Row> rows_;
+};
+
+}  // namespace kg::extract
