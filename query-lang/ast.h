@@ -117,10 +117,10 @@ struct Projection {
 };
 
 struct Clause {
-  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kUnsupported };
+  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kUnsupported };
   Kind kind = Kind::kMatch;
   bool optional = false;
-  std::vector<PatternPart> patterns;  // MATCH, CREATE
+  std::vector<PatternPart> patterns;  // MATCH, CREATE, MERGE (one part)
   ExprPtr where;                      // MATCH
   ExprPtr expr;                       // UNWIND
   std::string variable;               // UNWIND

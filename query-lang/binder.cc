@@ -70,6 +70,7 @@ class Binder {
       if (c.kind == Clause::Kind::kReturn && !last)
         ThrowSyntax("InvalidClauseComposition", "RETURN can only be the last clause", c.line, c.column);
       if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate &&
+          c.kind != Clause::Kind::kMerge &&
           c.kind != Clause::Kind::kUnsupported)
         ThrowSyntax("InvalidClauseComposition", "a query must end with RETURN or an update clause",
                     c.line, c.column);
@@ -90,6 +91,7 @@ class Binder {
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn: BindProjection(c, cols, slots); break;
         case Clause::Kind::kCreate: BindCreate(c); break;
+        case Clause::Kind::kMerge: BindCreate(c); break;  // same rules for new variables
         case Clause::Kind::kUnsupported:
           ThrowError("NotSupported", "", c.name + " is not supported by kg", c.line, c.column);
       }

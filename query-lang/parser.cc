@@ -121,6 +121,9 @@ class Builder {
     } else if (auto* cr = ctx->createClause()) {
       c.kind = Clause::Kind::kCreate;
       c.patterns = BuildPattern(cr->pattern());
+    } else if (auto* mg = ctx->mergeClause(); mg && mg->setClause().empty()) {
+      c.kind = Clause::Kind::kMerge;
+      c.patterns.push_back(BuildPatternPart(mg->patternPart()));
     } else {
       c.kind = Clause::Kind::kUnsupported;
       c.name = ctx->getStart()->getText();

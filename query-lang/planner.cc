@@ -600,36 +600,7 @@ class ScopeOp : public Unary {
 
 // ---- CREATE --------------------------------------------------------------
 
-class CreateOp : public Unary {
- public:
-  CreateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
-  std::string Describe() const override {
-    size_t n = 0, r = 0;
-    for (auto& p : c_.patterns) { n += p.nodes.size(); r += p.rels.size(); }
-    return "Create " + std::to_string(n) + " node pattern(s), " + std::to_string(r) + " relationship(s)";
-  }
-
- protected:
-  bool DoNext(Row& row, ExecContext& ctx) override {
-    if (!done_) {
-      done_ = true;
-      std::vector<Row> in;
-      child_->ForEach(ctx, [&](Row& r) {
-        in.push_back(r);
-        return true;
-      });
-      for (auto& x : in) {
-        CreateRow(x, ctx);
-        out_.push_back(std::move(x));
-      }
-    }
-    if (pos_ >= out_.size()) return false;
-    row = std::move(out_[pos_++]);
-    return true;
-  }
-
- private:
-  graph::Properties Props(const ExprPtr& e, Row& row, ExecContext& ctx) {
+graph::Properties Props(const ExprPtr& e, Row& row, ExecContext& ctx) {
     graph::Properties props;
     if (!e) return props;
     Value m = Eval(*e, row, ctx);
@@ -642,9 +613,10 @@ class CreateOp : public Unary {
     return props;
   }
 
-  void CreateRow(Row& row, ExecContext& ctx) {
+// Creates the nodes (not already bound) and relationships of `parts` for one row.
+void CreatePatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx) {
     std::unordered_set<int> created;
-    for (auto& p : c_.patterns) {
+    for (auto& p : parts) {
       std::vector<uint64_t> ids;
       for (auto& n : p.nodes) {
         bool exists = n.bound || created.count(n.slot);
@@ -690,6 +662,78 @@ class CreateOp : public Unary {
     }
   }
 
+
+class CreateOp : public Unary {
+ public:
+  CreateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  std::string Describe() const override {
+    size_t n = 0, r = 0;
+    for (auto& p : c_.patterns) { n += p.nodes.size(); r += p.rels.size(); }
+    return "Create " + std::to_string(n) + " node pattern(s), " + std::to_string(r) + " relationship(s)";
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) {
+      done_ = true;
+      std::vector<Row> in;
+      child_->ForEach(ctx, [&](Row& r) {
+        in.push_back(r);
+        return true;
+      });
+      for (auto& x : in) {
+        CreatePatterns(c_.patterns, x, ctx);
+        out_.push_back(std::move(x));
+      }
+    }
+    if (pos_ >= out_.size()) return false;
+    row = std::move(out_[pos_++]);
+    return true;
+  }
+
+ private:
+  const Clause& c_;
+  bool done_ = false;
+  std::vector<Row> out_;
+  size_t pos_ = 0;
+};
+
+// MERGE: per input row, the matches of the pattern, or (when there are none)
+// the pattern created. Rows are handled in order, so a later row sees what an
+// earlier one created.
+class MergeOp : public Unary {
+ public:
+  MergeOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  std::string Describe() const override { return "Merge [" + DescribeAccess(c_.patterns[0]) + "]"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) {
+      done_ = true;
+      std::vector<Row> in;
+      child_->ForEach(ctx, [&](Row& r) {
+        in.push_back(r);
+        return true;
+      });
+      for (auto& x : in) {
+        bool found = false;
+        MatchPatterns(c_.patterns, x, ctx, [&](Row& r) {
+          found = true;
+          out_.push_back(r);
+          return true;
+        });
+        if (!found) {
+          CreatePatterns(c_.patterns, x, ctx);
+          out_.push_back(std::move(x));
+        }
+      }
+    }
+    if (pos_ >= out_.size()) return false;
+    row = std::move(out_[pos_++]);
+    return true;
+  }
+
+ private:
   const Clause& c_;
   bool done_ = false;
   std::vector<Row> out_;
@@ -758,6 +802,7 @@ class Planner {
       }
       case Clause::Kind::kUnwind: return std::make_unique<UnwindOp>(std::move(op), c);
       case Clause::Kind::kCreate: return std::make_unique<CreateOp>(std::move(op), c);
+      case Clause::Kind::kMerge: return std::make_unique<MergeOp>(std::move(op), c);
       case Clause::Kind::kWith:
       case Clause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
       case Clause::Kind::kUnsupported: break;
