@@ -133,11 +133,13 @@ void Dictionary::Add(uint32_t id, const std::string& name) {
 }
 
 IngestPlan::IngestPlan(const storage::Store* store, const Dictionary* dictionary, Counters base)
-    : store_(store), dictionary_(dictionary), counters_(std::move(base)) {}
+    : store_(store), dictionary_(dictionary), counters_(std::move(base)) {
+  store_was_empty_ = counters_.nodes == 0;
+}
 
 storage::Iterator* IngestPlan::Lookup(Family family) {
   auto& it = family == Family::kNames ? names_it_ : out_it_;
-  if (!it) it = store_->NewIterator(family);
+  if (!it) it = store_->NewLookupIterator(family);
   return it.get();
 }
 
@@ -150,10 +152,7 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 void IngestPlan::Reset() {
   names_it_.reset();
   out_it_.reset();
-  created_nodes_.clear();
   documents_.clear();
-  nodes_by_name_.clear();
-  edges_by_triple_.clear();
   edges_.clear();
   pending_strings_.clear();
   new_strings_.clear();
@@ -177,7 +176,7 @@ Result<std::optional<uint64_t>> IngestPlan::FindNode(const std::string& folded, 
   auto hit = nodes_by_name_.find(key);
   if (hit != nodes_by_name_.end()) return std::optional<uint64_t>(hit->second);
   std::optional<uint32_t> wanted = dictionary_->Find(value_node ? "Value" : "Entity");
-  if (!wanted) return std::optional<uint64_t>();
+  if (!wanted || store_was_empty_) return std::optional<uint64_t>();
   std::string prefix = keys::NamePrefix(folded);
   storage::Iterator* it = Lookup(Family::kNames);
   for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
@@ -205,7 +204,18 @@ Result<uint64_t> IngestPlan::FindOrCreateEdge(uint64_t source, uint32_t type, ui
   *created = false;
   std::string triple = keys::AdjacencyPrefix(source, type, target);
   auto hit = edges_by_triple_.find(triple);
-  if (hit != edges_by_triple_.end()) return hit->second;
+  if (hit != edges_by_triple_.end()) {
+    if (!edges_.count(hit->second)) {
+      // Made by this plan and already ingested (bulk path): read it back.
+      std::string v;
+      KG_RETURN_IF_ERROR(store_->Get(Family::kEdges, keys::Id64(hit->second), &v)
+                             .WithContext("edge " + std::to_string(hit->second)));
+      codec::EdgeValue ev;
+      if (!codec::DecodeEdge(v, &ev)) return Status::Corruption("bad edge record");
+      edges_[hit->second] = std::move(ev);
+    }
+    return hit->second;
+  }
   // An edge touching a node this plan created cannot be in the store yet.
   bool maybe_stored = !created_nodes_.count(source) && !created_nodes_.count(target);
   storage::Iterator* it = maybe_stored ? Lookup(Family::kOut) : nullptr;

@@ -97,8 +97,10 @@ class IngestPlan {
   // every counter. The plan may be reused afterwards only via Reset.
   void Finish(Sink* sink);
 
-  // Forgets the overlay once the store holds everything written so far (bulk
-  // path: after an ingestion). Counters stay.
+  // Called once the store holds everything written so far (bulk path: after
+  // an ingestion). Drops the buffered records; counters stay, and so do the
+  // name and claim lookup tables (they stay true: the store now has what they
+  // point to), so later chunks need no store lookups for this load's data.
   void Reset();
 
   const Counters& counters() const { return counters_; }
@@ -117,7 +119,10 @@ class IngestPlan {
   const storage::Store* store_;
   const Dictionary* dictionary_;
   std::unique_ptr<storage::Iterator> names_it_, out_it_;
-  std::unordered_set<uint64_t> created_nodes_;  // made by this plan, not yet stored
+  std::unordered_set<uint64_t> created_nodes_;  // made by this plan
+  // The store had no nodes when the plan began: names unknown to the plan
+  // need no store lookup.
+  bool store_was_empty_ = false;
   Counters counters_;
   std::unordered_set<std::string> documents_;
   std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name

@@ -77,6 +77,10 @@ class MemStore : public Store {
     return std::make_unique<MemIterator>(Snapshot(family), prefix);
   }
 
+  std::unique_ptr<Iterator> NewLookupIterator(Family family) const override {
+    return NewIterator(family, {});
+  }
+
   Result<std::unique_ptr<SstWriter>> NewSstWriter(Family, const std::string&) const override {
     return Status::NotSupported("the bulk path needs an on-disk database");
   }

@@ -15,6 +15,8 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/file_system.h>
 #include <rocksdb/options.h>
 #include <rocksdb/sst_file_writer.h>
@@ -97,7 +99,16 @@ void RemoveTree(const std::string& path) {
 struct Tuning {
   rocksdb::DBOptions db;
   rocksdb::ColumnFamilyOptions cf;
+  // `out` additionally has a prefix bloom filter on source|type|target (the
+  // ingest's "does this claim's edge exist?" lookup, which mostly misses).
+  rocksdb::ColumnFamilyOptions out_cf;
+  const rocksdb::ColumnFamilyOptions& For(const std::string& family) const {
+    return family == "out" ? out_cf : cf;
+  }
 };
+
+// Bytes of an `out` key that the lookup prefix covers: source, type, target.
+constexpr size_t kOutLookupPrefix = 20;
 
 // Options chosen so that opening a fresh database costs a few milliseconds
 // (thousands of TCK scenarios each open one) while bulk loads still work.
@@ -124,13 +135,19 @@ Tuning MakeTuning(const StoreOptions& options, rocksdb::Env* env) {
   t.cf.write_buffer_size = 16 << 20;
   t.cf.arena_block_size = 1 << 20;
   t.cf.max_write_buffer_number = 2;
+  t.out_cf = t.cf;
+  rocksdb::BlockBasedTableOptions out_table = table;
+  out_table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  out_table.whole_key_filtering = false;
+  t.out_cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(out_table));
+  t.out_cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kOutLookupPrefix));
   return t;
 }
 
 std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const std::vector<std::string>& names,
-                                                         const rocksdb::ColumnFamilyOptions& cf) {
+                                                         const Tuning& tuning) {
   std::vector<rocksdb::ColumnFamilyDescriptor> out;
-  for (const auto& n : names) out.emplace_back(n, cf);
+  for (const auto& n : names) out.emplace_back(n, tuning.For(n));
   return out;
 }
 
@@ -142,9 +159,18 @@ std::vector<std::string> AllFamilyNames() {
 
 class RocksIterator : public Iterator {
  public:
-  RocksIterator(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string_view prefix)
+  // `lookup`: an iterator for repeated Seeks to whole lookup prefixes
+  // (prefix bloom filters used); otherwise a total-order scan of `prefix`.
+  RocksIterator(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string_view prefix,
+                bool lookup = false)
       : prefix_(prefix), upper_(PrefixSuccessor(prefix)) {
     rocksdb::ReadOptions ro;
+    if (lookup) {
+      ro.prefix_same_as_start = true;
+      it_.reset(db->NewIterator(ro, cf));
+      return;
+    }
+    ro.total_order_seek = true;
     if (!prefix_.empty() && !upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
       ro.iterate_upper_bound = &upper_slice_;
@@ -225,9 +251,14 @@ class RocksStore : public Store {
     return std::make_unique<RocksIterator>(db_.get(), handle(family), prefix);
   }
 
+  std::unique_ptr<Iterator> NewLookupIterator(Family family) const override {
+    if (family != Family::kOut) return NewIterator(family, {});
+    return std::make_unique<RocksIterator>(db_.get(), handle(family), std::string_view(), true);
+  }
+
   Result<std::unique_ptr<SstWriter>> NewSstWriter(Family family,
                                                   const std::string& path) const override {
-    rocksdb::Options opts(tuning_.db, tuning_.cf);
+    rocksdb::Options opts(tuning_.db, tuning_.For(FamilyName(family)));
     auto w = std::make_unique<RocksSstWriter>(opts, path);
     KG_RETURN_IF_ERROR(w->OpenFile());
     return std::unique_ptr<SstWriter>(std::move(w));
@@ -313,7 +344,7 @@ Status CreateAt(const std::string& path, const Tuning& tuning) {
   auto names = AllFamilyNames();
   std::vector<rocksdb::ColumnFamilyHandle*> hs;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::Open(dbo, path, Descriptors(names, tuning.cf), &hs, &raw);
+  rocksdb::Status s = rocksdb::DB::Open(dbo, path, Descriptors(names, tuning), &hs, &raw);
   if (!s.ok()) return FromRocks(s, "create " + path);
   std::unique_ptr<rocksdb::DB> db(raw);
   rocksdb::WriteOptions wo;
@@ -397,7 +428,7 @@ Status VetExisting(const std::string& dir, const Tuning& tuning,
   }
   std::vector<rocksdb::ColumnFamilyHandle*> hs;
   rocksdb::DB* raw = nullptr;
-  s = rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(*families, tuning.cf), &hs, &raw);
+  s = rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(*families, tuning), &hs, &raw);
   if (!s.ok()) return FromRocks(s, "open " + dir);
   std::unique_ptr<rocksdb::DB> db(raw);
   rocksdb::ColumnFamilyHandle* meta = nullptr;
@@ -472,8 +503,8 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
   rocksdb::DBOptions dbo = tuning.db;
   rocksdb::Status s =
       options.read_only
-          ? rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(families, tuning.cf), &hs, &raw)
-          : rocksdb::DB::Open(dbo, dir, Descriptors(families, tuning.cf), &hs, &raw);
+          ? rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(families, tuning), &hs, &raw)
+          : rocksdb::DB::Open(dbo, dir, Descriptors(families, tuning), &hs, &raw);
   if (!s.ok()) {
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
       return Status::IOError(dir + " is in use by another kg process (" + s.ToString() + ")");

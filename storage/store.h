@@ -132,6 +132,12 @@ class Store {
   // when `prefix` is empty); it stops at the end of the prefix.
   virtual std::unique_ptr<Iterator> NewIterator(Family family,
                                                 std::string_view prefix = {}) const = 0;
+  // An iterator for many point-like lookups: each Seek(key) must be given a
+  // whole lookup prefix and finds only keys starting with it. For `out` the
+  // prefix is source|type|target (20 bytes) and a bloom filter skips files
+  // without it; for other families this is a plain unbounded iterator.
+  // Not positioned until the first Seek.
+  virtual std::unique_ptr<Iterator> NewLookupIterator(Family family) const = 0;
 
   // Bulk path: a writer for an SST file at `path` (using this store's options
   // for `family`), then one atomic ingestion of files into their families.
