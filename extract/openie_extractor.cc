@@ -95,6 +95,23 @@ class SentenceView {
         grew = true;
       }
     }
+    // A longer stretch of name words that forms one subtree wins: "U.S.
+    // President Barack Obama" parsed as "U.S." with an appositive.
+    int a = head, b = head;
+    const int n = static_cast<int>(s_.tokens.size());
+    while (a > 0 && IsNameToken(s_.tokens[a - 1])) --a;
+    while (b + 1 < n && IsNameToken(s_.tokens[b + 1])) ++b;
+    if (b - a > hi - lo) {
+      int external = 0;
+      for (int i = a; i <= b; ++i) {
+        int h = s_.tokens[i].head;
+        if (h < a || h > b) ++external;
+      }
+      if (external == 1) {
+        lo = std::min(lo, a);
+        hi = std::max(hi, b);
+      }
+    }
     std::vector<int> run;
     for (int i = lo; i <= hi; ++i) run.push_back(i);
     return run;
