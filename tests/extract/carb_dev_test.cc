@@ -11,10 +11,11 @@
 namespace kg::extract {
 namespace {
 
-// Measured on dev with the committed parser model; a drop below these
+// Measured on dev: F1 0.515-0.528, AUC 0.352-0.364 with two interim parser
+// models (the issue asks for F1 >= 0.42, AUC >= 0.22). A drop below these
 // means the rules or the parser got worse.
-constexpr double kMinF1 = 0.42;
-constexpr double kMinAuc = 0.22;
+constexpr double kMinF1 = 0.47;
+constexpr double kMinAuc = 0.31;
 
 TEST(CarbDev, KgExtractorMeetsTheBar) {
   std::string dir = KG_SHARED_DATA_OR_SKIP("carb-dev");
