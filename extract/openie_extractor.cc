@@ -336,6 +336,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                           s.tokens[a.tokens[k - 1]].span.end};
         v.text = cut(v.span);
         if (v.text.empty()) return sides;
+        // A bare relative or demonstrative pronoun names nothing.
+        static const char* kBare[] = {"which", "that", "who", "whom", "what", "this", "these",
+                                      "those", "they", "them", "we", "us", "i", "you", "one"};
+        std::string lower = Lower(v.text);
+        for (const char* b : kBare)
+          if (lower == b) return sides;
         sides.push_back(v);
         return sides;
       };
