@@ -79,15 +79,19 @@ class Loader : public BulkLoader {
     for (int f = 0; f < kFamilyCount; ++f) {
       auto& entries = sink_.entries(f);
       if (entries.empty()) continue;
-      // Sorted by key; a key written twice keeps its last value.
-      std::stable_sort(entries.begin(), entries.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      // A plan writes every key of a chunk once, so plain sorting is enough;
+      // a repeated key would be a bug in the plan and is refused below.
+      std::sort(entries.begin(), entries.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       std::string path = temp_dir_ + "/chunk" + std::to_string(stats_.chunks) + "-" +
                          storage::FamilyName(static_cast<Family>(f)) + ".sst";
       auto writer = graph_->store()->NewSstWriter(static_cast<Family>(f), path);
       if (!writer.ok()) return writer.status();
       for (size_t i = 0; i < entries.size(); ++i) {
-        if (i + 1 < entries.size() && entries[i + 1].first == entries[i].first) continue;
+        if (i + 1 < entries.size() && entries[i + 1].first == entries[i].first) {
+          return Status::Corruption(std::string("bulk load wrote a key twice in ") +
+                                    storage::FamilyName(static_cast<Family>(f)));
+        }
         KG_RETURN_IF_ERROR((*writer)->Put(entries[i].first, entries[i].second));
         stats_.bytes += entries[i].first.size() + entries[i].second.size();
       }
