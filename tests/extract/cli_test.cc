@@ -89,6 +89,21 @@ TEST(KgExtract, JsonLinesInOneClaimPerLineOut) {
   std::remove(in.c_str());
 }
 
+TEST(KgExtract, BadFilesAreNamedAndSkipped) {
+  KG_PARSER_MODEL_OR_SKIP();
+  std::string bin = ::kg::testing::BinaryDir() + "/kg_extract_bad.txt";
+  std::ofstream(bin, std::ios::binary) << std::string("\x00\x01\x02\xff\xfe", 5) << "x";
+  int status = 0;
+  std::string out = RunShell(Kg() + " extract " + bin + " /nonexistent/file.txt " +
+                                 ::kg::testing::SeedsDir() + "/002_a52160434a679462.txt",
+                             &status);
+  EXPECT_EQ(status, 3) << out;  // some inputs rejected, the others done
+  EXPECT_NE(out.find("kg_extract_bad.txt"), std::string::npos) << out;
+  EXPECT_NE(out.find("/nonexistent/file.txt"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"relation\":\"call\""), std::string::npos) << out;
+  std::remove(bin.c_str());
+}
+
 TEST(KgExtract, SeedsAsText) {
   KG_PARSER_MODEL_OR_SKIP();
   int status = 0;
