@@ -65,6 +65,12 @@ TEST(KgQuery, MalformedQueryShowsCaretAndFails) {
   EXPECT_NE(r.err.find("SyntaxError"), std::string::npos) << r.err;
   EXPECT_TRUE(std::regex_search(r.err, std::regex("\n *\\^"))) << "a caret line:\n" << r.err;
   EXPECT_NE(r.err.find("MATCH (n RETURN n"), std::string::npos) << "the query is shown";
+  TempDir dir;
+  std::string file = dir.path() + "/bad.cypher";
+  WriteFile(file, "// header\nRETURN 1 AS a;\nMATCH (n\nRETURN n;\n");
+  r = Sh(KgSeeds() + " query -f " + Quote(file));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err.rfind(file + ":4:1: SyntaxError", 0), 0u) << "file:line:column first:\n" << r.err;
   r = Sh(KgSeeds() + " query --param oops 'RETURN 1'");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("name=value"), std::string::npos) << r.err;
