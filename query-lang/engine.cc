@@ -84,6 +84,7 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
     };
     if (q.profile) {
       // Pull row by row so every operator's time is measured.
+      ctx.set_profiling(true);
       Row row;
       while (root->Next(row, ctx))
         if (!take(row)) break;

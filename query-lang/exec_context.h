@@ -52,6 +52,10 @@ class ExecContext {
 
   const std::string& TypeName(graph::TypeId t);
 
+  // PROFILE: operators pull row by row so each one's time can be measured.
+  bool profiling() const { return profiling_; }
+  void set_profiling(bool on) { profiling_ = on; }
+
  private:
   graph::Graph& graph_;
   const QueryOptions& options_;
@@ -64,6 +68,7 @@ class ExecContext {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   uint64_t ticks_ = 0;
+  bool profiling_ = false;
 };
 
 }  // namespace kg::query_lang

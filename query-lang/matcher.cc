@@ -2,6 +2,7 @@
 #include "query-lang/matcher.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "graph/algorithms.h"
@@ -59,12 +60,99 @@ class Matcher {
     st.node_ids.assign(p.nodes.size(), 0);
     st.edges.assign(p.rels.size(), {});
     if (p.shortest) return MatchShortest(pi);
+    if (UseEdgeScan(p)) return MatchByEdgeScan(pi);
     st.anchor = ChooseAnchor(p);
     st.steps.clear();
     for (size_t j = st.anchor; j < p.rels.size(); ++j) st.steps.push_back({j, true});
     for (size_t j = st.anchor; j-- > 0;) st.steps.push_back({j, false});
     const NodePattern& a = p.nodes[st.anchor];
     return ForEachCandidate(a, [&](uint64_t id) { return BindNode(pi, st.anchor, id, [&] { return RunStep(pi, 0); }); });
+  }
+
+  // (a)-[r]->(b) with neither end bound or looked up by name: one sequential
+  // scan of the relationships beats a node scan plus an adjacency seek per
+  // node (what the top-k-by-degree kind of query needs).
+  bool UseEdgeScan(const PatternPart& p) const {
+    if (p.nodes.size() != 2 || p.rels.size() != 1 || p.rels[0].var_length || p.rels[0].bound) return false;
+    for (auto& n : p.nodes)
+      if (IsBound(n) || NameLookup(n)) return false;
+    return true;
+  }
+
+  // Whether `id` carries `label`, through a set built by one label scan.
+  bool HasLabel(const std::string& label, uint64_t id) {
+    auto it = label_sets_.find(label);
+    if (it == label_sets_.end()) {
+      std::unordered_set<uint64_t> ids;
+      auto c = ctx_.graph().ScanLabel(label);
+      for (; c->Valid(); c->Next()) ids.insert(c->node());
+      if (!c->status().ok()) ThrowError("StorageError", "", c->status().ToString());
+      it = label_sets_.emplace(label, std::move(ids)).first;
+    }
+    return it->second.count(id) > 0;
+  }
+
+  bool EndMatches(const NodePattern& n, uint64_t id) {
+    if (!n.labels.empty() && !HasLabel(n.labels[0], id)) return false;
+    if (n.labels.size() <= 1 && !n.properties) return true;
+    return NodeMatches(n, id);
+  }
+
+  bool MatchByEdgeScan(size_t pi) {
+    const PatternPart& p = parts_[pi];
+    PartState& st = states_[pi];
+    const RelPattern& r = p.rels[0];
+    bool none = false;
+    auto types = TypeIds(r, &none);
+    if (none) return true;
+    auto c = ctx_.graph().ScanEdges();
+    for (; c->Valid(); c->Next()) {
+      ctx_.CheckInterrupt();
+      const graph::EdgeRef& e = c->edge();
+      if (!types.empty() && std::find(types.begin(), types.end(), e.type) == types.end()) continue;
+      if (used_.count(e.id)) continue;
+      // Orientations: (left, right) = (source, target) for ->, reversed for <-,
+      // both for an undirected pattern (once for a self-loop).
+      for (int o = 0; o < 2; ++o) {
+        bool forward = o == 0;
+        if (r.direction == Dir::kOut && !forward) continue;
+        if (r.direction == Dir::kIn && forward) continue;
+        if (!forward && r.direction == Dir::kBoth && e.source == e.target) continue;
+        uint64_t left = forward ? e.source : e.target;
+        uint64_t right = forward ? e.target : e.source;
+        if (!EndMatches(p.nodes[0], left) || !EndMatches(p.nodes[1], right)) continue;
+        if (!RelMatches(r, e)) continue;
+        bool set = !r.variable.empty() && r.used;
+        if (set) row_[r.slot] = ctx_.RelFromRef(e);
+        st.edges[0] = {e};
+        used_.insert(e.id);
+        bool go_on = BindLoose(pi, 0, left, [&] { return BindLoose(pi, 1, right, [&] { return FinishPart(pi); }); });
+        used_.erase(e.id);
+        if (set) row_[r.slot] = Value();
+        if (!go_on) return false;
+      }
+    }
+    if (!c->status().ok()) ThrowError("StorageError", "", c->status().ToString());
+    return true;
+  }
+
+  // BindNode for an end already checked by EndMatches.
+  template <typename F>
+  bool BindLoose(size_t pi, size_t idx, uint64_t id, F&& next) {
+    const NodePattern& n = parts_[pi].nodes[idx];
+    if (IsBound(n)) {  // (a)-->(a): the same variable at both ends
+      const Value& v = row_[n.slot];
+      if (v.kind() != Value::Kind::kNode || v.as_node().id != id) return true;
+      states_[pi].node_ids[idx] = id;
+      return next();
+    }
+    row_[n.slot] = ExecContext::NodeRef(id);
+    set_here_[n.slot] = 1;
+    states_[pi].node_ids[idx] = id;
+    bool go_on = next();
+    set_here_[n.slot] = 0;
+    row_[n.slot] = Value();
+    return go_on;
   }
 
   template <typename F>
@@ -347,6 +435,7 @@ class Matcher {
   std::vector<char> set_here_;
   std::vector<PartState> states_;
   std::unordered_set<uint64_t> used_;
+  std::unordered_map<std::string, std::unordered_set<uint64_t>> label_sets_;
 };
 
 }  // namespace
@@ -360,6 +449,8 @@ void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext&
 std::string DescribeAccess(const PatternPart& p) {
   for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
   for (auto& n : p.nodes) if (NameLookup(n)) return "NodeByName(" + (n.variable.empty() ? "_" : n.variable) + ")";
+  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound)
+    return "RelationshipScan";
   for (auto& n : p.nodes)
     if (!n.labels.empty()) return "NodeByLabel(" + (n.variable.empty() ? "_" : n.variable) + ":" + n.labels[0] + ")";
   return "AllNodes(" + (p.nodes[0].variable.empty() ? "_" : p.nodes[0].variable) + ")";

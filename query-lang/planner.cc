@@ -42,6 +42,18 @@ class Unary : public Operator {
   std::vector<const Operator*> Children() const override { return {child_.get()}; }
 
  protected:
+  // How blocking operators read their whole input: streamed, or pulled row
+  // by row under PROFILE (so the child's own time is measured).
+  void ConsumeChild(ExecContext& ctx, const std::function<bool(Row&)>& f) {
+    if (!ctx.profiling()) {
+      child_->ForEach(ctx, f);
+      return;
+    }
+    Row row;
+    while (child_->Next(row, ctx))
+      if (!f(row)) return;
+  }
+
   OpPtr child_;
 };
 
@@ -399,12 +411,23 @@ class AggregateOp : public Unary {
     size_t nk = 0;
     for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) key_index_[i] = nk++;
     std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
-    child_->ForEach(ctx, [&](Row& row) {
+    ConsumeChild(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
       key_buf_.clear();
       for (size_t i = 0; i < p_.items.size(); ++i) {
         if (post_[i]) continue;
-        key_buf_.push_back(Eval(*p_.items[i].expr, row, ctx));
+        const Expr& k = *p_.items[i].expr;
+        // n.prop keys: read each node's property once, not once per row.
+        if (k.kind == Expr::Kind::kProperty && k.children[0]->kind == Expr::Kind::kVariable &&
+            row[k.children[0]->slot].kind() == K::kNode) {
+          auto& memo = prop_memo_[i];
+          uint64_t id = row[k.children[0]->slot].as_node().id;
+          auto m = memo.find(id);
+          if (m == memo.end()) m = memo.emplace(id, Eval(k, row, ctx)).first;
+          key_buf_.push_back(m->second);
+          continue;
+        }
+        key_buf_.push_back(Eval(k, row, ctx));
       }
       auto it = index.find(key_buf_);
       size_t gi;
@@ -446,6 +469,7 @@ class AggregateOp : public Unary {
   std::vector<Group> groups_;
   std::vector<size_t> key_index_;
   std::vector<Value> key_buf_;
+  std::unordered_map<size_t, std::unordered_map<uint64_t, Value>> prop_memo_;
   size_t pos_ = 0;
 };
 
@@ -464,7 +488,7 @@ class SortOp : public Unary {
     if (!done_) {
       done_ = true;
       std::vector<std::pair<std::vector<Value>, Row>> all;
-      child_->ForEach(ctx, [&](Row& r) {
+      ConsumeChild(ctx, [&](Row& r) {
         ctx.CheckInterrupt();
         std::vector<Value> keys;
         for (auto& i : items_) keys.push_back(Eval(*i.expr, r, ctx));
@@ -677,7 +701,7 @@ class CreateOp : public Unary {
     if (!done_) {
       done_ = true;
       std::vector<Row> in;
-      child_->ForEach(ctx, [&](Row& r) {
+      ConsumeChild(ctx, [&](Row& r) {
         in.push_back(r);
         return true;
       });
@@ -711,7 +735,7 @@ class MergeOp : public Unary {
     if (!done_) {
       done_ = true;
       std::vector<Row> in;
-      child_->ForEach(ctx, [&](Row& r) {
+      ConsumeChild(ctx, [&](Row& r) {
         in.push_back(r);
         return true;
       });

@@ -13,7 +13,7 @@ N=${1:-1000000}
 E=${2:-5000000}
 BUILD=${BUILD:-build}
 WORK=${WORK:-/tmp/kg-query-bench}
-PEERS=${PEERS:-../shared/peers}
+PEERS=$(realpath "${PEERS:-../shared/peers}")
 export QUERY_TIMEOUT_MS=${QUERY_TIMEOUT_MS:-300000}
 CSV=$WORK/csv-$N-$E
 mkdir -p "$WORK"
@@ -33,7 +33,7 @@ if [ ! -d "$WORK/node_modules/kuzu" ]; then
   (cd "$WORK" && npm install --no-save --silent kuzu@0.11.3 >/dev/null)
 fi
 KZDB=$WORK/kuzu-$N-$E
-(cd "$WORK" && node "$(realpath "$PEERS")/kuzu_bench.js" "$KZDB" "$CSV") > "$WORK/kuzu.json"
+(cd "$WORK" && node "$PEERS/kuzu_bench.js" "$KZDB" "$CSV") > "$WORK/kuzu.json"
 
 python3 - "$WORK/kg.json" "$WORK/kuzu.json" "$WORK/kg-load.json" <<'PY'
 import json, sys
