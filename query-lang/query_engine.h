@@ -150,9 +150,12 @@ struct QueryResult {
 };
 
 // Why a query failed. `kind` follows the openCypher TCK classes:
-// "SyntaxError", "SemanticError", "TypeError", "ArgumentError",
-// "EntityNotFound", "ConstraintVerificationFailed", and kg's own "Timeout",
-// "Cancelled", "StorageError", "NotSupported".
+// "SyntaxError" (also for compile-time semantic rules, as the TCK classifies
+// them; `detail` names the rule: UndefinedVariable, VariableAlreadyBound,
+// VariableTypeConflict, InvalidAggregation, ...), "TypeError",
+// "ArgumentError", "ParameterMissing", "EntityNotFound", "SemanticError",
+// and kg's own "Timeout", "Cancelled", "StorageError", "NotSupported" (SET,
+// DELETE, REMOVE, CALL, MERGE ... ON, EXISTS {}), "InternalError" (a bug).
 struct QueryError {
   std::string kind;
   std::string detail;   // TCK detail code when known: "UndefinedVariable", "InvalidAggregation"...
