@@ -2,7 +2,8 @@
 //
 //   kg train tagger --train train.conllu --dev dev.conllu -o models/tagger.kgm
 //   kg train parser --train train.conllu --dev dev.conllu -o models/parser.kgm
-//                   [--tagger models/tagger.kgm] [--jackknife 10]
+//                   [--tagger models/tagger.kgm] [--jackknife 10] [--seeds 3]
+//                   [--prune 1.0]
 //
 // The parser trains on jackknifed tags (each tenth of the training set
 // tagged by a tagger trained on the other nine) and is scored on dev with
@@ -28,6 +29,8 @@ struct TrainArgs {
   int tagger_epochs = 12;
   int jackknife = 10;
   double explore = 0.9;
+  int seeds = 1;
+  float prune = 0.0f;
 };
 
 double Seconds(std::chrono::steady_clock::time_point start) {
@@ -90,6 +93,8 @@ int RunTrain(const std::string& what, const TrainArgs& a, const Context& context
   popt.seed = a.seed;
   popt.verbose = !context.quiet;
   popt.explore = a.explore;
+  popt.seeds = a.seeds;
+  popt.prune = a.prune;
   if (a.epochs > 0) popt.epochs = a.epochs;
   std::unique_ptr<extract::DependencyParser> parser =
       extract::DependencyParser::Train(*train, dev, popt);
@@ -127,6 +132,9 @@ void RegisterTrain(CLI::App& app, Context& context) {
       sub->add_option("--tagger-epochs", args->tagger_epochs, "Epochs of the fold taggers");
       sub->add_option("--explore", args->explore,
                       "Probability of following the parser's own wrong move in training");
+      sub->add_option("--seeds", args->seeds,
+                      "Train with seeds seed..seed+N-1 and average the models");
+      sub->add_option("--prune", args->prune, "Drop averaged weights below this (model size)");
     }
     std::string w = what;
     sub->callback([&context, args, w] { context.exit_code = RunTrain(w, *args, context); });
