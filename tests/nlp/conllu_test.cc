@@ -68,7 +68,7 @@ TEST(Conllu, ErrorsNameFileAndLine) {
   std::string bad = std::string(kBlock) + "1\tx\tx\tX\tX\t_\tzz\tdep\t_\t_\n";
   auto doc = ParseConllu(bad, "bad.conllu");
   ASSERT_FALSE(doc.ok());
-  EXPECT_NE(doc.status().message().find("bad.conllu:9:"), std::string::npos)
+  EXPECT_NE(doc.status().message().find("bad.conllu:10:"), std::string::npos)
       << doc.status().message();
   auto fields = ParseConllu("1\tx\tx\n", "f.conllu");
   ASSERT_FALSE(fields.ok());
