@@ -4,6 +4,7 @@
 // SST chunks). Bad inputs are named on stderr and skipped; the others are
 // still stored. Exit 0 = all stored, 3 = some rejected, 1 = none stored or a
 // database error, 2 = usage.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -21,9 +22,13 @@
 namespace kg::cli {
 namespace {
 
+// Inputs larger than this take the bulk path unless --no-bulk says otherwise.
+constexpr uint64_t kAutoBulkBytes = uint64_t{512} << 20;
+
 struct IngestFlags {
   std::vector<std::string> paths;
   bool bulk = false;
+  bool no_bulk = false;
   bool verbose = false;
   bool no_sync = false;
 };
@@ -42,8 +47,21 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     std::cerr << "kg ingest: cannot load the extractor: " << extractor.status().message() << "\n";
     return kExitError;
   }
+  extract::Reader reader;
+  std::vector<extract::ReadResult> missing;
+  std::vector<std::string> files = reader.Expand(flags.paths, &missing);
+  uint64_t input_bytes = 0;
+  for (const auto& f : files) {
+    struct stat st;
+    if (::stat(f.c_str(), &st) == 0) input_bytes += static_cast<uint64_t>(st.st_size);
+  }
+  bool use_bulk = flags.bulk || (!flags.no_bulk && input_bytes > kAutoBulkBytes);
+  if (use_bulk && !flags.bulk && !context.quiet) {
+    std::cerr << "kg ingest: " << input_bytes / (1 << 20)
+              << " MB of input: using the bulk path (--no-bulk to avoid)\n";
+  }
   std::unique_ptr<graph::BulkLoader> bulk;
-  if (flags.bulk) {
+  if (use_bulk) {
     auto loader = graph::BulkLoader::Start(graph->get(), {});
     if (!loader.ok()) {
       std::cerr << "kg ingest: " << loader.status().message() << "\n";
@@ -52,9 +70,6 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     bulk = std::move(*loader);
   }
 
-  extract::Reader reader;
-  std::vector<extract::ReadResult> missing;
-  std::vector<std::string> files = reader.Expand(flags.paths, &missing);
   uint64_t stored = 0, unchanged = 0, rejected = 0;
   graph::AddSummary total;
   bool progress = !context.quiet && isatty(STDERR_FILENO);
@@ -144,7 +159,9 @@ void RegisterIngest(CLI::App& app, Context& context) {
   auto flags = std::make_shared<IngestFlags>();
   cmd->add_option("PATH", flags->paths, "Files or folders (.txt, .html, .jsonl)")->required();
   cmd->add_flag("--bulk", flags->bulk,
-                "Write sorted SST files and ingest them in chunks (fast for large inputs)");
+                "Write sorted SST files and ingest them in chunks (automatic above 512 MB of "
+                "input)");
+  cmd->add_flag("--no-bulk", flags->no_bulk, "Never take the bulk path");
   cmd->add_flag("-v,--verbose", flags->verbose,
                 "Print 'stored ID SOURCE' on stdout as each document is committed");
   cmd->add_flag("--no-sync", flags->no_sync, "Do not fsync each document (faster, less safe)");

@@ -64,7 +64,9 @@ class Loader : public BulkLoader {
   Status Finish() override {
     if (finished_) return Status::OK();
     finished_ = true;
-    return IngestChunk();
+    KG_RETURN_IF_ERROR(IngestChunk());
+    if (options_.compact && stats_.chunks > 1) return graph_->store()->CompactAll();
+    return Status::OK();
   }
 
   const BulkStats& stats() const override { return stats_; }

@@ -29,6 +29,9 @@ struct BulkOptions {
   std::string temp_dir;
   // Buffered key/value bytes after which a chunk is written and ingested.
   size_t chunk_bytes = size_t{256} << 20;
+  // Compact the database in Finish when more than one chunk was ingested
+  // (overlapping chunks slow every later scan until they are merged).
+  bool compact = true;
 };
 
 // What a bulk load did so far.

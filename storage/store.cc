@@ -280,6 +280,16 @@ class RocksStore : public Store {
     return FromRocks(db_->IngestExternalFiles(args), "bulk ingest");
   }
 
+  Status CompactAll() override {
+    if (options_.read_only) return Status::OK();
+    rocksdb::CompactRangeOptions co;
+    for (size_t i = 1; i < handles_.size(); ++i) {
+      KG_RETURN_IF_ERROR(
+          FromRocks(db_->CompactRange(co, handles_[i], nullptr, nullptr), "compact " + dir_));
+    }
+    return Status::OK();
+  }
+
   Status Flush() override {
     if (options_.read_only) return Status::OK();
     rocksdb::FlushOptions fo;

@@ -148,6 +148,8 @@ class Store {
 
   // Flushes memtables to SST files (used before measuring, and by tests).
   virtual Status Flush() = 0;
+  // Compacts every family (after a bulk load, whose chunks overlap).
+  virtual Status CompactAll() = 0;
 };
 
 }  // namespace kg::storage
