@@ -11,11 +11,12 @@
 namespace kg::extract {
 namespace {
 
-// Measured on dev: F1 0.515-0.528, AUC 0.352-0.364 with two interim parser
-// models (the issue asks for F1 >= 0.42, AUC >= 0.22). A drop below these
-// means the rules or the parser got worse.
-constexpr double kMinF1 = 0.47;
-constexpr double kMinAuc = 0.31;
+// Measured on dev with models/ of 15:29: P 0.615, R 0.465, F1 0.529, AUC
+// 0.366 (interim parser models gave F1 0.515-0.528, AUC 0.352-0.364; the
+// issue asks for F1 >= 0.42, AUC >= 0.22). A drop below these means the
+// rules or the parser got worse.
+constexpr double kMinF1 = 0.49;
+constexpr double kMinAuc = 0.33;
 
 TEST(CarbDev, KgExtractorMeetsTheBar) {
   std::string dir = KG_SHARED_DATA_OR_SKIP("carb-dev");
