@@ -302,7 +302,7 @@ Result<ClaimAudit> AuditClaim(const Graph& graph, EdgeId id) {
 namespace {
 
 Result<std::vector<NodeId>> ResolveEntity(const Graph& graph, const std::string& name) {
-  Result<std::vector<NodeId>> ids = graph.FindByName(name);
+  Result<std::vector<NodeId>> ids = ResolveEntityName(graph, name);
   if (!ids.ok()) return ids.status();
   if (!ids->empty()) return ids;
   std::string msg = "unknown entity '" + name + "': no node has that name";
@@ -317,6 +317,40 @@ Result<std::vector<NodeId>> ResolveEntity(const Graph& graph, const std::string&
 }
 
 }  // namespace
+
+Result<std::vector<NodeId>> ResolveEntityName(const Graph& graph, const std::string& name,
+                                              size_t scan_limit) {
+  Result<std::vector<NodeId>> ids = graph.FindByName(name);
+  if (!ids.ok() || !ids->empty()) return ids;
+  const std::string want = Lower(name);
+  if (want.empty()) return ids;
+  const bool acronym_like = want.size() >= 2 && want.find(' ') == std::string::npos;
+  std::vector<NodeId> by_initials, by_mention;
+  size_t scanned = 0;
+  auto cur = graph.ScanLabel("Entity");
+  for (; cur->Valid() && scanned < scan_limit; cur->Next(), ++scanned) {
+    Result<NodeRecord> node = graph.GetNode(cur->node());
+    if (!node.ok()) return node.status();
+    if (acronym_like) {
+      std::string initials;
+      for (const auto& w : Words(NodeName(*node))) {
+        if (w != "of" && w != "the" && w != "and" && w != "for") initials += w[0];
+      }
+      if (initials == want) by_initials.push_back(node->id);
+    }
+    Result<std::vector<MentionRecord>> mentions = graph.NodeMentions(node->id);
+    if (!mentions.ok()) continue;
+    for (const auto& m : *mentions) {
+      if (Lower(m.surface) == want) {
+        by_mention.push_back(node->id);
+        break;
+      }
+    }
+  }
+  KG_RETURN_IF_ERROR(cur->status());
+  // Mentioned as written beats initials.
+  return by_mention.empty() ? by_initials : by_mention;
+}
 
 Result<std::vector<EdgeId>> FindClaims(const Graph& graph, const std::string& subject,
                                        const std::string& relation, const std::string& object) {

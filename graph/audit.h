@@ -90,6 +90,14 @@ class SourceReader {
   std::unordered_map<std::string, std::unique_ptr<DocumentRecord>> documents_;
 };
 
+// The nodes a person means by `name`: those whose canonical name is `name`
+// (the name index, case-insensitive); failing that, entities mentioned as
+// `name` in some document, or whose name's initials are `name` ("FBI" finds
+// "Federal Bureau of Investigation") — a scan of at most `scan_limit` entity
+// nodes. Empty when nothing matches.
+Result<std::vector<NodeId>> ResolveEntityName(const Graph& graph, const std::string& name,
+                                              size_t scan_limit = 200000);
+
 // One supporting mention of a claim, re-checked.
 struct SupportAudit {
   ProvenanceRecord record;

@@ -171,7 +171,7 @@ Result<Subgraph> WholeGraph(const Graph& graph, size_t max_nodes) {
 
 Result<Subgraph> Neighbourhood(const Graph& graph, const std::string& name, int depth,
                                size_t max_nodes) {
-  Result<std::vector<NodeId>> start = graph.FindByName(name);
+  Result<std::vector<NodeId>> start = ResolveEntityName(graph, name);
   if (!start.ok()) return start.status();
   if (start->empty()) {
     return Status::NotFound("no entity named '" + name +

@@ -55,7 +55,8 @@ struct Subgraph {
 Result<Subgraph> WholeGraph(const Graph& graph, size_t max_nodes);
 
 // The nodes within `depth` hops (either direction) of the entity named `name`
-// (case-insensitive exact name), and the edges among them. NotFound, with a
+// (see ResolveEntityName in audit.h: exact name, else mention or initials),
+// and the edges among them. NotFound, with a
 // message naming `name`, when no node has that name. Stops growing beyond
 // `max_nodes` + 1 nodes (0 = no limit).
 Result<Subgraph> Neighbourhood(const Graph& graph, const std::string& name, int depth,

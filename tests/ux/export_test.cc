@@ -235,6 +235,27 @@ TEST_F(ExportTest, AuditMarksSpansAndFlagsMismatches) {
   EXPECT_EQ(nlohmann::json::parse(ReportJson(*report))["contradictions"].size(), 1u);
 }
 
+TEST_F(ExportTest, NamesResolveByMentionOrInitials) {
+  NodeId fbi = Node("Federal Bureau of Investigation", "Organization");
+  NodeId cia = Node("Central Intelligence Agency", "Organization");
+  ASSERT_TRUE(graph_->AddExtraction(Doc("doc-c", "Russia tipped off the FBI in 2011.", false,
+                                        "tipped off")).ok());
+  auto by_initials = ResolveEntityName(*graph_, "cia");
+  ASSERT_TRUE(by_initials.ok());
+  EXPECT_EQ(*by_initials, std::vector<NodeId>{cia});
+  // "FBI" is an entity of its own here (named so by Doc), found by name.
+  auto exact = ResolveEntityName(*graph_, "FBI");
+  ASSERT_TRUE(exact.ok());
+  ASSERT_EQ(exact->size(), 1u);
+  EXPECT_NE(exact->front(), fbi);
+  auto none = ResolveEntityName(*graph_, "XYZ");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  auto around = Neighbourhood(*graph_, "CIA", 1, 0);
+  ASSERT_TRUE(around.ok()) << around.status().ToString();
+  EXPECT_EQ(around->nodes, std::vector<NodeId>{cia});
+}
+
 TEST_F(ExportTest, FindClaimsExplainsUnknownNames) {
   Node("Vladimir Putin");
   auto r = FindClaims(*graph_, "Vladimir Pootin", "", "");
