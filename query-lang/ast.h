@@ -58,6 +58,12 @@ struct Expr {
   // Set by the binder.
   int slot = -1;              // kVariable, comprehension/quantifier variable
   bool is_aggregate = false;  // an aggregating function call
+
+  Expr() = default;
+  Expr(const Expr&) = default;
+  Expr& operator=(const Expr&) = default;
+  // Iterative, so a long operator chain cannot overflow the stack.
+  ~Expr();
 };
 
 struct NodePattern {

@@ -12,9 +12,29 @@
 #include "query-lang/errors.h"
 
 namespace kg::query_lang {
+
+Expr::~Expr() {
+  std::vector<ExprPtr> stack;
+  for (auto& c : children)
+    if (c && c.use_count() == 1) stack.push_back(std::move(c));
+  while (!stack.empty()) {
+    ExprPtr e = std::move(stack.back());
+    stack.pop_back();
+    for (auto& c : e->children)
+      if (c && c.use_count() == 1) stack.push_back(std::move(c));
+  }
+}
+
 namespace {
 
 using P = kg_antlr::CypherParser;
+
+// Deeply nested brackets would exhaust the stack in ANTLR's recursive
+// descent; refuse them with a position instead.
+constexpr int kMaxNesting = 200;
+// Long operator chains (1+1+...+1) are flat for ANTLR but deep in the AST.
+constexpr int kMaxExpressionDepth = 2000;
+constexpr int kMaxChain = 1000;  // operands of one operator chain
 
 // Turns the first lexer or parser error into a SyntaxError with a position.
 class ThrowingErrorListener : public antlr4::BaseErrorListener {
@@ -29,7 +49,10 @@ class ThrowingErrorListener : public antlr4::BaseErrorListener {
 
 class Builder {
  public:
-  explicit Builder(const std::string& text) : text_(text) {}
+  explicit Builder(const std::string& text) : text_(text) {
+    for (unsigned char c : text_)
+      if (c >= 0x80) ascii_ = false;
+  }
 
   Query BuildQuery(P::CypherContext* ctx) {
     Query q;
@@ -54,9 +77,7 @@ class Builder {
     size_t b = ctx->getStop() ? ctx->getStop()->getStopIndex() : a;
     if (b < a || b >= text_.size() + 1) return ctx->getText();
     // Indices are code points; for ASCII text they are bytes.
-    bool ascii = true;
-    for (unsigned char c : text_) if (c >= 0x80) { ascii = false; break; }
-    if (!ascii) return ctx->getText();
+    if (!ascii_) return ctx->getText();
     return text_.substr(a, b - a + 1);
   }
 
@@ -283,8 +304,12 @@ class Builder {
     return e;
   }
 
+  // A link of an operator chain; its text is set by the caller on the
+  // outermost link only (texts of every link would cost O(n^2)).
   ExprPtr Binary(const std::string& op, ExprPtr a, ExprPtr b, antlr4::ParserRuleContext* ctx) {
-    auto e = Make(Expr::Kind::kBinary, ctx);
+    auto e = std::make_shared<Expr>();
+    e->kind = Expr::Kind::kBinary;
+    Pos(*e, ctx);
     e->name = op;
     e->children = {std::move(a), std::move(b)};
     return e;
@@ -292,25 +317,38 @@ class Builder {
 
   ExprPtr BuildExpr(P::ExpressionContext* ctx) { return BuildOr(ctx->orExpression()); }
 
+  void CheckChain(size_t n, antlr4::ParserRuleContext* ctx) {
+    if (n > static_cast<size_t>(kMaxChain))
+      Fail("UnexpectedSyntax", "more than " + std::to_string(kMaxChain) + " operands in one expression", ctx);
+  }
+  ExprPtr Outer(ExprPtr e, antlr4::ParserRuleContext* ctx) {
+    if (e->kind == Expr::Kind::kBinary && e->text.empty()) e->text = Text(ctx);
+    return e;
+  }
+
   ExprPtr BuildOr(P::OrExpressionContext* ctx) {
     auto xs = ctx->xorExpression();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildXor(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary("OR", e, BuildXor(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildXor(P::XorExpressionContext* ctx) {
     auto xs = ctx->andExpression();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildAnd(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary("XOR", e, BuildAnd(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildAnd(P::AndExpressionContext* ctx) {
     auto xs = ctx->notExpression();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildNot(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary("AND", e, BuildNot(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildNot(P::NotExpressionContext* ctx) {
+    CheckChain(ctx->NOT().size(), ctx);
     ExprPtr e = BuildComparison(ctx->comparisonExpression());
     for (size_t i = 0; i < ctx->NOT().size(); ++i) {
       auto n = Make(Expr::Kind::kUnary, ctx);
@@ -323,6 +361,7 @@ class Builder {
   ExprPtr BuildComparison(P::ComparisonExpressionContext* ctx) {
     auto xs = ctx->predicateExpression();
     auto ops = ctx->comparisonOperator();
+    CheckChain(xs.size(), ctx);
     if (xs.size() == 1) return BuildPredicate(xs[0]);
     // a < b < c means a < b AND b < c.
     std::vector<ExprPtr> operands;
@@ -332,10 +371,11 @@ class Builder {
       ExprPtr cmp = Binary(ops[i]->getText(), operands[i], operands[i + 1], ctx);
       result = result ? Binary("AND", result, cmp, ctx) : cmp;
     }
-    return result;
+    return Outer(result, ctx);
   }
   ExprPtr BuildPredicate(P::PredicateExpressionContext* ctx) {
     ExprPtr e = BuildAdd(ctx->addOrSubtractExpression());
+    CheckChain(ctx->predicateSuffix().size(), ctx);
     for (auto* s : ctx->predicateSuffix()) {
       if (auto* x = dynamic_cast<P::StartsWithSuffixContext*>(s)) {
         e = Binary("STARTS WITH", e, BuildAdd(x->addOrSubtractExpression()), ctx);
@@ -357,27 +397,30 @@ class Builder {
         e = n;
       }
     }
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildAdd(P::AddOrSubtractExpressionContext* ctx) {
     auto xs = ctx->multiplyDivideModuloExpression();
     auto ops = ctx->addOp();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildMul(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary(ops[i - 1]->getText(), e, BuildMul(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildMul(P::MultiplyDivideModuloExpressionContext* ctx) {
     auto xs = ctx->powerOfExpression();
     auto ops = ctx->mulOp();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildPow(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary(ops[i - 1]->getText(), e, BuildPow(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildPow(P::PowerOfExpressionContext* ctx) {
     auto xs = ctx->unaryAddOrSubtractExpression();
+    CheckChain(xs.size(), ctx);
     ExprPtr e = BuildUnary(xs[0]);
     for (size_t i = 1; i < xs.size(); ++i) e = Binary("^", e, BuildUnary(xs[i]), ctx);
-    return e;
+    return Outer(e, ctx);
   }
   ExprPtr BuildUnary(P::UnaryAddOrSubtractExpressionContext* ctx) {
     if (ctx->postfixExpression()) return BuildPostfix(ctx->postfixExpression(), false);
@@ -405,6 +448,7 @@ class Builder {
   }
 
   ExprPtr BuildPostfix(P::PostfixExpressionContext* ctx, bool) {
+    CheckChain(ctx->postfixOperator().size(), ctx);
     ExprPtr e = BuildAtom(ctx->atom());
     for (auto* op : ctx->postfixOperator()) {
       if (auto* p = dynamic_cast<P::PropertyPostfixContext*>(op)) {
@@ -611,6 +655,7 @@ class Builder {
   }
 
   const std::string& text_;
+  bool ascii_ = true;
 };
 
 // Rejects bytes that are not UTF-8 (ANTLR's input stream would throw).
@@ -643,16 +688,83 @@ void CheckUtf8(const std::string& text) {
   }
 }
 
+
+void CheckNesting(const std::string& text) {
+  int depth = 0, line = 1, column = 0;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') quote = c;
+    else if (c == '(' || c == '[' || c == '{') {
+      if (++depth > kMaxNesting)
+        ThrowSyntax("UnexpectedSyntax", "brackets nested more than " + std::to_string(kMaxNesting) + " deep",
+                    line, column);
+    } else if (c == ')' || c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
+void CheckDepth(const ExprPtr& root) {
+  std::vector<std::pair<const Expr*, int>> stack;
+  if (root) stack.emplace_back(root.get(), 1);
+  while (!stack.empty()) {
+    auto [e, d] = stack.back();
+    stack.pop_back();
+    if (d > kMaxExpressionDepth)
+      ThrowSyntax("UnexpectedSyntax", "expression nested more than " + std::to_string(kMaxExpressionDepth) +
+                  " deep", e->line, e->column);
+    for (auto& ch : e->children)
+      if (ch) stack.emplace_back(ch.get(), d + 1);
+  }
+}
+
+void CheckDepth(const Query& q) {
+  for (auto& sq : q.parts) {
+    for (auto& c : sq.clauses) {
+      CheckDepth(c.where);
+      CheckDepth(c.expr);
+      for (auto& i : c.projection.items) CheckDepth(i.expr);
+      for (auto& o : c.projection.order) CheckDepth(o.expr);
+      CheckDepth(c.projection.where);
+      CheckDepth(c.projection.skip);
+      CheckDepth(c.projection.limit);
+    }
+  }
+}
+
 }  // namespace
 
 Query Parse(const std::string& text) {
   CheckUtf8(text);
+  CheckNesting(text);
   antlr4::ANTLRInputStream input(text);
   kg_antlr::CypherLexer lexer(&input);
   ThrowingErrorListener listener;
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  // Runs of prefix operators (- - - 1, NOT NOT ...) recurse in the parser.
+  int run = 0;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    std::string s = t->getText();
+    bool prefix = s == "-" || s == "+" || t->getType() == kg_antlr::CypherLexer::NOT;
+    run = prefix ? run + 1 : 0;
+    if (run > kMaxNesting)
+      ThrowSyntax("UnexpectedSyntax", "more than " + std::to_string(kMaxNesting) + " prefix operators in a row",
+                  static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1);
+  }
   kg_antlr::CypherParser parser(&tokens);
   parser.removeErrorListeners();
   // Two-stage parsing: fast SLL first, full LL only when SLL fails.
@@ -672,7 +784,9 @@ Query Parse(const std::string& text) {
     tree = parser.cypher();
   }
   Builder builder(text);
-  return builder.BuildQuery(tree);
+  Query q = builder.BuildQuery(tree);
+  CheckDepth(q);
+  return q;
 }
 
 }  // namespace kg::query_lang

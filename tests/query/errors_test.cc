@@ -113,6 +113,25 @@ TEST(Errors, InvalidUtf8IsASyntaxErrorWithPosition) {
   EXPECT_TRUE(Check("RETURN 'Żółć ü'").ok());
 }
 
+TEST(Errors, DeepNestingIsRejectedNotAStackOverflow) {
+  auto kind_of = [](const std::string& q) {
+    QueryOutcome r = Check(q);
+    return r.ok() ? std::string("ok") : r.error().kind;
+  };
+  EXPECT_EQ(kind_of("RETURN " + std::string(100000, '(') + "1" + std::string(100000, ')')), "SyntaxError");
+  EXPECT_EQ(kind_of("RETURN " + std::string(100000, '[') + std::string(100000, ']')), "SyntaxError");
+  std::string chain = "RETURN 1", nots = "RETURN ", negs = "RETURN ";
+  for (int i = 0; i < 200000; ++i) {
+    chain += "+1";
+    nots += "NOT ";
+    negs += "- ";
+  }
+  EXPECT_EQ(kind_of(chain), "SyntaxError");
+  EXPECT_EQ(kind_of(nots + "true"), "SyntaxError");
+  EXPECT_EQ(kind_of(negs + "1"), "SyntaxError");
+  EXPECT_EQ(kind_of("RETURN " + std::string(50, '(') + "1" + std::string(50, ')')), "ok");
+}
+
 TEST(Errors, ParameterValuesParseAsLiterals) {
   EXPECT_EQ(ParseParameterValue("42"), Value::Int(42));
   EXPECT_EQ(ParseParameterValue("-1.5"), Value::Float(-1.5));
