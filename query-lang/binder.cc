@@ -26,6 +26,9 @@ std::string Lower(std::string s) {
 
 using Scope = std::map<std::string, Var>;
 
+// The matcher walks variable-length paths recursively: bound its depth.
+constexpr int64_t kMaxHops = 1000;
+
 class Binder {
  public:
   BoundQuery Run(Query& q) {
@@ -130,6 +133,10 @@ class Binder {
       BindNodeVar(n, create, scope, declared);
     }
     for (auto& r : p.rels) {
+      if (r.var_length && (r.max_hops > kMaxHops || r.min_hops > kMaxHops))
+        ThrowError("ArgumentError", "NumberOutOfRange",
+                   "variable-length bounds above " + std::to_string(kMaxHops) + " are not supported",
+                   r.line, r.column);
       if (create) {
         if (r.types.size() != 1)
           ThrowSyntax("NoSingleRelationshipType", "CREATE needs exactly one relationship type",
