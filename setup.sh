@@ -16,6 +16,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
   libedit-dev libicu-dev libgumbo-dev wordnet-base
   graphviz tmux python3
+  clang  # libFuzzer targets (fuzz/, -DKG_FUZZ=ON)
 )
 
 install_deps() {
