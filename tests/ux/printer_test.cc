@@ -62,7 +62,9 @@ TEST(ResultPrinter, TableFitsATerminalWidth) {
   std::ostringstream out;
   PrintResult(Sample(), o, out);
   for (const auto& line : Lines(out.str())) {
-    if (line.rfind("│", 0) == 0 || line.rfind("┌", 0) == 0) EXPECT_LE(DisplayWidth(line), 40u) << line;
+    if (line.rfind("│", 0) == 0 || line.rfind("┌", 0) == 0) {
+      EXPECT_LE(DisplayWidth(line), 40u) << line;
+    }
   }
   EXPECT_NE(out.str().find("│ sources │"), std::string::npos) << "narrow columns are kept:\n" << out.str();
 }
