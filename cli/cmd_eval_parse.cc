@@ -199,7 +199,8 @@ int RunEvalParse(const EvalArgs& a, const Context& context) {
             << k["sentence_f1"].get<double>() << "  UPOS " << k["upos_f1"].get<double>()
             << "  XPOS " << k["xpos_f1"].get<double>() << "  UAS " << k["uas_f1"].get<double>()
             << "  LAS " << k["las_f1"].get<double>() << "  "
-            << static_cast<long>(k["tokens_per_second"].get<double>()) << " tokens/s\n"
+            << static_cast<long>(k["tokens_per_second"].get<double>()) << " tokens/s ("
+            << static_cast<long>(k["tokens_per_cpu_second"].get<double>()) << " per CPU second)\n"
             << "models loaded in " << load_seconds << " s\n";
   return kExitOk;
 }

@@ -46,7 +46,44 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   }
 }
 
+namespace {
+// List bullets ("•" and friends) start sentences of their own (see
+// tokenizer.h); the treebank has almost none, so they are parsed apart.
+bool IsBullet(const std::string& form) {
+  return form == "\xE2\x80\xA2" || form == "\xC2\xB7" || form == "\xE2\x96\xAA" ||
+         form == "\xE2\x96\xBA" || form == "\xE2\x97\xA6" || form == "\xE2\x80\xA3" ||
+         form == "\xE2\x97\x8F" || form == "\xE2\x96\xA0" || form == "\xE2\x81\x83";
+}
+}  // namespace
+
 void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
+  if (sentence.tokens.size() > 1 && IsBullet(sentence.tokens[0].form)) {
+    // Parse the item without its bullet, then hang the bullet on the root.
+    Sentence rest;
+    rest.span = sentence.span;
+    rest.tokens.assign(sentence.tokens.begin() + 1, sentence.tokens.end());
+    TagInPlace(rest);
+    parser_->Parse(rest);
+    Token bullet = sentence.tokens[0];
+    bullet.upos = "PUNCT";
+    bullet.xpos = "NFP";
+    bullet.lemma = bullet.form;
+    bullet.feats = "_";
+    bullet.deprel = "punct";
+    bullet.head = 0;
+    for (size_t i = 0; i < rest.tokens.size(); ++i) {
+      Token& t = rest.tokens[i];
+      if (t.head >= 0) {
+        ++t.head;
+      } else {
+        bullet.head = static_cast<int>(i) + 1;
+      }
+    }
+    sentence.tokens.clear();
+    sentence.tokens.push_back(std::move(bullet));
+    for (Token& t : rest.tokens) sentence.tokens.push_back(std::move(t));
+    return;
+  }
   TagInPlace(sentence);
   parser_->Parse(sentence);
 }

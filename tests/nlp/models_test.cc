@@ -100,6 +100,17 @@ TEST(Models, SeedArticlesGetWellFormedTrees) {
   EXPECT_EQ(s.tokens[index("officials")].upos, "NOUN");
 }
 
+TEST(Models, BulletsHangOnTheItemsRoot) {
+  std::vector<Sentence> ss = Nlp().Analyze("\xE2\x80\xA2 Government ready to act against market abuse");
+  ASSERT_EQ(ss.size(), 1u);
+  const Sentence& s = ss[0];
+  ExpectTree(s);
+  EXPECT_EQ(s.tokens[0].deprel, "punct");
+  EXPECT_EQ(s.tokens[0].upos, "PUNCT");
+  ASSERT_GE(s.tokens[0].head, 1);
+  EXPECT_EQ(s.tokens[s.tokens[0].head].head, -1);
+}
+
 TEST(Models, PreTokenizedSentences) {
   Sentence s = Nlp().AnalyzeTokens({"Putin", "called", "Obama", "on", "Saturday", "."});
   ASSERT_EQ(s.tokens.size(), 6u);
