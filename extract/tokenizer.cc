@@ -152,7 +152,10 @@ class ChunkSplitter {
 
  private:
   uint32_t cp(size_t i) const { return (*c_)[i].cp; }
+  // The bytes of chars[b, e); empty when the range is (a lone apostrophe's
+  // "rest", say).
   std::string_view Bytes(size_t b, size_t e) const {
+    if (b >= e) return {};
     return text_.substr((*c_)[b].begin, (*c_)[e - 1].end - (*c_)[b].begin);
   }
   void Emit(size_t b, size_t e) {

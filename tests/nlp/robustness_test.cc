@@ -40,6 +40,19 @@ TEST(Robustness, InvalidUtf8BytesSeparateTokens) {
   EXPECT_EQ(forms, (std::vector<std::string>{"abc", "def", "ghi", "jkl", "m", "n"}));
 }
 
+// A lone apostrophe at the end of a chunk once read past the chunk when
+// checking for a clitic (found by ASan on news-sample record 24).
+TEST(Robustness, LoneApostrophesStayInsideTheText) {
+  for (std::string text : {"'", "a '", "' b", "''", "x'", "\xE2\x80\x99", "Russia\xE2\x80\x99",
+                           "rock 'n' roll '", "'s", "'  '  '"}) {
+    std::vector<Sentence> ss = TokenizeAndSplit(text);
+    ExpectValidSpans(text, ss);
+    size_t tokens = 0;
+    for (const auto& s : ss) tokens += s.tokens.size();
+    EXPECT_GT(tokens, 0u) << text;
+  }
+}
+
 TEST(Robustness, ControlCharactersAreNotTokens) {
   std::string text(
       "Putin\x01"
