@@ -143,7 +143,7 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     char time[32];
     std::snprintf(time, sizeof time, "%.1f", seconds);
     std::cerr << "ingest: " << stored << " documents stored, " << unchanged << " unchanged, "
-              << rejected << " rejected; +" << total.new_nodes << " entities, +"
+              << rejected << " rejected; +" << total.new_nodes << " nodes, +"
               << total.new_edges << " claims, +" << total.new_provenance << " sources in " << time
               << " s (extractor " << (*extractor)->name() << " " << (*extractor)->version()
               << (bulk ? ", bulk" : "") << ")\n";

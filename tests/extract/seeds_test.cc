@@ -106,7 +106,9 @@ TEST_F(GoldParseClaims, PutinCallsObama) {
   EXPECT_NE(FindClaim(x, "Vladimir Putin", "call", "Barack Obama"), nullptr) << Dump(x);
   ExpectSpansCutTheText(x);
   for (const Entity& e : x.entities)
-    if (e.name == "Vladimir Putin") EXPECT_EQ(e.type, EntityType::kPerson);
+    if (e.name == "Vladimir Putin") {
+      EXPECT_EQ(e.type, EntityType::kPerson);
+    }
 }
 
 TEST_F(GoldParseClaims, RussiaTipsOffFbiAndCia) {

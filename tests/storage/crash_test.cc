@@ -130,7 +130,9 @@ TEST(Crash, SigkillAtRandomPointsLeavesWholeDocuments) {
       EXPECT_EQ(mentions[id], want_mentions) << id;
       total_claims += d->claim_count;
     }
-    if (!docs->empty()) EXPECT_GT(total_claims, 0u) << "the check needs documents with claims";
+    if (!docs->empty()) {
+      EXPECT_GT(total_claims, 0u) << "the check needs documents with claims";
+    }
   }
   EXPECT_GT(killed_mid_run, kRounds / 2) << "most kills should land while ingest runs";
   EXPECT_FALSE(all_acked.empty());
