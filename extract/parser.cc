@@ -12,20 +12,6 @@ namespace {
 
 constexpr int kNone = -1;
 
-std::string Normalize(const std::string& form) {
-  std::string out;
-  out.reserve(form.size());
-  for (unsigned char c : form) {
-    if (c >= 'A' && c <= 'Z')
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if (c >= '0' && c <= '9')
-      out.push_back('0');
-    else
-      out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
-
 // Per-sentence word and tag hashes; index n is the root token.
 struct Lexical {
   std::vector<uint64_t> w, p, wp;
@@ -35,7 +21,7 @@ struct Lexical {
     p.resize(n + 1);
     wp.resize(n + 1);
     for (size_t i = 0; i < n; ++i) {
-      w[i] = StringHash(Normalize(s.tokens[i].form));
+      w[i] = StringHash(NormalizeWord(s.tokens[i].form));
       p[i] = StringHash(s.tokens[i].upos + " " + s.tokens[i].xpos);
       wp[i] = FeatureHash(w[i], p[i]);
     }

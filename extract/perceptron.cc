@@ -467,4 +467,19 @@ PerceptronModel PerceptronTrainer::Finish(float prune) const {
   return model;
 }
 
+std::string NormalizeWord(std::string_view form) {
+  std::string out;
+  out.reserve(form.size());
+  for (unsigned char c : form) {
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c >= '0' && c <= '9') {
+      out.push_back('0');
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 }  // namespace kg::extract

@@ -40,6 +40,10 @@ inline uint64_t FeatureHash(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
 // FNV-1a of a string, for words and tags.
 uint64_t StringHash(std::string_view s);
 
+// The word form features see, shared by the tagger and the parser: ASCII
+// lower case, every digit as '0' ("Obama" -> "obama", "2014" -> "0000").
+std::string NormalizeWord(std::string_view form);
+
 // Serialization of model files.
 class ModelWriter {
  public:

@@ -10,21 +10,6 @@ namespace kg::extract {
 
 namespace {
 
-// Normalised word: lower case, digits as '0'.
-std::string Normalize(const std::string& form) {
-  std::string out;
-  out.reserve(form.size());
-  for (unsigned char c : form) {
-    if (c >= 'A' && c <= 'Z')
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if (c >= '0' && c <= '9')
-      out.push_back('0');
-    else
-      out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
-
 // Word shape: "Xxxx" -> "Xx", "U.S." -> "X.X.", "2014" -> "d", "e-mail" -> "x-x".
 std::string Shape(const std::string& form) {
   std::string out;
@@ -93,7 +78,7 @@ struct Tagger::Context {
         form = i == s.tokens.size() + 2 ? "</s1>" : "</s2>";
       else
         form = s.tokens[i - 2].form;
-      std::string norm = Normalize(form);
+      std::string norm = NormalizeWord(form);
       t.w = StringHash(norm);
       t.form = StringHash(form);
       t.shape = StringHash(Shape(form));
