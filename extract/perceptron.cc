@@ -172,10 +172,42 @@ const PerceptronModel::Slot* PerceptronModel::Find(uint32_t key) const {
 }
 
 void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) const {
-  for (size_t f = 0; f < n; ++f) {
-    const Slot* s = Find(Key32(features[f]));
-    if (!s) continue;
-    for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+  if (table_.empty()) return;
+  // The table is far larger than the caches: first touch every feature's
+  // home slot (prefetch), then look the features up, then prefetch their
+  // weight rows and add them, so the memory waits overlap instead of
+  // queueing one after another.
+  constexpr size_t kBatch = 32;
+  uint32_t keys[kBatch], homes[kBatch];
+  const Slot* found[kBatch];
+  for (size_t base = 0; base < n; base += kBatch) {
+    size_t m = std::min(kBatch, n - base);
+    for (size_t f = 0; f < m; ++f) {
+      keys[f] = Key32(features[base + f]);
+      homes[f] = (keys[f] * 0x9E3779B1u) & mask_;
+      __builtin_prefetch(&table_[homes[f]]);
+    }
+    for (size_t f = 0; f < m; ++f) {
+      const Slot* s = nullptr;
+      for (uint32_t i = homes[f];; i = (i + 1) & mask_) {
+        const Slot& slot = table_[i];
+        if (slot.key == keys[f]) {
+          s = &slot;
+          break;
+        }
+        if (slot.key == 0) break;
+      }
+      found[f] = s;
+      if (s) {
+        __builtin_prefetch(&cls_[s->begin]);
+        __builtin_prefetch(&w_[s->begin]);
+      }
+    }
+    for (size_t f = 0; f < m; ++f) {
+      const Slot* s = found[f];
+      if (!s) continue;
+      for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+    }
   }
 }
 
