@@ -1,7 +1,10 @@
 // Training helpers (see nlp_train.h).
 #include "extract/nlp_train.h"
 
+#include <algorithm>
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include "extract/conllu.h"
 
@@ -20,7 +23,9 @@ void JackknifeTags(std::vector<Sentence>& sentences, int folds, const TaggerTrai
   if (folds < 2) return;
   size_t n = sentences.size();
   std::vector<Sentence> tagged = sentences;
-  for (int f = 0; f < folds; ++f) {
+  // Folds are independent (each writes only its own slice of `tagged`), so
+  // two run at a time; the result does not depend on their order.
+  auto run_fold = [&](int f) {
     size_t begin = n * f / folds, end = n * (f + 1) / folds;
     std::vector<Sentence> rest;
     rest.reserve(n - (end - begin));
@@ -31,8 +36,20 @@ void JackknifeTags(std::vector<Sentence>& sentences, int folds, const TaggerTrai
     o.verbose = false;
     std::unique_ptr<Tagger> tagger = Tagger::Train(rest, {}, o);
     for (size_t i = begin; i < end; ++i) tagger->Tag(tagged[i]);
-    if (options.verbose) std::cerr << "jackknife fold " << (f + 1) << "/" << folds << " tagged\n";
+    if (options.verbose) {
+      std::cerr << ("jackknife fold " + std::to_string(f + 1) + "/" + std::to_string(folds) +
+                    " tagged\n");
+    }
+  };
+  std::atomic<int> next_fold{0};
+  std::vector<std::thread> workers;
+  unsigned lanes = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, folds); ++lane) {
+    workers.emplace_back([&] {
+      for (int f = next_fold++; f < folds; f = next_fold++) run_fold(f);
+    });
   }
+  for (std::thread& w : workers) w.join();
   sentences = std::move(tagged);
 }
 

@@ -2,9 +2,12 @@
 #include "extract/parser.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <map>
 #include <random>
+#include <sstream>
+#include <thread>
 
 namespace kg::extract {
 
@@ -360,6 +363,14 @@ class ParserTraining {
   static std::unique_ptr<DependencyParser> Run(const std::vector<Sentence>& train,
                                                const std::vector<Sentence>& dev,
                                                const ParserTrainOptions& options);
+
+ private:
+  // One seed's training run: the weights of its best epoch on dev.
+  static PerceptronModel TrainSeed(const DependencyParser& parser,
+                                   const std::map<std::string, int>& label_of,
+                                   const std::vector<Sentence>& train,
+                                   const std::vector<Sentence>& dev,
+                                   const ParserTrainOptions& options, uint64_t seed);
 };
 
 namespace {
@@ -422,6 +433,127 @@ std::unique_ptr<DependencyParser> DependencyParser::Train(const std::vector<Sent
   return ParserTraining::Run(train, dev, options);
 }
 
+PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
+                                          const std::map<std::string, int>& label_of,
+                                          const std::vector<Sentence>& train,
+                                          const std::vector<Sentence>& dev,
+                                          const ParserTrainOptions& options, uint64_t seed) {
+  // A parser of our own to score dev with this seed's weights.
+  DependencyParser scratch;
+  scratch.labels_ = parser.labels_;
+  scratch.root_label_ = parser.root_label_;
+  scratch.right_to_left_ = parser.right_to_left_;
+  Moves moves{static_cast<int>(parser.labels_.size()), 0};
+  int L = moves.num_labels;
+  auto label_id = [&](const std::string& name) {
+    auto it = label_of.find(name);
+    return it == label_of.end() ? 0 : it->second;
+  };
+  PerceptronTrainer trainer(moves.Count());
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(moves.Count());
+  double best_dev = -1;
+  PerceptronModel best_model;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    ShuffleOrder(order, rng);
+    size_t correct = 0, total = 0;
+    for (size_t idx : order) {
+      const Sentence& s = train[idx];
+      int n = static_cast<int>(s.tokens.size());
+      if (n == 0) continue;
+      std::vector<int> gold_head(n + 1, n), gold_label(n + 1, 0);
+      std::vector<std::vector<int>> deps(n + 1);
+      bool ok = true;
+      for (int i = 0; i < n; ++i) {
+        int h = s.tokens[i].head;
+        if (h >= n) ok = false;
+        gold_head[i] = h < 0 ? n : h;
+        gold_label[i] = h < 0 ? 0 : label_id(s.tokens[i].deprel);
+        if (h >= 0 && gold_label[i] == 0) gold_label[i] = label_id("dep");
+        if (ok) deps[gold_head[i]].push_back(i);
+      }
+      if (!ok) continue;
+      Lexical x(s);
+      State st(n);
+      Oracle oracle(gold_head, deps, n);
+      while (!st.Terminal()) {
+        Features(st, x, &feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.Score(feats.data(), feats.size(), scores.data());
+        int c_shift = st.b < n ? oracle.ShiftCost(st) : 1 << 20;
+        int c_left = !st.stack.empty() ? oracle.LeftCost(st) : 1 << 20;
+        int c_right = st.stack.size() >= 2 ? oracle.RightCost(st) : 1 << 20;
+        int best = -1, best_gold = -1, best_cost = 1 << 30, min_cost = 1 << 30;
+        std::vector<int> cost(moves.Count(), 1 << 20);
+        for (int t = 0; t < moves.Count(); ++t) {
+          if (!moves.Valid(st, t)) continue;
+          int c;
+          if (t == 0) {
+            c = c_shift;
+          } else if (t <= L) {
+            int s0 = st.S(0);
+            c = c_left + (gold_head[s0] == st.b && gold_label[s0] != t - 1);
+          } else {
+            int s0 = st.S(0), s1 = st.S(1);
+            c = c_right + (gold_head[s0] == s1 && gold_label[s0] != t - 1 - L);
+          }
+          cost[t] = c;
+          min_cost = std::min(min_cost, c);
+          if (best < 0 || scores[t] > scores[best]) {
+            best = t;
+            best_cost = c;
+          }
+        }
+        for (int t = 0; t < moves.Count(); ++t) {
+          if (cost[t] == min_cost && moves.Valid(st, t) &&
+              (best_gold < 0 || scores[t] > scores[best_gold])) {
+            best_gold = t;
+          }
+        }
+        trainer.Update(feats.data(), feats.size(), best_gold,
+                       best_cost == min_cost ? best_gold : best);
+        trainer.Tick();
+        ++total;
+        correct += best_cost == min_cost;
+        int next = best_gold;
+        if (best_cost != min_cost && epoch > 0 && coin(rng) < options.explore) next = best;
+        if (best_cost == min_cost) next = best;
+        // Keep the oracle's stack membership in step.
+        if (next == 0) {
+          oracle.in_stack[st.b] = 1;
+        } else {
+          oracle.in_stack[st.S(0)] = 0;
+        }
+        moves.Apply(st, next);
+      }
+    }
+    scratch.model_ = trainer.Finish(0.0f);
+    ParserScores ds;
+    double dev_score = epoch;
+    if (!dev.empty()) {
+      ds = scratch.Evaluate(dev);
+      dev_score = ds.uas + ds.las;
+    }
+    if (options.verbose) {
+      std::ostringstream line;  // one write, as seeds print from two threads
+      line << "parser seed " << seed << " epoch " << (epoch + 1) << ": train moves "
+           << (100.0 * correct / std::max<size_t>(total, 1)) << "%, dev UAS " << ds.uas
+           << " LAS " << ds.las << ", " << scratch.model_.num_features() << " features, "
+           << scratch.model_.num_weights() << " weights\n";
+      std::cerr << line.str();
+    }
+    if (dev_score > best_dev) {
+      best_dev = dev_score;
+      best_model = scratch.model_;
+    }
+  }
+  return best_model;
+}
+
 std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence>& train_in,
                                                       const std::vector<Sentence>& dev,
                                                       const ParserTrainOptions& options) {
@@ -445,113 +577,22 @@ std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence
     }
   }
   parser->root_label_ = 0;
-  Moves moves{static_cast<int>(parser->labels_.size()), 0};
-  int L = moves.num_labels;
-  std::vector<PerceptronModel> seed_models;
-  for (int seed_index = 0; seed_index < std::max(1, options.seeds); ++seed_index) {
-    uint64_t seed = options.seed + static_cast<uint64_t>(seed_index);
-    PerceptronTrainer trainer(moves.Count());
-    std::vector<size_t> order(train.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> coin(0.0, 1.0);
-    std::vector<uint64_t> feats;
-    std::vector<float> scores(moves.Count());
-    double best_dev = -1;
-    PerceptronModel best_model;
-    for (int epoch = 0; epoch < options.epochs; ++epoch) {
-      ShuffleOrder(order, rng);
-      size_t correct = 0, total = 0;
-      for (size_t idx : order) {
-        const Sentence& s = train[idx];
-        int n = static_cast<int>(s.tokens.size());
-        if (n == 0) continue;
-        std::vector<int> gold_head(n + 1, n), gold_label(n + 1, 0);
-        std::vector<std::vector<int>> deps(n + 1);
-        bool ok = true;
-        for (int i = 0; i < n; ++i) {
-          int h = s.tokens[i].head;
-          if (h >= n) ok = false;
-          gold_head[i] = h < 0 ? n : h;
-          gold_label[i] = h < 0 ? 0 : label_of[s.tokens[i].deprel];
-          if (h >= 0 && gold_label[i] == 0) gold_label[i] = label_of["dep"];
-          if (ok) deps[gold_head[i]].push_back(i);
-        }
-        if (!ok) continue;
-        Lexical x(s);
-        State st(n);
-        Oracle oracle(gold_head, deps, n);
-        while (!st.Terminal()) {
-          Features(st, x, &feats);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          trainer.Score(feats.data(), feats.size(), scores.data());
-          int c_shift = st.b < n ? oracle.ShiftCost(st) : 1 << 20;
-          int c_left = !st.stack.empty() ? oracle.LeftCost(st) : 1 << 20;
-          int c_right = st.stack.size() >= 2 ? oracle.RightCost(st) : 1 << 20;
-          int best = -1, best_gold = -1, best_cost = 1 << 30, min_cost = 1 << 30;
-          std::vector<int> cost(moves.Count(), 1 << 20);
-          for (int t = 0; t < moves.Count(); ++t) {
-            if (!moves.Valid(st, t)) continue;
-            int c;
-            if (t == 0) {
-              c = c_shift;
-            } else if (t <= L) {
-              int s0 = st.S(0);
-              c = c_left + (gold_head[s0] == st.b && gold_label[s0] != t - 1);
-            } else {
-              int s0 = st.S(0), s1 = st.S(1);
-              c = c_right + (gold_head[s0] == s1 && gold_label[s0] != t - 1 - L);
-            }
-            cost[t] = c;
-            min_cost = std::min(min_cost, c);
-            if (best < 0 || scores[t] > scores[best]) {
-              best = t;
-              best_cost = c;
-            }
-          }
-          for (int t = 0; t < moves.Count(); ++t) {
-            if (cost[t] == min_cost && moves.Valid(st, t) &&
-                (best_gold < 0 || scores[t] > scores[best_gold])) {
-              best_gold = t;
-            }
-          }
-          trainer.Update(feats.data(), feats.size(), best_gold,
-                         best_cost == min_cost ? best_gold : best);
-          trainer.Tick();
-          ++total;
-          correct += best_cost == min_cost;
-          int next = best_gold;
-          if (best_cost != min_cost && epoch > 0 && coin(rng) < options.explore) next = best;
-          if (best_cost == min_cost) next = best;
-          // Keep the oracle's stack membership in step.
-          if (next == 0) {
-            oracle.in_stack[st.b] = 1;
-          } else {
-            oracle.in_stack[st.S(0)] = 0;
-          }
-          moves.Apply(st, next);
-        }
+  // Each seed trains on its own thread (two at a time on two cores); every
+  // seed has its own generator, so the result does not depend on timing.
+  int num_seeds = std::max(1, options.seeds);
+  std::vector<PerceptronModel> seed_models(num_seeds);
+  std::vector<std::thread> workers;
+  unsigned lanes = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  std::atomic<int> next_seed{0};
+  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, num_seeds); ++lane) {
+    workers.emplace_back([&] {
+      for (int i = next_seed++; i < num_seeds; i = next_seed++) {
+        seed_models[i] = TrainSeed(*parser, label_of, train, dev, options,
+                                   options.seed + static_cast<uint64_t>(i));
       }
-      parser->model_ = trainer.Finish(0.0f);
-      ParserScores ds;
-      double dev_score = epoch;
-      if (!dev.empty()) {
-        ds = parser->Evaluate(dev);
-        dev_score = ds.uas + ds.las;
-      }
-      if (options.verbose) {
-        std::cerr << "parser seed " << seed << " epoch " << (epoch + 1) << ": train moves "
-                  << (100.0 * correct / std::max<size_t>(total, 1)) << "%, dev UAS " << ds.uas
-                  << " LAS " << ds.las << ", " << parser->model_.num_features() << " features, "
-                  << parser->model_.num_weights() << " weights\n";
-      }
-      if (dev_score > best_dev) {
-        best_dev = dev_score;
-        best_model = parser->model_;
-      }
-    }
-    seed_models.push_back(std::move(best_model));
+    });
   }
+  for (std::thread& w : workers) w.join();
   if (seed_models.size() == 1) {
     parser->model_ = std::move(seed_models[0]);
   } else {
