@@ -1,6 +1,8 @@
 // Averaged perceptron and model files (see perceptron.h).
 #include "extract/perceptron.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -151,6 +153,20 @@ Result<std::string> ModelReader::ReadFile(const std::string& path, std::string_v
   return data;
 }
 
+void* AllocateHuge(size_t bytes) {
+  constexpr size_t kHugePage = 2u << 20;
+  if (bytes < kHugePage) {
+    void* p = std::malloc(bytes ? bytes : 1);
+    if (!p) throw std::bad_alloc();
+    return p;
+  }
+  size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (!p) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // only a hint: fine if refused
+  return p;
+}
+
 // ---- PerceptronModel ----
 
 namespace {
@@ -199,14 +215,15 @@ void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) c
       }
       found[f] = s;
       if (s) {
-        __builtin_prefetch(&cls_[s->begin]);
-        __builtin_prefetch(&w_[s->begin]);
+        __builtin_prefetch(&entries_[s->begin]);
       }
     }
     for (size_t f = 0; f < m; ++f) {
       const Slot* s = found[f];
       if (!s) continue;
-      for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+      for (uint32_t e = s->begin; e < s->end; ++e) {
+        scores[entries_[e].cls] += entries_[e].q * scale_;
+      }
     }
   }
 }
@@ -220,8 +237,7 @@ void PerceptronModel::Build(
   while (cap < rows.size() * 2) cap <<= 1;
   table_.assign(cap, Slot());
   mask_ = static_cast<uint32_t>(cap - 1);
-  cls_.clear();
-  q_.clear();
+  entries_.clear();
   num_features_ = 0;
   for (size_t i = 0; i < rows.size();) {
     size_t j = i;
@@ -240,17 +256,14 @@ void PerceptronModel::Build(
     uint32_t slot = (key * 0x9E3779B1u) & mask_;
     while (table_[slot].key != 0) slot = (slot + 1) & mask_;
     table_[slot].key = key;
-    table_[slot].begin = static_cast<uint32_t>(cls_.size());
+    table_[slot].begin = static_cast<uint32_t>(entries_.size());
     for (auto& e : acc) {
-      cls_.push_back(e.first);
-      q_.push_back(static_cast<int16_t>(std::max(-32767, std::min(32767, e.second))));
+      entries_.push_back({e.first, static_cast<int16_t>(std::max(-32767, std::min(32767, e.second)))});
     }
-    table_[slot].end = static_cast<uint32_t>(cls_.size());
+    table_[slot].end = static_cast<uint32_t>(entries_.size());
     ++num_features_;
     i = j;
   }
-  w_.resize(q_.size());
-  for (size_t i = 0; i < q_.size(); ++i) w_[i] = q_[i] * scale_;
 }
 
 void PerceptronModel::Prune(float threshold) {
@@ -259,7 +272,8 @@ void PerceptronModel::Prune(float threshold) {
     if (!s.key) continue;
     std::vector<std::pair<uint16_t, int16_t>> kept;
     for (uint32_t e = s.begin; e < s.end; ++e) {
-      if (std::fabs(q_[e] * scale_) >= threshold) kept.push_back({cls_[e], q_[e]});
+      const Weight& x = entries_[e];
+      if (std::fabs(x.q * scale_) >= threshold) kept.push_back({x.cls, x.q});
     }
     if (!kept.empty()) rows.emplace_back(s.key, std::move(kept));
   }
@@ -275,7 +289,8 @@ PerceptronModel PerceptronModel::Average(const std::vector<PerceptronModel>& mod
     for (const Slot& s : m.table_) {
       if (!s.key) continue;
       for (uint32_t e = s.begin; e < s.end; ++e) {
-        all.push_back({(static_cast<uint64_t>(s.key) << 16) | m.cls_[e], m.w_[e]});
+        const Weight& x = m.entries_[e];
+        all.push_back({(static_cast<uint64_t>(s.key) << 16) | x.cls, x.q * m.scale_});
       }
     }
   }
@@ -324,13 +339,14 @@ void PerceptronModel::Write(ModelWriter& w) const {
     prev = s->key;
     w.VarU(s->end - s->begin);
     for (uint32_t e = s->begin; e < s->end; ++e) {
+      const Weight& x = entries_[e];
       if (wide) {
-        w.U8(cls_[e] & 0xFF);
-        w.U8(cls_[e] >> 8);
+        w.U8(x.cls & 0xFF);
+        w.U8(x.cls >> 8);
       } else {
-        w.U8(static_cast<uint8_t>(cls_[e]));
+        w.U8(static_cast<uint8_t>(x.cls));
       }
-      uint16_t q = static_cast<uint16_t>(q_[e]);
+      uint16_t q = static_cast<uint16_t>(x.q);
       w.U8(q & 0xFF);
       w.U8(q >> 8);
     }
@@ -351,10 +367,8 @@ Status PerceptronModel::Read(ModelReader& r) {
   while (cap < nf * 2) cap <<= 1;
   table_.assign(cap, Slot());
   mask_ = static_cast<uint32_t>(cap - 1);
-  cls_.clear();
-  q_.clear();
-  cls_.reserve(r.Remaining() / 3);
-  q_.reserve(r.Remaining() / 3);
+  entries_.clear();
+  entries_.reserve(r.Remaining() / 3);
   num_features_ = nf;
   uint64_t key = 0;
   for (uint64_t i = 0; i < nf; ++i) {
@@ -368,7 +382,7 @@ Status PerceptronModel::Read(ModelReader& r) {
     uint32_t slot = (k32 * 0x9E3779B1u) & mask_;
     while (table_[slot].key != 0) slot = (slot + 1) & mask_;
     table_[slot].key = k32;
-    table_[slot].begin = static_cast<uint32_t>(cls_.size());
+    table_[slot].begin = static_cast<uint32_t>(entries_.size());
     for (uint64_t e = 0; e < n; ++e) {
       uint8_t c0, c1 = 0, q0, q1;
       if (!r.U8(&c0) || (wide && !r.U8(&c1)) || !r.U8(&q0) || !r.U8(&q1)) {
@@ -376,13 +390,10 @@ Status PerceptronModel::Read(ModelReader& r) {
       }
       uint16_t c = static_cast<uint16_t>(c0 | (c1 << 8));
       if (c >= nc) return r.Error("class out of range");
-      cls_.push_back(c);
-      q_.push_back(static_cast<int16_t>(static_cast<uint16_t>(q0 | (q1 << 8))));
+      entries_.push_back({c, static_cast<int16_t>(static_cast<uint16_t>(q0 | (q1 << 8)))});
     }
-    table_[slot].end = static_cast<uint32_t>(cls_.size());
+    table_[slot].end = static_cast<uint32_t>(entries_.size());
   }
-  w_.resize(q_.size());
-  for (size_t i = 0; i < q_.size(); ++i) w_[i] = q_[i] * scale_;
   return Status::OK();
 }
 

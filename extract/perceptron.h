@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,26 @@ uint64_t StringHash(std::string_view s);
 // lower case, every digit as '0' ("Obama" -> "obama", "2014" -> "0000").
 std::string NormalizeWord(std::string_view form);
 
+// Memory for HugePageAllocator: aligned to 2 MB and advised for huge pages
+// when at least 2 MB; freed with std::free. Throws std::bad_alloc.
+void* AllocateHuge(size_t bytes);
+
+// Allocates large arrays on 2 MB-aligned memory marked for transparent huge
+// pages: the model's lookups land all over tens of megabytes, and with 4 KB
+// pages nearly every one of them would also miss the TLB.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T))); }
+  void deallocate(T* p, size_t) { std::free(p); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  template <typename U>
+  bool operator!=(const HugePageAllocator<U>&) const { return false; }
+};
 // Serialization of model files.
 class ModelWriter {
  public:
@@ -95,7 +116,7 @@ class PerceptronModel {
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return cls_.size(); }
+  size_t num_weights() const { return entries_.size(); }
   void Score(const uint64_t* features, size_t n, float* scores) const;
 
   // Drops weights whose absolute value is below `threshold`.
@@ -121,11 +142,15 @@ class PerceptronModel {
   int num_classes_ = 0;
   size_t num_features_ = 0;
   float scale_ = 1.0f;  // weight = int16 * scale_
-  std::vector<Slot> table_;
+  std::vector<Slot, HugePageAllocator<Slot>> table_;
   uint32_t mask_ = 0;
-  std::vector<uint16_t> cls_;
-  std::vector<float> w_;  // dequantized for speed
-  std::vector<int16_t> q_;
+  // One class's weight in a feature's row: weight = q * scale_. Class and
+  // weight side by side, so a row costs one memory fetch, not two.
+  struct Weight {
+    uint16_t cls;
+    int16_t q;
+  };
+  std::vector<Weight, HugePageAllocator<Weight>> entries_;
 };
 
 // Training-time weights: integer perceptron updates with lazy averaging.
