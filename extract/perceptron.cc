@@ -172,10 +172,27 @@ const PerceptronModel::Slot* PerceptronModel::Find(uint32_t key) const {
 }
 
 void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) const {
-  for (size_t f = 0; f < n; ++f) {
-    const Slot* s = Find(Key32(features[f]));
-    if (!s) continue;
-    for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+  if (table_.empty()) return;
+  // The lookups are cache misses in large tables: start them all before
+  // using any (slots first, then the rows they point to), in chunks of 64.
+  const Slot* found[64];
+  for (size_t base = 0; base < n; base += 64) {
+    size_t m = std::min<size_t>(64, n - base);
+    for (size_t f = 0; f < m; ++f)
+      __builtin_prefetch(&table_[(Key32(features[base + f]) * 0x9E3779B1u) & mask_]);
+    for (size_t f = 0; f < m; ++f) {
+      const Slot* s = Find(Key32(features[base + f]));
+      found[f] = s;
+      if (s) {
+        __builtin_prefetch(&w_[s->begin]);
+        __builtin_prefetch(&cls_[s->begin]);
+      }
+    }
+    for (size_t f = 0; f < m; ++f) {
+      const Slot* s = found[f];
+      if (!s) continue;
+      for (uint32_t e = s->begin; e < s->end; ++e) scores[cls_[e]] += w_[e];
+    }
   }
 }
 
@@ -402,10 +419,29 @@ PerceptronTrainer::Row* PerceptronTrainer::FindOrAddRow(uint64_t key) {
 }
 
 void PerceptronTrainer::Score(const uint64_t* features, size_t n, float* scores) const {
-  for (size_t f = 0; f < n; ++f) {
-    const Row* row = FindRow(features[f]);
-    if (!row) continue;
-    for (const Entry& e : row->entries) scores[e.cls] += static_cast<float>(e.w);
+  // As PerceptronModel::Score: start the cache misses (index, row, entries)
+  // of a chunk of features before using any.
+  size_t mask = index_.size() - 1;
+  const Row* found[64];
+  for (size_t base = 0; base < n; base += 64) {
+    size_t m = std::min<size_t>(64, n - base);
+    for (size_t f = 0; f < m; ++f) {
+      uint64_t key = features[base + f];
+      __builtin_prefetch(&index_[(key ^ (key >> 29)) & mask]);
+    }
+    for (size_t f = 0; f < m; ++f) {
+      uint64_t key = features[base + f];
+      uint32_t v = index_[(key ^ (key >> 29)) & mask];
+      if (v) __builtin_prefetch(&rows_[v - 1]);
+    }
+    for (size_t f = 0; f < m; ++f) {
+      found[f] = FindRow(features[base + f]);
+      if (found[f] && !found[f]->entries.empty()) __builtin_prefetch(found[f]->entries.data());
+    }
+    for (size_t f = 0; f < m; ++f) {
+      if (!found[f]) continue;
+      for (const Entry& e : found[f]->entries) scores[e.cls] += static_cast<float>(e.w);
+    }
   }
 }
 
