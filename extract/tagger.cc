@@ -346,8 +346,8 @@ std::unique_ptr<Tagger> Tagger::TrainFirst(const std::vector<Sentence>& train,
   }
   // Tag dictionary: words (by exact form) seen at least kDictMin times that
   // (nearly) always take one class are tagged without the model. With the
-  // ambiguity classes and the second pass, 10 does better than 20 (fewer
-  // words left to the model: +0.1 UPOS on dev).
+  // ambiguity classes and the second pass, 10 scored a little better than
+  // 20 (dev UPOS 95.45 vs 95.36, seed 1).
   std::unordered_map<uint64_t, std::map<int, int>> counts;
   for (const Sentence& s : train) {
     for (const Token& t : s.tokens) counts[StringHash(t.form)][class_of[{t.upos, t.xpos}]]++;
@@ -389,6 +389,8 @@ std::unique_ptr<Tagger> Tagger::TrainFirst(const std::vector<Sentence>& train,
   static const std::unordered_map<uint32_t, uint8_t> lexicon =
       ReadWordNetLexicon("/usr/share/wordnet");
   tagger->wordnet_ = lexicon;
+  if (lexicon.empty() && options.verbose)
+    std::cerr << "tagger: no WordNet in /usr/share/wordnet; training without its word classes\n";
   std::vector<std::vector<int>> gold(train.size());
   for (size_t s = 0; s < train.size(); ++s) {
     for (const Token& t : train[s].tokens) gold[s].push_back(class_of[{t.upos, t.xpos}]);
