@@ -131,13 +131,16 @@ class PerceptronModel {
 
  private:
   friend class PerceptronTrainer;
+  static constexpr uint32_t kSparse = 0xFFFFFFFFu;
   struct Slot {
     uint32_t key = 0;  // 0 = empty
     uint32_t begin = 0;
     uint32_t end = 0;
+    uint32_t dense = kSparse;  // else the row's offset in dense_
   };
   const Slot* Find(uint32_t key) const;
   void Build(std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>>& rows);
+  void BuildDense();
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
@@ -151,6 +154,9 @@ class PerceptronModel {
     int16_t q;
   };
   std::vector<Weight, HugePageAllocator<Weight>> entries_;
+  // Rows with weights for many classes, also as num_classes_ floats (0 for
+  // the missing classes): added with vector instructions. Not stored.
+  std::vector<float, HugePageAllocator<float>> dense_;
 };
 
 // Training-time weights: integer perceptron updates with lazy averaging.

@@ -1,11 +1,16 @@
 // Tagger: part-of-speech tags (UPOS and PTB XPOS together) for tokenized
-// sentences, with a greedy left-to-right averaged perceptron.
+// sentences, with two greedy left-to-right averaged-perceptron passes.
 //
 // Each token gets one joint "UPOS XPOS" class, predicted from its word,
-// affixes and shape, the two words on either side and the two previous
-// predicted classes. Frequent unambiguous words are tagged from a dictionary
-// built at training time. Models are trained by `kg train tagger` (Train
-// below) on UD English EWT and stored as models/tagger.kgm.
+// affixes and shape, the two words on either side, their ambiguity classes
+// (the classes each word took in training), what WordNet says a rare word
+// can be, and the two previous predicted classes. The second pass also sees
+// the first pass's classes of the next two words (right context). Frequent
+// unambiguous words are tagged from a dictionary built at training time.
+// Models are trained by `kg train tagger` (Train below) on UD English EWT and
+// stored as models/tagger.kgm; training reads WordNet from
+// /usr/share/wordnet (when present) and copies the part it needs into the
+// model, so tagging needs no WordNet.
 //
 // A loaded Tagger is immutable; Tag() is const and thread-safe.
 #pragma once
@@ -37,7 +42,9 @@ struct TaggerScores {
 
 class Tagger {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  // 2: ambiguity classes, WordNet lexicon and the second pass. Version 1
+  // models still load (and tag as they did).
+  static constexpr uint32_t kFormatVersion = 2;
 
   // Reads a model written by Save.
   static Result<std::unique_ptr<Tagger>> Load(const std::string& path);
@@ -61,12 +68,28 @@ class Tagger {
  private:
   Tagger() = default;
   struct Context;
-  void Features(const Context& c, size_t i, int p1, int p2, std::vector<uint64_t>* out) const;
+  void Features(const Context& c, size_t i, int p1, int p2, bool second,
+                std::vector<uint64_t>* out) const;
+  // Greedy left-to-right pass with model_ (or second_) over c's n tokens.
+  void Predict(const Context& c, size_t n, bool second, std::vector<int>* out) const;
+  static std::unique_ptr<Tagger> TrainFirst(const std::vector<Sentence>& train,
+                                            const std::vector<Sentence>& dev,
+                                            const TaggerTrainOptions& options, int epochs);
+  PerceptronModel TrainPass(const std::vector<Sentence>& train,
+                            const std::vector<std::vector<int>>& gold,
+                            const std::vector<std::vector<int>>* ahead,
+                            const std::vector<Sentence>& dev, const TaggerTrainOptions& options,
+                            int epochs, bool second);
 
-  std::vector<std::string> upos_;              // by class
-  std::vector<std::string> xpos_;              // by class
-  std::unordered_map<uint64_t, int> tagdict_;  // word hash -> class
-  PerceptronModel model_;
+  std::vector<std::string> upos_;                     // by class
+  std::vector<std::string> xpos_;                     // by class
+  std::unordered_map<uint64_t, int> tagdict_;         // word hash -> class
+  std::unordered_map<uint64_t, uint64_t> ambiguity_;  // word hash -> class-set hash
+  // WordNet lexicon (lemma hash -> class bits), copied into the model.
+  std::unordered_map<uint32_t, uint8_t> wordnet_;
+  uint64_t WordNetSignature(const std::string& w) const;
+  PerceptronModel model_;   // first pass
+  PerceptronModel second_;  // second pass (lookahead); empty = one pass
 };
 
 }  // namespace kg::extract
