@@ -26,6 +26,26 @@ struct Table {
   int& K(int s, int t) { return split[s * size + t]; }
 };
 
+// Whether `head` (over positions 0..n, head[0] unused) is a projective tree
+// with exactly one word on the root.
+bool IsProjectiveTree(const std::vector<int>& head) {
+  int N = static_cast<int>(head.size()), roots = 0;
+  for (int d = 1; d < N; ++d) {
+    roots += head[d] == 0;
+    int h = d, steps = 0;
+    while (h != 0 && steps++ < N) h = head[h];
+    if (h != 0) return false;  // a cycle
+  }
+  if (roots != 1) return false;
+  for (int d = 1; d < N; ++d) {
+    int a = std::min(d, head[d]), b = std::max(d, head[d]);
+    for (int k = a + 1; k < b; ++k) {
+      if (head[k] < a || head[k] > b) return false;  // an arc leaves the span
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<int> TreeCombiner::Combine(const std::vector<CandidateTree>& candidates) {
@@ -33,14 +53,30 @@ std::vector<int> TreeCombiner::Combine(const std::vector<CandidateTree>& candida
   if (n == 0) return {};
   int N = n + 1;
   // arc[h * N + d]: weight of head position h over dependent position d.
-  std::vector<double> arc(N * N, 0.0);
+  // Arcs no parser proposed are ruled out (every candidate is itself a
+  // projective tree, so a tree of proposed arcs always exists).
+  std::vector<double> arc(N * N, kNeg);
   for (size_t c = 0; c < candidates.size(); ++c) {
     const CandidateTree& tree = candidates[c];
     double tie_break = 1e-6 * static_cast<double>(candidates.size() - c);
     for (int i = 0; i < n; ++i) {
-      int h = tree.head[i] + 1, d = i + 1;
-      arc[h * N + d] += 1.0 + kConfidenceWeight * tree.confidence[i] + tie_break;
+      double& w = arc[(tree.head[i] + 1) * N + i + 1];
+      w = std::max(w, 0.0) + 1.0 + kConfidenceWeight * tree.confidence[i] + tie_break;
     }
+  }
+  // When every word's heaviest arc already makes a projective tree, that
+  // tree is the answer (most sentences: the parsers agree or one is surer
+  // throughout); Eisner is only needed where the best arcs conflict.
+  std::vector<int> best_head(N, 0);
+  for (int d = 1; d < N; ++d) {
+    for (int h = 0; h < N; ++h) {
+      if (h != d && arc[h * N + d] > arc[best_head[d] * N + d]) best_head[d] = h;
+    }
+  }
+  if (IsProjectiveTree(best_head)) {
+    std::vector<int> out(n);
+    for (int i = 0; i < n; ++i) out[i] = best_head[i + 1] - 1;
+    return out;
   }
   // Complete spans (head at one end, span finished) and incomplete spans (an
   // arc between the two ends), for the words 1..n; the root is added last.

@@ -4,8 +4,8 @@
 // Each parser proposes a head for every word together with how sure it was
 // (the margin of the move that attached the word). Every proposed arc gets
 // the summed weight of the parsers that proposed it, and the combined tree is
-// the projective tree with exactly one root whose arcs weigh most (Eisner's
-// algorithm). Where the parsers agree the tree keeps their arc; where they
+// the projective tree with exactly one root, made of proposed arcs only,
+// whose arcs weigh most (Eisner's algorithm). Where the parsers agree the tree keeps their arc; where they
 // disagree the surer parser wins unless the tree would not be a tree.
 //
 // Eisner's algorithm is cubic in the sentence length, so callers combine only

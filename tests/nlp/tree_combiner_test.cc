@@ -61,6 +61,23 @@ TEST(TreeCombiner, ConflictingArcsStillMakeOneProjectiveTree) {
   }
 }
 
+TEST(TreeCombiner, NeverUsesAnArcNoParserProposed) {
+  // "Russian President Vladimir Putin called U.S. President Barack Obama on
+  // Saturday ." as the two directions parsed it: their arcs together make a
+  // cycle (Barack <-> Obama). A heavier tree exists if "Barack" may hang on
+  // "on", an arc neither parser proposed; it must not be chosen.
+  CandidateTree a, b;
+  a.head = {1, 2, 4, 2, -1, 4, 7, 5, 7, 10, 7, 4};
+  a.confidence = {71, 131, 51, 116, 0, 48, 61, 30.7f, 94, 184, 97, 264};
+  b.head = {1, 2, 4, 2, -1, 6, 7, 8, 4, 10, 4, 4};
+  b.confidence = {89, 158, 160, 87, 0, 96, 42, 32.9f, 44, 133, 125, 148};
+  std::vector<int> head = TreeCombiner::Combine({a, b});
+  ExpectOneTree(head);
+  for (size_t i = 0; i < head.size(); ++i) {
+    EXPECT_TRUE(head[i] == a.head[i] || head[i] == b.head[i]) << "word " << i;
+  }
+}
+
 TEST(TreeCombiner, OneWordSentence) {
   EXPECT_EQ(TreeCombiner::Combine({Tree({-1}, 1), Tree({-1}, 2)}), std::vector<int>{-1});
 }
