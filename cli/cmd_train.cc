@@ -3,12 +3,15 @@
 //   kg train tagger --train train.conllu --dev dev.conllu -o models/tagger.kgm
 //   kg train parser --train train.conllu --dev dev.conllu -o models/parser.kgm
 //                   [--tagger models/tagger.kgm] [--jackknife 10] [--seeds 3]
-//                   [--prune 1.0]
+//                   [--prune 1.0] [--directions 2]
 //
 // The parser trains on jackknifed tags (each tenth of the training set
 // tagged by a tagger trained on the other nine) and is scored on dev with
 // the tags of --tagger (or of a tagger trained here), so it learns from the
-// kind of tags it sees at run time. Same inputs and seed, same model.
+// kind of tags it sees at run time. With --directions 2 (the default) it
+// trains a left-to-right and a right-to-left parser whose trees are combined
+// at parse time. Seeds, directions and jackknife folds train two at a time.
+// Same inputs and seed, same model.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
@@ -31,6 +34,7 @@ struct TrainArgs {
   double explore = 0.9;
   int seeds = 1;
   float prune = 0.0f;
+  int directions = 2;
 };
 
 double Seconds(std::chrono::steady_clock::time_point start) {
@@ -95,6 +99,7 @@ int RunTrain(const std::string& what, const TrainArgs& a, const Context& context
   popt.explore = a.explore;
   popt.seeds = a.seeds;
   popt.prune = a.prune;
+  popt.both_directions = a.directions == 2;
   if (a.epochs > 0) popt.epochs = a.epochs;
   std::unique_ptr<extract::DependencyParser> parser =
       extract::DependencyParser::Train(*train, dev, popt);
@@ -135,6 +140,9 @@ void RegisterTrain(CLI::App& app, Context& context) {
       sub->add_option("--seeds", args->seeds,
                       "Train with seeds seed..seed+N-1 and average the models");
       sub->add_option("--prune", args->prune, "Drop averaged weights below this (model size)");
+      sub->add_option("--directions", args->directions,
+                      "Parser: 2 = left-to-right and right-to-left, trees combined; 1 = left-to-right only")
+          ->check(CLI::Range(1, 2));
     }
     std::string w = what;
     sub->callback([&context, args, w] { context.exit_code = RunTrain(w, *args, context); });

@@ -1,6 +1,8 @@
 // Arc-hybrid dependency parser with a dynamic oracle (see parser.h).
 #include "extract/parser.h"
 
+#include "extract/tree_combiner.h"
+
 #include <algorithm>
 #include <atomic>
 #include <iostream>
@@ -18,37 +20,63 @@ constexpr int kNone = -1;
 // Per-sentence word and tag hashes; index n is the root token.
 struct Lexical {
   std::vector<uint64_t> w, p, wp;
+  // Running counts of punctuation and verbs (UPOS VERB or AUX) before each
+  // position: how many lie between two words, in constant time.
+  std::vector<int> punct_before, verbs_before;
   explicit Lexical(const Sentence& s) {
     size_t n = s.tokens.size();
     w.resize(n + 1);
     p.resize(n + 1);
     wp.resize(n + 1);
+    punct_before.assign(n + 2, 0);
+    verbs_before.assign(n + 2, 0);
     for (size_t i = 0; i < n; ++i) {
-      w[i] = StringHash(NormalizeWord(s.tokens[i].form));
-      p[i] = StringHash(s.tokens[i].upos + " " + s.tokens[i].xpos);
+      const Token& t = s.tokens[i];
+      w[i] = StringHash(NormalizeWord(t.form));
+      p[i] = StringHash(t.upos + " " + t.xpos);
       wp[i] = FeatureHash(w[i], p[i]);
+      punct_before[i + 1] = punct_before[i] + (t.upos == "PUNCT");
+      verbs_before[i + 1] = verbs_before[i] + (t.upos == "VERB" || t.upos == "AUX");
     }
     w[n] = StringHash("<root>");
     p[n] = StringHash("<ROOT>");
     wp[n] = FeatureHash(w[n], p[n]);
+    punct_before[n + 1] = punct_before[n];
+    verbs_before[n + 1] = verbs_before[n];
   }
   uint64_t W(int i) const { return i < 0 ? 0x51 : w[i]; }
   uint64_t P(int i) const { return i < 0 ? 0x52 : p[i]; }
   uint64_t WP(int i) const { return i < 0 ? 0x53 : wp[i]; }
+  // Punctuation marks / verbs strictly between words a and b: 0, 1 or 2 (two
+  // or more); 9 when either is missing.
+  uint64_t PunctBetween(int a, int b) const { return Between(punct_before, a, b); }
+  uint64_t VerbsBetween(int a, int b) const { return Between(verbs_before, a, b); }
+
+ private:
+  static uint64_t Between(const std::vector<int>& before, int a, int b) {
+    if (a < 0 || b < 0) return 9;
+    if (a > b) std::swap(a, b);
+    int count = before[b] - before[a + 1];
+    return count > 2 ? 2 : static_cast<uint64_t>(count);
+  }
 };
 
-// Parser configuration: stack, buffer front (the buffer is always the
-// suffix b..n, n being the root) and the arcs built so far.
+// Parser configuration: stack, buffer front and the arcs built so far. The
+// root is token n. Root last (Ballesteros & Nivre 2013): the buffer is the
+// suffix b..n and the root its last token. Root first: the root starts at
+// the bottom of the stack and the buffer is b..n-1.
 struct State {
   int n = 0;
+  bool root_first = false;
   std::vector<int> stack;
   int b = 0;
   std::vector<int> head, label;
   std::vector<int> l1, l2, r1, r2, nl, nr;
   std::vector<uint64_t> lset, rset;
 
-  explicit State(int len) : n(len) {
+  State(int len, bool root_first_) : n(len), root_first(root_first_) {
     stack.reserve(len + 1);
+    if (root_first) stack.push_back(n);
     head.assign(len + 1, kNone);
     label.assign(len + 1, kNone);
     l1.assign(len + 1, kNone);
@@ -59,8 +87,10 @@ struct State {
     rset = lset;
   }
   int S(size_t k) const { return stack.size() > k ? stack[stack.size() - 1 - k] : kNone; }
-  int B(int k) const { return b + k <= n ? b + k : kNone; }
-  bool Terminal() const { return stack.empty() && b == n; }
+  int B(int k) const { return b + k < n + !root_first ? b + k : kNone; }
+  bool Terminal() const { return b == n && stack.size() == (root_first ? 1u : 0u); }
+  // Whether token x (a word or the root) is still in the buffer.
+  bool InBuffer(int x) const { return x >= b && (x < n || !root_first); }
 
   void AddArc(int h, int d, int lab) {
     head[d] = h;
@@ -108,6 +138,13 @@ struct Moves {
     if (t == 0) return s.b < s.n;
     bool left = t <= num_labels;
     int lab = left ? t - 1 : t - 1 - num_labels;
+    if (s.root_first) {
+      // The root takes exactly one word, by a right-arc, once all else is done.
+      if (left) return !s.stack.empty() && s.S(0) != s.n && s.b < s.n && lab != root_label;
+      if (s.stack.size() < 2) return false;
+      if (s.S(1) == s.n) return s.b == s.n && s.stack.size() == 2 && lab == root_label;
+      return lab != root_label;
+    }
     if (left) {
       if (s.stack.empty()) return false;
       if (s.b == s.n) return s.stack.size() == 1 && lab == root_label;
@@ -281,6 +318,17 @@ void Features(const State& st, const Lexical& x, std::vector<uint64_t>* out) {
   // Four-way tag context.
   f4(P(s1), P(s0), P(b0), P(b1));
   f4(P(s0), P(b0), P(b1), P(b2));
+  // What lies between the candidate head and dependent: a comma or a verb
+  // in between makes an arc less likely (punctuation attachment is the
+  // largest single source of head errors on UD EWT dev).
+  uint64_t punct = x.PunctBetween(s0, b0), verbs = x.VerbsBetween(s0, b0);
+  uint64_t punct1 = x.PunctBetween(s1, s0), verbs1 = x.VerbsBetween(s1, s0);
+  f3(P(s0), P(b0), punct);
+  f3(P(s0), P(b0), verbs);
+  f4(P(s0), P(b0), punct, d);
+  f3(P(s1), P(s0), punct1);
+  f3(P(s1), P(s0), verbs1);
+  f3(W(s0), P(b0), punct);
 }
 
 // Cost of the unlabeled moves (shift, left, right) for the dynamic oracle:
@@ -290,8 +338,11 @@ struct Oracle {
   const std::vector<std::vector<int>>& deps;
   std::vector<char> in_stack;
 
-  Oracle(const std::vector<int>& gh, const std::vector<std::vector<int>>& dp, int n)
-      : gold_head(gh), deps(dp), in_stack(n + 1, 0) {}
+  Oracle(const std::vector<int>& gh, const std::vector<std::vector<int>>& dp, int n,
+         bool root_first)
+      : gold_head(gh), deps(dp), in_stack(n + 1, 0) {
+    in_stack[n] = root_first;
+  }
 
   int DepsInBuffer(const State& s, int x) const {
     int c = 0;
@@ -303,21 +354,21 @@ struct Oracle {
     int c = 0;
     for (int d : deps[b]) c += in_stack[d];
     int h = gold_head[b];
-    if (h != s0 && h < s.n && in_stack[h]) ++c;
+    if (h != s0 && in_stack[h]) ++c;
     return c;
   }
   int LeftCost(const State& s) const {
     int s0 = s.S(0), s1 = s.S(1);
     int h = gold_head[s0];
     int c = DepsInBuffer(s, s0);
-    if (h != s.b && (h == s1 || h > s.b)) ++c;
+    if (h != s.b && (h == s1 || s.InBuffer(h))) ++c;
     return c;
   }
   int RightCost(const State& s) const {
     int s0 = s.S(0), s1 = s.S(1);
     int h = gold_head[s0];
     int c = DepsInBuffer(s, s0);
-    if (h != s1 && h >= s.b) ++c;
+    if (h != s1 && s.InBuffer(h)) ++c;
     return c;
   }
 };
@@ -329,12 +380,21 @@ void ShuffleOrder(std::vector<size_t>& v, std::mt19937_64& rng) {
   }
 }
 
+// One direction's tree: head (n = root) and label id per word, and the
+// margin by which the move that attached the word beat the next valid move.
+struct DirectionalParse {
+  std::vector<int> head, label;
+  std::vector<float> margin;
+};
+
 template <typename Scorer>
-void Decode(const Scorer& scorer, const Moves& moves, Sentence& sentence) {
+DirectionalParse Decode(const Scorer& scorer, const Moves& moves, const Sentence& sentence,
+                        bool root_first) {
   int n = static_cast<int>(sentence.tokens.size());
-  if (n == 0) return;
+  DirectionalParse out;
+  out.margin.assign(n, 0.0f);
   Lexical x(sentence);
-  State st(n);
+  State st(n, root_first);
   std::vector<uint64_t> feats;
   feats.reserve(160);
   std::vector<float> scores(moves.Count());
@@ -342,17 +402,22 @@ void Decode(const Scorer& scorer, const Moves& moves, Sentence& sentence) {
     Features(st, x, &feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     scorer.Score(feats.data(), feats.size(), scores.data());
-    int best = -1;
+    int best = -1, second = -1;
     for (int t = 0; t < moves.Count(); ++t) {
-      if (moves.Valid(st, t) && (best < 0 || scores[t] > scores[best])) best = t;
+      if (!moves.Valid(st, t)) continue;
+      if (best < 0 || scores[t] > scores[best]) {
+        second = best;
+        best = t;
+      } else if (second < 0 || scores[t] > scores[second]) {
+        second = t;
+      }
     }
+    if (best != 0) out.margin[st.S(0)] = second < 0 ? 0.0f : scores[best] - scores[second];
     moves.Apply(st, best);
   }
-  for (int i = 0; i < n; ++i) {
-    sentence.tokens[i].head = st.head[i] == n ? -1 : st.head[i];
-  }
-  // Labels are filled by the caller (it knows the label names).
-  for (int i = 0; i < n; ++i) sentence.tokens[i].deprel = std::to_string(st.label[i]);
+  out.head.assign(st.head.begin(), st.head.begin() + n);
+  out.label.assign(st.label.begin(), st.label.begin() + n);
+  return out;
 }
 
 }  // namespace
@@ -366,11 +431,13 @@ class ParserTraining {
 
  private:
   // One seed's training run: the weights of its best epoch on dev.
+  // `train` is already in the direction's reading order; dev is not.
   static PerceptronModel TrainSeed(const DependencyParser& parser,
                                    const std::map<std::string, int>& label_of,
                                    const std::vector<Sentence>& train,
                                    const std::vector<Sentence>& dev,
-                                   const ParserTrainOptions& options, uint64_t seed);
+                                   const ParserTrainOptions& options, bool right_to_left,
+                                   bool root_first, uint64_t seed);
 };
 
 namespace {
@@ -388,22 +455,65 @@ Sentence Reversed(const Sentence& s) {
 }  // namespace
 
 void DependencyParser::Parse(Sentence& sentence) const {
+  int n = static_cast<int>(sentence.tokens.size());
+  if (n == 0 || directions_.empty()) return;
   Moves moves{static_cast<int>(labels_.size()), root_label_};
-  if (right_to_left_) {
-    Sentence r = Reversed(sentence);
-    Decode(model_, moves, r);
-    int n = static_cast<int>(r.tokens.size());
+  // Each direction's tree, in the sentence's own word order.
+  std::vector<DirectionalParse> parses;
+  for (const Direction& d : directions_) {
+    if (!d.right_to_left) {
+      parses.push_back(Decode(d.model, moves, sentence, d.root_first));
+    } else {
+      DirectionalParse r = Decode(d.model, moves, Reversed(sentence), d.root_first);
+      DirectionalParse p;
+      p.head.resize(n);
+      p.label.resize(n);
+      p.margin.resize(n);
+      for (int i = 0; i < n; ++i) {
+        int j = n - 1 - i;
+        p.head[i] = r.head[j] == n ? n : n - 1 - r.head[j];
+        p.label[i] = r.label[j];
+        p.margin[i] = r.margin[j];
+      }
+      parses.push_back(std::move(p));
+    }
+    if (n > TreeCombiner::kMaxWords) break;  // only the first tree is used
+  }
+  std::vector<int> head(n), label(n);
+  if (parses.size() == 1) {
     for (int i = 0; i < n; ++i) {
-      const Token& t = r.tokens[n - 1 - i];
-      sentence.tokens[i].head = t.head < 0 ? -1 : n - 1 - t.head;
-      sentence.tokens[i].deprel = t.deprel;
+      head[i] = parses[0].head[i] == n ? -1 : parses[0].head[i];
+      label[i] = parses[0].label[i];
     }
   } else {
-    Decode(model_, moves, sentence);
+    std::vector<CandidateTree> candidates(parses.size());
+    for (size_t c = 0; c < parses.size(); ++c) {
+      candidates[c].head.resize(n);
+      for (int i = 0; i < n; ++i) {
+        candidates[c].head[i] = parses[c].head[i] == n ? -1 : parses[c].head[i];
+      }
+      candidates[c].confidence = parses[c].margin;
+    }
+    head = TreeCombiner::Combine(candidates);
+    // Each word's relation comes from the surest parser that chose its head
+    // (every combined arc was proposed by at least one of them).
+    for (int i = 0; i < n; ++i) {
+      int from = -1;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        if (candidates[c].head[i] != head[i]) continue;
+        if (from < 0 || candidates[c].confidence[i] > candidates[from].confidence[i]) {
+          from = static_cast<int>(c);
+        }
+      }
+      label[i] = parses[from < 0 ? 0 : from].label[i];
+      if (head[i] < 0) label[i] = root_label_;
+    }
   }
-  for (Token& t : sentence.tokens) {
-    int lab = std::stoi(t.deprel);
-    t.deprel = lab >= 0 && lab < static_cast<int>(labels_.size()) ? labels_[lab] : "dep";
+  for (int i = 0; i < n; ++i) {
+    Token& t = sentence.tokens[i];
+    t.head = head[i];
+    t.deprel = label[i] >= 0 && label[i] < static_cast<int>(labels_.size()) ? labels_[label[i]]
+                                                                          : "dep";
   }
 }
 
@@ -437,12 +547,17 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
                                           const std::map<std::string, int>& label_of,
                                           const std::vector<Sentence>& train,
                                           const std::vector<Sentence>& dev,
-                                          const ParserTrainOptions& options, uint64_t seed) {
+                                          const ParserTrainOptions& options,
+                                          bool right_to_left, bool root_first,
+                                          uint64_t seed) {
   // A parser of our own to score dev with this seed's weights.
   DependencyParser scratch;
   scratch.labels_ = parser.labels_;
   scratch.root_label_ = parser.root_label_;
-  scratch.right_to_left_ = parser.right_to_left_;
+  scratch.directions_.resize(1);
+  scratch.directions_[0].right_to_left = right_to_left;
+  scratch.directions_[0].root_first = root_first;
+  PerceptronModel& scratch_model = scratch.directions_[0].model;
   Moves moves{static_cast<int>(parser.labels_.size()), 0};
   int L = moves.num_labels;
   auto label_id = [&](const std::string& name) {
@@ -478,8 +593,8 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
       }
       if (!ok) continue;
       Lexical x(s);
-      State st(n);
-      Oracle oracle(gold_head, deps, n);
+      State st(n, root_first);
+      Oracle oracle(gold_head, deps, n, root_first);
       while (!st.Terminal()) {
         Features(st, x, &feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
@@ -531,7 +646,7 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
         moves.Apply(st, next);
       }
     }
-    scratch.model_ = trainer.Finish(0.0f);
+    scratch_model = trainer.Finish(0.0f);
     ParserScores ds;
     double dev_score = epoch;
     if (!dev.empty()) {
@@ -540,31 +655,25 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
     }
     if (options.verbose) {
       std::ostringstream line;  // one write, as seeds print from two threads
-      line << "parser seed " << seed << " epoch " << (epoch + 1) << ": train moves "
+      line << "parser " << (right_to_left ? "right-to-left" : "left-to-right") << " seed " << seed
+           << " epoch " << (epoch + 1) << ": train moves "
            << (100.0 * correct / std::max<size_t>(total, 1)) << "%, dev UAS " << ds.uas
-           << " LAS " << ds.las << ", " << scratch.model_.num_features() << " features, "
-           << scratch.model_.num_weights() << " weights\n";
+           << " LAS " << ds.las << ", " << scratch_model.num_features() << " features, "
+           << scratch_model.num_weights() << " weights\n";
       std::cerr << line.str();
     }
     if (dev_score > best_dev) {
       best_dev = dev_score;
-      best_model = scratch.model_;
+      best_model = scratch_model;
     }
   }
   return best_model;
 }
 
-std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence>& train_in,
+std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence>& train,
                                                       const std::vector<Sentence>& dev,
                                                       const ParserTrainOptions& options) {
   std::unique_ptr<DependencyParser> parser(new DependencyParser());
-  parser->right_to_left_ = options.right_to_left;
-  std::vector<Sentence> reversed;
-  if (options.right_to_left) {
-    reversed.reserve(train_in.size());
-    for (const Sentence& s : train_in) reversed.push_back(Reversed(s));
-  }
-  const std::vector<Sentence>& train = options.right_to_left ? reversed : train_in;
   std::map<std::string, int> label_of;
   label_of["root"] = 0;
   parser->labels_.push_back("root");
@@ -577,52 +686,95 @@ std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence
     }
   }
   parser->root_label_ = 0;
-  // Each seed trains on its own thread (two at a time on two cores); every
-  // seed has its own generator, so the result does not depend on timing.
+  std::vector<Sentence> reversed;
+  if (options.both_directions) {
+    reversed.reserve(train.size());
+    for (const Sentence& s : train) reversed.push_back(Reversed(s));
+  }
+  // One job per (direction, seed), two at a time on two cores; every job
+  // has its own generator, so the result does not depend on timing.
   int num_seeds = std::max(1, options.seeds);
-  std::vector<PerceptronModel> seed_models(num_seeds);
+  int num_directions = options.both_directions ? 2 : 1;
+  int num_jobs = num_seeds * num_directions;
+  std::vector<PerceptronModel> job_models(num_jobs);
   std::vector<std::thread> workers;
   unsigned lanes = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::atomic<int> next_seed{0};
-  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, num_seeds); ++lane) {
+  std::atomic<int> next_job{0};
+  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, num_jobs); ++lane) {
     workers.emplace_back([&] {
-      for (int i = next_seed++; i < num_seeds; i = next_seed++) {
-        seed_models[i] = TrainSeed(*parser, label_of, train, dev, options,
-                                   options.seed + static_cast<uint64_t>(i));
+      for (int j = next_job++; j < num_jobs; j = next_job++) {
+        bool right_to_left = j >= num_seeds;
+        job_models[j] = TrainSeed(*parser, label_of, right_to_left ? reversed : train, dev,
+                                  options, right_to_left, /*root_first=*/right_to_left,
+                                  options.seed + static_cast<uint64_t>(j % num_seeds));
       }
     });
   }
   for (std::thread& w : workers) w.join();
-  if (seed_models.size() == 1) {
-    parser->model_ = std::move(seed_models[0]);
-  } else {
-    parser->model_ = PerceptronModel::Average(seed_models);
-    if (options.verbose) {
-      ParserScores ds = parser->Evaluate(dev);
-      std::cerr << "parser: average of " << seed_models.size() << " seeds: dev UAS " << ds.uas
-                << " LAS " << ds.las << ", " << parser->model_.num_weights() << " weights\n";
-    }
+  for (int d = 0; d < num_directions; ++d) {
+    DependencyParser::Direction direction;
+    direction.right_to_left = d == 1;
+    // Right to left, the root waits at the bottom of the stack: with the root
+    // at the buffer's end that parser misplaces the root and the final
+    // punctuation far more often (UD EWT dev, one epoch on gold tags: 81.4
+    // UAS root first, 80.1 root last; the combined trees 87.0 and 86.7).
+    // Left to right the two are even, and root last is kept.
+    direction.root_first = d == 1;
+    std::vector<PerceptronModel> seeds(job_models.begin() + d * num_seeds,
+                                       job_models.begin() + (d + 1) * num_seeds);
+    direction.model = seeds.size() == 1 ? std::move(seeds[0]) : PerceptronModel::Average(seeds);
+    if (options.prune > 0) direction.model.Prune(options.prune);
+    parser->directions_.push_back(std::move(direction));
   }
-  if (options.prune > 0) parser->model_.Prune(options.prune);
+  if (options.verbose) {
+    ParserScores ds = parser->Evaluate(dev);
+    std::cerr << "parser: " << num_directions << " direction(s) x " << num_seeds
+              << " seed(s): dev UAS " << ds.uas << " LAS " << ds.las << ", "
+              << parser->num_weights() << " weights\n";
+  }
   return parser;
 }
 
 Result<std::unique_ptr<DependencyParser>> DependencyParser::Average(
     const std::vector<const DependencyParser*>& parsers) {
   if (parsers.empty()) return Status::InvalidArgument("no parsers to average");
-  std::vector<PerceptronModel> models;
-  for (const DependencyParser* p : parsers) {
-    if (p->labels_ != parsers[0]->labels_ || p->right_to_left_ != parsers[0]->right_to_left_) {
-      return Status::InvalidArgument("parsers with different labels or directions");
-    }
-    models.push_back(p->model_);
-  }
+  const DependencyParser& first = *parsers[0];
   std::unique_ptr<DependencyParser> out(new DependencyParser());
-  out->labels_ = parsers[0]->labels_;
-  out->root_label_ = parsers[0]->root_label_;
-  out->right_to_left_ = parsers[0]->right_to_left_;
-  out->model_ = PerceptronModel::Average(models);
+  out->labels_ = first.labels_;
+  out->root_label_ = first.root_label_;
+  for (size_t d = 0; d < first.directions_.size(); ++d) {
+    std::vector<PerceptronModel> models;
+    for (const DependencyParser* p : parsers) {
+      if (p->labels_ != first.labels_ || p->directions_.size() != first.directions_.size() ||
+          p->directions_[d].right_to_left != first.directions_[d].right_to_left ||
+          p->directions_[d].root_first != first.directions_[d].root_first) {
+        return Status::InvalidArgument("parsers with different labels or directions");
+      }
+      models.push_back(p->directions_[d].model);
+    }
+    Direction averaged;
+    averaged.right_to_left = first.directions_[d].right_to_left;
+    averaged.root_first = first.directions_[d].root_first;
+    averaged.model = PerceptronModel::Average(models);
+    out->directions_.push_back(std::move(averaged));
+  }
   return out;
+}
+
+void DependencyParser::Prune(float threshold) {
+  for (Direction& d : directions_) d.model.Prune(threshold);
+}
+
+size_t DependencyParser::num_features() const {
+  size_t n = 0;
+  for (const Direction& d : directions_) n += d.model.num_features();
+  return n;
+}
+
+size_t DependencyParser::num_weights() const {
+  size_t n = 0;
+  for (const Direction& d : directions_) n += d.model.num_weights();
+  return n;
 }
 
 Status DependencyParser::Save(const std::string& path) const {
@@ -630,8 +782,11 @@ Status DependencyParser::Save(const std::string& path) const {
   w.VarU(labels_.size());
   for (const std::string& l : labels_) w.Str(l);
   w.VarU(static_cast<uint64_t>(root_label_));
-  w.U8(right_to_left_ ? 1 : 0);
-  model_.Write(w);
+  w.VarU(directions_.size());
+  for (const Direction& d : directions_) {
+    w.U8((d.right_to_left ? 1 : 0) | (d.root_first ? 2 : 0));
+    d.model.Write(w);
+  }
   return ModelWriter::WriteFile(path, "parser", kFormatVersion, w.data());
 }
 
@@ -648,12 +803,19 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Load(const std::stri
   }
   if (!r.VarU(&root) || root >= n) return r.Error("bad root label");
   p->root_label_ = static_cast<int>(root);
-  uint8_t r2l;
-  if (!r.U8(&r2l) || r2l > 1) return r.Error("bad direction flag");
-  p->right_to_left_ = r2l == 1;
-  KG_RETURN_IF_ERROR(p->model_.Read(r));
-  if (p->model_.num_classes() != static_cast<int>(1 + 2 * n))
-    return r.Error("class count mismatch");
+  uint64_t num_directions;
+  if (!r.VarU(&num_directions) || num_directions < 1 || num_directions > 2)
+    return r.Error("bad direction count");
+  p->directions_.resize(num_directions);
+  for (Direction& d : p->directions_) {
+    uint8_t r2l;
+    if (!r.U8(&r2l) || r2l > 3) return r.Error("bad direction flags");
+    d.right_to_left = (r2l & 1) != 0;
+    d.root_first = (r2l & 2) != 0;
+    KG_RETURN_IF_ERROR(d.model.Read(r));
+    if (d.model.num_classes() != static_cast<int>(1 + 2 * n))
+      return r.Error("class count mismatch");
+  }
   if (!r.AtEnd()) return r.Error("trailing bytes");
   return p;
 }
