@@ -421,11 +421,26 @@ Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
   if (entity) c.entities++;
   BatchSink sink(&batch);
   EmitCounters(&c, &sink);
-  KG_RETURN_IF_ERROR(store_->Write(&batch));
+  KG_RETURN_IF_ERROR(WriteDirect(&batch));
   for (const auto& [sid, s] : fresh) dictionary_.Add(sid, s);
   std::lock_guard lock(counters_mu_);
   counters_ = std::move(c);
   return id;
+}
+
+Status RocksGraph::WriteDirect(storage::WriteBatch* batch) {
+  if (deferred_sync_depth_.load() == 0) return store_->Write(batch);
+  unsynced_writes_ = true;
+  return store_->WriteUnsynced(batch);
+}
+
+Status RocksGraph::EndDeferredSync() {
+  int depth = deferred_sync_depth_.load();
+  while (depth > 0 && !deferred_sync_depth_.compare_exchange_weak(depth, depth - 1)) {
+  }
+  // Only the outermost end syncs (an end without a begin does nothing).
+  if (depth != 1 || !unsynced_writes_.exchange(false)) return Status::OK();
+  return store_->SyncLog();
 }
 
 Result<EdgeId> RocksGraph::CreateEdge(NodeId source, NodeId target, const std::string& type,
@@ -466,7 +481,7 @@ Result<EdgeId> RocksGraph::CreateEdge(NodeId source, NodeId target, const std::s
   c.dirty_types.insert(ev.type);
   BatchSink sink(&batch);
   EmitCounters(&c, &sink);
-  KG_RETURN_IF_ERROR(store_->Write(&batch));
+  KG_RETURN_IF_ERROR(WriteDirect(&batch));
   for (const auto& [sid, s] : fresh) dictionary_.Add(sid, s);
   std::lock_guard lock(counters_mu_);
   counters_ = std::move(c);

@@ -3,6 +3,7 @@
 // reach the store and refresh the caches after an ingestion.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -45,6 +46,8 @@ class RocksGraph : public Graph {
                             const Properties& properties) override;
   Result<RetractSummary> Retract(const std::string& document_id) override;
   Result<std::vector<CheckProblem>> Check() const override;
+  void BeginDeferredSync() override { ++deferred_sync_depth_; }
+  Status EndDeferredSync() override;
 
   // For the bulk loader.
   storage::Store* store() { return store_.get(); }
@@ -62,6 +65,12 @@ class RocksGraph : public Graph {
   Dictionary dictionary_;
   mutable std::mutex counters_mu_;
   Counters counters_;
+  // BeginDeferredSync() nesting depth: direct writes skip their fsync while
+  // it is above 0, and the outermost EndDeferredSync() syncs once.
+  std::atomic<int> deferred_sync_depth_{0};
+  std::atomic<bool> unsynced_writes_{false};
+  // A direct write (CreateNode/CreateEdge): synced now unless deferred.
+  Status WriteDirect(storage::WriteBatch* batch);
 };
 
 }  // namespace kg::graph::internal

@@ -68,6 +68,20 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
       return result;
     }
     ExecContext ctx(graph, options);
+    // CREATE writes are made durable once, when the query ends (also when it
+    // fails part way: what it wrote stays, as it would have row by row).
+    struct DeferredSync {
+      graph::Graph& graph;
+      bool ended = false;
+      explicit DeferredSync(graph::Graph& g) : graph(g) { graph.BeginDeferredSync(); }
+      Status End() {
+        ended = true;
+        return graph.EndDeferredSync();
+      }
+      ~DeferredSync() {
+        if (!ended) (void)graph.EndDeferredSync();
+      }
+    } durable(graph);
     ctx.CheckInterruptNow();
     auto take = [&](Row& row) {
       ctx.CheckInterrupt();
@@ -91,6 +105,8 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
     } else {
       root->ForEach(ctx, take);
     }
+    Status synced = durable.End();
+    if (!synced.ok()) ThrowError("StorageError", "", synced.ToString());
     result.counters = ctx.counters();
     if (q.profile) result.plan_text = PlanText(*root, true);
     result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -245,7 +245,9 @@ class RocksStore : public Store {
     return Status::OK();
   }
 
-  Status Write(WriteBatch* batch) override;
+  Status Write(WriteBatch* batch) override { return WriteWith(batch, options_.sync_writes); }
+  Status WriteUnsynced(WriteBatch* batch) override { return WriteWith(batch, false); }
+  Status SyncLog() override;
 
   std::unique_ptr<Iterator> NewIterator(Family family, std::string_view prefix) const override {
     return std::make_unique<RocksIterator>(db_.get(), handle(family), prefix);
@@ -301,6 +303,7 @@ class RocksStore : public Store {
   rocksdb::ColumnFamilyHandle* handle(Family f) const {
     return handles_[1 + static_cast<int>(f)];
   }
+  Status WriteWith(WriteBatch* batch, bool sync);
 
   std::string dir_;
   StoreOptions options_;
@@ -331,7 +334,12 @@ void WriteBatch::Clear() {
 
 const char* FamilyName(Family family) { return kFamilyNames[static_cast<int>(family)]; }
 
-Status RocksStore::Write(WriteBatch* batch) {
+Status RocksStore::SyncLog() {
+  if (options_.read_only || !options_.sync_writes) return Status::OK();
+  return FromRocks(db_->SyncWAL(), "sync " + dir_);
+}
+
+Status RocksStore::WriteWith(WriteBatch* batch, bool sync) {
   if (options_.read_only) return Status::InvalidArgument("database opened read-only");
   rocksdb::WriteBatch wb;
   for (const auto& op : BatchOps(*batch)) {
@@ -340,7 +348,7 @@ Status RocksStore::Write(WriteBatch* batch) {
     if (!s.ok()) return FromRocks(s, "batch");
   }
   rocksdb::WriteOptions wo;
-  wo.sync = options_.sync_writes;
+  wo.sync = sync;
   return FromRocks(db_->Write(wo, &wb), "write " + dir_);
 }
 

@@ -128,6 +128,11 @@ class Store {
   virtual Status Get(Family family, std::string_view key, std::string* value) const = 0;
   // Applies `batch` atomically (and fsyncs it when sync_writes is set).
   virtual Status Write(WriteBatch* batch) = 0;
+  // Applies `batch` atomically without waiting for the disk: it survives a
+  // crash of kg but not of the machine until the next SyncLog().
+  virtual Status WriteUnsynced(WriteBatch* batch) = 0;
+  // Makes every write so far durable (fsyncs the write-ahead log).
+  virtual Status SyncLog() = 0;
   // An iterator positioned at the first key starting with `prefix` (every key
   // when `prefix` is empty); it stops at the end of the prefix.
   virtual std::unique_ptr<Iterator> NewIterator(Family family,
