@@ -411,8 +411,31 @@ class AggregateOp : public Unary {
     size_t nk = 0;
     for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) key_index_[i] = nk++;
     std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
+    // With one grouping key of the form n.prop, a node's group is found by
+    // its id alone after its first row (Q5-style "per node" aggregations:
+    // no key to build, copy or hash).
+    int node_key_slot = -1;
+    for (size_t i = 0; i < p_.items.size(); ++i) {
+      if (post_[i]) continue;
+      const Expr& k = *p_.items[i].expr;
+      node_key_slot = nk == 1 && k.kind == Expr::Kind::kProperty &&
+                              k.children[0]->kind == Expr::Kind::kVariable
+                          ? k.children[0]->slot
+                          : -1;
+    }
+    std::unordered_map<uint64_t, size_t> group_of_node;
     ConsumeChild(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
+      uint64_t node_id = 0;
+      bool by_node = node_key_slot >= 0 && row[node_key_slot].kind() == K::kNode;
+      if (by_node) {
+        node_id = row[node_key_slot].as_node().id;
+        auto known = group_of_node.find(node_id);
+        if (known != group_of_node.end()) {
+          AddToGroup(known->second, row, ctx);
+          return true;
+        }
+      }
       key_buf_.clear();
       for (size_t i = 0; i < p_.items.size(); ++i) {
         if (post_[i]) continue;
@@ -442,15 +465,8 @@ class AggregateOp : public Unary {
       } else {
         gi = it->second;
       }
-      for (size_t i = 0; i < aggs_.size(); ++i) {
-        auto& acc = groups_[gi].accs[i];
-        if (aggs_[i].expr->kind == Expr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
-            aggs_[i].expr->name.rfind("percentile", 0) == 0) {
-          Value v = Eval(*aggs_[i].expr->children[0], row, ctx);
-          if (!v.is_null()) acc.NoteInt(v.kind() == K::kInt);
-        }
-        acc.Add(row, ctx);
-      }
+      if (by_node) group_of_node.emplace(node_id, gi);
+      AddToGroup(gi, row, ctx);
       return true;
     });
     if (groups_.empty() && nk == 0) {
@@ -458,6 +474,18 @@ class AggregateOp : public Unary {
       g.first_row.assign(static_cast<size_t>(*width_), Value());
       for (auto& a : aggs_) g.accs.emplace_back(a.expr);
       groups_.push_back(std::move(g));
+    }
+  }
+
+  void AddToGroup(size_t gi, Row& row, ExecContext& ctx) {
+    for (size_t i = 0; i < aggs_.size(); ++i) {
+      auto& acc = groups_[gi].accs[i];
+      if (aggs_[i].expr->kind == Expr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
+          aggs_[i].expr->name.rfind("percentile", 0) == 0) {
+        Value v = Eval(*aggs_[i].expr->children[0], row, ctx);
+        if (!v.is_null()) acc.NoteInt(v.kind() == K::kInt);
+      }
+      acc.Add(row, ctx);
     }
   }
 
