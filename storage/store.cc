@@ -2,6 +2,7 @@
 #include "storage/store.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,8 @@
 #include <cstring>
 #include <cstdio>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
@@ -472,16 +475,45 @@ Status VetExisting(const std::string& dir, const Tuning& tuning,
   return Status::OK();
 }
 
-std::string TempSibling(const std::string& dir) {
+// `dir`'s parent folder and last component ("a/b/kg.db" -> "a/b", "kg.db").
+std::pair<std::string, std::string> SplitDir(const std::string& dir) {
   std::string d = dir;
   while (d.size() > 1 && d.back() == '/') d.pop_back();
   size_t slash = d.rfind('/');
   std::string parent = slash == std::string::npos ? "." : (slash == 0 ? "/" : d.substr(0, slash));
   std::string base = slash == std::string::npos ? d : d.substr(slash + 1);
+  return {parent, base};
+}
+
+// The hidden sibling a new database is built in: ".kg.db.creating-PID-RANDOM".
+std::string TempSibling(const std::string& dir) {
+  auto [parent, base] = SplitDir(dir);
   std::random_device rd;
   char suffix[32];
   std::snprintf(suffix, sizeof suffix, "%d-%08x", static_cast<int>(::getpid()), rd());
   return parent + "/." + base + ".creating-" + suffix;
+}
+
+// Removes the building folders (see TempSibling) that kg processes killed
+// while creating `dir` left behind: those whose process is gone. A folder of
+// a process still running is left alone.
+void RemoveAbandonedSiblings(const std::string& dir) {
+  auto [parent, base] = SplitDir(dir);
+  std::string prefix = "." + base + ".creating-";
+  DIR* d = ::opendir(parent.c_str());
+  if (!d) return;
+  std::vector<std::string> abandoned;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.rfind(prefix, 0) != 0) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      abandoned.push_back(parent + "/" + name);
+    }
+  }
+  ::closedir(d);
+  for (const std::string& path : abandoned) RemoveTree(path);
 }
 
 }  // namespace
@@ -499,6 +531,7 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
     if (!options.create_if_missing || options.read_only) {
       return Status::NotFound("no kg database at " + dir);
     }
+    RemoveAbandonedSiblings(dir);
     std::string tmp = TempSibling(dir);
     Status s = CopyTemplate(tmp, tuning, rocksdb::Env::Default());
     if (!s.ok()) {

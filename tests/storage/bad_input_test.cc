@@ -2,6 +2,8 @@
 // good ones are still stored, exit 3; a folder that is not a kg database, or
 // one with a newer format version, is refused with nothing written.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -105,6 +107,27 @@ TEST(BadInput, ForeignFolderRefusedAndUntouched) {
     }
     EXPECT_EQ(Snapshot(dir), before) << dir;
   }
+}
+
+// A kg killed while creating a database leaves its hidden building folder
+// (".kg.db.creating-PID-RANDOM") behind; the next creation removes it, but
+// never the folder of a process that is still running.
+TEST(BadInput, AbandonedCreationFoldersAreRemoved) {
+  TempDir tmp;
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ::waitpid(child, nullptr, 0);  // now a process id with no process
+  std::string abandoned = tmp.Sub(".kg.db.creating-" + std::to_string(child) + "-0000abcd");
+  std::string running = tmp.Sub(".kg.db.creating-" + std::to_string(::getppid()) + "-0000abcd");
+  std::string other = tmp.Sub(".other.db.creating-" + std::to_string(child) + "-0000abcd");
+  for (const std::string& d : {abandoned, running, other}) Write(d + "/CURRENT", "half made");
+  storage::StoreOptions o;
+  auto store = storage::Store::Open(tmp.Sub("kg.db"), o);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_FALSE(fs::exists(abandoned));
+  EXPECT_TRUE(fs::exists(running)) << "its process still runs";
+  EXPECT_TRUE(fs::exists(other)) << "it belongs to another database";
 }
 
 TEST(BadInput, NewerFormatRefusedAndUntouched) {
