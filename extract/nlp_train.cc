@@ -1,12 +1,10 @@
 // Training helpers (see nlp_train.h).
 #include "extract/nlp_train.h"
 
-#include <algorithm>
-#include <atomic>
 #include <iostream>
-#include <thread>
 
 #include "extract/conllu.h"
+#include "extract/parallel.h"
 
 namespace kg::extract {
 
@@ -41,15 +39,7 @@ void JackknifeTags(std::vector<Sentence>& sentences, int folds, const TaggerTrai
                     " tagged\n");
     }
   };
-  std::atomic<int> next_fold{0};
-  std::vector<std::thread> workers;
-  unsigned lanes = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, folds); ++lane) {
-    workers.emplace_back([&] {
-      for (int f = next_fold++; f < folds; f = next_fold++) run_fold(f);
-    });
-  }
-  for (std::thread& w : workers) w.join();
+  RunJobs(folds, run_fold);
   sentences = std::move(tagged);
 }
 

@@ -1,15 +1,14 @@
 // Arc-hybrid dependency parser with a dynamic oracle (see parser.h).
 #include "extract/parser.h"
 
+#include "extract/parallel.h"
 #include "extract/tree_combiner.h"
 
 #include <algorithm>
-#include <atomic>
 #include <iostream>
 #include <map>
 #include <random>
 #include <sstream>
-#include <thread>
 
 namespace kg::extract {
 
@@ -571,6 +570,7 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   std::vector<uint64_t> feats;
   std::vector<float> scores(moves.Count());
+  std::vector<int> cost(moves.Count());  // per move, refilled at each step
   double best_dev = -1;
   PerceptronModel best_model;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
@@ -603,7 +603,7 @@ PerceptronModel ParserTraining::TrainSeed(const DependencyParser& parser,
         int c_left = !st.stack.empty() ? oracle.LeftCost(st) : 1 << 20;
         int c_right = st.stack.size() >= 2 ? oracle.RightCost(st) : 1 << 20;
         int best = -1, best_gold = -1, best_cost = 1 << 30, min_cost = 1 << 30;
-        std::vector<int> cost(moves.Count(), 1 << 20);
+        std::fill(cost.begin(), cost.end(), 1 << 20);
         for (int t = 0; t < moves.Count(); ++t) {
           if (!moves.Valid(st, t)) continue;
           int c;
@@ -697,20 +697,12 @@ std::unique_ptr<DependencyParser> ParserTraining::Run(const std::vector<Sentence
   int num_directions = options.both_directions ? 2 : 1;
   int num_jobs = num_seeds * num_directions;
   std::vector<PerceptronModel> job_models(num_jobs);
-  std::vector<std::thread> workers;
-  unsigned lanes = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::atomic<int> next_job{0};
-  for (unsigned lane = 0; lane < std::min<unsigned>(lanes, num_jobs); ++lane) {
-    workers.emplace_back([&] {
-      for (int j = next_job++; j < num_jobs; j = next_job++) {
-        bool right_to_left = j >= num_seeds;
-        job_models[j] = TrainSeed(*parser, label_of, right_to_left ? reversed : train, dev,
-                                  options, right_to_left, /*root_first=*/right_to_left,
-                                  options.seed + static_cast<uint64_t>(j % num_seeds));
-      }
-    });
-  }
-  for (std::thread& w : workers) w.join();
+  RunJobs(num_jobs, [&](int j) {
+    bool right_to_left = j >= num_seeds;
+    job_models[j] = TrainSeed(*parser, label_of, right_to_left ? reversed : train, dev, options,
+                              right_to_left, /*root_first=*/right_to_left,
+                              options.seed + static_cast<uint64_t>(j % num_seeds));
+  });
   for (int d = 0; d < num_directions; ++d) {
     DependencyParser::Direction direction;
     direction.right_to_left = d == 1;
