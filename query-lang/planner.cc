@@ -414,14 +414,13 @@ class AggregateOp : public Unary {
     // With one grouping key of the form n.prop, a node's group is found by
     // its id alone after its first row (Q5-style "per node" aggregations:
     // no key to build, copy or hash).
-    int node_key_slot = -1;
-    for (size_t i = 0; i < p_.items.size(); ++i) {
-      if (post_[i]) continue;
+    int node_key_slot = -1;  // the slot of n, when the only key is n.prop
+    for (size_t i = 0; i < p_.items.size() && nk == 1; ++i) {
       const Expr& k = *p_.items[i].expr;
-      node_key_slot = nk == 1 && k.kind == Expr::Kind::kProperty &&
-                              k.children[0]->kind == Expr::Kind::kVariable
-                          ? k.children[0]->slot
-                          : -1;
+      if (!post_[i] && k.kind == Expr::Kind::kProperty &&
+          k.children[0]->kind == Expr::Kind::kVariable) {
+        node_key_slot = k.children[0]->slot;
+      }
     }
     std::unordered_map<uint64_t, size_t> group_of_node;
     ConsumeChild(ctx, [&](Row& row) {
