@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/text.h"
 #include "query-lang/query_engine.h"
 
 namespace kg::cli {
@@ -17,30 +18,7 @@ using query_lang::QueryResult;
 using query_lang::Value;
 using Json = nlohmann::ordered_json;
 
-// Decodes one UTF-8 code point at `i`; returns its length in bytes (1 for an
-// invalid byte, with `cp` set to U+FFFD).
-size_t DecodeUtf8(const std::string& s, size_t i, uint32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    cp = 0xFFFD;
-    return 1;
-  }
-  if (len == 1) {
-    cp = c;
-    return 1;
-  }
-  cp = c & (0xFF >> (len + 1));
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc >> 6) != 0x2) {
-      cp = 0xFFFD;
-      return 1;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  return len;
-}
+size_t DecodeUtf8(const std::string& s, size_t i, uint32_t& cp) { return text::DecodeAt(s, i, &cp); }
 
 int CodePointWidth(uint32_t cp) {
   if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
@@ -95,21 +73,7 @@ Json RelJson(const query_lang::RelationshipValue& r) {
 }
 
 // Invalid UTF-8 would make nlohmann throw on dump: replace bad bytes.
-std::string ValidUtf8(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp;
-    size_t len = DecodeUtf8(s, i, cp);
-    if (cp == 0xFFFD && len == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(s, i, len);
-    }
-    i += len;
-  }
-  return out;
-}
+std::string ValidUtf8(const std::string& s) { return text::ToValidUtf8(s); }
 
 Json ToJson(const Value& v) {
   switch (v.kind()) {

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/text.h"
 #include "extract/boilerplate.h"
 
 namespace kg::extract {
@@ -301,45 +302,13 @@ std::string ContentId(std::string_view text) {
 }
 
 Status ValidateUtf8(std::string_view s, const std::string& name) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    }
-    bool ok = len > 0 && i + len <= n;
-    for (size_t k = 1; ok && k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      ok = (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (ok) {
-      ok = !(len == 2 && cp < 0x80) && !(len == 3 && cp < 0x800) && !(len == 4 && cp < 0x10000) &&
-           cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    }
-    if (!ok) {
-      auto [line, col] = LineColumn(s, i);
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", c);
-      return Status::InvalidArgument(name + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                                     ": invalid UTF-8 (byte " + hex + ")");
-    }
-    i += len;
-  }
-  return Status::OK();
+  size_t bad = text::FindInvalidUtf8(s);
+  if (bad == std::string_view::npos) return Status::OK();
+  auto [line, col] = LineColumn(s, bad);
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[bad]));
+  return Status::InvalidArgument(name + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                                 ": invalid UTF-8 (byte " + hex + ")");
 }
 
 // The cleaning hook. Boilerplate removal (extract/boilerplate.h, owned by the
