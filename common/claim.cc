@@ -6,8 +6,9 @@ const char* EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "Person";
     case EntityType::kOrganization: return "Organization";
-    case EntityType::kLocation: return "Location";
+    case EntityType::kPlace: return "Place";
     case EntityType::kEvent: return "Event";
+    case EntityType::kProduct: return "Product";
     case EntityType::kOther: return "Other";
     case EntityType::kValue: return "Value";
   }

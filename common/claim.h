@@ -39,7 +39,7 @@ struct Document {
 
 // Entity types. Arguments that name something are entities; other arguments
 // (values, descriptions) are kValue nodes.
-enum class EntityType { kPerson, kOrganization, kLocation, kEvent, kOther, kValue };
+enum class EntityType { kPerson, kOrganization, kPlace, kEvent, kProduct, kOther, kValue };
 const char* EntityTypeName(EntityType type);  // "Person", ..., "Value"
 
 // Where an entity was mentioned: one surface form in one sentence.

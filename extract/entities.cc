@@ -33,10 +33,10 @@ const KnownName kKnownNames[] = {
     {"Hillary Clinton", EntityType::kPerson, {}},
     {"Angela Merkel", EntityType::kPerson, {"Merkel"}},
     {"Xi Jinping", EntityType::kPerson, {}},
-    {"Sochi", EntityType::kLocation, {}},
-    {"Volgograd", EntityType::kLocation, {}},
-    {"North Caucasus", EntityType::kLocation, {}},
-    {"Tel Aviv", EntityType::kLocation, {}},
+    {"Sochi", EntityType::kPlace, {}},
+    {"Volgograd", EntityType::kPlace, {}},
+    {"North Caucasus", EntityType::kPlace, {}},
+    {"Tel Aviv", EntityType::kPlace, {}},
     {"Kremlin", EntityType::kOrganization, {}},
     {"White House", EntityType::kOrganization, {}},
     {"Pentagon", EntityType::kOrganization, {}},
@@ -51,8 +51,8 @@ const KnownName kKnownNames[] = {
     {"G20", EntityType::kEvent, {}},
     {"Boston Marathon", EntityType::kEvent, {}},
     {"Winter Olympics", EntityType::kEvent, {"Olympics", "Winter Games"}},
-    {"Russia", EntityType::kLocation, {}},
-    {"United States", EntityType::kLocation, {"U.S.", "US", "USA", "United States of America", "America"}},
+    {"Russia", EntityType::kPlace, {}},
+    {"United States", EntityType::kPlace, {"U.S.", "US", "USA", "United States of America", "America"}},
 };
 
 const KnownName* FindKnown(const std::string& name) {
@@ -200,7 +200,7 @@ EntityType TypeFromCues(const std::vector<std::string>& words, const std::string
     for (const char* c : kOrg)
       if (w == c) return EntityType::kOrganization;
     for (const char* c : kLoc)
-      if (w == c) return EntityType::kLocation;
+      if (w == c) return EntityType::kPlace;
     for (const char* c : kEvent)
       if (w == c) return EntityType::kEvent;
   }

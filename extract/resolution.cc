@@ -121,7 +121,7 @@ void DocumentResolver::Resolve() {
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
     if (e.type == EntityType::kPerson) last_person = index;
-    if (e.type == EntityType::kOrganization || e.type == EntityType::kLocation) last_thing = index;
+    if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace) last_thing = index;
   }
 }
 

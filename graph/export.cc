@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/text.h"
 #include "graph/audit.h"
 
 namespace kg::graph {
@@ -23,27 +24,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Replaces invalid UTF-8 bytes with U+FFFD: Graphviz, XML parsers and JSON
-// readers all reject them.
-std::string ValidUtf8(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
-    if (ok && len == 2 && c < 0xC2) ok = false;  // overlong
-    if (ok) {
-      out.append(s, i, len);
-      i += len;
-    } else {
-      out += "\xEF\xBF\xBD";
-      i += 1;
-    }
-  }
-  return out;
-}
+// Invalid UTF-8 bytes become U+FFFD: Graphviz, XML parsers and JSON readers
+// all reject them.
+std::string ValidUtf8(const std::string& s) { return text::ToValidUtf8(s); }
 
 // At most `max_chars` code points, ending with "…" when cut.
 std::string Truncate(const std::string& s, size_t max_chars) {
@@ -70,8 +53,9 @@ struct NodeStyle {
 NodeStyle StyleFor(const std::string& type) {
   if (type == "Person") return {"ellipse", "#cfe2ff"};
   if (type == "Organization") return {"box", "#ffe5b4"};
-  if (type == "Location") return {"hexagon", "#d1f2d1"};
+  if (type == "Place") return {"hexagon", "#d1f2d1"};
   if (type == "Event") return {"diamond", "#f8d7da"};
+  if (type == "Product") return {"component", "#fff3cd"};
   if (type == "Value") return {"note", "#ffffff"};
   return {"ellipse", "#e2e3e5"};
 }

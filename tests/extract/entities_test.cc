@@ -28,8 +28,8 @@ EntityCatalog* Catalog::catalog_ = nullptr;
 TEST_F(Catalog, WordNetInstanceTypes) {
   EXPECT_EQ(catalog_->KnownType("Vladimir Putin"), EntityType::kPerson);
   EXPECT_EQ(catalog_->KnownType("FBI"), EntityType::kOrganization);
-  EXPECT_EQ(catalog_->KnownType("Moscow"), EntityType::kLocation);
-  EXPECT_EQ(catalog_->KnownType("Boston"), EntityType::kLocation);
+  EXPECT_EQ(catalog_->KnownType("Moscow"), EntityType::kPlace);
+  EXPECT_EQ(catalog_->KnownType("Boston"), EntityType::kPlace);
   EXPECT_EQ(catalog_->wordnet().TypeOf("Central Intelligence Agency"),
             EntityType::kOrganization);
   EXPECT_EQ(catalog_->KnownType("Qwertyuiop Zxcv"), EntityType::kOther);
@@ -53,7 +53,7 @@ TEST(EntityCues, TitlesAndOrganizationWords) {
   EXPECT_TRUE(IsPersonTitle("Mr."));
   EXPECT_EQ(TypeFromCues({"Jay", "Carney"}, "spokesman"), EntityType::kPerson);
   EXPECT_EQ(TypeFromCues({"Federal", "Security", "Service"}, ""), EntityType::kOrganization);
-  EXPECT_EQ(TypeFromCues({"Black", "Sea"}, ""), EntityType::kLocation);
+  EXPECT_EQ(TypeFromCues({"Black", "Sea"}, ""), EntityType::kPlace);
   EXPECT_TRUE(IsAcronym("FBI"));
   EXPECT_TRUE(IsAcronym("U.S."));
   EXPECT_FALSE(IsAcronym("Putin"));

@@ -277,7 +277,7 @@ TEST_F(SeedClaims, RussiaTipsOffFbiInSeeds000And001) {
     const Extraction& x = (*seeds_)[i];
     const Claim* c = FindClaim(x, "Russia", "tip_off", "Federal Bureau of Investigation");
     ASSERT_NE(c, nullptr) << "seed " << i << "\n" << Dump(x);
-    EXPECT_EQ(x.entities[c->subject].type, EntityType::kLocation);
+    EXPECT_EQ(x.entities[c->subject].type, EntityType::kPlace);
     EXPECT_EQ(x.entities[c->object].type, EntityType::kOrganization);
   }
 }

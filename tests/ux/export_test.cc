@@ -173,7 +173,7 @@ Extraction Doc(const std::string& id, const std::string& text, bool negated,
     size_t b = text.find(s);
     return ByteSpan{static_cast<uint32_t>(b), static_cast<uint32_t>(b + s.size())};
   };
-  Entity russia{"Russia", EntityType::kLocation, {}, {{0, span("Russia"), "Russia"}}};
+  Entity russia{"Russia", EntityType::kPlace, {}, {{0, span("Russia"), "Russia"}}};
   Entity fbi{"FBI", EntityType::kOrganization, {}, {{0, span("FBI"), "FBI"}}};
   x.entities = {russia, fbi};
   Claim c;
