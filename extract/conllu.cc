@@ -182,6 +182,7 @@ Result<std::vector<ConlluSentence>> ParseConllu(std::string_view content, const 
         t.space_after = f[9].find("SpaceAfter=No") == std::string_view::npos;
         if (t.form.empty()) return error("empty FORM");
         cur.sentence.tokens.push_back(std::move(t));
+        cur.misc.emplace_back(f[9]);
       }
     }
     if (nl == std::string_view::npos) break;

@@ -29,6 +29,7 @@ struct ConlluSentence {
   bool new_paragraph = false;  // "# newpar" or "# newdoc" seen before it
   bool spans_in_text = false;  // token spans cut `text` (else the words joined by spaces)
   Sentence sentence;           // words; head -1 = root
+  std::vector<std::string> misc;  // each word's MISC column as written ("_" when empty)
 };
 
 // Parses CoNLL-U from `content`; `name` is used in error messages.

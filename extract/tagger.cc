@@ -1,5 +1,6 @@
 // Greedy averaged-perceptron POS tagger (see tagger.h).
 #include "extract/tagger.h"
+#include "extract/wordnet.h"
 
 #include <algorithm>
 #include <cstring>
@@ -73,33 +74,6 @@ constexpr int kLookaheadFolds = 4;
 
 // Feature value of a class (or kBos, kBos2, kEos); as in format version 1.
 inline uint64_t TagKey(int c) { return static_cast<uint64_t>(c + 3); }
-
-// WordNet's word classes as bits of a lexicon entry: a lemma of that class
-// (low nibble), or an irregular inflection of one (high nibble, from the
-// *.exc lists: "went" -> verb).
-constexpr uint8_t kWnNoun = 1, kWnVerb = 2, kWnAdj = 4, kWnAdv = 8;
-
-// Reads the lemmas (one word, lower case) of WordNet's index.* files and
-// the irregular forms of its *.exc files in `dir`; empty if it is missing.
-std::unordered_map<uint32_t, uint8_t> ReadWordNetLexicon(const std::string& dir) {
-  std::unordered_map<uint32_t, uint8_t> lex;
-  const char* names[4] = {"noun", "verb", "adj", "adv"};
-  for (int p = 0; p < 4; ++p) {
-    for (int exc = 0; exc < 2; ++exc) {
-      std::ifstream in(
-          dir + (exc ? "/" + std::string(names[p]) + ".exc" : "/index." + std::string(names[p])));
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == ' ') continue;  // license header
-        std::string word = line.substr(0, line.find(' '));
-        if (word.find('_') != std::string::npos) continue;
-        lex[static_cast<uint32_t>(StringHash(NormalizeWord(word)))] |=
-            static_cast<uint8_t>((1 << p) << (exc ? 4 : 0));
-      }
-    }
-  }
-  return lex;
-}
 
 }  // namespace
 
@@ -387,7 +361,7 @@ std::unique_ptr<Tagger> Tagger::TrainFirst(const std::vector<Sentence>& train,
   }
   // WordNet, read once per process (Train is called once per jackknife fold).
   static const std::unordered_map<uint32_t, uint8_t> lexicon =
-      ReadWordNetLexicon("/usr/share/wordnet");
+      ReadWordNetWordClasses("/usr/share/wordnet");
   tagger->wordnet_ = lexicon;
   if (lexicon.empty() && options.verbose)
     std::cerr << "tagger: no WordNet in /usr/share/wordnet; training without its word classes\n";

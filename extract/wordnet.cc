@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/perceptron.h"
+
 namespace kg::extract {
 namespace {
 
@@ -97,6 +99,7 @@ WordNetSynset WordNet::SynsetAt(uint32_t offset) const {
   uint32_t off = 0;
   std::string lex_filenum, ss_type, w_cnt_hex;
   if (!(in >> off >> lex_filenum >> ss_type >> w_cnt_hex) || off != offset) return s;
+  s.lex_file = std::atoi(lex_filenum.c_str());
   int w_cnt = static_cast<int>(std::strtol(w_cnt_hex.c_str(), nullptr, 16));
   for (int i = 0; i < w_cnt; ++i) {
     std::string w, lex_id;
@@ -120,6 +123,18 @@ WordNetSynset WordNet::SynsetAt(uint32_t offset) const {
   return s;
 }
 
+std::vector<uint32_t> WordNet::SynsetOffsets() const {
+  std::vector<uint32_t> out;
+  size_t pos = 0;
+  while (pos < data_.size()) {
+    size_t end = data_.find('\n', pos);
+    if (end == std::string::npos) end = data_.size();
+    if (data_[pos] != ' ') out.push_back(static_cast<uint32_t>(pos));  // not the license header
+    pos = end + 1;
+  }
+  return out;
+}
+
 EntityType WordNet::TypeOfSynset(const WordNetSynset& synset) const {
   // Breadth-first up the hypernym graph; the first root reached decides.
   std::vector<uint32_t> frontier = synset.instance_of;
@@ -130,7 +145,7 @@ EntityType WordNet::TypeOfSynset(const WordNetSynset& synset) const {
     for (uint32_t o : frontier) {
       if (o == kPersonRoot) return EntityType::kPerson;
       if (o == kOrganizationRoot || o == kSocialGroupRoot) return EntityType::kOrganization;
-      if (o == kLocationRoot || o == kStructureRoot) return EntityType::kLocation;
+      if (o == kLocationRoot || o == kStructureRoot) return EntityType::kPlace;
       if (o == kEventRoot) return EntityType::kEvent;
       if (std::find(seen.begin(), seen.end(), o) != seen.end()) continue;
       seen.push_back(o);
@@ -152,6 +167,26 @@ EntityType WordNet::TypeOf(const std::string& lemma, int max_senses) const {
     if (t != EntityType::kOther) return t;
   }
   return EntityType::kOther;
+}
+
+std::unordered_map<uint32_t, uint8_t> ReadWordNetWordClasses(const std::string& dir) {
+  std::unordered_map<uint32_t, uint8_t> lex;
+  const char* names[4] = {"noun", "verb", "adj", "adv"};
+  for (int p = 0; p < 4; ++p) {
+    for (int exc = 0; exc < 2; ++exc) {
+      std::ifstream in(
+          dir + (exc ? "/" + std::string(names[p]) + ".exc" : "/index." + std::string(names[p])));
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;  // license header
+        std::string word = line.substr(0, line.find(' '));
+        if (word.find('_') != std::string::npos) continue;
+        lex[static_cast<uint32_t>(StringHash(NormalizeWord(word)))] |=
+            static_cast<uint8_t>((1 << p) << (exc ? 4 : 0));
+      }
+    }
+  }
+  return lex;
 }
 
 }  // namespace kg::extract

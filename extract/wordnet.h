@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/claim.h"
@@ -22,10 +23,23 @@ namespace kg::extract {
 
 struct WordNetSynset {
   uint32_t offset = 0;
+  int lex_file = 0;                    // lexicographer file: 18 noun.person, 15 noun.location...
   std::vector<std::string> words;      // "Vladimir Putin" (underscores as spaces)
   std::vector<uint32_t> hypernyms;     // @ pointers
   std::vector<uint32_t> instance_of;   // @i pointers
 };
+
+// WordNet's word classes as bits of a lexicon entry: a lemma of that class
+// (low nibble), or an irregular inflection of one (high nibble, from the
+// *.exc lists: "went" -> verb).
+constexpr uint8_t kWnNoun = 1, kWnVerb = 2, kWnAdj = 4, kWnAdv = 8;
+
+// The one-word lemmas of WordNet's index.{noun,verb,adj,adv} and the
+// irregular forms of its *.exc files in `dir`, keyed by the 32-bit
+// StringHash of NormalizeWord(word), with their word-class bits. Empty when
+// `dir` has no WordNet. The tagger's and the entity recognizer's lexicon of
+// ordinary English words.
+std::unordered_map<uint32_t, uint8_t> ReadWordNetWordClasses(const std::string& dir);
 
 class WordNet {
  public:
@@ -39,6 +53,13 @@ class WordNet {
   // The synset stored at `offset`, or an empty one (offset 0).
   WordNetSynset SynsetAt(uint32_t offset) const;
 
+  // Calls `fn` with every noun synset, in file order (for building lexicons
+  // at training time; slow: it parses all 82,115 synsets).
+  template <typename Fn>
+  void ForEachSynset(Fn fn) const {
+    for (uint32_t offset : SynsetOffsets()) fn(SynsetAt(offset));
+  }
+
   // Person / Organization / Location / Event for a name whose sense is an
   // instance (or kind) under those roots; kOther when unknown or elsewhere.
   // Only the first `max_senses` senses are tried.
@@ -47,6 +68,7 @@ class WordNet {
  private:
   WordNet() = default;
   EntityType TypeOfSynset(const WordNetSynset& synset) const;
+  std::vector<uint32_t> SynsetOffsets() const;
   std::string index_;
   std::string data_;
   std::vector<uint32_t> line_starts_;  // index.noun lines (not the license header)
