@@ -38,6 +38,7 @@ const KnownName kKnownNames[] = {
     {"North Caucasus", EntityType::kPlace, {}},
     {"Tel Aviv", EntityType::kPlace, {}},
     {"Kremlin", EntityType::kOrganization, {}},
+    {"Federal Security Service", EntityType::kOrganization, {"FSB", "Federal Security Bureau"}},
     {"White House", EntityType::kOrganization, {}},
     {"Pentagon", EntityType::kOrganization, {}},
     {"State Department", EntityType::kOrganization, {"U.S. State Department"}},

@@ -391,6 +391,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     r.modality = c.modality;
     r.attribution = c.attribution;
     r.arguments = c.arguments;
+    r.relation_lemma = c.relation_lemma;
     r.ingest_time_ms = now_ms;
     sink->Put(Family::kProvenance, keys::SupportKeyOf({*edge, doc.id, seq_it->second++}),
               codec::EncodeProvenance(r));

@@ -86,6 +86,35 @@ TEST_F(IngestSeeds, RussiaTipsOffFbiIsOneEdgeWithTwoSources) {
   EXPECT_TRUE(docs.count(SeedId("001_0f5aecaebdf93cf4.txt")));
 }
 
+// Issue 10's must-show: "Barack Obama -speak_with- Vladimir Putin" is one
+// edge (a symmetric relation, stored once) with the three seeds that say so:
+// "Putin and Obama spoke" (000), "The two leaders spoke by phone" (001, a
+// group mention, marked), "Obama spoke with ... Putin" (004).
+TEST_F(IngestSeeds, ObamaSpeaksWithPutinInThreeSeeds) {
+  graph::NodeId obama = OneNode("Barack Obama");
+  graph::NodeId putin = OneNode("Vladimir Putin");
+  std::optional<graph::TypeId> speak = graph_->FindType("speak_with");
+  ASSERT_TRUE(speak.has_value());
+  std::vector<graph::EdgeId> edges;
+  for (graph::NodeId from : {obama, putin})
+    for (auto c = graph_->OutEdges(from, speak); c->Valid(); c->Next())
+      if (c->edge().target == (from == obama ? putin : obama)) edges.push_back(c->edge().id);
+  ASSERT_EQ(edges.size(), 1u) << "a symmetric relation is one edge";
+  Result<std::vector<graph::ProvenanceRecord>> prov = graph_->EdgeProvenance(edges[0]);
+  ASSERT_TRUE(prov.ok());
+  std::set<std::string> docs;
+  bool group_marked = false;
+  for (const graph::ProvenanceRecord& p : *prov) {
+    docs.insert(p.document_id);
+    for (const ClaimArgument& a : p.arguments)
+      group_marked |= a.role == "group" && a.text == "The two leaders";
+  }
+  EXPECT_EQ(docs, (std::set<std::string>{SeedId("000_63cd26496f3a4c4e.txt"),
+                                         SeedId("001_0f5aecaebdf93cf4.txt"),
+                                         SeedId("004_280693412e3c9b05.txt")}));
+  EXPECT_TRUE(group_marked);
+}
+
 TEST_F(IngestSeeds, EveryProvenanceSpanCutsTheStoredText) {
   size_t checked = 0;
   std::map<std::string, std::string> texts;
