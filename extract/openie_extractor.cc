@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <optional>
 #include <sstream>
 
@@ -120,7 +121,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
 // name runs of heads.
 class SentenceView {
  public:
-  SentenceView(const Sentence& s, const std::vector<NamedSpan>& recognized)
+  SentenceView(const Sentence& s, const std::vector<NamedSpan>& recognized,
+               const std::set<std::string>& document_surnames)
       : s_(s), kids_(s.tokens.size()), recognized_(recognized), name_at_(s.tokens.size(), -1) {
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       int h = s.tokens[i].head;
@@ -129,15 +131,24 @@ class SentenceView {
     for (size_t k = 0; k < recognized.size(); ++k)
       for (int i = recognized[k].begin; i < recognized[k].end && i < static_cast<int>(s.tokens.size()); ++i)
         name_at_[i] = static_cast<int>(k);
+    // "Jobs told the audience" after "Steve Jobs": the last word of a
+    // person's name read earlier is that name, whatever the tagger says.
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      if (name_at_[i] >= 0 || !document_surnames.count(s.tokens[i].form)) continue;
+      if (i + 1 < s.tokens.size() && NameLike(s.tokens[i + 1])) continue;  // inside another name
+      extra_.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, EntityType::kPerson});
+    }
+    for (size_t k = 0; k < extra_.size(); ++k) name_at_[extra_[k].begin] = -2 - static_cast<int>(k);
   }
 
   // Whether token i is part of a name: the recognizer's, or a proper noun
   // (or acronym) it missed.
-  bool IsName(int i) const { return name_at_[i] >= 0 || IsNameToken(s_.tokens[i]); }
+  bool IsName(int i) const { return name_at_[i] != -1 || IsNameToken(s_.tokens[i]); }
 
-  // The recognizer's name holding token i, or null.
+  // The recognizer's name holding token i (or a surname read before), or null.
   const NamedSpan* RecognizedAt(int i) const {
-    return i >= 0 && name_at_[i] >= 0 ? &recognized_[name_at_[i]] : nullptr;
+    if (i < 0 || name_at_[i] == -1) return nullptr;
+    return name_at_[i] >= 0 ? &recognized_[name_at_[i]] : &extra_[-2 - name_at_[i]];
   }
 
   // The contiguous name tokens around `head` ("Russian President Vladimir
@@ -153,7 +164,7 @@ class SentenceView {
     if (!IsNameToken(s_.tokens[head])) return {};
     int lo = head, hi = head;
     // Proper nouns outside the recognizer's names.
-    auto joins = [&](int i) { return name_at_[i] < 0 && IsNameToken(s_.tokens[i]); };
+    auto joins = [&](int i) { return name_at_[i] == -1 && IsNameToken(s_.tokens[i]); };
     auto attached = [&](int i) {
       // i's head lies inside the run or is the run's head.
       int h = s_.tokens[i].head;
@@ -168,7 +179,7 @@ class SentenceView {
         return t.upos == "ADJ" && !t.form.empty() &&
                std::isupper(static_cast<unsigned char>(t.form[0])) && i > 0;
       };
-      if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] < 0)) &&
+      if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] == -1)) &&
           attached(lo - 1)) {
         --lo;
         grew = true;
@@ -222,7 +233,8 @@ class SentenceView {
   const Sentence& s_;
   std::vector<std::vector<int>> kids_;
   const std::vector<NamedSpan>& recognized_;
-  std::vector<int> name_at_;  // index into recognized_, or -1
+  std::vector<NamedSpan> extra_;  // surnames read before, as one-word names
+  std::vector<int> name_at_;      // index into recognized_; -2-k: extra_[k]; -1: none
 };
 
 // A claim side: an entity mention, a group mention or a value.
@@ -335,12 +347,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si)
     recognized[si] = CleanNames(sentences[si], recognized[si]);
+  // Last words of the people's names of the document, as they are written.
+  std::set<std::string> surnames;
+  for (size_t si = 0; si < sentences.size(); ++si)
+    for (const NamedSpan& n : recognized[si])
+      if (n.type == EntityType::kPerson && n.end - n.begin >= 2)
+        surnames.insert(sentences[si].tokens[n.end - 1].form);
 
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     const int n = static_cast<int>(s.tokens.size());
     if (n == 0) continue;
-    SentenceView view(s, recognized[si]);
+    SentenceView view(s, recognized[si], surnames);
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
     std::vector<bool> in_run(n, false);
@@ -377,6 +395,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::vector<std::string> rest;
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
         if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
+        // The recognizer's non-person name keeps its first word: "General Motors".
+        if (const NamedSpan* r = view.RecognizedAt(head); r && r->type != EntityType::kPerson) first = 0;
         if (first > 0) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
