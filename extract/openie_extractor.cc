@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <optional>
@@ -54,6 +55,40 @@ bool IsNameConnector(const std::string& w) {
   return w == "of" || w == "the" || w == "and" || w == "&" || w == "de" || w == "-" ||
          w == "for" || w == "on" || w == "du" || w == "von" || w == "van" || w == "da" ||
          w == "al" || w == "bin" || w == "la" || w == "der" || w == ".";
+}
+
+// The country a nationality adjective names ("Russian" -> Russia), or "".
+std::string CountryOfDemonym(const std::string& w) {
+  static const std::pair<const char*, const char*> kDemonyms[] = {
+      {"Russian", "Russia"},        {"American", "United States"}, {"U.S.", "United States"},
+      {"US", "United States"},      {"Ukrainian", "Ukraine"},      {"British", "United Kingdom"},
+      {"UK", "United Kingdom"},     {"French", "France"},          {"German", "Germany"},
+      {"Chinese", "China"},         {"Japanese", "Japan"},         {"Indian", "India"},
+      {"Iranian", "Iran"},          {"Iraqi", "Iraq"},             {"Syrian", "Syria"},
+      {"Israeli", "Israel"},        {"Turkish", "Turkey"},         {"Canadian", "Canada"},
+      {"Mexican", "Mexico"},        {"Brazilian", "Brazil"},       {"Italian", "Italy"},
+      {"Spanish", "Spain"},         {"Polish", "Poland"},          {"Afghan", "Afghanistan"},
+      {"Pakistani", "Pakistan"},    {"Saudi", "Saudi Arabia"},     {"Egyptian", "Egypt"},
+      {"Korean", "Korea"},          {"South Korean", "South Korea"}, {"North Korean", "North Korea"},
+      {"Australian", "Australia"},  {"Belgian", "Belgium"},        {"Dutch", "Netherlands"},
+      {"Swedish", "Sweden"},        {"Greek", "Greece"},           {"Tunisian", "Tunisia"},
+      {"Venezuelan", "Venezuela"},  {"Cuban", "Cuba"},             {"Georgian", "Georgia"},
+      {"Chechen", "Chechnya"},      {"Belarusian", "Belarus"},     {"Hungarian", "Hungary"}};
+  for (const auto& [d, c] : kDemonyms)
+    if (w == d) return c;
+  return "";
+}
+
+// Title words that are a role ("President", "Foreign Minister"), not an
+// honorific or a description ("Mr.", "former").
+bool IsRoleWord(const std::string& w) {
+  if (!IsPersonTitle(w)) return false;
+  static const char* kNotRoles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir",
+                                    "Lord", "former", "Former", "suspect", "Suspect", "of",
+                                    "press", "Press", "Prof.", "Professor"};
+  for (const char* n : kNotRoles)
+    if (w == n) return false;
+  return true;
 }
 
 bool NameLike(const Token& t) {
@@ -248,6 +283,10 @@ struct Side {
   bool group = false;
   int group_before = 0;
   std::optional<EntityType> group_type;
+  // A value's words that name entities ("a phone call made by President
+  // Trump to ... Volodymyr Zelensky"): mention ids; the value node gets a
+  // "mentions" claim to each.
+  std::vector<int> inner;
 };
 
 struct PendingClaim {
@@ -362,7 +401,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
     std::vector<bool> in_run(n, false);
-    auto add_name = [&](int head) -> int {
+    std::function<int(int)> add_name = [&](int head) -> int {
       // Any word of a recognized name stands for the name's head word.
       if (const NamedSpan* r = view.RecognizedAt(head)) {
         for (int k = r->begin; k < r->end; ++k) {
@@ -395,8 +434,6 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::vector<std::string> rest;
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
         if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
-        // The recognizer's non-person name keeps its first word: "General Motors".
-        if (const NamedSpan* r = view.RecognizedAt(head); r && r->type != EntityType::kPerson) first = 0;
         if (first > 0) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
@@ -409,6 +446,72 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       int id = resolver.Add(m);
       mention_at[head] = id;
+      if (!m.pronoun) {
+        // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
+        int start = -1;
+        for (int k = 0; k < n; ++k)
+          if (s.tokens[k].span.begin == m.mention.span.begin) start = k;
+        int k = start - 1;
+        std::vector<std::string> role;
+        while (k >= 0 && IsRoleWord(s.tokens[k].form)) role.insert(role.begin(), Lower(s.tokens[k--].form));
+        std::string country = k >= 0 && !role.empty() ? CountryOfDemonym(s.tokens[k].form) : "";
+        if (!country.empty()) {
+          NameMention place;
+          place.order = order + k;
+          place.mention.sentence = si;
+          place.mention.span = s.tokens[k].span;
+          place.mention.surface = cut(s.tokens[k].span);
+          place.name = country;
+          place.recognized = EntityType::kPlace;
+          int place_id = resolver.Add(place);
+          PendingClaim pc;
+          pc.subjects.push_back(Side{id, {}, {}});
+          pc.objects.push_back(Side{place_id, {}, {}});
+          Claim& c = pc.claim;
+          for (const std::string& r : role) c.relation += r + "_";
+          c.relation += "of";
+          c.relation_lemma = c.relation;
+          c.sentence = si;
+          c.sentence_span = s.span;
+          c.relation_span = ByteSpan{s.tokens[k + 1].span.begin, s.tokens[start - 1].span.end};
+          c.relation_surface = cut(c.relation_span);
+          c.confidence = 0.8;
+          pending.push_back(std::move(pc));
+        }
+        // "Tim Cook, chief executive of Apple" -> Cook -chief_executive_of-> Apple.
+        for (int a : view.kids(head)) {
+          if (s.tokens[a].deprel != "appos" || a < head) continue;
+          if (s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ") continue;  // "executive" is often tagged ADJ
+          for (int o : view.kids(a)) {
+            if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
+            bool of = false;
+            for (int c : view.kids(o)) of |= s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "of";
+            if (!of) continue;
+            std::string relation;
+            int lo = a;
+            for (int c : view.kids(a))
+              if (c < a && (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
+                relation += Lower(s.tokens[c].lemma) + "_";
+                lo = std::min(lo, c);
+              }
+            relation += Lower(s.tokens[a].lemma) + "_of";
+            int other = add_name(o);
+            if (other < 0) continue;
+            PendingClaim pc;
+            pc.subjects.push_back(Side{id, {}, {}});
+            pc.objects.push_back(Side{other, {}, {}});
+            Claim& c = pc.claim;
+            c.relation = relation;
+            c.relation_lemma = relation;
+            c.sentence = si;
+            c.sentence_span = s.span;
+            c.relation_span = ByteSpan{s.tokens[lo].span.begin, s.tokens[a].span.end};
+            c.relation_surface = cut(c.relation_span);
+            c.confidence = 0.75;
+            pending.push_back(std::move(pc));
+          }
+        }
+      }
       return id;
     };
     for (int i = 0; i < n; ++i) {
@@ -460,6 +563,82 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // A translated acronym ("Federal Security Service (FSB)"): the whole
       // capitalized name just before the brackets.
       if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, long_name);
+    }
+
+    // 3a. Events named by a noun: "a phone call made by President Trump ...
+    // to Ukrainian President Volodymyr Zelensky", "Obama's call to Putin",
+    // "talks between Putin and Obama" -> a claim between the two names.
+    for (int n_i = 0; n_i < n; ++n_i) {
+      const Token& noun = s.tokens[n_i];
+      if (noun.upos != "NOUN") continue;
+      std::string relation = NominalEventRelation(Lower(noun.lemma));
+      if (relation.empty()) continue;
+      // Where the agent and the other party hang: the noun, and a participle
+      // describing it ("made", "held", "placed").
+      // Parsers often hang the participle on the noun before ("a summary of
+      // a call made by ..."), and the other party on a date ("July to
+      // Zelensky"): look one level up and one level down.
+      std::vector<int> holders{n_i};
+      auto add_participles = [&](int h) {
+        for (int k : view.kids(h))
+          if (s.tokens[k].deprel == "acl" && s.tokens[k].xpos == "VBN") holders.push_back(k);
+      };
+      add_participles(n_i);
+      if (noun.deprel == "nmod" && noun.head >= 0) add_participles(noun.head);
+      std::vector<int> dependents;
+      for (int h : holders)
+        for (int k : view.kids(h)) {
+          dependents.push_back(k);
+          if (h != n_i && (s.tokens[k].deprel == "obl" || s.tokens[k].deprel == "nmod"))
+            for (int g : view.kids(k))
+              if (s.tokens[g].deprel == "nmod") dependents.push_back(g);
+        }
+      std::vector<int> agents, others;
+      {
+        for (int k : dependents) {
+          const std::string& d = s.tokens[k].deprel;
+          std::string prep;
+          for (int c : view.kids(k))
+            if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+          bool name = view.IsName(k) && !IsPersonTitle(s.tokens[k].form);
+          if (!name) {
+            // "President Trump": the title heads; its name is a flat/compound child.
+            for (int c : view.kids(k))
+              if (view.IsName(c) && (s.tokens[c].deprel == "flat" || s.tokens[c].deprel == "appos" ||
+                                     s.tokens[c].deprel == "compound")) {
+                k = c;
+                name = !IsPersonTitle(s.tokens[c].form);
+              }
+          }
+          if (!name) continue;
+          if (d == "nmod:poss" || ((d == "obl" || d == "obl:agent" || d == "nmod") && prep == "by"))
+            agents.push_back(k);
+          else if ((d == "obl" || d == "nmod") && (prep == "to" || prep == "with"))
+            others.push_back(k);
+          else if (d == "nmod" && prep == "between")
+            for (int c : view.Conjuncts(k)) (c == k ? agents : others).push_back(c);
+        }
+      }
+      if (agents.empty() || others.empty()) continue;
+      PendingClaim pc;
+      for (int a : agents) {
+        int id = add_name(a);
+        if (id >= 0) pc.subjects.push_back(Side{id, {}, {}});
+      }
+      for (int o : others) {
+        int id = add_name(o);
+        if (id >= 0) pc.objects.push_back(Side{id, {}, {}});
+      }
+      if (pc.subjects.empty() || pc.objects.empty()) continue;
+      Claim& c = pc.claim;
+      c.relation = relation;
+      c.relation_lemma = Lower(noun.lemma);
+      c.sentence = si;
+      c.sentence_span = s.span;
+      c.relation_span = noun.span;
+      c.relation_surface = cut(noun.span);
+      c.confidence = 0.6;
+      pending.push_back(std::move(pc));
     }
 
     // 3. Tuples -> pending claims.
@@ -534,6 +713,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::string lower = Lower(v.text);
         for (const char* b : kBare)
           if (lower == b) return sides;
+        for (size_t j = first; j < k; ++j) {
+          int w = a.tokens[j];
+          if (!view.IsName(w) || IsPersonTitle(s.tokens[w].form) || IsCalendarWord(s.tokens[w].form))
+            continue;
+          int id = add_name(w);
+          if (id >= 0 && std::find(v.inner.begin(), v.inner.end(), id) == v.inner.end())
+            v.inner.push_back(id);
+        }
         sides.push_back(v);
         return sides;
       };
@@ -731,7 +918,35 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     }
     out.claims.push_back(std::move(c));
   };
+  // "the value mentions the entity": one claim per name inside a value,
+  // so a query from the entity reaches every claim about it.
+  std::set<std::pair<int, int>> mentioned;
+  auto emit_mentions = [&](const PendingClaim& pc, const Side& side) {
+    if (side.mention >= 0 || side.group || side.inner.empty()) return;
+    auto [value, vm] = entity_for(side, pc.claim.sentence);
+    if (value < 0) return;
+    for (int id : side.inner) {
+      int e = resolver.EntityOf(id);
+      if (e < 0 || !mentioned.insert({value, e}).second) continue;
+      const NameMention& nm = resolver.mention(id);
+      Claim c;
+      c.subject = value;
+      c.object = e;
+      c.relation = "mentions";
+      c.relation_lemma = "mentions";
+      c.sentence = pc.claim.sentence;
+      c.sentence_span = pc.claim.sentence_span;
+      c.subject_span = side.span;
+      c.object_span = nm.mention.span;
+      c.relation_span = nm.mention.span;
+      c.relation_surface = nm.mention.surface;
+      c.confidence = pc.claim.confidence;
+      out.claims.push_back(std::move(c));
+    }
+  };
   for (PendingClaim& pc : pending) {
+    for (const Side& side : pc.subjects) emit_mentions(pc, side);
+    for (const Side& side : pc.objects) emit_mentions(pc, side);
     if (pc.reciprocal) {
       std::vector<Member> all;
       for (const Side& side : pc.subjects)

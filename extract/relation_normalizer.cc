@@ -59,6 +59,17 @@ std::string ReciprocalRelation(const std::string& verb_lemma) {
   return "";
 }
 
+std::string NominalEventRelation(const std::string& noun_lemma) {
+  if (noun_lemma == "call" || noun_lemma == "phone" || noun_lemma == "phonecall") return "call";
+  if (noun_lemma == "meeting" || noun_lemma == "summit") return "meet";
+  if (noun_lemma == "talk" || noun_lemma == "conversation" || noun_lemma == "discussion")
+    return "speak_with";
+  if (noun_lemma == "letter" || noun_lemma == "message") return "write_to";
+  if (noun_lemma == "visit") return "visit";
+  if (noun_lemma == "attack" || noun_lemma == "strike") return "attack";
+  return "";
+}
+
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,
                               bool copular) {
   std::string out;

@@ -38,6 +38,11 @@ bool IsSymmetricRelation(const std::string& canonical_type);
 // met" -> meet), or "" for other verbs. `verb_lemma` is lower case.
 std::string ReciprocalRelation(const std::string& verb_lemma);
 
+// The relation an event noun makes between its agent and the other party
+// ("call" -> call, "meeting" -> meet, "talks" -> speak_with), or "" for
+// other nouns. `noun_lemma` is lower case.
+std::string NominalEventRelation(const std::string& noun_lemma);
+
 // Removes a trailing "_by" (the agent marker of a passive whose agent became
 // the subject): "shoot_dead_by" -> "shoot_dead".
 std::string StripAgentMarker(const std::string& relation_type);
