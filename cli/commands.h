@@ -47,6 +47,7 @@ void RegisterEvalCarb(CLI::App& eval, Context& context);
 // `kg train ner` and `kg eval ner` (cli/cmd_ner.cc).
 void RegisterTrainNer(CLI::App& train, Context& context);
 void RegisterEvalNer(CLI::App& eval, Context& context);
+void RegisterEvalCoref(CLI::App& eval, Context& context);  // cli/cmd_coref.cc
 
 // Runs the REPL (also what plain `kg` does on a terminal).
 int RunRepl(Context& context);

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   RegisterEvalParse(*eval, context);
   RegisterEvalCarb(*eval, context);
   RegisterEvalNer(*eval, context);
+  RegisterEvalCoref(*eval, context);
 
   try {
     app.parse(argc, argv);

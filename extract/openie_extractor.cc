@@ -27,7 +27,8 @@ std::string Lower(std::string s) {
 
 bool IsPronounForm(const std::string& lower) {
   static const char* kPronouns[] = {"he", "him", "his", "she", "her", "it", "its", "himself",
-                                    "herself", "itself"};
+                                    "herself", "itself", "they", "them", "their", "themselves", "i", "me", "my", "myself",
+                                    "we", "us", "our", "ourselves"};
   for (const char* p : kPronouns)
     if (lower == p) return true;
   return false;
@@ -55,6 +56,29 @@ bool IsNameConnector(const std::string& w) {
   return w == "of" || w == "the" || w == "and" || w == "&" || w == "de" || w == "-" ||
          w == "for" || w == "on" || w == "du" || w == "von" || w == "van" || w == "da" ||
          w == "al" || w == "bin" || w == "la" || w == "der" || w == ".";
+}
+
+// The type of entity a definite description refers to: "the company",
+// "the Russian leader", "the country" (head noun with "the"), or none.
+std::optional<EntityType> DescriptionType(const Sentence& s, int i, const std::vector<int>& kids) {
+  const Token& t = s.tokens[i];
+  if (t.upos != "NOUN" || t.xpos != "NN") return std::nullopt;
+  bool the = false;
+  for (int k : kids) the |= s.tokens[k].deprel == "det" && Lower(s.tokens[k].form) == "the";
+  if (!the) return std::nullopt;
+  std::string l = Lower(t.lemma);
+  static const char* kOrg[] = {"company", "firm", "agency", "organization", "organisation",
+                               "group", "carrier", "airline", "bank", "party", "ministry"};
+  static const char* kPerson[] = {"president", "leader", "minister", "chancellor", "premier",
+                                  "senator", "governor", "mayor", "spokesman", "spokeswoman"};
+  static const char* kPlace[] = {"country", "nation", "city", "capital", "kingdom", "republic"};
+  for (const char* w : kOrg)
+    if (l == w) return EntityType::kOrganization;
+  for (const char* w : kPerson)
+    if (l == w) return EntityType::kPerson;
+  for (const char* w : kPlace)
+    if (l == w) return EntityType::kPlace;
+  return std::nullopt;
 }
 
 // The country a nationality adjective names ("Russian" -> Russia), or "".
@@ -128,6 +152,10 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     int b = std::max(0, name.begin), e = std::min(n, name.end);
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
+    // "Obama and Putin" is two names; "Procter and Gamble Company" one.
+    std::vector<std::string> words;
+    for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
+    bool ends_as_org = EndsWithOrganizationWord(words);
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -140,7 +168,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
         cut = name.type == EntityType::kPerson;
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
-              (name.type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the"));
+              (name.type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
+              ((lower == "and" || lower == "&") && !ends_as_org);
       }
       if (cut) {
         emit(start, i, name.type);
@@ -368,7 +397,8 @@ Result<Extraction> OpenIeExtractor::Extract(const Document& document) const {
 }
 
 Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
-                                                 const std::vector<Sentence>& sentences) const {
+                                                 const std::vector<Sentence>& sentences,
+                                                 bool all_mentions) const {
   Extraction out;
   out.document = document;
   out.extractor = kName;
@@ -419,7 +449,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       NameMention m;
       m.order = order + head;
       m.mention.sentence = si;
-      if (ht.upos == "PRON" && IsPronounForm(lower)) {
+      std::optional<EntityType> description = DescriptionType(s, head, view.kids(head));
+      if (description) {
+        m.pronoun = true;
+        m.description = description;
+        m.name = lower;
+        m.mention.span = ht.span;
+        m.mention.surface = cut(ht.span);
+      } else if (ht.upos == "PRON" && IsPronounForm(lower)) {
         m.pronoun = true;
         m.name = lower;
         m.mention.span = ht.span;
@@ -527,7 +564,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         }
         add_name(head);
         for (int k : run) in_run[k] = true;
-      } else if (t.upos == "PRON" && IsPronounForm(Lower(t.form))) {
+      } else if ((t.upos == "PRON" && IsPronounForm(Lower(t.form))) ||
+                 DescriptionType(s, i, view.kids(i))) {
         add_name(i);
       }
     }
@@ -689,7 +727,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
           }
           const Token& ct = s.tokens[c];
-          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(Lower(ct.form))))
+          // First-person pronouns resolve for coreference ("I" of an
+          // interview), but in quotes they are too often someone else's to
+          // carry a claim.
+          std::string cl = Lower(ct.form);
+          bool first_person = cl == "i" || cl == "me" || cl == "my" || cl == "myself" ||
+                              cl == "we" || cl == "us" || cl == "our" || cl == "ourselves";
+          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !first_person) ||
+              DescriptionType(s, c, view.kids(c)))
             id = add_name(c);
           if (id >= 0) sides.push_back(Side{id, {}, {}});
         }
@@ -961,6 +1006,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           for (const Member& om : members_of(ob, pc.claim.sentence)) emit(pc, sm, om);
       }
     }
+  }
+  if (all_mentions) {
+    for (int id = 0; id < resolver.size(); ++id) {
+      int e = resolver.EntityOf(id);
+      const NameMention& nm = resolver.mention(id);
+      if (e < 0 || !nm.pronoun) continue;
+      bool known = false;
+      for (const Mention& m : entities[e].mentions) known |= m.span == nm.mention.span;
+      if (!known) entities[e].mentions.push_back(nm.mention);
+    }
+    out.entities = std::move(entities);
+    return out;
   }
   // Keep only entities that take part in a claim; renumber.
   std::vector<int> remap(entities.size(), -1);

@@ -51,8 +51,11 @@ class OpenIeExtractor : public Extractor {
 
   // Claims of already analysed sentences of `document` (spans into its
   // text); what Extract does after the pipeline. For tests on gold parses.
-  Extraction ExtractFromSentences(const Document& document,
-                                  const std::vector<Sentence>& sentences) const;
+  // With `all_mentions`, every entity the document names is kept (not only
+  // those in claims), with every mention resolved to it, pronouns included:
+  // what `kg eval coref` scores.
+  Extraction ExtractFromSentences(const Document& document, const std::vector<Sentence>& sentences,
+                                  bool all_mentions = false) const;
 
   const Pipeline& pipeline() const { return *pipeline_; }
 

@@ -24,11 +24,16 @@ std::string Lower(std::string s) {
 }
 
 bool PersonPronoun(const std::string& p) {
-  return p == "he" || p == "him" || p == "his" || p == "she" || p == "her" || p == "hers" ||
+  return p == "i" || p == "me" || p == "my" || p == "myself" || p == "he" || p == "him" || p == "his" || p == "she" || p == "her" || p == "hers" ||
          p == "himself" || p == "herself";
 }
 
 bool ThingPronoun(const std::string& p) { return p == "it" || p == "its" || p == "itself"; }
+
+bool PluralPronoun(const std::string& p) {
+  return p == "they" || p == "them" || p == "their" || p == "theirs" || p == "themselves" ||
+         p == "we" || p == "us" || p == "our" || p == "ourselves";
+}
 
 }  // namespace
 
@@ -114,12 +119,23 @@ void DocumentResolver::Resolve() {
   }
   // Entities by canonical name.
   std::map<std::string, int> index_of;
-  int last_person = -1, last_thing = -1;
+  int last_person = -1, last_thing = -1, last_org = -1, last_place = -1;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) {
+      // Pronouns and definite descriptions go to the last entity that fits.
       std::string p = Lower(m.name);
-      int target = PersonPronoun(p) ? last_person : ThingPronoun(p) ? last_thing : -1;
+      int target = -1;
+      if (m.description) {
+        target = *m.description == EntityType::kPerson ? last_person
+                 : *m.description == EntityType::kPlace ? last_place
+                                                          : last_org;
+      } else {
+        target = PersonPronoun(p) ? last_person
+                 : ThingPronoun(p) ? last_thing
+                 : PluralPronoun(p) ? last_org
+                                    : -1;
+      }
       entity_of_[i] = target;
       continue;
     }
@@ -153,6 +169,8 @@ void DocumentResolver::Resolve() {
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
     if (e.type == EntityType::kPerson) last_person = index;
+    if (e.type == EntityType::kOrganization) last_org = index;
+    if (e.type == EntityType::kPlace) last_place = index;
     if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
         e.type == EntityType::kProduct)
       last_thing = index;

@@ -13,7 +13,9 @@
 //   - the result is canonicalized across documents by the EntityCatalog
 //     (WordNet synonyms and acronyms, the known-names list), so the same
 //     entity gets the same name, and so the same node, in every document;
-//   - pronouns (he, she, it...) go to the last compatible entity before them.
+//   - pronouns (he, she, it, they...) and definite descriptions ("the
+//     company", "the Russian leader") go to the last compatible entity
+//     before them.
 // Every surface form stays as a Mention of its entity.
 #pragma once
 
@@ -36,6 +38,9 @@ struct NameMention {
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;
+  // A definite description ("the company", "the president"; pronoun is
+  // set too): the type of entity it refers to.
+  std::optional<EntityType> description;
   uint32_t order = 0;       // position in the document (token count)
 };
 
