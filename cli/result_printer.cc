@@ -111,6 +111,13 @@ Json ToJson(const Value& v) {
       for (const auto& r : v.as_path().relationships) rels.push_back(RelJson(r));
       return Json{{"nodes", nodes}, {"relationships", rels}};
     }
+    case Value::Kind::kDate:
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return v.TemporalText();
   }
   return nullptr;
 }
@@ -148,6 +155,13 @@ std::string CsvCell(const Value& v) {
     case Value::Kind::kInt:
     case Value::Kind::kFloat:
       return v.ToString();
+    case Value::Kind::kDate:
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return v.TemporalText();
     default:
       return Dump(ToJson(v));
   }
@@ -310,6 +324,7 @@ const char* OutputModeName(OutputMode mode) {
 
 std::string CellText(const Value& value) {
   if (value.kind() == Value::Kind::kString) return value.as_string();
+  if (value.is_temporal() || value.kind() == Value::Kind::kDuration) return value.TemporalText();
   return value.ToString();
 }
 

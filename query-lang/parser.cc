@@ -2,6 +2,7 @@
 // includes ANTLR's generated headers.
 #include "query-lang/parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include "CypherLexer.h"
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
+#include "common/text.h"
 #include "query-lang/errors.h"
 
 namespace kg::query_lang {
@@ -658,36 +660,17 @@ class Builder {
   bool ascii_ = true;
 };
 
-// Rejects bytes that are not UTF-8 (ANTLR's input stream would throw).
+// Rejects bytes that are not UTF-8 (ANTLR's input stream would throw), with
+// the line and column (in code points) of the first bad one.
 void CheckUtf8(const std::string& text) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    for (size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 2) ok = c >= 0xC2;
-    if (ok && len == 3) {
-      unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
-    }
-    if (ok && len == 4) {
-      unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      ok = c <= 0xF4 && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
-    }
-    if (!ok)
-      ThrowSyntax("InvalidUnicodeCharacter", "the query is not valid UTF-8", line, column);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += len;
-  }
+  size_t bad = kg::text::FindInvalidUtf8(text);
+  if (bad == std::string::npos) return;
+  std::string before = text.substr(0, bad);
+  size_t nl = before.rfind('\n');
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  int column = 1 + static_cast<int>(kg::text::CodePointCount(nl == std::string::npos ? before : before.substr(nl + 1)));
+  ThrowSyntax("InvalidUnicodeCharacter", "the query is not valid UTF-8", line, column);
 }
-
 
 void CheckNesting(const std::string& text) {
   int depth = 0, line = 1, column = 0;

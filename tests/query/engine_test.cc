@@ -182,5 +182,74 @@ TEST_F(EngineTest, ValuesPrintAsCypherLiterals) {
   EXPECT_EQ(s, (std::vector<std::string>{"1", "1.0", "'it\\'s'", "[1, null]", "{a: 'x', b: 2}", "true"}));
 }
 
+TEST_F(EngineTest, PublishedIsADateInProvenance) {
+  AddClaims();  // doc-a published 2020-01-01, doc-b 2020-01-02
+  QueryResult r = Run("MATCH ()-[r]->() UNWIND provenance(r) AS p "
+                      "RETURN p.published, p.published.day ORDER BY p.published");
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[0][0].kind(), Value::Kind::kDate);
+  EXPECT_EQ(r.rows[0][0].TemporalText(), "2020-01-01");
+  EXPECT_EQ(r.rows[1][1], Value::Int(2));
+  auto count_since = [&](const std::string& day) {
+    QueryResult c = Run("MATCH ()-[r]->() WHERE any(p IN provenance(r) WHERE p.published >= date('" + day +
+                        "')) RETURN count(r)");
+    return c.rows.at(0).at(0).as_int();
+  };
+  EXPECT_EQ(count_since("2020-01-02"), 1);
+  EXPECT_EQ(count_since("2020-01-03"), 0);
+  QueryResult m = Run("MATCH (n {name: 'Joe Biden'}) RETURN mentions(n)[0].published < date('2020-01-02')");
+  EXPECT_EQ(m.rows[0][0], Value::Bool(true));
+}
+
+TEST_F(EngineTest, TemporalValues) {
+  QueryResult r = Run(
+      "RETURN date('2013-04-20') + duration('P1M11D'), "
+      "duration.between(date('2013-04-15'), date('2013-05-01')), "
+      "datetime('2017-08-08T12:31:14+02:00[Europe/Stockholm]').offset, "
+      "date.truncate('month', date('2013-04-20')), "
+      "localtime('12:31:14.5') < localtime('12:31:15'), "
+      "date('2013-04-20') = date({year: 2013, month: 4, day: 20})");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0].TemporalText(), "2013-05-31");
+  EXPECT_EQ(r.rows[0][1].TemporalText(), "P16D");
+  EXPECT_EQ(r.rows[0][2], Value::String("+02:00"));
+  EXPECT_EQ(r.rows[0][3].TemporalText(), "2013-04-01");
+  EXPECT_EQ(r.rows[0][4], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][5], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][0].ToString(), "'2013-05-31'");
+  // Temporal properties survive a write and a read.
+  Run("CREATE (:Event {on: date('2013-04-15'), lasted: duration({hours: 2})})");
+  QueryResult e = Run("MATCH (e:Event) RETURN e.on.year, e.lasted.minutes, toString(e.on)");
+  ASSERT_EQ(e.rows.size(), 1u);
+  EXPECT_EQ(e.rows[0][0], Value::Int(2013));
+  EXPECT_EQ(e.rows[0][1], Value::Int(120));
+  EXPECT_EQ(e.rows[0][2], Value::String("2013-04-15"));
+  EXPECT_EQ(Fail("RETURN date('2013-02-30')").kind, "ArgumentError");
+  EXPECT_EQ(Fail("RETURN date('yesterday')").kind, "ArgumentError");
+}
+
+TEST_F(EngineTest, RegexesAreJavaCompatible) {
+  QueryResult r = Run("RETURN 'FBI' =~ '(?i)fbi', 'the FBI' =~ '(?i)fbi', 'the FBI' =~ '(?i).*fbi', "
+                      "'Ærø' =~ '..ø', 'a\nb' =~ '(?s)a.b', 'abc' =~ 'b'");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][1], Value::Bool(false));  // the whole string must match
+  EXPECT_EQ(r.rows[0][2], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][3], Value::Bool(true));   // code points, not bytes
+  EXPECT_EQ(r.rows[0][4], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][5], Value::Bool(false));
+  QueryError e = Fail("RETURN 'a' =~ '(unclosed'");
+  EXPECT_EQ(e.kind, "ArgumentError");
+  EXPECT_NE(e.message.find("(unclosed"), std::string::npos);
+}
+
+TEST_F(EngineTest, CaseMappingIsUnicode) {
+  QueryResult r = Run("RETURN toUpper('straße'), toLower('ERDOĞAN'), size('Erdoğan')");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::String("STRASSE"));
+  EXPECT_EQ(r.rows[0][1], Value::String("erdoğan"));
+  EXPECT_EQ(r.rows[0][2], Value::Int(7));
+}
+
 }  // namespace
 }  // namespace kg::query_lang
