@@ -512,6 +512,15 @@ class Binder {
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         CheckBinaryTypes(e);
         return;
+      case Expr::Kind::kUnary:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        CheckUnaryTypes(e);
+        return;
+      case Expr::Kind::kProperty:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        if (VarTypeOf(e->children[0], scope) == VarType::kPath)
+          ThrowSyntax("InvalidArgumentType", "a path has no properties (`" + e->text + "`)", e->line, e->column);
+        return;
       default:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         return;
@@ -570,6 +579,22 @@ class Binder {
     }
   }
 
+  // The declared type of a variable operand; kAny for anything else.
+  static VarType VarTypeOf(const ExprPtr& x, const Scope& scope) {
+    if (x->kind != Expr::Kind::kVariable) return VarType::kAny;
+    auto it = scope.find(x->name);
+    return it == scope.end() ? VarType::kAny : it->second.type;
+  }
+
+  // NOT 1, NOT 'x', NOT [], -'a': a literal operand of the wrong type.
+  void CheckUnaryTypes(const ExprPtr& e) {
+    std::string k = StaticKind(e->children[0]);
+    if (k.empty()) return;
+    bool ok = e->name == "NOT" ? k == "BOOLEAN" : k == "NUMBER";
+    if (!ok)
+      ThrowSyntax("InvalidArgumentType", "invalid operand type for " + e->name + ": " + k, e->line, e->column);
+  }
+
   void CheckFunctionTypes(const ExprPtr& e) {
     auto node_or_rel_only = [&](const ExprPtr& x, bool allow_node, bool allow_rel) {
       if (x->kind == Expr::Kind::kLiteral && !x->value.is_null())
@@ -600,6 +625,13 @@ class Binder {
         ThrowSyntax("InvalidArgumentType", "properties() needs a node, relationship or map", e->line, e->column);
     }
     if (e->name == "type") node_or_rel_only(e->children[0], false, true);
+    if (e->name == "length") {
+      VarType t = VarTypeOf(e->children[0], scope_);
+      const ExprPtr& x = e->children[0];
+      if (t == VarType::kNode || t == VarType::kRel ||
+          (x->kind == Expr::Kind::kLiteral && !x->value.is_null()) || x->kind == Expr::Kind::kMap)
+        ThrowSyntax("InvalidArgumentType", "length() needs a path", e->line, e->column);
+    }
     if (e->name == "labels") node_or_rel_only(e->children[0], true, false);
     if (e->name == "startnode" || e->name == "endnode") node_or_rel_only(e->children[0], false, true);
   }

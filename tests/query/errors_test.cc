@@ -42,6 +42,26 @@ TEST(Errors, UndefinedVariableHasItsPosition) {
   EXPECT_EQ(e.column, 18);
 }
 
+TEST(Errors, WrongLiteralOperandTypesAreCompileTimeErrors) {
+  for (const char* q : {"RETURN NOT 0", "RETURN NOT 'true'", "RETURN NOT []", "RETURN NOT {a: true}",
+                        "RETURN -'a'", "RETURN 1 AND true", "RETURN 1 IN 2", "MATCH (n) RETURN length(n)",
+                        "MATCH ()-[r]->() RETURN length(r)", "MATCH p = ()-[*]->() WHERE p.name = 'x' RETURN p"}) {
+    QueryError e = ErrorOf(q);
+    EXPECT_EQ(e.kind, "SyntaxError") << q;
+    EXPECT_EQ(e.detail, "InvalidArgumentType") << q;
+    EXPECT_GT(e.column, 0) << q;
+  }
+  // Booleans, null and values only known at run time still bind.
+  for (const char* q : {"RETURN NOT true, NOT null", "WITH 1 AS x RETURN NOT x", "RETURN -1, -(1.5)"})
+    EXPECT_TRUE(Check(q).ok()) << q;
+}
+
+TEST(Errors, InvalidUtf8IsASyntaxErrorWithItsColumn) {
+  QueryError e = ErrorOf("RETURN 'é\xff'");
+  EXPECT_EQ(e.detail, "InvalidUnicodeCharacter");
+  EXPECT_EQ(e.column, 10);  // code points: R-E-T-U-R-N-space-'-é then the bad byte
+}
+
 TEST(Errors, SemanticDetails) {
   EXPECT_EQ(ErrorOf("MATCH (a) UNWIND [1] AS a RETURN a").detail, "VariableAlreadyBound");
   EXPECT_EQ(ErrorOf("WITH 1 AS x MATCH (x) RETURN x").detail, "VariableTypeConflict");
