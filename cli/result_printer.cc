@@ -179,6 +179,10 @@ std::string ChangesLine(const query_lang::QueryCounters& c) {
                     " created");
   if (c.properties_set) parts.push_back(Plural(c.properties_set, "property", "properties") + " set");
   if (c.labels_added) parts.push_back(Plural(c.labels_added, "label", "labels") + " added");
+  if (c.labels_removed) parts.push_back(Plural(c.labels_removed, "label", "labels") + " removed");
+  if (c.nodes_deleted) parts.push_back(Plural(c.nodes_deleted, "node", "nodes") + " deleted");
+  if (c.relationships_deleted)
+    parts.push_back(Plural(c.relationships_deleted, "relationship", "relationships") + " deleted");
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   return out.empty() ? "no changes" : out;

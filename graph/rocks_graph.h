@@ -45,6 +45,12 @@ class RocksGraph : public Graph {
   Result<EdgeId> CreateEdge(NodeId source, NodeId target, const std::string& type,
                             const Properties& properties) override;
   Result<RetractSummary> Retract(const std::string& document_id) override;
+  Status UpdateNode(NodeId id, const std::vector<std::string>& labels,
+                    const Properties& properties) override;
+  Status UpdateEdge(EdgeId id, const Properties& properties) override;
+  Status DeleteEdge(EdgeId id) override;
+  Status DeleteNode(NodeId id) override;
+  Result<uint64_t> NodeDocumentCount(NodeId id) const override;
   Result<std::vector<CheckProblem>> Check() const override;
   void BeginDeferredSync() override { ++deferred_sync_depth_; }
   Status EndDeferredSync() override;

@@ -122,8 +122,26 @@ struct Projection {
   bool aggregates = false;
 };
 
+// One item of SET or REMOVE (also MERGE's ON CREATE SET / ON MATCH SET).
+struct SetItem {
+  enum class Kind {
+    kSetProperty,        // target.key = value
+    kReplaceProperties,  // target = value (a map, node or relationship)
+    kMergeProperties,    // target += value
+    kAddLabels,          // target:labels
+    kRemoveProperty,     // REMOVE target.key
+    kRemoveLabels,       // REMOVE target:labels
+  };
+  Kind kind = Kind::kSetProperty;
+  ExprPtr target;  // the node or relationship
+  std::string key;
+  std::vector<std::string> labels;
+  ExprPtr value;
+  int line = 0, column = 0;
+};
+
 struct Clause {
-  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kUnsupported };
+  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kSet, kRemove, kDelete, kUnsupported };
   Kind kind = Kind::kMatch;
   bool optional = false;
   std::vector<PatternPart> patterns;  // MATCH, CREATE, MERGE (one part)
@@ -132,6 +150,11 @@ struct Clause {
   std::string variable;               // UNWIND
   int slot = -1;                      // UNWIND
   Projection projection;              // WITH, RETURN
+  std::vector<SetItem> set_items;     // SET, REMOVE
+  std::vector<SetItem> on_create;     // MERGE ... ON CREATE SET
+  std::vector<SetItem> on_match;      // MERGE ... ON MATCH SET
+  std::vector<ExprPtr> exprs;         // DELETE
+  bool detach = false;                // DETACH DELETE
   std::string name;                   // kUnsupported: the clause keyword
   int line = 0, column = 0;
 };

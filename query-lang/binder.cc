@@ -72,9 +72,10 @@ class Binder {
       bool last = i + 1 == cl.size();
       if (c.kind == Clause::Kind::kReturn && !last)
         ThrowSyntax("InvalidClauseComposition", "RETURN can only be the last clause", c.line, c.column);
-      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate &&
-          c.kind != Clause::Kind::kMerge &&
-          c.kind != Clause::Kind::kUnsupported)
+      bool updating = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
+                      c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
+                      c.kind == Clause::Kind::kDelete;
+      if (last && c.kind != Clause::Kind::kReturn && !updating && c.kind != Clause::Kind::kUnsupported)
         ThrowSyntax("InvalidClauseComposition", "a query must end with RETURN or an update clause",
                     c.line, c.column);
       if (i > 0 && c.kind == Clause::Kind::kMatch && !c.optional) {
@@ -94,10 +95,43 @@ class Binder {
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn: BindProjection(c, cols, slots); break;
         case Clause::Kind::kCreate: BindCreate(c); break;
-        case Clause::Kind::kMerge: BindCreate(c); break;  // same rules for new variables
+        case Clause::Kind::kMerge:
+          BindCreate(c);  // same rules for new variables
+          BindSetItems(c.on_create);
+          BindSetItems(c.on_match);
+          break;
+        case Clause::Kind::kSet:
+        case Clause::Kind::kRemove: BindSetItems(c.set_items); break;
+        case Clause::Kind::kDelete:
+          for (auto& e : c.exprs) {
+            BindExpr(e, scope_, false);
+            if (e->kind == Expr::Kind::kLabelCheck)
+              ThrowSyntax("InvalidDelete", "DELETE removes nodes, relationships and paths, not labels (`" +
+                          e->text + "`); use REMOVE", e->line, e->column);
+            if (e->kind == Expr::Kind::kBinary || e->kind == Expr::Kind::kUnary || e->kind == Expr::Kind::kList ||
+                e->kind == Expr::Kind::kMap || (e->kind == Expr::Kind::kLiteral && !e->value.is_null()))
+              ThrowSyntax("InvalidArgumentType", "DELETE needs a node, relationship or path, not `" + e->text + "`",
+                          e->line, e->column);
+          }
+          break;
         case Clause::Kind::kUnsupported:
           ThrowError("NotSupported", "", c.name + " is not supported by kg", c.line, c.column);
       }
+    }
+  }
+
+  // SET / REMOVE items: the target and value read the current scope.
+  void BindSetItems(std::vector<SetItem>& items) {
+    for (auto& si : items) {
+      BindExpr(si.target, scope_, false);
+      if (si.value) BindExpr(si.value, scope_, false);
+      VarType t = VarTypeOf(si.target, scope_);
+      if (t == VarType::kPath || t == VarType::kRelList)
+        ThrowSyntax("InvalidArgumentType", "cannot set properties or labels of `" + si.target->text + "`",
+                    si.line, si.column);
+      if ((si.kind == SetItem::Kind::kAddLabels || si.kind == SetItem::Kind::kRemoveLabels) &&
+          t == VarType::kRel)
+        ThrowSyntax("InvalidArgumentType", "a relationship has no labels", si.line, si.column);
     }
   }
 

@@ -40,8 +40,14 @@ class ExecContext {
   // The loaded form of a node or relationship value (cached by id).
   const NodeValue& LoadNode(const Value& node);
   const RelationshipValue& LoadRel(const Value& rel);
-  // Drops cached records (after a write).
-  void Invalidate() { nodes_.clear(); rels_.clear(); }
+  // Drops cached records (after a write). References handed out before stay
+  // valid until the next Invalidate().
+  void Invalidate() {
+    old_nodes_ = std::move(nodes_);
+    old_rels_ = std::move(rels_);
+    nodes_.clear();
+    rels_.clear();
+  }
 
   // Full records for output: nodes/relationships inside lists, maps and paths.
   Value Hydrate(const Value& v);

@@ -144,15 +144,99 @@ class Builder {
     } else if (auto* cr = ctx->createClause()) {
       c.kind = Clause::Kind::kCreate;
       c.patterns = BuildPattern(cr->pattern());
-    } else if (auto* mg = ctx->mergeClause(); mg && mg->setClause().empty()) {
+    } else if (auto* mg = ctx->mergeClause()) {
       c.kind = Clause::Kind::kMerge;
       c.patterns.push_back(BuildPatternPart(mg->patternPart()));
+      // ( ON ( MATCH | CREATE ) setClause )*: the keyword after each ON says which.
+      size_t k = 0;
+      for (auto* child : mg->children) {
+        auto* term = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+        if (!term || term->getSymbol()->getType() != kg_antlr::CypherLexer::ON) continue;
+        bool on_create = false;
+        for (size_t j = 0; j < mg->children.size(); ++j) {
+          if (mg->children[j] != child || j + 1 >= mg->children.size()) continue;
+          auto* next = dynamic_cast<antlr4::tree::TerminalNode*>(mg->children[j + 1]);
+          on_create = next && next->getSymbol()->getType() == kg_antlr::CypherLexer::CREATE;
+        }
+        if (k >= mg->setClause().size()) break;
+        auto items = BuildSetItems(mg->setClause(k++));
+        auto& dst = on_create ? c.on_create : c.on_match;
+        dst.insert(dst.end(), items.begin(), items.end());
+      }
+    } else if (auto* st = ctx->setClause()) {
+      c.kind = Clause::Kind::kSet;
+      c.set_items = BuildSetItems(st);
+    } else if (auto* rm = ctx->removeClause()) {
+      c.kind = Clause::Kind::kRemove;
+      for (auto* it : rm->removeItem()) {
+        SetItem si;
+        Pos(si, it);
+        if (it->propertyExpression()) {
+          si.kind = SetItem::Kind::kRemoveProperty;
+          SplitPropertyExpression(it->propertyExpression(), &si);
+        } else {
+          si.kind = SetItem::Kind::kRemoveLabels;
+          si.target = VariableExpr(it->variable());
+          for (auto* l : it->nodeLabels()->nodeLabel()) si.labels.push_back(Name(l->labelName()->schemaName()));
+        }
+        c.set_items.push_back(std::move(si));
+      }
+    } else if (auto* del = ctx->deleteClause()) {
+      c.kind = Clause::Kind::kDelete;
+      c.detach = del->DETACH() != nullptr;
+      for (auto* e : del->expression()) c.exprs.push_back(BuildExpr(e));
     } else {
       c.kind = Clause::Kind::kUnsupported;
       c.name = ctx->getStart()->getText();
       for (auto& ch : c.name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
     return c;
+  }
+
+  ExprPtr VariableExpr(P::VariableContext* v) {
+    auto e = Make(Expr::Kind::kVariable, v);
+    e->name = Name(v);
+    return e;
+  }
+
+  // a.b.c as SET/REMOVE see it: target a.b, key c.
+  void SplitPropertyExpression(P::PropertyExpressionContext* pe, SetItem* si) {
+    ExprPtr e = BuildAtom(pe->atom());
+    auto lookups = pe->propertyLookup();
+    for (size_t i = 0; i + 1 < lookups.size(); ++i) {
+      auto n = Make(Expr::Kind::kProperty, lookups[i]);
+      n->name = Name(lookups[i]->propertyKeyName()->schemaName());
+      n->children = {e};
+      e = n;
+    }
+    si->target = e;
+    si->key = Name(lookups.back()->propertyKeyName()->schemaName());
+  }
+
+  std::vector<SetItem> BuildSetItems(P::SetClauseContext* ctx) {
+    std::vector<SetItem> out;
+    for (auto* it : ctx->setItem()) {
+      SetItem si;
+      Pos(si, it);
+      if (it->propertyExpression()) {
+        si.kind = SetItem::Kind::kSetProperty;
+        SplitPropertyExpression(it->propertyExpression(), &si);
+        si.value = BuildExpr(it->expression());
+      } else if (it->nodeLabels()) {
+        si.kind = SetItem::Kind::kAddLabels;
+        si.target = VariableExpr(it->variable());
+        for (auto* l : it->nodeLabels()->nodeLabel()) si.labels.push_back(Name(l->labelName()->schemaName()));
+      } else {
+        bool merge = false;
+        for (auto* child : it->children)
+          if (child->getText() == "+=") merge = true;
+        si.kind = merge ? SetItem::Kind::kMergeProperties : SetItem::Kind::kReplaceProperties;
+        si.target = VariableExpr(it->variable());
+        si.value = BuildExpr(it->expression());
+      }
+      out.push_back(std::move(si));
+    }
+    return out;
   }
 
   Projection BuildProjection(P::ProjectionBodyContext* ctx) {
@@ -716,6 +800,9 @@ void CheckDepth(const Query& q) {
   for (auto& sq : q.parts) {
     for (auto& c : sq.clauses) {
       CheckDepth(c.where);
+      for (auto& e : c.exprs) CheckDepth(e);
+      for (auto* items : {&c.set_items, &c.on_create, &c.on_match})
+        for (auto& si : *items) CheckDepth(si.value);
       CheckDepth(c.expr);
       for (auto& i : c.projection.items) CheckDepth(i.expr);
       for (auto& o : c.projection.order) CheckDepth(o.expr);

@@ -19,7 +19,10 @@
 // runtime, timeout, cancellation) comes back as a QueryError.
 //
 // Thread-safety: Execute may be called from several threads on a graph that
-// is not being written; a query that writes (CREATE) must not overlap others.
+// is not being written; a query that writes (CREATE, MERGE, SET, REMOVE,
+// DELETE) must not overlap others. Writes are not transactional: each
+// update is its own atomic write, so a query that fails half-way keeps the
+// updates made before the error (DELETE checks all it will delete first).
 #pragma once
 
 #include <atomic>
@@ -167,14 +170,19 @@ struct QueryOptions {
   int64_t default_max_hops = 32;            // upper bound for `*` / `*n..` patterns
 };
 
-// Side effects of a query (CREATE).
+// Side effects of a query (CREATE, MERGE, SET, REMOVE, DELETE), counted as
+// Neo4j does: properties_set counts every property written or removed.
 struct QueryCounters {
   int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
   int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
   int64_t properties_set = 0;
   int64_t labels_added = 0;
+  int64_t labels_removed = 0;
   bool any() const {
-    return nodes_created || relationships_created || properties_set || labels_added;
+    return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
+           properties_set || labels_added || labels_removed;
   }
 };
 
@@ -192,8 +200,10 @@ struct QueryResult {
 // them; `detail` names the rule: UndefinedVariable, VariableAlreadyBound,
 // VariableTypeConflict, InvalidAggregation, ...), "TypeError",
 // "ArgumentError", "ParameterMissing", "EntityNotFound", "SemanticError",
-// and kg's own "Timeout", "Cancelled", "StorageError", "NotSupported" (SET,
-// DELETE, REMOVE, CALL, MERGE ... ON, EXISTS {}), "InternalError" (a bug).
+// "ConstraintVerificationFailed" (DELETE of a node that still has
+// relationships), and kg's own "Timeout", "Cancelled", "StorageError",
+// "NotSupported" (CALL, EXISTS {}; DELETE of an extracted claim or entity,
+// detail DeleteExtractedClaim), "InternalError" (a bug).
 struct QueryError {
   std::string kind;
   std::string detail;   // TCK detail code when known: "UndefinedVariable", "InvalidAggregation"...

@@ -182,6 +182,58 @@ TEST_F(EngineTest, ValuesPrintAsCypherLiterals) {
   EXPECT_EQ(s, (std::vector<std::string>{"1", "1.0", "'it\\'s'", "[1, null]", "{a: 'x', b: 2}", "true"}));
 }
 
+TEST_F(EngineTest, SetRemoveDeleteAndMerge) {
+  Run("CREATE (:Person {name: 'Ada', born: 1815})-[:KNOWS]->(:Person {name: 'Charles'})");
+  QueryResult s = Run("MATCH (a {name: 'Ada'}) SET a.born = 1816, a:Countess, a += {title: 'Lady'} "
+                      "RETURN a.born, labels(a), a.title");
+  ASSERT_EQ(s.rows.size(), 1u);
+  EXPECT_EQ(s.rows[0][0], Value::Int(1816));
+  EXPECT_EQ(s.rows[0][1].ToString(), "['Person', 'Countess']");
+  EXPECT_EQ(s.rows[0][2], Value::String("Lady"));
+  EXPECT_EQ(s.counters.properties_set, 2);
+  EXPECT_EQ(s.counters.labels_added, 1);
+  QueryResult r = Run("MATCH (a:Countess) REMOVE a.title, a:Countess RETURN a.title, labels(a)");
+  EXPECT_TRUE(r.rows[0][0].is_null());
+  EXPECT_EQ(r.counters.labels_removed, 1);
+  // The name index follows SET.
+  Run("MATCH (a {name: 'Ada'}) SET a.name = 'Ada Lovelace'");
+  EXPECT_EQ(Run("MATCH (a {name: 'Ada Lovelace'}) RETURN count(a)").rows[0][0], Value::Int(1));
+  EXPECT_EQ(Run("MATCH (a {name: 'Ada'}) RETURN count(a)").rows[0][0], Value::Int(0));
+  // MERGE with ON CREATE / ON MATCH.
+  QueryResult m1 = Run("MERGE (p:Person {name: 'Mary'}) ON CREATE SET p.new = true ON MATCH SET p.new = false "
+                       "RETURN p.new");
+  EXPECT_EQ(m1.rows[0][0], Value::Bool(true));
+  EXPECT_EQ(m1.counters.nodes_created, 1);
+  QueryResult m2 = Run("MERGE (p:Person {name: 'Mary'}) ON CREATE SET p.new = true ON MATCH SET p.new = false "
+                       "RETURN p.new");
+  EXPECT_EQ(m2.rows[0][0], Value::Bool(false));
+  EXPECT_EQ(m2.counters.nodes_created, 0);
+  // DELETE refuses a connected node; DETACH DELETE takes its relationships too.
+  QueryError e = Fail("MATCH (a {name: 'Ada Lovelace'}) DELETE a");
+  EXPECT_EQ(e.kind, "ConstraintVerificationFailed");
+  EXPECT_EQ(e.detail, "DeleteConnectedNode");
+  QueryResult d = Run("MATCH (a {name: 'Ada Lovelace'}) DETACH DELETE a");
+  EXPECT_EQ(d.counters.nodes_deleted, 1);
+  EXPECT_EQ(d.counters.relationships_deleted, 1);
+  EXPECT_EQ(Run("MATCH (n) RETURN count(n)").rows[0][0], Value::Int(2));
+  EXPECT_EQ(Run("MATCH ()-[r]->() RETURN count(r)").rows[0][0], Value::Int(0));
+}
+
+TEST_F(EngineTest, DeletingAnExtractedClaimIsRefused) {
+  AddClaims();
+  for (const char* q : {"MATCH ()-[r:call]->() DELETE r", "MATCH (n {name: 'Joe Biden'}) DETACH DELETE n"}) {
+    QueryError e = Fail(q);
+    EXPECT_EQ(e.kind, "NotSupported") << q;
+    EXPECT_EQ(e.detail, "DeleteExtractedClaim") << q;
+    EXPECT_NE(e.message.find("kg retract"), std::string::npos) << e.message;
+  }
+  // Nothing was deleted, and what CREATE made can still go.
+  EXPECT_EQ(Run("MATCH ()-[r:call]->() RETURN count(r)").rows[0][0], Value::Int(1));
+  EXPECT_EQ(Run("MATCH (n {name: 'Joe Biden'}) RETURN count(n)").rows[0][0], Value::Int(1));
+  Run("MATCH (a {name: 'Joe Biden'}), (b {name: 'Vladimir Putin'}) CREATE (a)-[:meet]->(b)");
+  EXPECT_EQ(Run("MATCH ()-[r:meet]->() DELETE r").counters.relationships_deleted, 1);
+}
+
 TEST_F(EngineTest, PublishedIsADateInProvenance) {
   AddClaims();  // doc-a published 2020-01-01, doc-b 2020-01-02
   QueryResult r = Run("MATCH ()-[r]->() UNWIND provenance(r) AS p "
