@@ -33,6 +33,9 @@ class Binder {
  public:
   BoundQuery Run(Query& q) {
     BoundQuery out;
+    for (size_t i = 1; i < q.union_all.size(); ++i)
+      if (q.union_all[i] != q.union_all[0])
+        ThrowSyntax("InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one query");
     for (size_t i = 0; i < q.parts.size(); ++i) {
       scope_.clear();
       std::vector<std::string> cols;
@@ -96,7 +99,9 @@ class Binder {
         case Clause::Kind::kReturn: BindProjection(c, cols, slots); break;
         case Clause::Kind::kCreate: BindCreate(c); break;
         case Clause::Kind::kMerge:
+          merging_ = true;
           BindCreate(c);  // same rules for new variables
+          merging_ = false;
           BindSetItems(c.on_create);
           BindSetItems(c.on_match);
           break;
@@ -115,6 +120,8 @@ class Binder {
           }
           break;
         case Clause::Kind::kUnsupported:
+          if (c.name == "CALL")
+            ThrowError("ProcedureError", "ProcedureNotFound", "kg has no procedures to CALL", c.line, c.column);
           ThrowError("NotSupported", "", c.name + " is not supported by kg", c.line, c.column);
       }
     }
@@ -124,6 +131,8 @@ class Binder {
   void BindSetItems(std::vector<SetItem>& items) {
     for (auto& si : items) {
       BindExpr(si.target, scope_, false);
+      if (si.value && si.value->kind == Expr::Kind::kPatternPredicate)
+        ThrowSyntax("UnexpectedSyntax", "a pattern cannot be SET as a value", si.value->line, si.value->column);
       if (si.value) BindExpr(si.value, scope_, false);
       VarType t = VarTypeOf(si.target, scope_);
       if (t == VarType::kPath || t == VarType::kRelList)
@@ -171,11 +180,13 @@ class Binder {
         ThrowError("ArgumentError", "NumberOutOfRange",
                    "variable-length bounds above " + std::to_string(kMaxHops) + " are not supported",
                    r.line, r.column);
+      if (create && !r.variable.empty() && scope.count(r.variable))
+        ThrowSyntax("VariableAlreadyBound", "`" + r.variable + "` is already bound", r.line, r.column);
       if (create) {
         if (r.types.size() != 1)
           ThrowSyntax("NoSingleRelationshipType", "CREATE needs exactly one relationship type",
                       r.line, r.column);
-        if (r.direction == RelPattern::Direction::kBoth)
+        if (r.direction == RelPattern::Direction::kBoth && !merging_)  // MERGE creates it outgoing
           ThrowSyntax("RequiresDirectedRelationship", "CREATE needs a directed relationship",
                       r.line, r.column);
         if (r.var_length)
@@ -209,7 +220,7 @@ class Binder {
     auto check_props = [&](ExprPtr& e, int line, int column) {
       if (!e) return;
       if (e->kind == Expr::Kind::kParameter && !allow_params)
-        ThrowSyntax("InvalidParameterUse", "a parameter cannot be used as a property map in MATCH",
+        ThrowSyntax("InvalidParameterUse", "a parameter cannot be used as a property map here",
                     line, column);
       BindExpr(e, scope, false);
     };
@@ -249,11 +260,14 @@ class Binder {
       for (auto& r : p.rels) if (!r.variable.empty()) rels.insert(r.variable);
       if (!p.path_variable.empty()) paths.insert(p.path_variable);
     }
+    // A path variable names the whole path: reusing it for a node or
+    // relationship of the same pattern binds it twice.
     for (auto& n : nodes)
-      if (rels.count(n) || paths.count(n))
-        ThrowSyntax("VariableTypeConflict", "`" + n + "` is used as a node and something else");
+      if (paths.count(n)) ThrowSyntax("VariableAlreadyBound", "`" + n + "` names both a path and a node");
     for (auto& r : rels)
-      if (paths.count(r)) ThrowSyntax("VariableTypeConflict", "`" + r + "` is used as a path");
+      if (paths.count(r)) ThrowSyntax("VariableAlreadyBound", "`" + r + "` names both a path and a relationship");
+    for (auto& n : nodes)
+      if (rels.count(n)) ThrowSyntax("VariableTypeConflict", "`" + n + "` is used as a node and a relationship");
   }
 
   void BindCreate(Clause& c) {
@@ -263,7 +277,7 @@ class Binder {
         // A bound node in CREATE is referenced, not created (labels/props forbidden).
         (void)n;
       }
-      BindPatternPart(p, true, scope_, &declared, &rels_here, true);
+      BindPatternPart(p, true, scope_, &declared, &rels_here, !merging_);
       // A lone node pattern that is already bound: `CREATE (a)` with a bound.
       if (p.rels.empty() && !p.nodes[0].variable.empty() &&
           !declared.count(p.nodes[0].variable))
@@ -315,6 +329,9 @@ class Binder {
     Scope next;
     for (auto& item : p.items) {
       item.slot = NewSlot();
+      // WITH 1 AS x: x's type is known here, so x.num or NOT x fail at compile time.
+      std::string known = StaticKind(item.expr);
+      if (!known.empty()) static_kinds_[item.slot] = known;
       VarType t = VarType::kAny;
       if (item.expr->kind == Expr::Kind::kVariable) {
         auto it = old.find(item.expr->name);
@@ -554,6 +571,10 @@ class Binder {
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         if (VarTypeOf(e->children[0], scope) == VarType::kPath)
           ThrowSyntax("InvalidArgumentType", "a path has no properties (`" + e->text + "`)", e->line, e->column);
+        if (std::string k = StaticKind(e->children[0]); k == "NUMBER" || k == "STRING" || k == "BOOLEAN" ||
+                                                         k == "LIST")
+          ThrowError("TypeError", "InvalidArgumentType", "a " + k + " has no properties (`" + e->text + "`)",
+                     e->line, e->column);
         return;
       default:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
@@ -648,6 +669,12 @@ class Binder {
     if (e->children.empty()) return;
     if (e->name == "size" && e->children[0]->kind == Expr::Kind::kPatternPredicate)
       ThrowSyntax("UnexpectedSyntax", "size() of a pattern; use a pattern comprehension", e->line, e->column);
+    // A pattern is a predicate, not a list of paths: only exists() takes one.
+    if (e->name != "exists")
+      for (auto& ch : e->children)
+        if (ch && ch->kind == Expr::Kind::kPatternPredicate)
+          ThrowSyntax("UnexpectedSyntax", e->name + "() of a pattern; use a pattern comprehension [p = ... | p]",
+                      ch->line, ch->column);
     if (e->name == "size" && e->children[0]->kind == Expr::Kind::kVariable) {
       for (auto& [name, var] : scope_)
         if (var.slot == e->children[0]->slot && var.type == VarType::kPath)
@@ -671,10 +698,11 @@ class Binder {
   }
 
   Scope scope_;
+  bool merging_ = false;  // binding MERGE's pattern: undirected allowed, no parameter maps
   int next_slot_ = 0;
   std::set<int> local_slots_;
   std::set<int> referenced_;  // slots some expression reads
-  std::map<int, std::string> static_kinds_;  // comprehension variables over literal lists
+  std::map<int, std::string> static_kinds_;  // variables known to hold a literal's kind
 };
 
 }  // namespace

@@ -38,15 +38,73 @@ constexpr int kMaxNesting = 200;
 constexpr int kMaxExpressionDepth = 2000;
 constexpr int kMaxChain = 1000;  // operands of one operator chain
 
-// Turns the first lexer or parser error into a SyntaxError with a position.
+// Turns the first lexer or parser error into a SyntaxError with a position,
+// and names the rule the TCK expects where the text shows which it is: a
+// number running into letters (9223372h5, 0x), a Unicode look-alike of an
+// operator (42 — 41), a malformed relationship pattern (-[:T..]->).
 class ThrowingErrorListener : public antlr4::BaseErrorListener {
  public:
+  explicit ThrowingErrorListener(const std::string& text) : text_(text) {}
   void syntaxError(antlr4::Recognizer*, antlr4::Token* offending, size_t line,
                    size_t column, const std::string& msg, std::exception_ptr) override {
     std::string m = msg;
-    if (offending && offending->getType() == antlr4::Token::EOF) m = "unexpected end of query";
-    ThrowSyntax("UnexpectedSyntax", m, static_cast<int>(line), static_cast<int>(column) + 1);
+    std::string detail = "UnexpectedSyntax";
+    if (offending && offending->getType() == antlr4::Token::EOF) {
+      m = "unexpected end of query";
+    } else if (offending) {
+      size_t at = ByteOffset(offending->getStartIndex());
+      std::string tok = offending->getText();
+      unsigned char first = tok.empty() ? 0 : static_cast<unsigned char>(tok[0]);
+      if (at > 0 && at <= text_.size() && std::isalpha(first) &&
+          std::isxdigit(static_cast<unsigned char>(text_[at - 1])) && NumberBefore(at))
+        detail = "InvalidNumberLiteral";
+      else if (first >= 0x80)
+        detail = "InvalidUnicodeCharacter";
+      else if (InRelationshipBrackets(at))
+        detail = "InvalidRelationshipPattern";
+    }
+    ThrowSyntax(detail, m, static_cast<int>(line), static_cast<int>(column) + 1);
   }
+
+ private:
+  // ANTLR counts code points; the text is UTF-8.
+  size_t ByteOffset(size_t code_points) const {
+    size_t i = 0;
+    for (size_t n = 0; i < text_.size() && n < code_points; ++n) {
+      uint32_t cp;
+      i += kg::text::DecodeAt(text_, i, &cp);
+    }
+    return i;
+  }
+  // Whether the characters before byte `at` are a number literal's (digits,
+  // or 0x and hex digits) starting at a token boundary.
+  bool NumberBefore(size_t at) const {
+    size_t b = at;
+    while (b > 0 && std::isalnum(static_cast<unsigned char>(text_[b - 1]))) --b;
+    return b < at && std::isdigit(static_cast<unsigned char>(text_[b])) &&
+           (b == 0 || !std::isalpha(static_cast<unsigned char>(text_[b - 1])) ) &&
+           (b == 0 || text_[b - 1] != '_');
+  }
+  // Whether byte `at` is inside an unclosed `-[` or `<-[` (outside strings).
+  bool InRelationshipBrackets(size_t at) const {
+    std::vector<char> open;  // '[' of a relationship is recorded as 'r'
+    char quote = 0;
+    for (size_t i = 0; i < at && i < text_.size(); ++i) {
+      char c = text_[i];
+      if (quote) {
+        if (c == '\\') ++i;
+        else if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\'' || c == '"' || c == '`') quote = c;
+      else if (c == '[') open.push_back(i > 0 && text_[i - 1] == '-' ? 'r' : '[');
+      else if ((c == ']' || c == ')' || c == '}') && !open.empty()) open.pop_back();
+      else if (c == '(' || c == '{') open.push_back(c);
+    }
+    return !open.empty() && open.back() == 'r';
+  }
+
+  const std::string& text_;
 };
 
 class Builder {
@@ -820,7 +878,7 @@ Query Parse(const std::string& text) {
   CheckNesting(text);
   antlr4::ANTLRInputStream input(text);
   kg_antlr::CypherLexer lexer(&input);
-  ThrowingErrorListener listener;
+  ThrowingErrorListener listener(text);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);

@@ -985,6 +985,24 @@ class MergeOp : public Unary {
   std::string Describe() const override { return "Merge [" + DescribeAccess(c_.patterns[0]) + "]"; }
 
  protected:
+  // MERGE ({x: null}) could never match what it creates.
+  void CheckNoNullProperties(Row& row, ExecContext& ctx) {
+    auto check = [&](const ExprPtr& e) {
+      if (!e) return;
+      Value m = Eval(*e, row, ctx);
+      if (m.kind() != K::kMap) return;
+      for (auto& [k, v] : m.as_map())
+        if (v.is_null())
+          ThrowError("SemanticError", "MergeReadOwnWrites",
+                     "MERGE cannot use null for property `" + k + "`: what it creates would not match",
+                     c_.line, c_.column);
+    };
+    for (auto& p : c_.patterns) {
+      for (auto& n : p.nodes) if (!n.bound) check(n.properties);
+      for (auto& r : p.rels) check(r.properties);
+    }
+  }
+
   bool DoNext(Row& row, ExecContext& ctx) override {
     if (!done_) {
       done_ = true;
@@ -994,6 +1012,7 @@ class MergeOp : public Unary {
         return true;
       });
       for (auto& x : in) {
+        CheckNoNullProperties(x, ctx);
         size_t first = out_.size();
         MatchPatterns(c_.patterns, x, ctx, [&](Row& r) {
           out_.push_back(r);

@@ -52,8 +52,29 @@ TEST(Errors, WrongLiteralOperandTypesAreCompileTimeErrors) {
     EXPECT_GT(e.column, 0) << q;
   }
   // Booleans, null and values only known at run time still bind.
-  for (const char* q : {"RETURN NOT true, NOT null", "WITH 1 AS x RETURN NOT x", "RETURN -1, -(1.5)"})
+  for (const char* q : {"RETURN NOT true, NOT null", "UNWIND [1] AS x RETURN NOT x", "RETURN -1, -(1.5)",
+                        "WITH {num: 1} AS m RETURN m.num"})
     EXPECT_TRUE(Check(q).ok()) << q;
+  // A WITH alias of a literal keeps the literal's type.
+  QueryError e = ErrorOf("WITH 1 AS x RETURN x.num");
+  EXPECT_EQ(e.kind, "TypeError");
+  EXPECT_EQ(e.detail, "InvalidArgumentType");
+  EXPECT_EQ(ErrorOf("WITH 1 AS x RETURN NOT x").detail, "InvalidArgumentType");
+}
+
+TEST(Errors, SyntaxErrorDetailsTheTckNames) {
+  EXPECT_EQ(ErrorOf("RETURN 9223372h54775808").detail, "InvalidNumberLiteral");
+  EXPECT_EQ(ErrorOf("RETURN 0x").detail, "InvalidNumberLiteral");
+  EXPECT_EQ(ErrorOf("RETURN 42 \u2014 41").detail, "InvalidUnicodeCharacter");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[:LIKES..]->(c) RETURN a").detail, "InvalidRelationshipPattern");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a ORDER BY").detail, "UnexpectedSyntax");
+  EXPECT_EQ(ErrorOf("RETURN 1 UNION RETURN 1 UNION ALL RETURN 1").detail, "InvalidClauseComposition");
+  EXPECT_EQ(ErrorOf("MATCH p = (p)-->() RETURN p").detail, "VariableAlreadyBound");
+  EXPECT_EQ(ErrorOf("MATCH (n) DELETE n:Person").detail, "InvalidDelete");
+  EXPECT_EQ(ErrorOf("MERGE (n $props) RETURN n").detail, "InvalidParameterUse");
+  QueryError call = ErrorOf("CALL db.labels()");
+  EXPECT_EQ(call.kind, "ProcedureError");
+  EXPECT_EQ(call.detail, "ProcedureNotFound");
 }
 
 TEST(Errors, InvalidUtf8IsASyntaxErrorWithItsColumn) {
