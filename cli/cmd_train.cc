@@ -118,7 +118,7 @@ int RunTrain(const std::string& what, const TrainArgs& a, const Context& context
 }  // namespace
 
 void RegisterTrain(CLI::App& app, Context& context) {
-  CLI::App* cmd = app.add_subcommand("train", "Train the tagger or parser on UD CoNLL-U");
+  CLI::App* cmd = app.add_subcommand("train", "Train the tagger, parser or named-entity recognizer");
   cmd->require_subcommand(1);
   auto args = std::make_shared<TrainArgs>();
   for (const char* what : {"tagger", "parser"}) {
@@ -147,6 +147,7 @@ void RegisterTrain(CLI::App& app, Context& context) {
     std::string w = what;
     sub->callback([&context, args, w] { context.exit_code = RunTrain(w, *args, context); });
   }
+  RegisterTrainNer(*cmd, context);
 }
 
 }  // namespace kg::cli

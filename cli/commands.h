@@ -44,6 +44,9 @@ void RegisterParse(CLI::App& app, Context& context);
 // `kg eval parse` and `kg eval carb` share the `eval` subcommand.
 void RegisterEvalParse(CLI::App& eval, Context& context);
 void RegisterEvalCarb(CLI::App& eval, Context& context);
+// `kg train ner` and `kg eval ner` (cli/cmd_ner.cc).
+void RegisterTrainNer(CLI::App& train, Context& context);
+void RegisterEvalNer(CLI::App& eval, Context& context);
 
 // Runs the REPL (also what plain `kg` does on a terminal).
 int RunRepl(Context& context);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   RegisterEvalParse(*eval, context);
   RegisterEvalCarb(*eval, context);
+  RegisterEvalNer(*eval, context);
 
   try {
     app.parse(argc, argv);

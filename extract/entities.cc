@@ -128,6 +128,10 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
 
 std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->name;
+  // A name stays a name: never "VIP" -> "very important person".
+  auto proper = [](const std::string& w) {
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+  };
   std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
   if (senses.empty()) return name;
   // Only the first sense whose words include the name with its capitals.
@@ -141,7 +145,7 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
   std::vector<std::string> words = Words(name);
   if (IsAcronym(name)) {
     for (const std::string& w : sense->words)
-      if (Words(w).size() >= 2 && AcronymMatches(name, w)) return w;
+      if (Words(w).size() >= 2 && proper(w) && AcronymMatches(name, w)) return w;
     return name;
   }
   if (words.size() == 1) {
@@ -152,7 +156,7 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
     std::string best;
     for (const std::string& w : sense->words) {
       std::vector<std::string> ww = Words(w);
-      if (ww.size() >= 2 && ww.back() == name && (best.empty() || w.size() < best.size()))
+      if (ww.size() >= 2 && proper(w) && ww.back() == name && (best.empty() || w.size() < best.size()))
         best = w;
     }
     return best.empty() ? name : best;
@@ -160,7 +164,7 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
   // A multi-word name: the synset's first multi-word, non-acronym synonym,
   // so "Vladimir Vladimirovich Putin" and "Vladimir Putin" meet.
   for (const std::string& w : sense->words)
-    if (Words(w).size() >= 2 && !IsAcronym(w)) return w;
+    if (Words(w).size() >= 2 && !IsAcronym(w) && proper(w)) return w;
   return name;
 }
 

@@ -9,6 +9,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/entities.h"
+#include "extract/entity_recognizer.h"
 #include "extract/pipeline.h"
 #include "extract/relation_normalizer.h"
 #include "extract/resolution.h"
@@ -45,26 +46,99 @@ bool IsNameToken(const Token& t) {
          (t.upos == "NOUN" && !t.form.empty() && IsAcronym(t.form));
 }
 
-// Per-sentence helper: children lists and the name runs of heads.
+// Words that may join the capitalized words of one name ("Bank of America",
+// "Procter & Gamble", "Charles de Gaulle").
+bool IsNameConnector(const std::string& w) {
+  return w == "of" || w == "the" || w == "and" || w == "&" || w == "de" || w == "-" ||
+         w == "for" || w == "on" || w == "du" || w == "von" || w == "van" || w == "da" ||
+         w == "al" || w == "bin" || w == "la" || w == "der" || w == ".";
+}
+
+bool NameLike(const Token& t) {
+  const std::string& f = t.form;
+  if (f.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(f[0]);
+  return std::isupper(c) || std::isdigit(c) || c >= 0x80 || t.upos == "PROPN";
+}
+
+// The recognizer's names, made safe to build nodes from: cut at words that
+// cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
+// Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
+// Nathan Law" -> Nathan Law; the possessor is a name of its own) and at "of" and "and"
+// ("Kwong Chun-yu of the Democratic Party"); trimmed to name-like words at
+// both ends; a lone adjective ("Korean") is no name.
+std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& names) {
+  std::vector<NamedSpan> out;
+  const int n = static_cast<int>(s.tokens.size());
+  auto emit = [&](int b, int e, EntityType type) {
+    while (b < e && !NameLike(s.tokens[b])) ++b;
+    while (e > b && !NameLike(s.tokens[e - 1])) --e;
+    if (b >= e) return;
+    if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
+    out.push_back(NamedSpan{b, e, type});
+  };
+  for (const NamedSpan& name : names) {
+    int b = std::max(0, name.begin), e = std::min(n, name.end);
+    int start = b;
+    for (int i = b; i < e; ++i) {
+      const Token& t = s.tokens[i];
+      std::string lower = Lower(t.form);
+      bool cut = false;
+      if (t.xpos == "POS" || t.form == "'s") {
+        // "Demosisto 's Nathan Law", but "Korean People 's Army".
+        cut = name.type == EntityType::kPerson;
+      } else if (!NameLike(t)) {
+        cut = !IsNameConnector(lower) ||
+              (name.type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the"));
+      }
+      if (cut) {
+        emit(start, i, name.type);
+        start = i + 1;
+      }
+    }
+    emit(start, e, name.type);
+  }
+  return out;
+}
+
+// Per-sentence helper: children lists, the recognizer's names, and the
+// name runs of heads.
 class SentenceView {
  public:
-  explicit SentenceView(const Sentence& s) : s_(s), kids_(s.tokens.size()) {
+  SentenceView(const Sentence& s, const std::vector<NamedSpan>& recognized)
+      : s_(s), kids_(s.tokens.size()), recognized_(recognized), name_at_(s.tokens.size(), -1) {
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       int h = s.tokens[i].head;
       if (h >= 0 && h < static_cast<int>(s.tokens.size())) kids_[h].push_back(static_cast<int>(i));
     }
+    for (size_t k = 0; k < recognized.size(); ++k)
+      for (int i = recognized[k].begin; i < recognized[k].end && i < static_cast<int>(s.tokens.size()); ++i)
+        name_at_[i] = static_cast<int>(k);
+  }
+
+  // Whether token i is part of a name: the recognizer's, or a proper noun
+  // (or acronym) it missed.
+  bool IsName(int i) const { return name_at_[i] >= 0 || IsNameToken(s_.tokens[i]); }
+
+  // The recognizer's name holding token i, or null.
+  const NamedSpan* RecognizedAt(int i) const {
+    return i >= 0 && name_at_[i] >= 0 ? &recognized_[name_at_[i]] : nullptr;
   }
 
   // The contiguous name tokens around `head` ("Russian President Vladimir
   // Putin" -> President Vladimir Putin), or empty when head names nothing.
+  // A name the recognizer found is taken as it found it.
   std::vector<int> NameRun(int head) const {
-    if (head < 0 || !IsNameToken(s_.tokens[head])) return {};
+    if (head < 0) return {};
+    if (const NamedSpan* r = RecognizedAt(head)) {
+      std::vector<int> run;
+      for (int i = r->begin; i < r->end; ++i) run.push_back(i);
+      return run;
+    }
+    if (!IsNameToken(s_.tokens[head])) return {};
     int lo = head, hi = head;
-    auto joins = [&](int i) {
-      const Token& t = s_.tokens[i];
-      if (IsNameToken(t)) return true;
-      return false;
-    };
+    // Proper nouns outside the recognizer's names.
+    auto joins = [&](int i) { return name_at_[i] < 0 && IsNameToken(s_.tokens[i]); };
     auto attached = [&](int i) {
       // i's head lies inside the run or is the run's head.
       int h = s_.tokens[i].head;
@@ -79,7 +153,8 @@ class SentenceView {
         return t.upos == "ADJ" && !t.form.empty() &&
                std::isupper(static_cast<unsigned char>(t.form[0])) && i > 0;
       };
-      if (lo > 0 && (joins(lo - 1) || capitalized_adj(lo - 1)) && attached(lo - 1)) {
+      if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] < 0)) &&
+          attached(lo - 1)) {
         --lo;
         grew = true;
       }
@@ -89,7 +164,7 @@ class SentenceView {
       }
       // "Bureau of Investigation": an "of" between two name tokens.
       if (hi + 2 < static_cast<int>(s_.tokens.size()) && Lower(s_.tokens[hi + 1].form) == "of" &&
-          IsNameToken(s_.tokens[hi + 2]) && s_.tokens[hi + 2].head >= lo &&
+          joins(hi + 2) && s_.tokens[hi + 2].head >= lo &&
           s_.tokens[hi + 2].head <= hi) {
         hi += 2;
         grew = true;
@@ -99,8 +174,8 @@ class SentenceView {
     // President Barack Obama" parsed as "U.S." with an appositive.
     int a = head, b = head;
     const int n = static_cast<int>(s_.tokens.size());
-    while (a > 0 && IsNameToken(s_.tokens[a - 1])) --a;
-    while (b + 1 < n && IsNameToken(s_.tokens[b + 1])) ++b;
+    while (a > 0 && joins(a - 1)) --a;
+    while (b + 1 < n && joins(b + 1)) ++b;
     if (b - a > hi - lo) {
       int external = 0;
       for (int i = a; i <= b; ++i) {
@@ -131,6 +206,8 @@ class SentenceView {
  private:
   const Sentence& s_;
   std::vector<std::vector<int>> kids_;
+  const std::vector<NamedSpan>& recognized_;
+  std::vector<int> name_at_;  // index into recognized_, or -1
 };
 
 // A claim side: an entity mention or a value.
@@ -154,9 +231,13 @@ Result<std::unique_ptr<OpenIeExtractor>> OpenIeExtractor::Load(const std::string
   if (!nlp.ok()) return nlp.status();
   Result<std::unique_ptr<EntityCatalog>> catalog = EntityCatalog::Load("");
   if (!catalog.ok()) return catalog.status();
+  std::string dir = models_dir.empty() ? DefaultModelsDir() : models_dir;
+  Result<std::unique_ptr<EntityRecognizer>> ner = EntityRecognizer::Load(dir + "/ner.kgm");
+  if (!ner.ok()) return ner.status();
   std::unique_ptr<OpenIeExtractor> e(new OpenIeExtractor());
   e->pipeline_ = std::move(*nlp);
   e->catalog_ = std::move(*catalog);
+  e->ner_ = std::move(*ner);
   return e;
 }
 
@@ -200,16 +281,30 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   DocumentResolver resolver(*catalog_);
   std::vector<PendingClaim> pending;
   uint32_t order = 0;
+  std::vector<std::vector<NamedSpan>> recognized =
+      ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
+  for (size_t si = 0; si < sentences.size(); ++si)
+    recognized[si] = CleanNames(sentences[si], recognized[si]);
 
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     const int n = static_cast<int>(s.tokens.size());
     if (n == 0) continue;
-    SentenceView view(s);
+    SentenceView view(s, recognized[si]);
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
     std::vector<bool> in_run(n, false);
     auto add_name = [&](int head) -> int {
+      // Any word of a recognized name stands for the name's head word.
+      if (const NamedSpan* r = view.RecognizedAt(head)) {
+        for (int k = r->begin; k < r->end; ++k) {
+          int h = s.tokens[k].head;
+          if (h < r->begin || h >= r->end) {
+            head = k;
+            break;
+          }
+        }
+      }
       auto found = mention_at.find(head);
       if (found != mention_at.end()) return found->second;
       const Token& ht = s.tokens[head];
@@ -240,6 +335,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         m.name = m.mention.surface;
         for (int k : run) in_run[k] = true;
         if (m.name.empty()) return -1;
+        if (const NamedSpan* r = view.RecognizedAt(head)) m.recognized = r->type;
       }
       int id = resolver.Add(m);
       mention_at[head] = id;
@@ -248,7 +344,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     for (int i = 0; i < n; ++i) {
       const Token& t = s.tokens[i];
       if (in_run[i]) continue;
-      if (IsNameToken(t)) {
+      if (view.IsName(i)) {
         // The head of the run: the token whose head lies outside it.
         std::vector<int> run = view.NameRun(i);
         int head = i;
@@ -307,10 +403,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           int id = -1;
           // "PRESIDENTS Vladimir Putin", "Secretary ... John Kerry": a title
           // heading a name stands for the name.
-          if (!IsNameToken(s.tokens[c]) || IsPersonTitle(s.tokens[c].form)) {
+          if (!view.IsName(c) || IsPersonTitle(s.tokens[c].form)) {
             for (int k : view.kids(c)) {
               const std::string& d = s.tokens[k].deprel;
-              if (IsNameToken(s.tokens[k]) && !IsPersonTitle(s.tokens[k].form) &&
+              if (view.IsName(k) && !IsPersonTitle(s.tokens[k].form) &&
                   (d == "flat" || d == "appos" || d == "compound" || d == "nmod:desc")) {
                 c = k;
                 break;
@@ -318,7 +414,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
           }
           const Token& ct = s.tokens[c];
-          if (IsNameToken(ct) || (ct.upos == "PRON" && IsPronounForm(Lower(ct.form))))
+          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(Lower(ct.form))))
             id = add_name(c);
           if (id >= 0) sides.push_back(Side{id, {}, {}});
         }

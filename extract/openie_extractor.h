@@ -1,7 +1,8 @@
 // OpenIeExtractor: kg's claim extractor ("kg-openie").
 //
 // Document -> Pipeline (tokenize, tag, parse) -> Open IE tuples per sentence
-// (openie.h) -> names, types and within-document resolution (resolution.h)
+// (openie.h) -> names (the recognizer's, entity_recognizer.h, and runs of
+// proper nouns it missed), types and within-document resolution (resolution.h)
 // -> an Extraction whose entities, claims and spans point into
 // Document::text. Claims keep attribution, negation, modality, time and
 // place arguments, and a confidence in [0, 1].
@@ -24,14 +25,16 @@ namespace kg::extract {
 
 class Pipeline;
 class EntityCatalog;
+class EntityRecognizer;
 
 class OpenIeExtractor : public Extractor {
  public:
   static constexpr const char* kName = "kg-openie";
   static constexpr const char* kVersion = "1.0";
 
-  // Loads the NLP models from `models_dir` (empty = default, see Pipeline)
-  // and WordNet from /usr/share/wordnet.
+  // Loads the NLP models from `models_dir` (empty = default, see Pipeline):
+  // tagger, parser and the named-entity recognizer (ner.kgm), and WordNet
+  // from /usr/share/wordnet.
   static Result<std::unique_ptr<OpenIeExtractor>> Load(const std::string& models_dir);
   // An extractor without NLP models, for input that is already parsed
   // (ExtractFromSentences, CarbTuplesOf): tests on gold parses. Extract and
@@ -57,6 +60,7 @@ class OpenIeExtractor : public Extractor {
   OpenIeExtractor() = default;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<EntityCatalog> catalog_;
+  std::unique_ptr<EntityRecognizer> ner_;  // null: names are proper-noun runs only
   OpenIeOptions options_;
 };
 

@@ -51,18 +51,33 @@ std::string DocumentResolver::DocumentName(const std::string& name) const {
 void DocumentResolver::Resolve() {
   entity_of_.assign(mentions_.size(), -1);
   entities_.clear();
-  // Document-level names (acronyms expanded) and their types.
+  // Document-level names (acronyms expanded) and their types: WordNet's,
+  // else the recognizer's vote over the name's mentions, else cues.
   std::vector<std::string> doc_name(mentions_.size());
-  std::map<std::string, EntityType> type_of;
+  std::map<std::string, std::map<EntityType, int>> votes;
+  std::map<std::string, std::string> title_of;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) continue;
     doc_name[i] = DocumentName(m.name);
-    EntityType t = catalog_.KnownType(catalog_.CanonicalName(doc_name[i]));
-    if (t == EntityType::kOther) t = catalog_.KnownType(doc_name[i]);
-    if (t == EntityType::kOther) t = TypeFromCues(Words(doc_name[i]), m.title);
-    auto it = type_of.find(doc_name[i]);
-    if (it == type_of.end() || it->second == EntityType::kOther) type_of[doc_name[i]] = t;
+    if (m.recognized) ++votes[doc_name[i]][*m.recognized];
+    if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
+  }
+  std::map<std::string, EntityType> type_of;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    if (mentions_[i].pronoun || type_of.count(doc_name[i])) continue;
+    const std::string& name = doc_name[i];
+    EntityType t = catalog_.KnownType(catalog_.CanonicalName(name));
+    if (t == EntityType::kOther) t = catalog_.KnownType(name);
+    if (t == EntityType::kOther) {
+      int best = 0;
+      for (const auto& [type, n] : votes[name])
+        if (n > best) best = n, t = type;
+    }
+    auto title = title_of.find(name);
+    if (t == EntityType::kOther)
+      t = TypeFromCues(Words(name), title == title_of.end() ? "" : title->second);
+    type_of[name] = t;
   }
   // One-word names to the unique longer Person name holding them.
   // First and last words of the multi-word Person names -> those names.
@@ -121,7 +136,9 @@ void DocumentResolver::Resolve() {
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
     if (e.type == EntityType::kPerson) last_person = index;
-    if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace) last_thing = index;
+    if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
+        e.type == EntityType::kProduct)
+      last_thing = index;
   }
 }
 

@@ -7,6 +7,9 @@
 //   - a one-word name goes to the longer Person name of the document that
 //     starts or ends with it (Putin, Mr. Putin -> Vladimir Putin; Tamerlan ->
 //     Tamerlan Tsarnaev), when exactly one such name exists;
+//   - a name's type is WordNet's when it knows the name, else the type the
+//     recognizer gave most of its mentions, else one from cues (titles,
+//     words such as Agency or River);
 //   - the result is canonicalized across documents by the EntityCatalog
 //     (WordNet synonyms and acronyms, the known-names list), so the same
 //     entity gets the same name, and so the same node, in every document;
@@ -14,6 +17,7 @@
 // Every surface form stays as a Mention of its entity.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +34,8 @@ struct NameMention {
   std::string name;         // the name without titles: "Vladimir Putin"
   std::string title;        // the title before it, if any: "President"
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
+  // The recognizer's type for this mention, when it found the name.
+  std::optional<EntityType> recognized;
   uint32_t order = 0;       // position in the document (token count)
 };
 

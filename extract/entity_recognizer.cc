@@ -1,0 +1,589 @@
+// The named-entity recognizer; see entity_recognizer.h.
+#include "extract/entity_recognizer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+
+#include "extract/entities.h"
+#include "extract/parallel.h"
+#include "extract/wordnet.h"
+
+namespace kg::extract {
+namespace {
+
+// Types in class order; class 0 is O, then B, I, L, U of each type.
+constexpr EntityType kTypes[] = {EntityType::kPerson, EntityType::kOrganization,
+                                 EntityType::kPlace,  EntityType::kEvent,
+                                 EntityType::kProduct, EntityType::kOther};
+constexpr int kNumTypes = 6;
+constexpr int kNumClasses = 1 + 4 * kNumTypes;
+constexpr int kBos = kNumClasses;  // history before the sentence
+constexpr int kMaxGazetteerWords = 4;
+
+
+enum Part { kB = 0, kI = 1, kL = 2, kU = 3 };
+int ClassOf(int type, Part part) { return 1 + 4 * type + part; }
+int TypeOfClass(int c) { return (c - 1) / 4; }
+Part PartOfClass(int c) { return static_cast<Part>((c - 1) % 4); }
+int TypeIndex(EntityType t) {
+  for (int k = 0; k < kNumTypes; ++k)
+    if (kTypes[k] == t) return k;
+  return kNumTypes - 1;
+}
+
+// Whether class `cur` may follow class `prev` (kBos at the start).
+bool Allowed(int prev, int cur) {
+  bool prev_open = prev != kBos && prev != 0 && (PartOfClass(prev) == kB || PartOfClass(prev) == kI);
+  if (prev_open) {
+    return cur != 0 && TypeOfClass(cur) == TypeOfClass(prev) &&
+           (PartOfClass(cur) == kI || PartOfClass(cur) == kL);
+  }
+  return cur == 0 || PartOfClass(cur) == kB || PartOfClass(cur) == kU;
+}
+
+std::vector<int> SpansToLabels(size_t n, const std::vector<NamedSpan>& names) {
+  std::vector<int> labels(n, 0);
+  for (const NamedSpan& s : names) {
+    if (s.begin < 0 || s.end > static_cast<int>(n) || s.begin >= s.end) continue;
+    int t = TypeIndex(s.type);
+    if (s.end - s.begin == 1) {
+      labels[s.begin] = ClassOf(t, kU);
+      continue;
+    }
+    labels[s.begin] = ClassOf(t, kB);
+    for (int k = s.begin + 1; k + 1 < s.end; ++k) labels[k] = ClassOf(t, kI);
+    labels[s.end - 1] = ClassOf(t, kL);
+  }
+  return labels;
+}
+
+std::vector<NamedSpan> LabelsToSpans(const std::vector<int>& labels) {
+  std::vector<NamedSpan> out;
+  int open = -1;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    int c = labels[i];
+    if (c == 0) {
+      open = -1;
+      continue;
+    }
+    Part p = PartOfClass(c);
+    int t = TypeOfClass(c);
+    if (p == kU) {
+      out.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, kTypes[t]});
+      open = -1;
+    } else if (p == kB) {
+      open = static_cast<int>(i);
+    } else if (p == kL && open >= 0) {
+      out.push_back(NamedSpan{open, static_cast<int>(i) + 1, kTypes[t]});
+      open = -1;
+    }
+  }
+  return out;
+}
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "Obama" -> "Xx", "U.S." -> "X.X.", "2014" -> "d", "iPhone" -> "xXx".
+std::string ShortShape(const std::string& w) {
+  std::string out;
+  for (unsigned char c : w) {
+    char k = std::isupper(c) ? 'X' : std::islower(c) ? 'x' : std::isdigit(c) ? 'd' : c >= 0x80 ? 'u' : static_cast<char>(c);
+    if (out.empty() || out.back() != k) out += k;
+  }
+  return out;
+}
+
+bool Capitalized(const std::string& w) {
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+}
+
+bool AllUpper(const std::string& w) {
+  bool letter = false;
+  for (unsigned char c : w) {
+    if (std::islower(c)) return false;
+    if (std::isalpha(c)) letter = true;
+  }
+  return letter;
+}
+
+// Feature templates (the first argument of every FeatureHash).
+enum Template : uint64_t {
+  kBias = 1, kWord, kLower, kPrefix, kSuffix, kShape, kFlags, kPrevWord, kNextWord, kPrev2Word,
+  kNext2Word, kPrevShape, kNextShape, kUpos, kXpos, kPrevUpos, kNextUpos, kUposBigram,
+  kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
+  kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
+  kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower
+};
+
+}  // namespace
+
+// Everything the features of one document need, computed once.
+struct EntityRecognizer::DocumentContext {
+  struct Tok {
+    uint64_t word, lower, shape, upos, xpos, deprel, head_lemma, case_word, governor, flags;
+    uint64_t prefix[4], suffix[4];
+    bool capitalized, sentence_start, common, title_before, det_the;
+    std::vector<uint64_t> gazetteer;  // gazetteer features
+    uint64_t doc_case = 0;            // how the word is written elsewhere in the document
+    uint64_t aggregate = 0;           // pass 2: what pass 1 said about the word elsewhere
+    uint64_t aggregate_set = 0;
+    uint64_t own_first = 0;
+  };
+  std::vector<std::vector<Tok>> sentences;
+  std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
+};
+
+void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2,
+                                bool second, std::vector<uint64_t>* out) const {
+  const std::vector<DocumentContext::Tok>& toks = doc.sentences[s];
+  const DocumentContext::Tok& t = toks[i];
+  static const uint64_t kNone = StringHash("<none>");
+  auto at = [&](long k) -> const DocumentContext::Tok* {
+    return k >= 0 && k < static_cast<long>(toks.size()) ? &toks[k] : nullptr;
+  };
+  const DocumentContext::Tok* m1 = at(static_cast<long>(i) - 1);
+  const DocumentContext::Tok* m2 = at(static_cast<long>(i) - 2);
+  const DocumentContext::Tok* n1 = at(static_cast<long>(i) + 1);
+  const DocumentContext::Tok* n2 = at(static_cast<long>(i) + 2);
+  out->clear();
+  auto add = [&](uint64_t a, uint64_t b) { out->push_back(FeatureHash(a, b)); };
+  auto add3 = [&](uint64_t a, uint64_t b, uint64_t c) { out->push_back(FeatureHash(a, b, c)); };
+  add(kBias, 0);
+  add(kWord, t.word);
+  add(kLower, t.lower);
+  for (int k = 0; k < 4; ++k) {
+    if (t.prefix[k]) add3(kPrefix, k, t.prefix[k]);
+    if (t.suffix[k]) add3(kSuffix, k, t.suffix[k]);
+  }
+  add(kShape, t.shape);
+  add(kFlags, t.flags);
+  add(kPrevWord, m1 ? m1->lower : kNone);
+  add(kNextWord, n1 ? n1->lower : kNone);
+  add(kPrev2Word, m2 ? m2->lower : kNone);
+  add(kNext2Word, n2 ? n2->lower : kNone);
+  add3(kPrevNextWord, m1 ? m1->lower : kNone, n1 ? n1->lower : kNone);
+  add3(kNextLower, t.lower, n1 ? n1->lower : kNone);
+  add3(kPrevShape, m1 ? m1->shape : kNone, t.shape);
+  add3(kNextShape, t.shape, n1 ? n1->shape : kNone);
+  add(kUpos, t.upos);
+  add(kXpos, t.xpos);
+  add3(kPrevUpos, m1 ? m1->upos : kNone, t.upos);
+  add3(kNextUpos, t.upos, n1 ? n1->upos : kNone);
+  add(kPrev2Upos, m2 ? m2->upos : kNone);
+  add(kNext2Upos, n2 ? n2->upos : kNone);
+  out->push_back(FeatureHash(kUposTrigram, m1 ? m1->upos : kNone, t.upos, n1 ? n1->upos : kNone));
+  add(kHist1, static_cast<uint64_t>(p1));
+  add3(kHist2, static_cast<uint64_t>(p1), static_cast<uint64_t>(p2));
+  add3(kHist1Word, static_cast<uint64_t>(p1), t.lower);
+  add3(kHist1Shape, static_cast<uint64_t>(p1), t.shape);
+  add3(kSentStart, t.sentence_start, t.capitalized * 2 + t.common);
+  add3(kCommon, t.common, t.shape);
+  for (uint64_t g : t.gazetteer) add(kGazetteer, g);
+  add3(kTitleBefore, t.title_before, t.shape);
+  add(kDeprel, t.deprel);
+  add3(kHeadLemma, t.head_lemma, t.capitalized);
+  add3(kDeprelHead, t.deprel, t.head_lemma);
+  add3(kCase, t.case_word, t.capitalized);
+  add3(kGovernor, t.governor, t.case_word);
+  add3(kDet, t.det_the, t.capitalized);
+  add3(kDocCase, t.doc_case, t.sentence_start);
+  if (second) {
+    add3(kAggregate, t.aggregate, t.capitalized);
+    add(kAggregateSet, t.aggregate_set);
+    add3(kOwnFirst, t.own_first, t.aggregate);
+  }
+}
+
+std::vector<std::vector<int>> EntityRecognizer::Label(const DocumentContext& doc,
+                                                      bool second) const {
+  const PerceptronModel& model = second ? second_ : first_;
+  std::vector<std::vector<int>> out(doc.sentences.size());
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(kNumClasses);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    size_t n = doc.sentences[s].size();
+    out[s].assign(n, 0);
+    int p1 = kBos, p2 = kBos;
+    for (size_t i = 0; i < n; ++i) {
+      Features(doc, s, i, p1, p2, second, &feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      model.Score(feats.data(), feats.size(), scores.data());
+      int best = -1;
+      for (int c = 0; c < kNumClasses; ++c) {
+        if (!Allowed(p1, c)) continue;
+        // The last word closes any name.
+        if (i + 1 == n && c != 0 && (PartOfClass(c) == kB || PartOfClass(c) == kI)) continue;
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+      out[s][i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+  }
+  return out;
+}
+
+void EntityRecognizer::AddFirstPass(const std::vector<std::vector<int>>& first,
+                                    DocumentContext* doc) {
+  const std::vector<std::vector<std::string>>& lowers = doc->lowers;
+  // Per lower-cased capitalized word: how often pass 1 put it in a name of
+  // each type (and outside any name).
+  std::map<std::string, std::vector<int>> counts;
+  for (size_t s = 0; s < first.size(); ++s)
+    for (size_t i = 0; i < first[s].size(); ++i) {
+      std::vector<int>& c = counts[lowers[s][i]];
+      c.resize(kNumTypes + 1);
+      int l = first[s][i];
+      ++c[l == 0 ? kNumTypes : TypeOfClass(l)];
+    }
+  for (size_t s = 0; s < first.size(); ++s) {
+    for (size_t i = 0; i < first[s].size(); ++i) {
+      std::vector<int> c = counts[lowers[s][i]];
+      int l = first[s][i];
+      --c[l == 0 ? kNumTypes : TypeOfClass(l)];  // elsewhere only
+      int best = -1, total = 0;
+      uint64_t set = 0;
+      for (int k = 0; k <= kNumTypes; ++k) {
+        total += c[k];
+        if (c[k] > 0) set |= 1ULL << k;
+        if (c[k] > 0 && (best < 0 || c[k] > c[best])) best = k;
+      }
+      DocumentContext::Tok& t = doc->sentences[s][i];
+      t.aggregate = total == 0 ? 99 : static_cast<uint64_t>(best);
+      t.aggregate_set = set;
+      t.own_first = static_cast<uint64_t>(l);
+    }
+  }
+}
+
+EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
+    const std::vector<Sentence>& document) const {
+  DocumentContext doc;
+  doc.sentences.resize(document.size());
+  doc.lowers.resize(document.size());
+  std::vector<std::vector<std::string>>& lowers = doc.lowers;
+  std::map<std::string, std::pair<int, int>> cases;  // lower -> (capitalized mid-sentence, lower)
+  for (size_t s = 0; s < document.size(); ++s) {
+    const Sentence& sent = document[s];
+    for (size_t i = 0; i < sent.tokens.size(); ++i) {
+      const std::string& f = sent.tokens[i].form;
+      std::string low = Lower(f);
+      lowers[s].push_back(low);
+      if (i > 0 && Capitalized(f)) ++cases[low].first;
+      if (!Capitalized(f)) ++cases[low].second;
+    }
+  }
+  for (size_t s = 0; s < document.size(); ++s) {
+    const Sentence& sent = document[s];
+    const size_t n = sent.tokens.size();
+    std::vector<DocumentContext::Tok>& toks = doc.sentences[s];
+    toks.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const Token& tk = sent.tokens[i];
+      DocumentContext::Tok& t = toks[i];
+      const std::string& low = lowers[s][i];
+      t.word = StringHash(tk.form);
+      t.lower = StringHash(NormalizeWord(tk.form));
+      std::string shape = ShortShape(tk.form);
+      t.shape = StringHash(shape);
+      for (int k = 0; k < 4; ++k) {
+        t.prefix[k] = low.size() > static_cast<size_t>(k + 1) ? StringHash(low.substr(0, k + 1)) : 0;
+        t.suffix[k] = low.size() > static_cast<size_t>(k + 1) ? StringHash(low.substr(low.size() - k - 1)) : 0;
+      }
+      t.upos = StringHash(tk.upos);
+      t.xpos = StringHash(tk.xpos);
+      t.deprel = StringHash(tk.deprel);
+      t.capitalized = Capitalized(tk.form);
+      t.sentence_start = i == 0 || (i == 1 && !std::isalnum(static_cast<unsigned char>(sent.tokens[0].form[0])));
+      t.common = common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(tk.form)))) > 0;
+      t.flags = (t.capitalized ? 1 : 0) | (AllUpper(tk.form) ? 2 : 0) |
+                (tk.form.find_first_of("0123456789") != std::string::npos ? 4 : 0) |
+                (tk.form.find('-') != std::string::npos ? 8 : 0) |
+                (tk.form.find('.') != std::string::npos ? 16 : 0) |
+                (std::min<size_t>(tk.form.size(), 6) << 5);
+      t.title_before = i > 0 && IsPersonTitle(sent.tokens[i - 1].form);
+      int h = tk.head;
+      t.head_lemma = StringHash(h >= 0 && h < static_cast<int>(n) ? Lower(sent.tokens[h].lemma) : "<root>");
+      // The phrase this word names: climb flat/compound links to its head.
+      int ph = static_cast<int>(i);
+      for (int guard = 0; guard < 8; ++guard) {
+        const Token& pt = sent.tokens[ph];
+        if ((pt.deprel == "flat" || pt.deprel == "compound" || pt.deprel == "nmod:poss" ||
+             pt.deprel == "appos") && pt.head >= 0 && pt.head < static_cast<int>(n) &&
+            std::abs(pt.head - ph) <= 3)
+          ph = pt.head;
+        else
+          break;
+      }
+      std::string case_word = "<none>";
+      t.det_the = false;
+      for (size_t k = 0; k < n; ++k) {
+        if (sent.tokens[k].head != ph) continue;
+        if (sent.tokens[k].deprel == "case") case_word = Lower(sent.tokens[k].form);
+        if (sent.tokens[k].deprel == "det" && Lower(sent.tokens[k].form) == "the") t.det_the = true;
+      }
+      t.case_word = StringHash(case_word + "/" + sent.tokens[ph].deprel);
+      int gh = sent.tokens[ph].head;
+      t.governor = StringHash(gh >= 0 && gh < static_cast<int>(n) ? Lower(sent.tokens[gh].lemma) : "<root>");
+      auto c = cases.find(low);
+      int elsewhere_cap = c == cases.end() ? 0 : c->second.first - (i > 0 && t.capitalized);
+      int elsewhere_low = c == cases.end() ? 0 : c->second.second - (!t.capitalized);
+      t.doc_case = (elsewhere_cap > 0 ? 1 : 0) | (elsewhere_low > 0 ? 2 : 0);
+      // Gazetteer: every word sequence through i that WordNet names.
+      if (!gazetteer_.empty() && std::isalpha(static_cast<unsigned char>(tk.form[0]))) {
+        for (int len = 1; len <= kMaxGazetteerWords; ++len) {
+          for (int start = static_cast<int>(i) - len + 1; start <= static_cast<int>(i); ++start) {
+            if (start < 0 || start + len > static_cast<int>(n)) continue;
+            std::string key;
+            for (int k = start; k < start + len; ++k) {
+              if (k > start) key += ' ';
+              key += lowers[s][k];
+            }
+            auto g = gazetteer_.find(StringHash(key));
+            if (g == gazetteer_.end()) continue;
+            int part = len == 1 ? 3 : static_cast<int>(i) == start ? 0 : static_cast<int>(i) == start + len - 1 ? 2 : 1;
+            t.gazetteer.push_back(FeatureHash(g->second, part, std::min(len, 3), t.capitalized));
+          }
+        }
+      }
+    }
+  }
+  return doc;
+}
+
+std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
+    const std::vector<Sentence>& document) const {
+  DocumentContext doc = BuildContext(document);
+  std::vector<std::vector<int>> labels = Label(doc, false);
+  if (second_.num_classes() > 0) {
+    AddFirstPass(labels, &doc);
+    labels = Label(doc, true);
+  }
+  std::vector<std::vector<NamedSpan>> out;
+  out.reserve(labels.size());
+  for (const std::vector<int>& l : labels) out.push_back(LabelsToSpans(l));
+  return out;
+}
+
+NerScores EntityRecognizer::Evaluate(const std::vector<AnnotatedDocument>& docs,
+                                     const std::vector<EntityType>& types) const {
+  std::vector<std::vector<std::vector<NamedSpan>>> gold, predicted;
+  for (const AnnotatedDocument& d : docs) {
+    gold.push_back(d.names);
+    predicted.push_back(Recognize(d.sentences));
+  }
+  return ScoreNames(gold, predicted, types);
+}
+
+
+namespace {
+// Gazetteer type bits, from a synset's lexicographer file.
+uint8_t GazetteerBits(int lex_file) {
+  switch (lex_file) {
+    case 18: return 1;        // noun.person
+    case 14: return 2;        // noun.group: organisations, peoples
+    case 15: return 4;        // noun.location
+    case 11: return 8;        // noun.event
+    case 6:                   // noun.artifact: products, buildings
+    case 10: return 16;       // noun.communication: works, publications
+    default: return 32;
+  }
+}
+
+void Shuffle(std::vector<size_t>& v, std::mt19937_64& rng) {
+  for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
+}
+}  // namespace
+
+void EntityRecognizer::BuildLexicons(const std::string& wordnet_dir) {
+  if (wordnet_dir.empty()) return;
+  Result<std::unique_ptr<WordNet>> wn = WordNet::Load(wordnet_dir);
+  if (!wn.ok()) return;
+  // Proper nouns: the capitalized lemmas ("Vladimir Putin", "Boeing") of
+  // up to kMaxGazetteerWords words. WordNet's index files are lower case,
+  // so a noun is an ordinary word only when some synset writes it so
+  // ("apple" yes, "iran" no).
+  std::unordered_set<uint32_t> lower_nouns;
+  (*wn)->ForEachSynset([&](const WordNetSynset& synset) {
+    for (const std::string& w : synset.words) {
+      if (w.empty()) continue;
+      if (!std::isupper(static_cast<unsigned char>(w[0]))) {
+        if (w.find(' ') == std::string::npos)
+          lower_nouns.insert(static_cast<uint32_t>(StringHash(NormalizeWord(w))));
+        continue;
+      }
+      if (std::count(w.begin(), w.end(), ' ') >= kMaxGazetteerWords) continue;
+      gazetteer_[StringHash(Lower(w))] |= GazetteerBits(synset.lex_file);
+    }
+  });
+  for (const auto& [word, bits] : ReadWordNetWordClasses(wordnet_dir)) {
+    bool other_class = (bits & (kWnVerb | kWnAdj | kWnAdv)) != 0;
+    if (other_class || ((bits & kWnNoun) && lower_nouns.count(word))) common_words_.insert(word);
+  }
+}
+
+PerceptronModel EntityRecognizer::TrainPass(
+    const std::vector<DocumentContext>& contexts,
+    const std::vector<std::vector<std::vector<int>>>& gold,
+    const std::vector<AnnotatedDocument>& dev, const NerTrainOptions& options, int epochs,
+    bool second, int* best_epoch) {
+  PerceptronTrainer trainer(kNumClasses);
+  std::vector<size_t> order(contexts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed + (second ? 1000 : 0));
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(kNumClasses);
+  PerceptronModel& target = second ? second_ : first_;
+  PerceptronModel best_model;
+  double best_dev = -1;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    Shuffle(order, rng);
+    size_t correct = 0, total = 0;
+    for (size_t d : order) {
+      const DocumentContext& doc = contexts[d];
+      for (size_t s = 0; s < doc.sentences.size(); ++s) {
+        size_t n = doc.sentences[s].size();
+        int p1 = kBos, p2 = kBos;
+        for (size_t i = 0; i < n; ++i) {
+          Features(doc, s, i, p1, p2, second, &feats);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          trainer.Score(feats.data(), feats.size(), scores.data());
+          int guess = -1;
+          for (int c = 0; c < kNumClasses; ++c) {
+            if (!Allowed(p1, c)) continue;
+            if (guess < 0 || scores[c] > scores[guess]) guess = c;
+          }
+          int truth = gold[d][s][i];
+          trainer.Update(feats.data(), feats.size(), truth, guess);
+          trainer.Tick();
+          correct += guess == truth;
+          ++total;
+          p2 = p1;
+          p1 = guess;
+        }
+      }
+    }
+    target = trainer.Finish(options.prune);
+    double dev_f1 = dev.empty() ? epoch : Evaluate(dev, options.dev_types).overall.f1();
+    if (options.verbose) {
+      std::cerr << "ner " << (second ? "pass 2" : "pass 1") << " epoch " << (epoch + 1)
+                << ": train " << (100.0 * correct / std::max<size_t>(total, 1))
+                << "% tokens, dev F1 " << dev_f1 << ", " << target.num_features()
+                << " features\n";
+    }
+    if (dev_f1 > best_dev) {
+      best_dev = dev_f1;
+      best_model = target;
+      if (best_epoch) *best_epoch = epoch + 1;
+    }
+  }
+  return best_model;
+}
+
+std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
+    const std::vector<AnnotatedDocument>& train, const std::vector<AnnotatedDocument>& dev,
+    const NerTrainOptions& options, const std::string& wordnet_dir) {
+  std::unique_ptr<EntityRecognizer> ner(new EntityRecognizer());
+  ner->BuildLexicons(wordnet_dir);
+  if (options.verbose)
+    std::cerr << "ner lexicons: " << ner->gazetteer_.size() << " WordNet proper nouns, "
+              << ner->common_words_.size() << " common words\n";
+  std::vector<DocumentContext> contexts;
+  std::vector<std::vector<std::vector<int>>> gold;
+  for (const AnnotatedDocument& d : train) {
+    contexts.push_back(ner->BuildContext(d.sentences));
+    std::vector<std::vector<int>>& g = gold.emplace_back();
+    for (size_t s = 0; s < d.sentences.size(); ++s)
+      g.push_back(SpansToLabels(d.sentences[s].tokens.size(),
+                                s < d.names.size() ? d.names[s] : std::vector<NamedSpan>{}));
+  }
+  int best_epoch = options.epochs;
+  ner->first_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, false, &best_epoch);
+  if (options.folds < 2 || train.size() < static_cast<size_t>(2 * options.folds)) return ner;
+
+  // Pass 2 learns from pass-1 labels of documents the pass-1 model did not
+  // see (jackknifing), so they are as wrong as at run time.
+  const size_t n = train.size();
+  std::vector<std::vector<std::vector<int>>> first_labels(n);
+  RunJobs(options.folds, [&](int f) {
+    size_t begin = n * f / options.folds, end = n * (f + 1) / options.folds;
+    std::vector<DocumentContext> rest;
+    std::vector<std::vector<std::vector<int>>> rest_gold;
+    for (size_t i = 0; i < n; ++i) {
+      if (i >= begin && i < end) continue;
+      rest.push_back(contexts[i]);
+      rest_gold.push_back(gold[i]);
+    }
+    EntityRecognizer sub;
+    NerTrainOptions o = options;
+    o.verbose = false;
+    o.seed = options.seed + 1 + f;
+    sub.first_ = sub.TrainPass(rest, rest_gold, {}, o, best_epoch, false, nullptr);
+    for (size_t i = begin; i < end; ++i) first_labels[i] = sub.Label(contexts[i], false);
+  });
+  for (size_t i = 0; i < n; ++i) AddFirstPass(first_labels[i], &contexts[i]);
+  ner->second_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, true, nullptr);
+  return ner;
+}
+
+Status EntityRecognizer::Save(const std::string& path) const {
+  ModelWriter w;
+  std::vector<std::pair<uint64_t, uint8_t>> gaz(gazetteer_.begin(), gazetteer_.end());
+  std::sort(gaz.begin(), gaz.end());
+  w.VarU(gaz.size());
+  for (const auto& [key, bits] : gaz) {
+    w.U64(key);
+    w.U8(bits);
+  }
+  std::vector<uint32_t> common(common_words_.begin(), common_words_.end());
+  std::sort(common.begin(), common.end());
+  w.VarU(common.size());
+  for (uint32_t word : common) w.U32(word);
+  first_.Write(w);
+  w.U8(second_.num_classes() > 0);
+  if (second_.num_classes() > 0) second_.Write(w);
+  return ModelWriter::WriteFile(path, "ner", kFormatVersion, w.data());
+}
+
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& path) {
+  Result<std::string> body = ModelReader::ReadFile(path, "ner", kFormatVersion);
+  if (!body.ok()) return body.status();
+  ModelReader r(*body, path);
+  std::unique_ptr<EntityRecognizer> ner(new EntityRecognizer());
+  uint64_t n;
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad gazetteer size");
+  ner->gazetteer_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t key;
+    uint8_t bits;
+    if (!r.U64(&key) || !r.U8(&bits)) return r.Error("truncated gazetteer");
+    ner->gazetteer_[key] = bits;
+  }
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad lexicon size");
+  ner->common_words_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t word;
+    if (!r.U32(&word)) return r.Error("truncated lexicon");
+    ner->common_words_.insert(word);
+  }
+  KG_RETURN_IF_ERROR(ner->first_.Read(r));
+  if (ner->first_.num_classes() != kNumClasses) return r.Error("class count mismatch");
+  uint8_t has_second;
+  if (!r.U8(&has_second)) return r.Error("truncated second pass");
+  if (has_second) {
+    KG_RETURN_IF_ERROR(ner->second_.Read(r));
+    if (ner->second_.num_classes() != kNumClasses) return r.Error("class count mismatch");
+  }
+  if (!r.AtEnd()) return r.Error("trailing bytes");
+  return ner;
+}
+
+}  // namespace kg::extract
