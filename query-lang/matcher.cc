@@ -447,13 +447,19 @@ void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext&
 }
 
 std::string DescribeAccess(const PatternPart& p) {
+  auto var = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
   for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
-  for (auto& n : p.nodes) if (NameLookup(n)) return "NodeByName(" + (n.variable.empty() ? "_" : n.variable) + ")";
-  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound)
-    return "RelationshipScan";
   for (auto& n : p.nodes)
-    if (!n.labels.empty()) return "NodeByLabel(" + (n.variable.empty() ? "_" : n.variable) + ":" + n.labels[0] + ")";
-  return "AllNodes(" + (p.nodes[0].variable.empty() ? "_" : p.nodes[0].variable) + ")";
+    if (NameLookup(n)) return "NodeByName(" + var(n.variable) + ") via the name index";
+  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound) {
+    const RelPattern& r = p.rels[0];
+    std::string types;
+    for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
+    return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+  }
+  for (auto& n : p.nodes)
+    if (!n.labels.empty()) return "NodeByLabel(" + var(n.variable) + ":" + n.labels[0] + ") via the label index";
+  return "AllNodes(" + var(p.nodes[0].variable) + ") scanning every node";
 }
 
 }  // namespace kg::query_lang

@@ -70,7 +70,7 @@ class MatchOp : public Unary {
     for (size_t i = 0; i < clause_.patterns.size(); ++i) {
       if (i) s += ", ";
       s += DescribeAccess(clause_.patterns[i]);
-      s += " expand " + std::to_string(clause_.patterns[i].rels.size()) + " hop(s)";
+      s += "; expand " + std::to_string(clause_.patterns[i].rels.size()) + " hop(s)";
     }
     s += "]";
     if (clause_.where) s += " where " + clause_.where->text;
