@@ -202,6 +202,10 @@ class Graph {
                                               std::optional<TypeId> type = {}) const = 0;
   // Every edge, in id order.
   virtual std::unique_ptr<EdgeCursor> ScanEdges() const = 0;
+  // Every edge, ordered by source node (then type, target, id): a key-only
+  // walk of the out-adjacency index that reads no edge record, so it is much
+  // cheaper than ScanEdges() when only endpoints and types are needed.
+  virtual std::unique_ptr<EdgeCursor> ScanEdgesBySource() const = 0;
 
   virtual std::optional<TypeId> FindType(const std::string& type) const = 0;
   virtual std::string TypeName(TypeId type) const = 0;

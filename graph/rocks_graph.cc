@@ -279,6 +279,10 @@ std::unique_ptr<EdgeCursor> RocksGraph::ScanEdges() const {
                                            StoreEdgeCursor::Kind::kAll);
 }
 
+std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
+  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+}
+
 std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {
   return dictionary_.Find(type);
 }

@@ -29,6 +29,7 @@ class RocksGraph : public Graph {
   std::unique_ptr<EdgeCursor> OutEdges(NodeId node, std::optional<TypeId> type) const override;
   std::unique_ptr<EdgeCursor> InEdges(NodeId node, std::optional<TypeId> type) const override;
   std::unique_ptr<EdgeCursor> ScanEdges() const override;
+  std::unique_ptr<EdgeCursor> ScanEdgesBySource() const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
   std::string TypeName(TypeId type) const override;
   Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const override;

@@ -73,6 +73,7 @@ struct NodePattern {
   int line = 0, column = 0;
   int slot = -1;
   bool bound = false;  // set by the binder: the variable was bound before this pattern
+  bool used = true;    // set by the binder: false when nothing reads the variable (MATCH only)
 };
 
 struct RelPattern {

@@ -61,6 +61,13 @@ class Binder {
           for (auto& p : c.patterns)
             for (auto& r : p.rels)
               if (!referenced_.count(r.slot)) r.used = false;
+    // So do node variables nothing reads (only their ids are needed to match).
+    for (auto& part : q.parts)
+      for (auto& c : part.clauses)
+        if (c.kind == Clause::Kind::kMatch)
+          for (auto& p : c.patterns)
+            for (auto& n : p.nodes)
+              if (!referenced_.count(n.slot)) n.used = false;
     out.num_slots = next_slot_;
     return out;
   }
@@ -161,6 +168,7 @@ class Binder {
         ThrowSyntax("VariableAlreadyBound", "`" + n.variable + "` is already bound", n.line, n.column);
       n.slot = it->second.slot;
       n.bound = !declared_here->count(n.variable);
+      referenced_.insert(n.slot);  // matched against, or repeated in this pattern
       return;
     }
     n.slot = NewSlot();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <set>
 #include <unordered_map>
@@ -424,14 +425,22 @@ class AggregateOp : public Unary {
       }
     }
     std::unordered_map<uint64_t, size_t> group_of_node;
+    uint64_t last_node = 0;  // rows often come grouped by node (scans by source)
+    size_t last_group = SIZE_MAX;
     ConsumeChild(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
       uint64_t node_id = 0;
       bool by_node = node_key_slot >= 0 && row[node_key_slot].kind() == K::kNode;
       if (by_node) {
         node_id = row[node_key_slot].as_node().id;
+        if (last_group != SIZE_MAX && node_id == last_node) {
+          AddToGroup(last_group, row, ctx);
+          return true;
+        }
         auto known = group_of_node.find(node_id);
         if (known != group_of_node.end()) {
+          last_node = node_id;
+          last_group = known->second;
           AddToGroup(known->second, row, ctx);
           return true;
         }
@@ -465,7 +474,11 @@ class AggregateOp : public Unary {
       } else {
         gi = it->second;
       }
-      if (by_node) group_of_node.emplace(node_id, gi);
+      if (by_node) {
+        group_of_node.emplace(node_id, gi);
+        last_node = node_id;
+        last_group = gi;
+      }
       AddToGroup(gi, row, ctx);
       return true;
     });

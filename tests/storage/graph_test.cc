@@ -203,6 +203,30 @@ TEST(Graph, EditsByHandKeepIndexesAndCountersAndSurviveReopen) {
   ExpectClean(*g);
 }
 
+TEST(Graph, ScanEdgesBySourceSeesEveryEdgeGroupedBySource) {
+  OpenOptions o;
+  o.in_memory = true;
+  auto g = OpenOrDie("mem", o);
+  std::vector<NodeId> n;
+  for (int i = 0; i < 4; ++i) n.push_back(*g->CreateNode({"N"}, {}));
+  for (auto [a, b] : std::vector<std::pair<int, int>>{{3, 0}, {0, 1}, {2, 3}, {0, 2}, {3, 1}})
+    ASSERT_TRUE(g->CreateEdge(n[a], n[b], "T", {}).ok());
+  std::set<EdgeId> by_id, by_source;
+  for (auto c = g->ScanEdges(); c->Valid(); c->Next()) by_id.insert(c->edge().id);
+  NodeId last = 0;
+  for (auto c = g->ScanEdgesBySource(); c->Valid(); c->Next()) {
+    EXPECT_GE(c->edge().source, last);
+    last = c->edge().source;
+    auto e = g->GetEdge(c->edge().id);
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->source, c->edge().source);
+    EXPECT_EQ(e->target, c->edge().target);
+    by_source.insert(c->edge().id);
+  }
+  EXPECT_EQ(by_source, by_id);
+  EXPECT_EQ(by_source.size(), 5u);
+}
+
 TEST(Graph, ExtractedClaimsAndEntitiesAreNotDeletedByHand) {
   OpenOptions o;
   o.in_memory = true;
