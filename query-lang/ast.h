@@ -14,6 +14,7 @@ namespace kg::query_lang {
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
+struct SingleQuery;
 
 // One expression node. A small generic shape keeps the parser, binder and
 // evaluator short: `kind` says which fields matter.
@@ -42,6 +43,7 @@ struct Expr {
     kLabelCheck,     // children[0]:labels
     kMapProjection,  // name{keys: children; key "." + prop, ".*" for all, "" for variable}
     kShortestPath,   // shortestPath(pattern) in an expression
+    kExists,         // EXISTS { patterns WHERE children[0] } or EXISTS { subquery }
   };
   Kind kind = Kind::kLiteral;
   std::string name;  // variable, property key, function or parameter name; operator
@@ -52,6 +54,8 @@ struct Expr {
   bool has_subject = false;  // CASE x WHEN ...
   bool has_else = false;
   std::shared_ptr<PatternPart> pattern;
+  std::shared_ptr<std::vector<PatternPart>> patterns;  // kExists, simple form
+  std::shared_ptr<SingleQuery> subquery;               // kExists, full form
   std::string text;  // the source text (for column names)
   int line = 0, column = 0;
 

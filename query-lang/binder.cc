@@ -75,7 +75,8 @@ class Binder {
  private:
   int NewSlot() { return next_slot_++; }
 
-  void BindSingle(SingleQuery& sq, std::vector<std::string>* cols, std::vector<int>* slots) {
+  void BindSingle(SingleQuery& sq, std::vector<std::string>* cols, std::vector<int>* slots,
+                  bool subquery = false) {
     auto& cl = sq.clauses;
     for (size_t i = 0; i < cl.size(); ++i) {
       Clause& c = cl[i];
@@ -85,7 +86,8 @@ class Binder {
       bool updating = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
                       c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
                       c.kind == Clause::Kind::kDelete;
-      if (last && c.kind != Clause::Kind::kReturn && !updating && c.kind != Clause::Kind::kUnsupported)
+      if (last && !subquery && c.kind != Clause::Kind::kReturn && !updating &&
+          c.kind != Clause::Kind::kUnsupported)
         ThrowSyntax("InvalidClauseComposition", "a query must end with RETURN or an update clause",
                     c.line, c.column);
       if (i > 0 && c.kind == Clause::Kind::kMatch && !c.optional) {
@@ -562,6 +564,34 @@ class Binder {
         BindPatternPart(p, false, inner, &declared, &rels_here, true);
         if (p.path_slot < 0 && e->kind == Expr::Kind::kShortestPath) p.path_slot = NewSlot();
         for (auto& ch : e->children) BindExpr(ch, inner, allow_aggregate, in_aggregate);
+        return;
+      }
+      case Expr::Kind::kExists: {
+        if (e->patterns) {
+          // EXISTS { pattern WHERE ... }: new variables live inside only.
+          Scope inner = scope;
+          std::set<std::string> declared, rels_here;
+          for (auto& p : *e->patterns) BindPatternPart(p, false, inner, &declared, &rels_here, true);
+          CheckNodeRelConflicts(*e->patterns);
+          if (e->children[0]) BindExpr(e->children[0], inner, false);
+          return;
+        }
+        // EXISTS { MATCH ... RETURN ... }: a read-only query that sees the
+        // outer variables.
+        Scope saved = scope_;
+        scope_ = scope;
+        std::vector<std::string> cols;
+        std::vector<int> slots;
+        for (auto& c : e->subquery->clauses) {
+          bool updating = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
+                          c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
+                          c.kind == Clause::Kind::kDelete;
+          if (updating)
+            ThrowSyntax("InvalidClauseComposition", "an EXISTS subquery cannot update the graph", c.line,
+                        c.column);
+        }
+        BindSingle(*e->subquery, &cols, &slots, /*subquery=*/true);
+        scope_ = saved;
         return;
       }
       case Expr::Kind::kMapProjection:

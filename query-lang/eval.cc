@@ -8,6 +8,7 @@
 #include "query-lang/errors.h"
 #include "query-lang/functions.h"
 #include "query-lang/matcher.h"
+#include "query-lang/planner.h"
 #include "query-lang/regex.h"
 #include "query-lang/temporal.h"
 
@@ -641,6 +642,23 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       return Value::Bool(true);
     }
     case Expr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
+    case Expr::Kind::kExists: {
+      if (e.patterns) {
+        bool found = false;
+        Row scratch = row;
+        MatchPatterns(*e.patterns, scratch, ctx, [&](Row& r) {
+          if (e.children[0] && !IsTrue(Eval(*e.children[0], r, ctx))) return true;
+          found = true;
+          return false;
+        });
+        return Value::Bool(found);
+      }
+      BoundQuery bound;
+      bound.num_slots = static_cast<int>(row.size());
+      OpPtr plan = PlanSubquery(*e.subquery, bound, &row);
+      Row out;
+      return Value::Bool(plan->Next(out, ctx));
+    }
   }
   return Value();
 }

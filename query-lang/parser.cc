@@ -750,10 +750,15 @@ class Builder {
       e->pattern = std::make_shared<PatternPart>(BuildRelationships(a->relationshipsPattern()));
       return e;
     }
-    if (dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx)) {
-      ThrowError("NotSupported", "", "EXISTS { ... } subqueries are not supported",
-                 static_cast<int>(ctx->getStart()->getLine()),
-                 static_cast<int>(ctx->getStart()->getCharPositionInLine()) + 1);
+    if (auto* a = dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx)) {
+      auto e = Make(Expr::Kind::kExists, ctx);
+      if (a->singleQuery()) {
+        e->subquery = std::make_shared<SingleQuery>(BuildSingle(a->singleQuery()));
+      } else {
+        e->patterns = std::make_shared<std::vector<PatternPart>>(BuildPattern(a->pattern()));
+        e->children.push_back(a->where() ? BuildExpr(a->where()->expression()) : nullptr);
+      }
+      return e;
     }
     if (auto* a = dynamic_cast<P::ParenthesizedAtomContext*>(ctx)) {
       ExprPtr e = BuildExpr(a->expression());

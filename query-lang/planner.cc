@@ -38,6 +38,27 @@ class Once : public Operator {
   bool done_ = false;
 };
 
+// The outer row of a correlated subquery, once.
+class Argument : public Operator {
+ public:
+  Argument(const Row* row, const int* width) : row_(row), width_(width) {}
+  std::string Describe() const override { return "Argument"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext&) override {
+    if (done_) return false;
+    done_ = true;
+    row = *row_;
+    if (row.size() < static_cast<size_t>(*width_)) row.resize(static_cast<size_t>(*width_));
+    return true;
+  }
+
+ private:
+  const Row* row_;
+  const int* width_;
+  bool done_ = false;
+};
+
 class Unary : public Operator {
  public:
   explicit Unary(OpPtr child) : child_(std::move(child)) {}
@@ -1093,8 +1114,9 @@ class Planner {
  public:
   explicit Planner(BoundQuery& bound) : bound_(bound) {}
 
-  OpPtr PlanSingle(SingleQuery& sq) {
-    OpPtr op = std::make_unique<Once>(&bound_.num_slots);
+  OpPtr PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
+    OpPtr op = argument ? OpPtr(std::make_unique<Argument>(argument, &bound_.num_slots))
+                        : OpPtr(std::make_unique<Once>(&bound_.num_slots));
     for (auto& c : sq.clauses) op = PlanClause(std::move(op), c);
     return op;
   }
@@ -1203,6 +1225,11 @@ std::string PlanText(const Operator& root, bool profile) {
   std::string out;
   PlanTextRec(root, profile, 0, &out);
   return out;
+}
+
+OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument) {
+  Planner planner(bound);
+  return planner.PlanSingle(subquery, argument);
 }
 
 OpPtr Plan(Query& query, BoundQuery& bound) {

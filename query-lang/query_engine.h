@@ -202,8 +202,9 @@ struct QueryResult {
 // "ArgumentError", "ParameterMissing", "EntityNotFound", "SemanticError",
 // "ConstraintVerificationFailed" (DELETE of a node that still has
 // relationships), and kg's own "Timeout", "Cancelled", "StorageError",
-// "NotSupported" (CALL, EXISTS {}; DELETE of an extracted claim or entity,
-// detail DeleteExtractedClaim), "InternalError" (a bug).
+// "ProcedureError" (CALL: kg has no procedures), "NotSupported" (DELETE of
+// an extracted claim or entity, detail DeleteExtractedClaim), "InternalError"
+// (a bug).
 struct QueryError {
   std::string kind;
   std::string detail;   // TCK detail code when known: "UndefinedVariable", "InvalidAggregation"...
