@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   app.add_option("--format", context.format, "Output format: text, json (and per command)");
   app.add_flag("-q,--quiet", context.quiet, "No progress or summary on stderr");
   app.require_subcommand(0, 1);
+  // Global options work after the subcommand too ("kg stats --db X"):
+  // what a subcommand does not know falls through to kg itself.
+  app.fallthrough();
 
   RegisterIngest(app, context);
   RegisterExtract(app, context);

@@ -58,8 +58,10 @@ struct Entity {
 };
 
 // An extra argument of a claim (time, place...): "in 2011", "in Sochi".
+// Role "group" marks a claim read from a group mention ("the two leaders"):
+// its text is the group's words, and the claim was attached to each member.
 struct ClaimArgument {
-  std::string role;   // "time", "place", or a preposition
+  std::string role;   // "time", "place", "group", or a preposition
   std::string text;
   ByteSpan span;
 };
@@ -68,7 +70,8 @@ struct ClaimArgument {
 struct Claim {
   int subject = -1;  // index into Extraction::entities
   int object = -1;   // index into Extraction::entities
-  std::string relation;          // normalized type: "tip_off", "call", "speak_with"
+  std::string relation;          // canonical type: "tip_off", "call", "speak_with"
+  std::string relation_lemma;    // the type before synonyms met: "warn", "phone", "talk_with"
   std::string relation_surface;  // the words as written: "tipped off"
   uint32_t sentence = 0;
   ByteSpan sentence_span;

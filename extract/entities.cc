@@ -38,6 +38,7 @@ const KnownName kKnownNames[] = {
     {"North Caucasus", EntityType::kPlace, {}},
     {"Tel Aviv", EntityType::kPlace, {}},
     {"Kremlin", EntityType::kOrganization, {}},
+    {"Federal Security Service", EntityType::kOrganization, {"FSB", "Federal Security Bureau"}},
     {"White House", EntityType::kOrganization, {}},
     {"Pentagon", EntityType::kOrganization, {}},
     {"State Department", EntityType::kOrganization, {"U.S. State Department"}},
@@ -184,6 +185,18 @@ bool IsPersonTitle(const std::string& w) {
   return false;
 }
 
+bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
+  static const char* kLast[] = {"Company", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Co.",
+                                "Group", "AG", "LLC", "Ltd", "Ltd.", "plc", "Motors", "Airlines",
+                                "Bank", "Agency", "Bureau", "Department", "Ministry", "University",
+                                "Party", "Council", "Committee", "Commission", "Foundation",
+                                "Institute", "Association", "Holdings", "Industries", "Corps"};
+  if (words.size() < 2) return false;
+  for (const char* w : kLast)
+    if (words.back() == w) return true;
+  return false;
+}
+
 EntityType TypeFromCues(const std::vector<std::string>& words, const std::string& title) {
   static const char* kOrg[] = {"Agency", "Service", "Services", "Department", "Bureau",
                                "Committee", "Organization", "Organisation", "Council",
@@ -192,7 +205,8 @@ EntityType TypeFromCues(const std::vector<std::string>& words, const std::string
                                "Association", "Union", "Bank", "Institute", "Group", "Agency",
                                "Foundation", "Federation", "Parliament", "Congress", "Senate",
                                "Times", "News", "Post", "Channel", "Network", "School",
-                               "Airlines", "Club", "League", "Assembly", "Force", "Forces"};
+                               "Airlines", "Club", "League", "Assembly", "Force", "Forces",
+                               "Motors", "Industries", "Holdings"};
   static const char* kLoc[] = {"City", "River", "Sea", "Mountain", "Mountains", "Province",
                                "Region", "Island", "Islands", "Street", "Lake", "Ocean",
                                "County", "Valley", "Bay", "Airport", "Square", "Republic",

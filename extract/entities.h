@@ -67,6 +67,11 @@ bool IsPersonTitle(const std::string& word);
 // (kOther when none applies).
 EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::string& title);
 
+// Whether a name of two or more words ends with a word only organisations
+// end with ("Ford Motor Company", "General Motors", "Federal Reserve Bank"):
+// a cue that outweighs WordNet and the recognizer.
+bool EndsWithOrganizationWord(const std::vector<std::string>& name_words);
+
 // "FBI", "U.S.", "FSB": all letters upper case, 2 to 6 letters.
 bool IsAcronym(const std::string& word);
 

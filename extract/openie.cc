@@ -264,7 +264,7 @@ class TreeRules {
       if (IsRelativePronoun(subj) && (t.deprel == "acl:relcl" || t.deprel == "advcl:relcl") &&
           t.head >= 0) {
         *inherited = true;
-        return MakeArg(t.head, "subject", false, arg, nullptr, false, p);
+        return MakeArg(WhoAntecedent(subj, t.head), "subject", false, arg, nullptr, false, p);
       }
       return MakeArg(subj, "subject", false, arg);
     }
@@ -278,6 +278,7 @@ class TreeRules {
     }
     if (d == "xcomp") {
       int obj = Child(t.head, "obj");
+      if (obj < 0) obj = Child(t.head, "iobj");  // "asked the FSB to continue"
       if (obj >= 0 && obj < p) return MakeArg(obj, "subject", false, arg);
       return FindSubject(t.head, arg, inherited, depth + 1);
     }
@@ -298,6 +299,43 @@ class TreeRules {
       // not the subject; a relative clause without a subject gets none.
       return false;
     }
+    return false;
+  }
+
+  // "the two countries over Syria and Edward Snowden, who leaked ...": a
+  // parser often hangs the clause on the wrong noun. "who" stands for a
+  // person: the name just before it wins over a common-noun head.
+  int WhoAntecedent(int pronoun, int head) const {
+    std::string w = T(pronoun).form;
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if ((w != "who" && w != "whom") || T(head).upos == "PROPN" || T(head).upos == "PRON")
+      return head;
+    int k = pronoun - 1;
+    if (k >= 0 && T(k).upos == "PUNCT") --k;
+    if (k < 0 || k >= head + 20 || T(k).upos != "PROPN") return head;
+    // Climb the name's flat/compound links to its head word.
+    for (int guard = 0; guard < 4; ++guard) {
+      const std::string& d = T(k).deprel;
+      int h = T(k).head;
+      if ((d == "flat" || d == "compound") && h >= 0 && std::abs(h - k) <= 3) k = h;
+      else break;
+    }
+    return k;
+  }
+
+  // Verbs whose "to" clause is the rest of the relation ("agreed to
+  // maintain", "vowed to work").
+  static bool IsControlVerb(const std::string& lemma) {
+    static const char* kVerbs[] = {"agree", "promise", "vow", "decide", "refuse", "try",
+                                   "plan", "want", "threaten", "pledge", "seek", "fail"};
+    for (const char* v : kVerbs)
+      if (lemma == v) return true;
+    return false;
+  }
+
+  bool HasToMark(int c) const {
+    for (int k : kids_[c])
+      if (T(k).deprel == "mark" && Lower(T(k).form) == "to" && k < c) return true;
     return false;
   }
 
@@ -366,8 +404,13 @@ class TreeRules {
       int x = -1;
       for (int c : kids_[head]) {
         if (T(c).deprel == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && c > head) x = c;
+        // "agreed today to maintain X": parsers often make the controlled
+        // clause of these verbs an advcl.
+        if (T(c).deprel == "advcl" && T(c).upos == "VERB" && Subject(c) < 0 && c > head &&
+            c <= head + 3 && IsControlVerb(Lower(T(head).lemma)) && HasToMark(c))
+          x = c;
       }
-      if (x < 0 || Child(head, "obj") >= 0) break;
+      if (x < 0 || Child(head, "obj") >= 0 || Child(head, "iobj") >= 0) break;
       for (int c : kids_[x]) {
         const Token& k = T(c);
         if (k.deprel == "mark" && c < x) t->relation.push_back(c);
@@ -387,8 +430,12 @@ class TreeRules {
 
     // Relative clause whose pronoun is the object: the antecedent.
     if ((T(p).deprel == "acl:relcl") && T(p).head >= 0) {
+      // "the time that Obama had thanked Putin": with an object of its own,
+      // the clause's "that" is no object.
+      bool own_object = false;
+      for (int c : kids_[p]) own_object |= T(c).deprel == "obj" && !IsRelativePronoun(c);
       for (int c : kids_[p]) {
-        if (T(c).deprel == "obj" && IsRelativePronoun(c)) {
+        if (T(c).deprel == "obj" && IsRelativePronoun(c) && !own_object) {
           if (!MakeArg(T(p).head, "object", false, &main, nullptr, false, p)) return false;
           have_main = true;
         }
@@ -466,7 +513,8 @@ class TreeRules {
         } else if (IsTrailingSayer(parent, c)) {
           continue;  // attribution, below
         } else if (d == "ccomp" || (d == "xcomp" && !(T(c).upos == "VERB" && consumed_[c]))) {
-          if (d == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 && Child(parent, "obj") >= 0)
+          if (d == "xcomp" && T(c).upos == "VERB" && Subject(c) < 0 &&
+              (Child(parent, "obj") >= 0 || Child(parent, "iobj") >= 0))
             continue;  // object control: the xcomp makes its own tuple
           if (d == "xcomp" && T(c).upos == "ADJ" && c == parent + 1 && kids_[c].empty()) {
             t->relation.push_back(c);  // "shot dead"

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
+#include <optional>
 #include <sstream>
 
 #include "extract/boilerplate.h"
@@ -77,14 +79,28 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
     out.push_back(NamedSpan{b, e, type});
   };
+  std::vector<bool> taken(n, false);
+  for (const NamedSpan& name : names)
+    for (int i = std::max(0, name.begin); i < std::min(n, name.end); ++i) taken[i] = true;
+  // A proper noun hanging on the name from outside belongs to it: the
+  // recognizer's "States" in "the United States" (United: NNP, amod).
+  auto proper_attached = [&](int i, int b, int e) {
+    const Token& t = s.tokens[i];
+    return !taken[i] && (t.xpos == "NNP" || t.xpos == "NNPS") && NameLike(t) && t.head >= b &&
+           t.head < e && !IsCalendarWord(t.form);
+  };
   for (const NamedSpan& name : names) {
     int b = std::max(0, name.begin), e = std::min(n, name.end);
+    while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
+    while (e < n && proper_attached(e, b, e)) taken[e++] = true;
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
       std::string lower = Lower(t.form);
       bool cut = false;
-      if (t.xpos == "POS" || t.form == "'s") {
+      if (IsCalendarWord(t.form)) {
+        cut = true;  // "Vladimir Putin Tuesday"
+      } else if (t.xpos == "POS" || t.form == "'s") {
         // "Demosisto 's Nathan Law", but "Korean People 's Army".
         cut = name.type == EntityType::kPerson;
       } else if (!NameLike(t)) {
@@ -105,7 +121,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
 // name runs of heads.
 class SentenceView {
  public:
-  SentenceView(const Sentence& s, const std::vector<NamedSpan>& recognized)
+  SentenceView(const Sentence& s, const std::vector<NamedSpan>& recognized,
+               const std::set<std::string>& document_surnames)
       : s_(s), kids_(s.tokens.size()), recognized_(recognized), name_at_(s.tokens.size(), -1) {
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       int h = s.tokens[i].head;
@@ -114,15 +131,24 @@ class SentenceView {
     for (size_t k = 0; k < recognized.size(); ++k)
       for (int i = recognized[k].begin; i < recognized[k].end && i < static_cast<int>(s.tokens.size()); ++i)
         name_at_[i] = static_cast<int>(k);
+    // "Jobs told the audience" after "Steve Jobs": the last word of a
+    // person's name read earlier is that name, whatever the tagger says.
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      if (name_at_[i] >= 0 || !document_surnames.count(s.tokens[i].form)) continue;
+      if (i + 1 < s.tokens.size() && NameLike(s.tokens[i + 1])) continue;  // inside another name
+      extra_.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, EntityType::kPerson});
+    }
+    for (size_t k = 0; k < extra_.size(); ++k) name_at_[extra_[k].begin] = -2 - static_cast<int>(k);
   }
 
   // Whether token i is part of a name: the recognizer's, or a proper noun
   // (or acronym) it missed.
-  bool IsName(int i) const { return name_at_[i] >= 0 || IsNameToken(s_.tokens[i]); }
+  bool IsName(int i) const { return name_at_[i] != -1 || IsNameToken(s_.tokens[i]); }
 
-  // The recognizer's name holding token i, or null.
+  // The recognizer's name holding token i (or a surname read before), or null.
   const NamedSpan* RecognizedAt(int i) const {
-    return i >= 0 && name_at_[i] >= 0 ? &recognized_[name_at_[i]] : nullptr;
+    if (i < 0 || name_at_[i] == -1) return nullptr;
+    return name_at_[i] >= 0 ? &recognized_[name_at_[i]] : &extra_[-2 - name_at_[i]];
   }
 
   // The contiguous name tokens around `head` ("Russian President Vladimir
@@ -138,7 +164,7 @@ class SentenceView {
     if (!IsNameToken(s_.tokens[head])) return {};
     int lo = head, hi = head;
     // Proper nouns outside the recognizer's names.
-    auto joins = [&](int i) { return name_at_[i] < 0 && IsNameToken(s_.tokens[i]); };
+    auto joins = [&](int i) { return name_at_[i] == -1 && IsNameToken(s_.tokens[i]); };
     auto attached = [&](int i) {
       // i's head lies inside the run or is the run's head.
       int h = s_.tokens[i].head;
@@ -153,7 +179,7 @@ class SentenceView {
         return t.upos == "ADJ" && !t.form.empty() &&
                std::isupper(static_cast<unsigned char>(t.form[0])) && i > 0;
       };
-      if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] < 0)) &&
+      if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] == -1)) &&
           attached(lo - 1)) {
         --lo;
         grew = true;
@@ -207,20 +233,56 @@ class SentenceView {
   const Sentence& s_;
   std::vector<std::vector<int>> kids_;
   const std::vector<NamedSpan>& recognized_;
-  std::vector<int> name_at_;  // index into recognized_, or -1
+  std::vector<NamedSpan> extra_;  // surnames read before, as one-word names
+  std::vector<int> name_at_;      // index into recognized_; -2-k: extra_[k]; -1: none
 };
 
-// A claim side: an entity mention or a value.
+// A claim side: an entity mention, a group mention or a value.
 struct Side {
-  int mention = -1;  // DocumentResolver mention id, or -1 for a value
-  ByteSpan span;
+  int mention = -1;  // DocumentResolver mention id, or -1 for a value or group
+  ByteSpan span;     // value or group: its words
   std::string text;
+  // A group mention ("the two leaders", "both countries"): it names the
+  // last two distinct entities (of group_type, when set) mentioned before
+  // mention id group_before.
+  bool group = false;
+  int group_before = 0;
+  std::optional<EntityType> group_type;
 };
 
 struct PendingClaim {
   std::vector<Side> subjects, objects;
   Claim claim;
+  // "Putin and Obama spoke": a symmetric claim between every two subjects.
+  bool reciprocal = false;
 };
+
+// Whether token `head` heads a group mention of two ("the two leaders",
+// "both sides"), and if so the type of its members (none: any type).
+bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
+                    std::optional<EntityType>* type) {
+  const Token& t = s.tokens[head];
+  if (t.upos != "NOUN" || t.xpos != "NNS") return false;
+  bool two = false;
+  for (int k : kids) {
+    std::string w = Lower(s.tokens[k].form);
+    if ((s.tokens[k].deprel == "nummod" && w == "two") || w == "both") two = true;
+  }
+  if (!two) return false;
+  std::string lemma = Lower(t.lemma);
+  static const char* kPeople[] = {"leader", "president", "man", "woman", "minister",
+                                  "premier", "chancellor", "brother", "sister", "senator"};
+  static const char* kCountries[] = {"country", "nation", "state", "government", "capital"};
+  static const char* kCompanies[] = {"company", "firm", "carrier", "airline", "bank"};
+  for (const char* w : kPeople)
+    if (lemma == w) return *type = EntityType::kPerson, true;
+  for (const char* w : kCountries)
+    if (lemma == w) return *type = EntityType::kPlace, true;
+  for (const char* w : kCompanies)
+    if (lemma == w) return *type = EntityType::kOrganization, true;
+  if (lemma == "side" || lemma == "party") return type->reset(), true;
+  return false;
+}
 
 }  // namespace
 
@@ -285,12 +347,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si)
     recognized[si] = CleanNames(sentences[si], recognized[si]);
+  // Last words of the people's names of the document, as they are written.
+  std::set<std::string> surnames;
+  for (size_t si = 0; si < sentences.size(); ++si)
+    for (const NamedSpan& n : recognized[si])
+      if (n.type == EntityType::kPerson && n.end - n.begin >= 2)
+        surnames.insert(sentences[si].tokens[n.end - 1].form);
 
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     const int n = static_cast<int>(s.tokens.size());
     if (n == 0) continue;
-    SentenceView view(s, recognized[si]);
+    SentenceView view(s, recognized[si], surnames);
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
     std::vector<bool> in_run(n, false);
@@ -327,6 +395,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::vector<std::string> rest;
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
         if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
+        // The recognizer's non-person name keeps its first word: "General Motors".
+        if (const NamedSpan* r = view.RecognizedAt(head); r && r->type != EntityType::kPerson) first = 0;
         if (first > 0) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
@@ -395,15 +465,41 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // 3. Tuples -> pending claims.
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
-      if (t.objects.empty() || t.clausal_object || t.appositive) continue;
-      if (!t.has_object && !(t.passive && t.agent >= 0)) continue;
+      if (t.clausal_object || t.appositive) continue;
       auto sides_of = [&](const OpenIeArgument& a) {
         std::vector<Side> sides;
         for (int c : view.Conjuncts(a.head)) {
           int id = -1;
+          std::optional<EntityType> group_type;
+          if (IsGroupMention(s, c, view.kids(c), &group_type)) {
+            Side g;
+            g.group = true;
+            g.group_before = resolver.size();
+            g.group_type = group_type;
+            int first = c;
+            for (int k : view.kids(c))
+              if (k < first && (s.tokens[k].deprel == "det" || s.tokens[k].deprel == "nummod" ||
+                                s.tokens[k].deprel == "amod"))
+                first = k;
+            g.span = ByteSpan{s.tokens[first].span.begin, s.tokens[c].span.end};
+            g.text = cut(g.span);
+            sides.push_back(g);
+            continue;
+          }
+          // "the senior Tsarnaev brother, Tamerlan": a noun with a name in
+          // apposition stands for the name.
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN") {
+            for (int k : view.kids(c))
+              if (s.tokens[k].deprel == "appos" && k > c && view.IsName(k)) {
+                c = k;
+                break;
+              }
+          }
           // "PRESIDENTS Vladimir Putin", "Secretary ... John Kerry": a title
           // heading a name stands for the name.
-          if (!view.IsName(c) || IsPersonTitle(s.tokens[c].form)) {
+          if (IsPersonTitle(s.tokens[c].form) ||
+              (!view.IsName(c) && !s.tokens[c].form.empty() &&
+               std::isupper(static_cast<unsigned char>(s.tokens[c].form[0])))) {
             for (int k : view.kids(c)) {
               const std::string& d = s.tokens[k].deprel;
               if (view.IsName(k) && !IsPersonTitle(s.tokens[k].form) &&
@@ -441,6 +537,50 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         sides.push_back(v);
         return sides;
       };
+      // "Putin and Obama spoke", "The two leaders met": a symmetric claim
+      // between the subjects, when no object says with whom.
+      std::string reciprocal =
+          t.predicate >= 0 && !t.passive ? ReciprocalRelation(Lower(s.tokens[t.predicate].lemma)) : "";
+      if (!reciprocal.empty() && t.subject.head >= 0) {
+        // The main object's preposition is part of the relation: "met"
+        // (a direct object), "spoke with", "talked to" say with whom;
+        // "spoke for the second time", "spoke by phone" do not.
+        const std::string& rl = t.relation_lemma;
+        auto ends = [&](const std::string& suffix) {
+          return rl.size() > suffix.size() && rl.compare(rl.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        bool with_whom = false;
+        if (t.has_object)
+          with_whom = rl.find('_') == std::string::npos || ends("_with") || ends("_to");
+        for (const OpenIeArgument& o : t.objects) with_whom |= o.role == "with" || o.role == "to";
+        std::vector<Side> subjects = with_whom ? std::vector<Side>{} : sides_of(t.subject);
+        bool several = subjects.size() >= 2 || (subjects.size() == 1 && subjects[0].group);
+        if (several) {
+          PendingClaim pc;
+          pc.reciprocal = true;
+          pc.subjects = subjects;
+          Claim& c = pc.claim;
+          c.relation = reciprocal;
+          c.relation_lemma = Lower(s.tokens[t.predicate].lemma);
+          c.sentence = si;
+          c.sentence_span = s.span;
+          c.relation_span = s.tokens[t.predicate].span;
+          c.relation_surface = cut(c.relation_span);
+          c.confidence = t.confidence;
+          c.negated = t.negated;
+          c.modality = t.modality;
+          for (const OpenIeArgument& o : t.objects) {
+            if (o.tokens.empty()) continue;
+            ByteSpan span{s.tokens[o.tokens.front()].span.begin, s.tokens[o.tokens.back()].span.end};
+            std::string role = o.role;
+            if (role == "object" && rl.find('_') != std::string::npos) role = rl.substr(rl.rfind('_') + 1);
+            c.arguments.push_back(ClaimArgument{role, cut(span), span});
+          }
+          pending.push_back(std::move(pc));
+        }
+      }
+      if (t.objects.empty()) continue;
+      if (!t.has_object && !(t.passive && t.agent >= 0)) continue;
       int object_index = 0;
       const OpenIeArgument* subj = &t.subject;
       const OpenIeArgument* obj = &t.objects[0];
@@ -458,7 +598,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       pc.objects = sides_of(*obj);
       if (pc.subjects.empty() || pc.objects.empty()) continue;
       Claim& c = pc.claim;
-      c.relation = relation;
+      c.relation = CanonicalRelation(relation);
+      c.relation_lemma = relation;
       c.sentence = si;
       c.sentence_span = s.span;
       c.relation_span = ByteSpan{s.tokens[t.relation.front()].span.begin,
@@ -518,23 +659,91 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     entities[idx].mentions.push_back(m);
     return {idx, m};
   };
+  // A side as the entities it stands for: one, or a group's members.
+  struct Member {
+    int entity;
+    ByteSpan span;
+    const Side* group;  // the group mention it was named by, or null
+  };
+  auto members_of = [&](const Side& side, uint32_t sentence) {
+    std::vector<Member> out;
+    if (!side.group) {
+      auto [e, m] = entity_for(side, sentence);
+      if (e < 0) return out;
+      ByteSpan span = side.mention >= 0 ? resolver.mention(side.mention).mention.span : side.span;
+      // A resolved pronoun is a mention of its entity too.
+      if (side.mention >= 0 && resolver.mention(side.mention).pronoun)
+        entities[e].mentions.push_back(resolver.mention(side.mention).mention);
+      out.push_back(Member{e, span, nullptr});
+      return out;
+    }
+    // The two are the last pair named together: walking back from the
+    // group, the first sentence that names two distinct entities of the
+    // group's type, and its last two ("Carney says Obama spoke with Putin.
+    // ... said Carney. The two leaders ..." -> Obama and Putin).
+    std::vector<int> sentence_members;
+    uint32_t current = UINT32_MAX;
+    auto close_sentence = [&] {
+      // The last two of the sentence: "Carney says Obama spoke with Putin".
+      size_t n = sentence_members.size();
+      if (n >= 2 && out.empty())
+        for (size_t k = n - 2; k < n; ++k) out.push_back(Member{sentence_members[k], side.span, &side});
+      sentence_members.clear();
+    };
+    for (int id = side.group_before - 1; id >= 0 && out.empty(); --id) {
+      const NameMention& nm = resolver.mention(id);
+      if (nm.mention.sentence != current) {
+        close_sentence();
+        current = nm.mention.sentence;
+      }
+      int e = resolver.EntityOf(id);
+      if (e < 0 || nm.pronoun) continue;
+      if (side.group_type && entities[e].type != *side.group_type) continue;
+      if (std::find(sentence_members.begin(), sentence_members.end(), e) == sentence_members.end())
+        sentence_members.insert(sentence_members.begin(), e);  // keep document order
+    }
+    close_sentence();
+    if (out.size() < 2) out.clear();  // a group of two needs two
+    // The group's words are a mention of each member, as a pronoun is.
+    for (const Member& m : out) {
+      bool known = false;
+      for (const Mention& old : entities[m.entity].mentions) known |= old.span == side.span;
+      if (!known) entities[m.entity].mentions.push_back(Mention{sentence, side.span, side.text});
+    }
+    return out;
+  };
+  auto emit = [&](const PendingClaim& pc, const Member& sub, const Member& ob) {
+    if (sub.entity == ob.entity) return;
+    Claim c = pc.claim;
+    c.subject = sub.entity;
+    c.object = ob.entity;
+    c.subject_span = sub.span;
+    c.object_span = ob.span;
+    for (const Member* m : {&sub, &ob}) {
+      if (!m->group || (m == &ob && ob.group == sub.group)) continue;
+      // The audit says the claim was read from a group mention.
+      c.arguments.push_back(ClaimArgument{"group", m->group->text, m->group->span});
+    }
+    // A symmetric relation is stored once, its sides in name order.
+    if (IsSymmetricRelation(c.relation) && entities[c.object].name < entities[c.subject].name) {
+      std::swap(c.subject, c.object);
+      std::swap(c.subject_span, c.object_span);
+    }
+    out.claims.push_back(std::move(c));
+  };
   for (PendingClaim& pc : pending) {
+    if (pc.reciprocal) {
+      std::vector<Member> all;
+      for (const Side& side : pc.subjects)
+        for (const Member& m : members_of(side, pc.claim.sentence)) all.push_back(m);
+      for (size_t i = 0; i < all.size(); ++i)
+        for (size_t j = i + 1; j < all.size(); ++j) emit(pc, all[i], all[j]);
+      continue;
+    }
     for (const Side& sub : pc.subjects) {
       for (const Side& ob : pc.objects) {
-        auto [si_, sm] = entity_for(sub, pc.claim.sentence);
-        auto [oi, om] = entity_for(ob, pc.claim.sentence);
-        if (si_ < 0 || oi < 0 || si_ == oi) continue;
-        Claim c = pc.claim;
-        c.subject = si_;
-        c.object = oi;
-        c.subject_span = sub.mention >= 0 ? resolver.mention(sub.mention).mention.span : sub.span;
-        c.object_span = ob.mention >= 0 ? resolver.mention(ob.mention).mention.span : ob.span;
-        // A resolved pronoun is a mention of its entity too.
-        if (sub.mention >= 0 && resolver.mention(sub.mention).pronoun)
-          entities[si_].mentions.push_back(resolver.mention(sub.mention).mention);
-        if (ob.mention >= 0 && resolver.mention(ob.mention).pronoun)
-          entities[oi].mentions.push_back(resolver.mention(ob.mention).mention);
-        out.claims.push_back(std::move(c));
+        for (const Member& sm : members_of(sub, pc.claim.sentence))
+          for (const Member& om : members_of(ob, pc.claim.sentence)) emit(pc, sm, om);
       }
     }
   }

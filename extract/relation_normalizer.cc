@@ -12,16 +12,70 @@ std::string LowerAscii(const std::string& s) {
   return out;
 }
 
+// Synonym -> canonical type. Prepositions stay part of the type, so each
+// wording is listed with the preposition it takes.
+const std::pair<const char*, const char*> kSynonyms[] = {
+    {"phone", "call"},          {"ring", "call"},           {"telephone", "call"},
+    {"call_by_phone", "call"},  {"phone_call", "call"},
+    {"talk_with", "speak_with"}, {"talk_to", "speak_with"}, {"speak_to", "speak_with"},
+    {"confer_with", "speak_with"}, {"chat_with", "speak_with"}, {"converse_with", "speak_with"},
+    {"hold_talk_with", "speak_with"},
+    {"warn", "tip_off"},        {"alert", "tip_off"},       {"tip", "tip_off"},
+    {"meet_with", "meet"},      {"hold_meeting_with", "meet"},
+    {"criticise", "criticize"}, {"slam", "criticize"},      {"blast", "criticize"},
+    {"condemn", "condemn"},     {"denounce", "condemn"},
+    {"accuse_of", "accuse"},    {"charge", "accuse"},
+    {"thank_for", "thank"},
+    {"scrutinize", "scrutinise"}, {"investigate", "investigate"}, {"probe", "investigate"},
+    {"help", "help"},           {"assist", "help"},         {"aid", "help"},
+    {"acquire", "buy"},         {"purchase", "buy"},
+    {"sack", "fire"},           {"dismiss", "fire"},
+};
+
+const char* kSymmetric[] = {"speak_with", "meet", "negotiate_with", "ally_with", "marry",
+                            "clash_with", "compete_with", "agree_with", "border"};
+
 }  // namespace
+
+std::string CanonicalRelation(const std::string& relation_type) {
+  for (const auto& [from, to] : kSynonyms)
+    if (relation_type == from) return to;
+  return relation_type;
+}
+
+bool IsSymmetricRelation(const std::string& canonical_type) {
+  for (const char* s : kSymmetric)
+    if (canonical_type == s) return true;
+  return false;
+}
+
+std::string ReciprocalRelation(const std::string& verb_lemma) {
+  if (verb_lemma == "speak" || verb_lemma == "talk" || verb_lemma == "confer" ||
+      verb_lemma == "chat" || verb_lemma == "converse")
+    return "speak_with";
+  if (verb_lemma == "meet") return "meet";
+  if (verb_lemma == "negotiate") return "negotiate_with";
+  if (verb_lemma == "clash") return "clash_with";
+  return "";
+}
 
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,
                               bool copular) {
   std::string out;
   bool saw_cop = false;
-  for (int i : relation) {
+  for (size_t k = 0; k < relation.size(); ++k) {
+    int i = relation[k];
     const Token& t = sentence.tokens[i];
     const std::string& d = t.deprel;
     if (d == "aux" || d == "aux:pass" || d == "advmod") continue;
+    // "has long blamed" mis-parsed with "has" as the verb: a perfect
+    // "have" before a participle is an auxiliary.
+    std::string l = LowerAscii(t.lemma);
+    if (l == "have" || l == "be") {
+      size_t next = k + 1;
+      while (next < relation.size() && sentence.tokens[relation[next]].deprel == "advmod") ++next;
+      if (next < relation.size() && sentence.tokens[relation[next]].xpos == "VBN") continue;
+    }
     if (d == "cop") {
       saw_cop = true;
       continue;

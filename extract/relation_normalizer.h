@@ -21,6 +21,23 @@ namespace kg::extract {
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,
                               bool copular);
 
+// The canonical relation of a normalized type: synonyms meet in one type so
+// that the same fact worded two ways is one edge ("phone", "ring" -> call;
+// "talk_with", "confer_with" -> speak_with; "warn", "alert" -> tip_off).
+// A small curated table (relation_normalizer.cc); types not in it are
+// returned unchanged. The type before canonicalization stays on the claim
+// as its lemma.
+std::string CanonicalRelation(const std::string& relation_type);
+
+// Whether a canonical relation holds both ways (speak_with, meet): such a
+// claim is stored once, subject and object in name order.
+bool IsSymmetricRelation(const std::string& canonical_type);
+
+// The symmetric relation an intransitive verb makes between coordinated or
+// grouped subjects ("Putin and Obama spoke" -> speak_with; "the two leaders
+// met" -> meet), or "" for other verbs. `verb_lemma` is lower case.
+std::string ReciprocalRelation(const std::string& verb_lemma);
+
 // Removes a trailing "_by" (the agent marker of a passive whose agent became
 // the subject): "shoot_dead_by" -> "shoot_dead".
 std::string StripAgentMarker(const std::string& relation_type);

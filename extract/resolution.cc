@@ -67,7 +67,8 @@ void DocumentResolver::Resolve() {
   for (size_t i = 0; i < mentions_.size(); ++i) {
     if (mentions_[i].pronoun || type_of.count(doc_name[i])) continue;
     const std::string& name = doc_name[i];
-    EntityType t = catalog_.KnownType(catalog_.CanonicalName(name));
+    EntityType t = EndsWithOrganizationWord(Words(name)) ? EntityType::kOrganization
+                                                         : catalog_.KnownType(catalog_.CanonicalName(name));
     if (t == EntityType::kOther) t = catalog_.KnownType(name);
     if (t == EntityType::kOther) {
       int best = 0;
@@ -89,11 +90,27 @@ void DocumentResolver::Resolve() {
     person_by_word[w.front()].push_back(name);
     if (w.back() != w.front()) person_by_word[w.back()].push_back(name);
   }
+  // The first word of the multi-word organisation names: "Ford" -> "Ford
+  // Motor Company", "Apple" -> "Apple Inc." (when only one starts so).
+  std::map<std::string, std::vector<std::string>> org_by_first;
+  for (const auto& [name, type] : type_of) {
+    if (type != EntityType::kOrganization) continue;
+    std::vector<std::string> w = Words(name);
+    if (w.size() >= 2) org_by_first[w.front()].push_back(name);
+  }
   std::map<std::string, std::string> short_to_long;
   for (const auto& [name, type] : type_of) {
     if (name.find(' ') != std::string::npos) continue;
     auto it = person_by_word.find(name);
-    if (it != person_by_word.end() && it->second.size() == 1) short_to_long[name] = it->second[0];
+    auto org = org_by_first.find(name);
+    bool person = it != person_by_word.end() && it->second.size() == 1;
+    bool company = org != org_by_first.end() && org->second.size() == 1;
+    // "Apple hired Tim Cook ... Apple Inc.": the company, unless the short
+    // name is known on its own ("Russia", not "Russia Today") or reads as
+    // a place.
+    bool known = catalog_.KnownType(name) != EntityType::kOther || type == EntityType::kPlace;
+    if (person && !company) short_to_long[name] = it->second[0];
+    if (company && !known && (!person || type != EntityType::kPerson)) short_to_long[name] = org->second[0];
   }
   // Entities by canonical name.
   std::map<std::string, int> index_of;
@@ -115,7 +132,7 @@ void DocumentResolver::Resolve() {
     }
     std::string canonical = catalog_.CanonicalName(name);
     EntityType known = catalog_.KnownType(canonical);
-    if (known != EntityType::kOther) type = known;
+    if (known != EntityType::kOther && !EndsWithOrganizationWord(Words(name))) type = known;
     auto it = index_of.find(canonical);
     int index;
     if (it == index_of.end()) {

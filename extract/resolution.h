@@ -46,6 +46,9 @@ class DocumentResolver {
   // Adds a mention; returns its id (for EntityOf after Resolve).
   int Add(NameMention mention);
 
+  // Mentions added so far (ids are 0..size()-1, in document order).
+  int size() const { return static_cast<int>(mentions_.size()); }
+
   // "Federal Security Service (FSB)": `acronym` names `long_name` here.
   void DefineAcronym(const std::string& acronym, const std::string& long_name);
 

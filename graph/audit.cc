@@ -454,6 +454,15 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
     if (!r.attribution.empty()) o << " · according to " << r.attribution;
     if (r.ingest_time_ms) o << " · ingested " << IsoTime(r.ingest_time_ms);
     o << "\n";
+    for (const ClaimArgument& arg : r.arguments) {
+      if (arg.role == "group")
+        o << "    read from the group mention \"" << arg.text
+          << "\": the claim is attached to each of its members\n";
+    }
+    std::string extra;
+    for (const ClaimArgument& arg : r.arguments)
+      if (arg.role != "group") extra += (extra.empty() ? "" : " · ") + arg.role + " \"" + arg.text + "\"";
+    if (!extra.empty()) o << "    " << extra << "\n";
     if (s.problems.empty()) {
       if (s.document.found) o << "    spans: ok\n";
     } else {
@@ -480,6 +489,7 @@ std::string ClaimAuditJson(const ClaimAudit& a) {
                         {"relation_text", s.relation_text},
                         {"object_text", s.object_text},
                         {"relation_surface", r.relation_surface},
+                        {"relation_lemma", r.relation_lemma},
                         {"wasAttributedTo", r.extractor},
                         {"extractor_version", r.extractor_version},
                         {"generatedAtTime", IsoTime(r.ingest_time_ms)},

@@ -5,6 +5,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/text.h"
+#include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "graph/rocks_graph.h"
 #include "storage/coding.h"
@@ -102,6 +104,13 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
 
   // Nodes, with their label and name index entries.
   std::vector<uint64_t> node_ids;
+  // Entity nodes' names, types and mention surfaces, for the alias index.
+  struct EntityNode {
+    std::string name;
+    EntityType type = EntityType::kOther;
+    std::vector<std::string> surfaces;
+  };
+  std::unordered_map<uint64_t, EntityNode> entity_nodes;
   std::optional<uint32_t> entity_label = dictionary_.Find("Entity");
   {
     auto it = store.NewIterator(Family::kNodes);
@@ -124,9 +133,18 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
         if (entity_label && l == *entity_label) seen.entities++;
       }
       auto name = nv.properties.find("name");
+      bool is_entity = false;
+      for (uint32_t l : nv.labels) is_entity |= entity_label && l == *entity_label;
+      if (is_entity && name != nv.properties.end()) {
+        EntityNode en;
+        if (auto* s = std::get_if<std::string>(&name->second.value)) en.name = *s;
+        if (auto t = nv.properties.find("type"); t != nv.properties.end())
+          if (auto* ts = std::get_if<std::string>(&t->second.value)) en.type = EntityTypeFromName(*ts);
+        entity_nodes[id] = std::move(en);
+      }
       if (name != nv.properties.end()) {
         if (auto* s = std::get_if<std::string>(&name->second.value)) {
-          if (!KeyExists(store, Family::kNames, keys::NameKey(storage::FoldCase(*s), id), &err)) {
+          if (!KeyExists(store, Family::kNames, keys::NameKey(text::FoldCase(*s), id), &err)) {
             p.Add("node " + Num(id) + ": name index entry missing");
           }
         }
@@ -156,7 +174,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
         p.Add("names: unreadable key");
       } else if (!Contains(node_ids, n)) {
         p.Add("names: entry '" + folded + "' for missing node " + Num(n));
-      } else if (storage::FoldCase(it->value()) != folded) {
+      } else if (text::FoldCase(it->value()) != folded) {
         p.Add("names: entry '" + folded + "' holds name '" + std::string(it->value()) + "'");
       }
     }
@@ -271,8 +289,35 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       if (!Contains(node_ids, k.owner)) p.Add(m + ": node missing");
       if (k.document != "manual" && !doc_size.count(k.document)) p.Add(m + ": document missing");
       if (!span_ok(k.document, r.span)) p.Add(m + ": span outside the document text");
+      if (auto en = entity_nodes.find(k.owner); en != entity_nodes.end())
+        en->second.surfaces.push_back(r.surface);
     }
     KG_RETURN_IF_ERROR(it->status());
+  }
+
+  // The alias index: an entity node is indexed under exactly the aliases
+  // its name and mentions justify (graph/entity_keys.h).
+  {
+    std::unordered_map<uint64_t, std::set<std::string>> indexed;
+    auto it = store.NewIterator(Family::kNames);
+    for (; it->Valid(); it->Next()) {
+      std::string folded;
+      uint64_t n;
+      if (keys::ParseNameKey(it->key(), &folded, &n) && entity_nodes.count(n))
+        indexed[n].insert(folded);
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    for (const auto& [id, en] : entity_nodes) {
+      std::set<std::string> justified;
+      for (const std::string& a : EntityAliases(en.name, en.type, en.surfaces))
+        justified.insert(text::FoldCase(a));
+      const std::set<std::string>& have = indexed[id];
+      for (const std::string& a : have)
+        if (!justified.count(a))
+          p.Add("names: alias '" + a + "' of node " + Num(id) + " is justified by no mention");
+      for (const std::string& a : justified)
+        if (!have.count(a)) p.Add("names: alias '" + a + "' of node " + Num(id) + " missing");
+    }
   }
 
   // Document index.

@@ -91,6 +91,7 @@ struct ProvenanceRecord {
   uint32_t sentence = 0;
   ByteSpan sentence_span, subject_span, relation_span, object_span;
   std::string relation_surface;
+  std::string relation_lemma;  // the relation before synonyms met ("phone" for call)
   std::string extractor;
   std::string extractor_version;
   double confidence = 1.0;

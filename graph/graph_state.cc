@@ -4,6 +4,8 @@
 #include <chrono>
 #include <mutex>
 
+#include "common/text.h"
+#include "graph/entity_keys.h"
 #include "storage/coding.h"
 #include "storage/keys.h"
 
@@ -199,6 +201,80 @@ Result<std::optional<uint64_t>> IngestPlan::FindNode(const std::string& folded, 
   return std::optional<uint64_t>();
 }
 
+const IngestPlan::EntityInfo* IngestPlan::EntityInfoOf(uint64_t node) {
+  auto hit = entity_info_.find(node);
+  if (hit != entity_info_.end()) return &hit->second;
+  std::string v;
+  if (!store_->Get(Family::kNodes, keys::Id64(node), &v).ok()) return nullptr;
+  codec::NodeValue nv;
+  if (!codec::DecodeNode(v, &nv)) return nullptr;
+  std::optional<uint32_t> entity = dictionary_->Find("Entity");
+  if (!entity || std::find(nv.labels.begin(), nv.labels.end(), *entity) == nv.labels.end())
+    return nullptr;
+  EntityInfo info;
+  auto name = nv.properties.find("name");
+  auto type = nv.properties.find("type");
+  if (name != nv.properties.end())
+    if (auto* s = std::get_if<std::string>(&name->second.value)) info.name = *s;
+  if (type != nv.properties.end())
+    if (auto* s = std::get_if<std::string>(&type->second.value)) info.type = EntityTypeFromName(*s);
+  return &(entity_info_[node] = std::move(info));
+}
+
+Result<std::vector<uint64_t>> IngestPlan::EntitiesUnder(const std::string& folded_key) {
+  std::vector<uint64_t> out;
+  auto planned = entity_keys_.find(folded_key);
+  if (planned != entity_keys_.end()) out = planned->second;
+  if (store_was_empty_) return out;
+  std::string prefix = keys::NamePrefix(folded_key);
+  storage::Iterator* it = Lookup(Family::kNames);
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    std::string name;
+    uint64_t node;
+    if (!keys::ParseNameKey(it->key(), &name, &node)) return Status::Corruption("bad name key");
+    if (std::find(out.begin(), out.end(), node) == out.end()) out.push_back(node);
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
+  // The entity's keys: its name, its name without an organisation suffix,
+  // and the acronyms its document defined for it.
+  std::vector<std::string> own_keys{text::FoldCase(e.name)};
+  if (e.type != EntityType::kPerson && e.type != EntityType::kPlace) {
+    std::string stripped = text::FoldCase(StripOrgSuffix(e.name));
+    if (stripped != own_keys[0]) own_keys.push_back(stripped);
+  }
+  for (const std::string& a : e.aliases)
+    if (a.size() >= 2 && a.size() <= 6 && text::IsAllUpper(a)) own_keys.push_back(text::FoldCase(a));
+  int best_rank = 0;
+  std::vector<uint64_t> best;
+  for (const std::string& key : own_keys) {
+    Result<std::vector<uint64_t>> nodes = EntitiesUnder(key);
+    if (!nodes.ok()) return nodes.status();
+    for (uint64_t node : *nodes) {
+      const EntityInfo* info = EntityInfoOf(node);
+      if (!info || !TypesCompatible(e.type, info->type)) continue;
+      int rank = KeyRank(info->name, key);
+      // Only an alias ("Jobs" of Steve Jobs): the types must agree, or the
+      // key is an acronym ("GM" typed Other where no text defines it).
+      bool acronym = text::IsAllUpper(key == own_keys[0] ? e.name : key);
+      if (rank == 1 && info->type != e.type && !(acronym && e.type == EntityType::kOther)) continue;
+      if (rank > best_rank) {
+        best_rank = rank;
+        best = {node};
+      } else if (rank == best_rank && std::find(best.begin(), best.end(), node) == best.end()) {
+        best.push_back(node);
+      }
+    }
+  }
+  if (best.empty()) return std::optional<uint64_t>();
+  // Two candidates equally good by alias only: ambiguous, a node of its own.
+  if (best.size() > 1 && best_rank < 3) return std::optional<uint64_t>();
+  return std::optional<uint64_t>(*std::min_element(best.begin(), best.end()));
+}
+
 Result<uint64_t> IngestPlan::FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target,
                                               bool* created) {
   *created = false;
@@ -288,8 +364,8 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     const Entity& e = x.entities[i];
     if (e.name.empty() || !used[i]) continue;
     bool value_node = e.type == EntityType::kValue;
-    std::string folded = storage::FoldCase(e.name);
-    auto found = FindNode(folded, value_node);
+    std::string folded = text::FoldCase(e.name);
+    auto found = value_node ? FindNode(folded, true) : FindEntity(e);
     if (!found.ok()) return found.status();
     uint64_t node;
     if (found->has_value()) {
@@ -318,12 +394,32 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
       sink->Put(Family::kNodes, keys::Id64(node), codec::EncodeNode(nv));
       sink->Put(Family::kNames, keys::NameKey(folded, node), e.name);
       nodes_by_name_[(value_node ? "v" : "e") + folded] = node;
+      if (!value_node) {
+        entity_info_[node] = EntityInfo{e.name, e.type};
+        entity_keys_[folded].push_back(node);
+        written_names_.insert(keys::NameKey(folded, node));
+      }
       counters_.nodes++;
       if (!value_node) counters_.entities++;
       summary.new_nodes++;
     }
     node_of[i] = static_cast<int64_t>(node);
     touched_nodes.insert(node);
+    if (!value_node) {
+      // The alias index: every form this document names the entity by.
+      const EntityInfo* info = EntityInfoOf(node);
+      EntityType type = info ? info->type : e.type;
+      std::vector<std::string> surfaces = e.aliases;
+      if (info && info->name != e.name) surfaces.push_back(e.name);
+      for (const std::string& alias : EntityAliases(info ? info->name : e.name, type, surfaces)) {
+        std::string key = text::FoldCase(alias);
+        std::string name_key = keys::NameKey(key, node);
+        if (!written_names_.insert(name_key).second) continue;
+        sink->Put(Family::kNames, name_key, alias);
+        std::vector<uint64_t>& nodes = entity_keys_[key];
+        if (std::find(nodes.begin(), nodes.end(), node) == nodes.end()) nodes.push_back(node);
+      }
+    }
     for (const Mention& m : e.mentions) {
       if (!span_ok(m.span)) {
         return Status::InvalidArgument("mention span outside the text in " + doc.source);
@@ -391,6 +487,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     r.modality = c.modality;
     r.attribution = c.attribution;
     r.arguments = c.arguments;
+    r.relation_lemma = c.relation_lemma;
     r.ingest_time_ms = now_ms;
     sink->Put(Family::kProvenance, keys::SupportKeyOf({*edge, doc.id, seq_it->second++}),
               codec::EncodeProvenance(r));

@@ -168,6 +168,7 @@ std::string EncodeProvenance(const ProvenanceRecord& r) {
     PutSpan(&out, a.span);
   }
   PutFixed64(&out, static_cast<uint64_t>(r.ingest_time_ms));
+  PutLengthPrefixed(&out, r.relation_lemma);
   return out;
 }
 
@@ -193,7 +194,9 @@ bool DecodeProvenance(std::string_view data, ProvenanceRecord* r) {
   }
   if (!d.GetFixed64(&time)) return false;
   r->ingest_time_ms = static_cast<int64_t>(time);
-  return d.done();
+  // Format 1 ended here; format 2 adds the relation's lemma.
+  if (d.done()) return true;
+  return d.GetLengthPrefixed(&r->relation_lemma) && d.done();
 }
 
 std::string EncodeMention(const MentionRecord& r) {

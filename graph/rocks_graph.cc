@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/text.h"
+#include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "storage/coding.h"
 #include "storage/keys.h"
@@ -239,7 +241,7 @@ std::unique_ptr<NodeCursor> RocksGraph::ScanLabel(const std::string& label) cons
 
 Result<std::vector<NodeId>> RocksGraph::FindByName(const std::string& name) const {
   std::vector<NodeId> out;
-  auto it = store_->NewIterator(Family::kNames, keys::NamePrefix(storage::FoldCase(name)));
+  auto it = store_->NewIterator(Family::kNames, keys::NamePrefix(text::FoldCase(name)));
   for (; it->Valid(); it->Next()) {
     std::string folded;
     uint64_t node;
@@ -253,7 +255,7 @@ Result<std::vector<NodeId>> RocksGraph::FindByName(const std::string& name) cons
 Result<std::vector<std::string>> RocksGraph::NamesWithPrefix(const std::string& prefix,
                                                              size_t limit) const {
   std::vector<std::string> out;
-  auto it = store_->NewIterator(Family::kNames, storage::FoldCase(prefix));
+  auto it = store_->NewIterator(Family::kNames, text::FoldCase(prefix));
   for (; it->Valid() && out.size() < limit; it->Next()) {
     std::string name(it->value());
     if (out.empty() || out.back() != name) out.push_back(std::move(name));
@@ -415,7 +417,7 @@ Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
   const std::string* name = NameOf(nv.properties);
-  if (name) batch.Put(Family::kNames, keys::NameKey(storage::FoldCase(*name), id), *name);
+  if (name) batch.Put(Family::kNames, keys::NameKey(text::FoldCase(*name), id), *name);
   MentionRecord m;
   m.document_id = "manual";
   m.surface = name ? *name : "";
@@ -560,23 +562,45 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   };
   for (uint64_t node : nodes) {
     bool supported = false;
+    // Surfaces of the mentions that go and of those that stay: the alias
+    // index keeps exactly the aliases the remaining mentions justify.
+    std::vector<std::string> gone, kept;
     auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(node));
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
       if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
+      MentionRecord m;
+      bool readable = codec::DecodeMention(it->value(), &m);
       if (k.document == document_id) {
         batch.Delete(Family::kMentions, it->key());
         c.mentions--;
+        if (readable) gone.push_back(m.surface);
       } else {
         supported = true;
+        if (readable) kept.push_back(m.surface);
       }
     }
     KG_RETURN_IF_ERROR(it->status());
     if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kOut, node, &supported));
     if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kIn, node, &supported));
-    if (supported) continue;
     auto nv = ReadNode(*store_, node);
     if (!nv.ok()) return nv.status().WithContext("retract " + document_id);
+    if (const std::string* name = NameOf(nv->properties); name && !gone.empty()) {
+      EntityType type = EntityType::kOther;
+      if (auto t = nv->properties.find("type"); t != nv->properties.end())
+        if (auto* ts = std::get_if<std::string>(&t->second.value)) type = EntityTypeFromName(*ts);
+      std::vector<std::string> all = kept;
+      all.insert(all.end(), gone.begin(), gone.end());
+      std::set<std::string> keep;
+      if (supported)
+        for (const std::string& a : EntityAliases(*name, type, kept)) keep.insert(text::FoldCase(a));
+      for (const std::string& a : EntityAliases(*name, type, all)) {
+        std::string key = text::FoldCase(a);
+        if (!keep.count(key) && key != text::FoldCase(*name))
+          batch.Delete(Family::kNames, keys::NameKey(key, node));
+      }
+    }
+    if (supported) continue;
     batch.Delete(Family::kNodes, keys::Id64(node));
     bool entity = false;
     auto entity_label = dictionary_.Find("Entity");
@@ -587,7 +611,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
       entity = entity || (entity_label && l == *entity_label);
     }
     if (const std::string* name = NameOf(nv->properties)) {
-      batch.Delete(Family::kNames, keys::NameKey(storage::FoldCase(*name), node));
+      batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*name), node));
     }
     c.nodes--;
     if (entity) c.entities--;

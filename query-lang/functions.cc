@@ -454,6 +454,12 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
     m["sentence_index"] = Value::Int(p.sentence);
     m["span"] = SpanValue(p.sentence_span);
     m["relation"] = Value::String(p.relation_surface);
+    if (!p.relation_lemma.empty()) m["lemma"] = Value::String(p.relation_lemma);
+    for (const ClaimArgument& a : p.arguments) {
+      // "group": read from a group mention; else time, place, prepositions.
+      if (a.role == "group") m["group_mention"] = Value::String(a.text);
+      else m[a.role] = Value::String(a.text);
+    }
     m["negated"] = Value::Bool(p.negated);
     m["ingested_ms"] = Value::Int(p.ingest_time_ms);
     if (!p.modality.empty()) m["modality"] = Value::String(p.modality);

@@ -135,12 +135,5 @@ bool Decoder::GetByte(uint8_t* value) {
   return true;
 }
 
-std::string FoldCase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 }  // namespace kg::storage

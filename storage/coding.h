@@ -55,8 +55,4 @@ class Decoder {
   size_t pos_ = 0;
 };
 
-// Lowercases ASCII letters (names and the exact-name index are
-// case-insensitive for ASCII; other bytes are kept as they are).
-std::string FoldCase(std::string_view s);
-
 }  // namespace kg::storage

@@ -579,6 +579,20 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
     }
     if (!ours) store->db_->DestroyColumnFamilyHandle(h);
   }
+  if (!options.read_only) {
+    // An older database opened for writing gets records of this version
+    // from now on: mark it so, and an older kg refuses it instead of
+    // misreading them (every older layout stays readable here).
+    rocksdb::ColumnFamilyHandle* meta = store->handles_[1 + static_cast<int>(Family::kMeta)];
+    std::string version;
+    rocksdb::Status g = store->db_->Get(rocksdb::ReadOptions(), meta, kFormatVersionKey, &version);
+    if (g.ok() && version != std::to_string(kFormatVersion)) {
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      rocksdb::Status p = store->db_->Put(wo, meta, kFormatVersionKey, std::to_string(kFormatVersion));
+      if (!p.ok()) return FromRocks(p, "open " + dir);
+    }
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -15,7 +15,7 @@ namespace {
 // 0.366 (interim parser models gave F1 0.515-0.528, AUC 0.352-0.364; the
 // issue asks for F1 >= 0.42, AUC >= 0.22). A drop below these means the
 // rules or the parser got worse.
-constexpr double kMinF1 = 0.49;
+constexpr double kMinF1 = 0.53;  // issue 10: CaRB dev must not fall below 53
 constexpr double kMinAuc = 0.33;
 
 TEST(CarbDev, KgExtractorMeetsTheBar) {

@@ -14,6 +14,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/openie_extractor.h"
+#include "extract/relation_normalizer.h"
 #include "tests/extract/test_util.h"
 
 namespace kg::extract {
@@ -308,6 +309,62 @@ TEST_F(SeedClaims, OneNodePerEntityWhateverTheSurface) {
   EXPECT_EQ(names["FBI"], std::set<std::string>{"Federal Bureau of Investigation"});
   EXPECT_EQ(names["Russia"], std::set<std::string>{"Russia"});
   for (const auto& [k, t] : types) EXPECT_EQ(t.size(), 1u) << k;
+}
+
+// The claims a reader takes from the seeds (data/seed_reader_claims.tsv):
+// issue 10 asks for >= 90% found, the four it names among them.
+TEST_F(SeedClaims, TheReadersClaimsAreFound) {
+  std::ifstream in(DataDir() + "/seed_reader_claims.tsv");
+  ASSERT_TRUE(in) << DataDir() + "/seed_reader_claims.tsv";
+  std::string line;
+  size_t cases = 0, found = 0;
+  std::string missing;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, '\t')) f.push_back(field);
+    ASSERT_EQ(f.size(), 4u) << line;
+    ++cases;
+    const Extraction* x = nullptr;
+    for (const Extraction& e : *seeds_)
+      if (e.document.id.compare(0, f[0].size(), f[0]) == 0) x = &e;
+    ASSERT_NE(x, nullptr) << line;
+    bool value = f[3][0] == '~';
+    std::string object = value ? f[3].substr(1) : f[3];
+    bool ok = false;
+    for (const Claim& c : x->claims) {
+      if (c.relation != f[2]) continue;
+      const Entity& s = x->entities[c.subject];
+      const Entity& o = x->entities[c.object];
+      auto matches = [&](const Entity& a, const Entity& b) {
+        if (a.name != f[1]) return false;
+        if (value) return b.type == EntityType::kValue && b.name.compare(0, object.size(), object) == 0;
+        return b.name == object;
+      };
+      ok |= matches(s, o) || (IsSymmetricRelation(c.relation) && matches(o, s));
+    }
+    found += ok;
+    if (!ok) missing += "  " + line + "\n";
+  }
+  EXPECT_EQ(cases, 30u);
+  EXPECT_GE(found * 10, cases * 9) << found << " of " << cases << " found; missing:\n" << missing;
+  for (const char* must : {"Barack Obama\tthank\tVladimir Putin", "Edward Snowden\tleak",
+                           "Federal Bureau of Investigation\tscrutinise\tTamerlan Tsarnaev",
+                           "Vladimir Putin\task\tFederal Security Service"})
+    EXPECT_EQ(missing.find(must), std::string::npos) << must;
+}
+
+TEST_F(SeedClaims, SymmetricRelationsInNameOrder) {
+  size_t symmetric = 0;
+  for (const Extraction& x : *seeds_)
+    for (const Claim& c : x.claims)
+      if (IsSymmetricRelation(c.relation)) {
+        ++symmetric;
+        EXPECT_LT(x.entities[c.subject].name, x.entities[c.object].name);
+      }
+  EXPECT_GE(symmetric, 4u);
 }
 
 TEST_F(SeedClaims, ProvenanceSpansCutTheStoredText) {

@@ -117,7 +117,6 @@ TEST(Keys, LabelNameSupportDocIndexRoundTrip) {
   EXPECT_EQ(c, 123456789u);
 }
 
-TEST(Coding, FoldCase) { EXPECT_EQ(FoldCase("Vladimir PUTIN é"), "vladimir putin é"); }
 
 }  // namespace
 }  // namespace kg::storage

@@ -36,6 +36,25 @@ TEST(KgQuery, JsonIsAnArrayKeyedByReturnColumns) {
   EXPECT_LE(j[0]["name"].get<std::string>(), j[1]["name"].get<std::string>());
 }
 
+// Global options before or after the subcommand, as users type them.
+TEST(KgCli, GlobalOptionsAfterTheSubcommand) {
+  std::string kg = Quote(::kg::testing::KgBinary());
+  std::string db = Quote(SeedsDb());
+  RunResult stats = Sh(kg + " stats --db " + db);
+  ASSERT_EQ(stats.code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("documents           5"), std::string::npos) << stats.out;
+  RunResult q = Sh(kg + " query --db " + db + " --format json -q 'MATCH (n {name: \"Russia\"}) RETURN n.name AS name'");
+  ASSERT_EQ(q.code, 0) << q.err;
+  EXPECT_EQ(json::parse(q.out), json::parse(R"([{"name": "Russia"}])"));
+  RunResult before = Sh(kg + " --db " + db + " --format json query 'MATCH (n {name: \"Russia\"}) RETURN n.name AS name'");
+  EXPECT_EQ(before.out, q.out);
+  RunResult repl = Sh(kg + " repl --db " + db, "MATCH (n {name: 'Russia'}) RETURN n.name AS name;\n");
+  ASSERT_EQ(repl.code, 0) << repl.err;
+  EXPECT_NE(repl.out.find("Russia"), std::string::npos) << repl.out;
+  // An option no command knows is still a usage error.
+  EXPECT_EQ(Sh(kg + " stats --no-such-option").code, 2);
+}
+
 TEST(KgQuery, ParamsFormatsFileAndStdin) {
   RunResult r = Sh(Kg() + " --db " + Quote(SeedsDb()) +
                     " query --format jsonl --param n=41 --param 'm={\"k\": [1, 2]}' "

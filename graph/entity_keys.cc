@@ -1,0 +1,105 @@
+// Entity keys; see entity_keys.h.
+#include "graph/entity_keys.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/text.h"
+
+namespace kg::graph {
+namespace {
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool IsPronoun(const std::string& folded) {
+  static const char* kPronouns[] = {"he", "him", "his", "she", "her", "hers", "it", "its",
+                                    "they", "them", "their", "himself", "herself", "itself"};
+  for (const char* p : kPronouns)
+    if (folded == p) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string StripOrgSuffix(const std::string& name) {
+  static const char* kSuffixes[] = {"Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation",
+                                    "Co.", "Co", "Company", "Group", "AG", "LLC", "L.L.C.",
+                                    "Ltd.", "Ltd", "Limited", "plc", "PLC", "S.A.", "SA",
+                                    "N.V.", "GmbH", "Holdings"};
+  std::vector<std::string> w = Words(name);
+  while (w.size() >= 2) {
+    std::string last = w.back();
+    if (!last.empty() && last.back() == ',') last.pop_back();
+    bool suffix = false;
+    for (const char* s : kSuffixes) suffix |= last == s;
+    if (!suffix) break;
+    w.pop_back();
+    if (!w.empty() && !w.back().empty() && w.back().back() == ',') w.back().pop_back();
+  }
+  std::string out;
+  for (const std::string& x : w) out += (out.empty() ? "" : " ") + x;
+  return out.empty() ? name : out;
+}
+
+std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
+                                       const std::vector<std::string>& surfaces) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& alias) {
+    if (alias.empty()) return;
+    std::string folded = text::FoldCase(alias);
+    if (!seen.insert(folded).second) return;
+    out.push_back(alias);
+  };
+  add(name);
+  std::vector<std::string> forms{name};
+  for (const std::string& s : surfaces) {
+    if (s.empty() || IsPronoun(text::FoldCase(s)) || !text::StartsUpper(s)) continue;
+    // "The two leaders", "Both sides": a group mention, not a name.
+    std::string first = text::FoldCase(s.substr(0, s.find(' ')));
+    if (first == "the" || first == "both" || first == "a" || first == "an") continue;
+    forms.push_back(s);
+  }
+  for (const std::string& f : forms) {
+    add(f);
+    if (type != EntityType::kPerson && type != EntityType::kPlace) add(StripOrgSuffix(f));
+  }
+  if (type == EntityType::kPerson) {
+    std::vector<std::string> w = Words(name);
+    if (w.size() >= 2 && text::StartsUpper(w.back())) add(w.back());
+  }
+  return out;
+}
+
+bool TypesCompatible(EntityType a, EntityType b) {
+  if (a == b || a == EntityType::kOther || b == EntityType::kOther) return true;
+  if (a == EntityType::kPerson || b == EntityType::kPerson) return false;
+  if (a == EntityType::kEvent || b == EntityType::kEvent) return false;
+  return true;  // organisations, places and products are often the same name's senses
+}
+
+EntityType EntityTypeFromName(const std::string& name) {
+  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace,
+                       EntityType::kEvent, EntityType::kProduct, EntityType::kOther,
+                       EntityType::kValue})
+    if (name == EntityTypeName(t)) return t;
+  return EntityType::kOther;
+}
+
+int KeyRank(const std::string& candidate_name, const std::string& folded_key) {
+  if (text::FoldCase(candidate_name) == folded_key) return 3;
+  if (text::FoldCase(StripOrgSuffix(candidate_name)) == folded_key) return 2;
+  return 1;
+}
+
+}  // namespace kg::graph

@@ -1,0 +1,50 @@
+// Entity keys: the surface forms a stored entity is found by, and how a
+// new document's entity is matched to one already stored.
+//
+// Every entity node is indexed (in storage's names family, folded with
+// text::FoldCase) under its name and its aliases: the names its mentions
+// used ("Putin", "FBI"), those names without an organisation suffix
+// ("Apple Inc." -> "Apple", "General Motors Corporation" -> "General
+// Motors"), and for a person of two or more words the last word ("Jobs").
+// kg check recomputes this set from a node's name and mentions.
+//
+// A new entity joins a stored one when one of its keys (its name, its name
+// without suffix, or an acronym its document defined) finds candidates of a
+// compatible type, and the best of them is unique: a candidate whose name is
+// the key beats one whose suffix-less name is, which beats one that only
+// has it as an alias. So "Apple Corps" (key "apple corps") never joins
+// "Apple Inc.", and "Ford" the company never joins the person Gerald Ford.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/claim.h"
+
+namespace kg::graph {
+
+// "Apple Inc." -> "Apple", "General Motors Corp." -> "General Motors",
+// "Volkswagen AG" -> "Volkswagen"; unchanged when the name has no such
+// suffix or is nothing but one.
+std::string StripOrgSuffix(const std::string& name);
+
+// The texts an entity named `name` of `type`, mentioned as `surfaces`, is
+// indexed under (name first, then the rest, without repeats by folded form).
+// Pronouns, group mentions and lower-case words among `surfaces` ("he",
+// "The two leaders") are no aliases.
+std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
+                                       const std::vector<std::string>& surfaces);
+
+// Whether entities of types `a` and `b` may be the same entity: a person
+// is never a place or an organisation; Other goes with anything.
+bool TypesCompatible(EntityType a, EntityType b);
+
+// The type named by `name` ("Person"...), kOther when unknown.
+EntityType EntityTypeFromName(const std::string& name);
+
+// How strongly a stored entity named `candidate_name` answers `folded_key`:
+// 3 when its name folds to the key, 2 when its suffix-less name does, 1
+// when the key is only one of its aliases.
+int KeyRank(const std::string& candidate_name, const std::string& folded_key);
+
+}  // namespace kg::graph
