@@ -681,9 +681,19 @@ Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
     if (!v.is_null()) nv.properties[k] = v;
   const std::string* old_name = NameOf(old->properties);
   const std::string* new_name = NameOf(nv.properties);
-  if (!old_name || !new_name || *old_name != *new_name) {
-    if (old_name) batch.Delete(Family::kNames, keys::NameKey(storage::FoldCase(*old_name), id));
-    if (new_name) batch.Put(Family::kNames, keys::NameKey(storage::FoldCase(*new_name), id), *new_name);
+  bool renamed = (old_name == nullptr) != (new_name == nullptr) || (old_name && *old_name != *new_name);
+  if (renamed) {
+    // An extracted entity is indexed under its name and its mentions'
+    // aliases; those follow the documents, not a hand edit.
+    auto docs = NodeDocumentCount(id);
+    if (!docs.ok()) return docs.status();
+    if (*docs > 0)
+      return Status::NotSupported("node " + Num(id) + " is an entity extracted from " + Num(*docs) +
+                                  " document(s); its name cannot be changed by hand");
+  }
+  if (renamed) {
+    if (old_name) batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*old_name), id));
+    if (new_name) batch.Put(Family::kNames, keys::NameKey(text::FoldCase(*new_name), id), *new_name);
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
   BatchSink sink(&batch);
@@ -778,7 +788,7 @@ Status RocksGraph::DeleteNode(NodeId id) {
     entity = entity || (entity_label && l == *entity_label);
   }
   if (const std::string* name = NameOf(nv->properties))
-    batch.Delete(Family::kNames, keys::NameKey(storage::FoldCase(*name), id));
+    batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*name), id));
   c.nodes--;
   if (entity) c.entities--;
   BatchSink sink(&batch);

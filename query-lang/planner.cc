@@ -789,6 +789,9 @@ class CreateOp : public Unary {
 [[noreturn]] void ThrowStorage(const Status& s, const std::string& what) {
   if (s.IsNotFound())
     ThrowError("EntityNotFound", "DeletedEntityAccess", what + ": " + s.ToString());
+  if (s.code() == Status::Code::kNotSupported)
+    ThrowError("NotSupported", "", what + ": " + s.message() +
+                                       " (extracted entities follow their documents: see kg retract)");
   ThrowError("StorageError", "", what + ": " + s.ToString());
 }
 

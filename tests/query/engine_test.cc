@@ -227,6 +227,9 @@ TEST_F(EngineTest, DeletingAnExtractedClaimIsRefused) {
     EXPECT_EQ(e.detail, "DeleteExtractedClaim") << q;
     EXPECT_NE(e.message.find("kg retract"), std::string::npos) << e.message;
   }
+  // Their names are not edited by hand either (the alias index follows the documents).
+  EXPECT_EQ(Fail("MATCH (n {name: 'Joe Biden'}) SET n.name = 'J. Biden'").kind, "NotSupported");
+  Run("MATCH (n {name: 'Joe Biden'}) SET n.note = 'checked'");
   // Nothing was deleted, and what CREATE made can still go.
   EXPECT_EQ(Run("MATCH ()-[r:call]->() RETURN count(r)").rows[0][0], Value::Int(1));
   EXPECT_EQ(Run("MATCH (n {name: 'Joe Biden'}) RETURN count(n)").rows[0][0], Value::Int(1));
