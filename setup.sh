@@ -14,7 +14,7 @@ PACKAGES=(
   librocksdb-dev libboost-graph-dev libfmt-dev
   antlr4 libantlr4-runtime-dev default-jre-headless
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
-  libedit-dev libicu-dev libgumbo-dev wordnet-base
+  libedit-dev libicu-dev libgumbo-dev libpcre2-dev wordnet-base
   graphviz tmux python3
   clang  # libFuzzer targets (fuzz/, -DKG_FUZZ=ON)
 )

@@ -111,6 +111,13 @@ Json ToJson(const Value& v) {
       for (const auto& r : v.as_path().relationships) rels.push_back(RelJson(r));
       return Json{{"nodes", nodes}, {"relationships", rels}};
     }
+    case Value::Kind::kDate:
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return v.TemporalText();
   }
   return nullptr;
 }
@@ -148,6 +155,13 @@ std::string CsvCell(const Value& v) {
     case Value::Kind::kInt:
     case Value::Kind::kFloat:
       return v.ToString();
+    case Value::Kind::kDate:
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return v.TemporalText();
     default:
       return Dump(ToJson(v));
   }
@@ -165,6 +179,10 @@ std::string ChangesLine(const query_lang::QueryCounters& c) {
                     " created");
   if (c.properties_set) parts.push_back(Plural(c.properties_set, "property", "properties") + " set");
   if (c.labels_added) parts.push_back(Plural(c.labels_added, "label", "labels") + " added");
+  if (c.labels_removed) parts.push_back(Plural(c.labels_removed, "label", "labels") + " removed");
+  if (c.nodes_deleted) parts.push_back(Plural(c.nodes_deleted, "node", "nodes") + " deleted");
+  if (c.relationships_deleted)
+    parts.push_back(Plural(c.relationships_deleted, "relationship", "relationships") + " deleted");
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   return out.empty() ? "no changes" : out;
@@ -310,6 +328,7 @@ const char* OutputModeName(OutputMode mode) {
 
 std::string CellText(const Value& value) {
   if (value.kind() == Value::Kind::kString) return value.as_string();
+  if (value.is_temporal() || value.kind() == Value::Kind::kDuration) return value.TemporalText();
   return value.ToString();
 }
 

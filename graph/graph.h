@@ -203,6 +203,10 @@ class Graph {
                                               std::optional<TypeId> type = {}) const = 0;
   // Every edge, in id order.
   virtual std::unique_ptr<EdgeCursor> ScanEdges() const = 0;
+  // Every edge, ordered by source node (then type, target, id): a key-only
+  // walk of the out-adjacency index that reads no edge record, so it is much
+  // cheaper than ScanEdges() when only endpoints and types are needed.
+  virtual std::unique_ptr<EdgeCursor> ScanEdgesBySource() const = 0;
 
   virtual std::optional<TypeId> FindType(const std::string& type) const = 0;
   virtual std::string TypeName(TypeId type) const = 0;
@@ -236,6 +240,26 @@ class Graph {
   // Removes a document and its provenance and mentions; edges and nodes left
   // with no support disappear. One atomic write.
   virtual Result<RetractSummary> Retract(const std::string& document_id) = 0;
+
+  // Edits by hand (Cypher's SET, REMOVE, DELETE), each one atomic write that
+  // keeps the label and name indexes and the counters in step. NotFound when
+  // the node or edge does not exist.
+  //
+  // Replaces a node's labels and properties (null values are dropped).
+  virtual Status UpdateNode(NodeId id, const std::vector<std::string>& labels,
+                            const Properties& properties) = 0;
+  // Replaces an edge's properties.
+  virtual Status UpdateEdge(EdgeId id, const Properties& properties) = 0;
+  // Deletes an edge made by hand (CreateEdge). An edge some document
+  // supports is an extracted claim: refused with NotSupported (a claim
+  // leaves the graph when the documents behind it are retracted).
+  virtual Status DeleteEdge(EdgeId id) = 0;
+  // Deletes a node that has no edges left (InvalidArgument otherwise) and no
+  // mention in any document (NotSupported otherwise: an extracted entity).
+  virtual Status DeleteNode(NodeId id) = 0;
+  // How many documents mention node `id` / support edge `id` ("manual" not
+  // counted): 0 for what CreateNode/CreateEdge made.
+  virtual Result<uint64_t> NodeDocumentCount(NodeId id) const = 0;
 
   // Cross-checks every index, counter, provenance span and document.
   virtual Result<std::vector<CheckProblem>> Check() const = 0;

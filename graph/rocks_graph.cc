@@ -281,6 +281,10 @@ std::unique_ptr<EdgeCursor> RocksGraph::ScanEdges() const {
                                            StoreEdgeCursor::Kind::kAll);
 }
 
+std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
+  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+}
+
 std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {
   return dictionary_.Find(type);
 }
@@ -624,6 +628,175 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   std::lock_guard lock(counters_mu_);
   counters_ = std::move(c);
   return summary;
+}
+
+// ---- Edits by hand -------------------------------------------------------------
+
+Result<uint64_t> RocksGraph::NodeDocumentCount(NodeId id) const {
+  std::set<std::string> docs;
+  auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
+  for (; it->Valid(); it->Next()) {
+    keys::SupportKey k;
+    if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
+    if (k.document != "manual") docs.insert(k.document);
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return static_cast<uint64_t>(docs.size());
+}
+
+Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
+                              const Properties& properties) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  auto old = ReadNode(*store_, id);
+  if (!old.ok()) return old.status();
+  Counters c = counters();
+  storage::WriteBatch batch;
+  std::vector<std::pair<uint32_t, std::string>> fresh;
+  codec::NodeValue nv;
+  for (const auto& l : labels) {
+    uint32_t lid = InternDirect(l, dictionary_, &c, &fresh, &batch);
+    if (std::find(nv.labels.begin(), nv.labels.end(), lid) == nv.labels.end()) nv.labels.push_back(lid);
+  }
+  auto entity_label = dictionary_.Find("Entity");
+  bool was_entity = false, is_entity = false;
+  for (uint32_t l : old->labels) {
+    was_entity = was_entity || (entity_label && l == *entity_label);
+    if (std::find(nv.labels.begin(), nv.labels.end(), l) != nv.labels.end()) continue;
+    batch.Delete(Family::kLabels, keys::LabelKey(l, id));
+    c.labels[l]--;
+    c.dirty_labels.insert(l);
+  }
+  is_entity = std::find(labels.begin(), labels.end(), "Entity") != labels.end();
+  for (uint32_t l : nv.labels) {
+    if (std::find(old->labels.begin(), old->labels.end(), l) != old->labels.end()) continue;
+    batch.Put(Family::kLabels, keys::LabelKey(l, id), "");
+    c.labels[l]++;
+    c.dirty_labels.insert(l);
+  }
+  if (was_entity != is_entity) {
+    if (is_entity) c.entities++;
+    else c.entities--;
+  }
+  for (const auto& [k, v] : properties)
+    if (!v.is_null()) nv.properties[k] = v;
+  const std::string* old_name = NameOf(old->properties);
+  const std::string* new_name = NameOf(nv.properties);
+  bool renamed = (old_name == nullptr) != (new_name == nullptr) || (old_name && *old_name != *new_name);
+  if (renamed) {
+    // An extracted entity is indexed under its name and its mentions'
+    // aliases; those follow the documents, not a hand edit.
+    auto docs = NodeDocumentCount(id);
+    if (!docs.ok()) return docs.status();
+    if (*docs > 0)
+      return Status::NotSupported("node " + Num(id) + " is an entity extracted from " + Num(*docs) +
+                                  " document(s); its name cannot be changed by hand");
+  }
+  if (renamed) {
+    if (old_name) batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*old_name), id));
+    if (new_name) batch.Put(Family::kNames, keys::NameKey(text::FoldCase(*new_name), id), *new_name);
+  }
+  batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(WriteDirect(&batch));
+  for (const auto& [sid, str] : fresh) dictionary_.Add(sid, str);
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return Status::OK();
+}
+
+Status RocksGraph::UpdateEdge(EdgeId id, const Properties& properties) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  auto ev = ReadEdge(*store_, id);
+  if (!ev.ok()) return ev.status();
+  ev->properties.clear();
+  for (const auto& [k, v] : properties)
+    if (!v.is_null()) ev->properties[k] = v;
+  storage::WriteBatch batch;
+  batch.Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(*ev));
+  return WriteDirect(&batch);
+}
+
+Status RocksGraph::DeleteEdge(EdgeId id) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  auto ev = ReadEdge(*store_, id);
+  if (!ev.ok()) return ev.status();
+  storage::WriteBatch batch;
+  Counters c = counters();
+  std::set<std::string> documents;
+  auto it = store_->NewIterator(Family::kProvenance, keys::SupportPrefix(id));
+  uint64_t records = 0;
+  for (; it->Valid(); it->Next()) {
+    keys::SupportKey k;
+    if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad provenance key");
+    if (k.document != "manual") documents.insert(k.document);
+    batch.Delete(Family::kProvenance, it->key());
+    ++records;
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  if (!documents.empty()) {
+    return Status::NotSupported("edge " + Num(id) + " is a claim extracted from " + Num(documents.size()) +
+                                " document(s), e.g. " + *documents.begin());
+  }
+  batch.Delete(Family::kEdges, keys::Id64(id));
+  batch.Delete(Family::kOut, keys::AdjacencyKey({ev->source, ev->type, ev->target, id}));
+  batch.Delete(Family::kIn, keys::AdjacencyKey({ev->target, ev->type, ev->source, id}));
+  c.edges--;
+  c.provenance -= records;
+  c.types[ev->type]--;
+  c.dirty_types.insert(ev->type);
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(WriteDirect(&batch));
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return Status::OK();
+}
+
+Status RocksGraph::DeleteNode(NodeId id) {
+  if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  auto nv = ReadNode(*store_, id);
+  if (!nv.ok()) return nv.status();
+  for (Family f : {Family::kOut, Family::kIn}) {
+    auto adj = store_->NewIterator(f, keys::AdjacencyPrefix(id));
+    if (adj->Valid()) return Status::InvalidArgument("node " + Num(id) + " still has relationships");
+    KG_RETURN_IF_ERROR(adj->status());
+  }
+  storage::WriteBatch batch;
+  Counters c = counters();
+  std::set<std::string> documents;
+  auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
+  for (; it->Valid(); it->Next()) {
+    keys::SupportKey k;
+    if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
+    if (k.document != "manual") documents.insert(k.document);
+    batch.Delete(Family::kMentions, it->key());
+    c.mentions--;
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  if (!documents.empty()) {
+    return Status::NotSupported("node " + Num(id) + " is an entity extracted from " + Num(documents.size()) +
+                                " document(s), e.g. " + *documents.begin());
+  }
+  batch.Delete(Family::kNodes, keys::Id64(id));
+  auto entity_label = dictionary_.Find("Entity");
+  bool entity = false;
+  for (uint32_t l : nv->labels) {
+    batch.Delete(Family::kLabels, keys::LabelKey(l, id));
+    c.labels[l]--;
+    c.dirty_labels.insert(l);
+    entity = entity || (entity_label && l == *entity_label);
+  }
+  if (const std::string* name = NameOf(nv->properties))
+    batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*name), id));
+  c.nodes--;
+  if (entity) c.entities--;
+  BatchSink sink(&batch);
+  EmitCounters(&c, &sink);
+  KG_RETURN_IF_ERROR(WriteDirect(&batch));
+  std::lock_guard lock(counters_mu_);
+  counters_ = std::move(c);
+  return Status::OK();
 }
 
 }  // namespace internal

@@ -29,6 +29,7 @@ class RocksGraph : public Graph {
   std::unique_ptr<EdgeCursor> OutEdges(NodeId node, std::optional<TypeId> type) const override;
   std::unique_ptr<EdgeCursor> InEdges(NodeId node, std::optional<TypeId> type) const override;
   std::unique_ptr<EdgeCursor> ScanEdges() const override;
+  std::unique_ptr<EdgeCursor> ScanEdgesBySource() const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
   std::string TypeName(TypeId type) const override;
   Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const override;
@@ -45,6 +46,12 @@ class RocksGraph : public Graph {
   Result<EdgeId> CreateEdge(NodeId source, NodeId target, const std::string& type,
                             const Properties& properties) override;
   Result<RetractSummary> Retract(const std::string& document_id) override;
+  Status UpdateNode(NodeId id, const std::vector<std::string>& labels,
+                    const Properties& properties) override;
+  Status UpdateEdge(EdgeId id, const Properties& properties) override;
+  Status DeleteEdge(EdgeId id) override;
+  Status DeleteNode(NodeId id) override;
+  Result<uint64_t> NodeDocumentCount(NodeId id) const override;
   Result<std::vector<CheckProblem>> Check() const override;
   void BeginDeferredSync() override { ++deferred_sync_depth_; }
   Status EndDeferredSync() override;

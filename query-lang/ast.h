@@ -14,6 +14,7 @@ namespace kg::query_lang {
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
+struct SingleQuery;
 
 // One expression node. A small generic shape keeps the parser, binder and
 // evaluator short: `kind` says which fields matter.
@@ -42,6 +43,7 @@ struct Expr {
     kLabelCheck,     // children[0]:labels
     kMapProjection,  // name{keys: children; key "." + prop, ".*" for all, "" for variable}
     kShortestPath,   // shortestPath(pattern) in an expression
+    kExists,         // EXISTS { patterns WHERE children[0] } or EXISTS { subquery }
   };
   Kind kind = Kind::kLiteral;
   std::string name;  // variable, property key, function or parameter name; operator
@@ -52,6 +54,8 @@ struct Expr {
   bool has_subject = false;  // CASE x WHEN ...
   bool has_else = false;
   std::shared_ptr<PatternPart> pattern;
+  std::shared_ptr<std::vector<PatternPart>> patterns;  // kExists, simple form
+  std::shared_ptr<SingleQuery> subquery;               // kExists, full form
   std::string text;  // the source text (for column names)
   int line = 0, column = 0;
 
@@ -73,6 +77,7 @@ struct NodePattern {
   int line = 0, column = 0;
   int slot = -1;
   bool bound = false;  // set by the binder: the variable was bound before this pattern
+  bool used = true;    // set by the binder: false when nothing reads the variable (MATCH only)
 };
 
 struct RelPattern {
@@ -122,8 +127,26 @@ struct Projection {
   bool aggregates = false;
 };
 
+// One item of SET or REMOVE (also MERGE's ON CREATE SET / ON MATCH SET).
+struct SetItem {
+  enum class Kind {
+    kSetProperty,        // target.key = value
+    kReplaceProperties,  // target = value (a map, node or relationship)
+    kMergeProperties,    // target += value
+    kAddLabels,          // target:labels
+    kRemoveProperty,     // REMOVE target.key
+    kRemoveLabels,       // REMOVE target:labels
+  };
+  Kind kind = Kind::kSetProperty;
+  ExprPtr target;  // the node or relationship
+  std::string key;
+  std::vector<std::string> labels;
+  ExprPtr value;
+  int line = 0, column = 0;
+};
+
 struct Clause {
-  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kUnsupported };
+  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kSet, kRemove, kDelete, kUnsupported };
   Kind kind = Kind::kMatch;
   bool optional = false;
   std::vector<PatternPart> patterns;  // MATCH, CREATE, MERGE (one part)
@@ -132,6 +155,11 @@ struct Clause {
   std::string variable;               // UNWIND
   int slot = -1;                      // UNWIND
   Projection projection;              // WITH, RETURN
+  std::vector<SetItem> set_items;     // SET, REMOVE
+  std::vector<SetItem> on_create;     // MERGE ... ON CREATE SET
+  std::vector<SetItem> on_match;      // MERGE ... ON MATCH SET
+  std::vector<ExprPtr> exprs;         // DELETE
+  bool detach = false;                // DETACH DELETE
   std::string name;                   // kUnsupported: the clause keyword
   int line = 0, column = 0;
 };

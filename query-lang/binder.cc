@@ -33,6 +33,9 @@ class Binder {
  public:
   BoundQuery Run(Query& q) {
     BoundQuery out;
+    for (size_t i = 1; i < q.union_all.size(); ++i)
+      if (q.union_all[i] != q.union_all[0])
+        ThrowSyntax("InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one query");
     for (size_t i = 0; i < q.parts.size(); ++i) {
       scope_.clear();
       std::vector<std::string> cols;
@@ -58,6 +61,13 @@ class Binder {
           for (auto& p : c.patterns)
             for (auto& r : p.rels)
               if (!referenced_.count(r.slot)) r.used = false;
+    // So do node variables nothing reads (only their ids are needed to match).
+    for (auto& part : q.parts)
+      for (auto& c : part.clauses)
+        if (c.kind == Clause::Kind::kMatch)
+          for (auto& p : c.patterns)
+            for (auto& n : p.nodes)
+              if (!referenced_.count(n.slot)) n.used = false;
     out.num_slots = next_slot_;
     return out;
   }
@@ -65,15 +75,18 @@ class Binder {
  private:
   int NewSlot() { return next_slot_++; }
 
-  void BindSingle(SingleQuery& sq, std::vector<std::string>* cols, std::vector<int>* slots) {
+  void BindSingle(SingleQuery& sq, std::vector<std::string>* cols, std::vector<int>* slots,
+                  bool subquery = false) {
     auto& cl = sq.clauses;
     for (size_t i = 0; i < cl.size(); ++i) {
       Clause& c = cl[i];
       bool last = i + 1 == cl.size();
       if (c.kind == Clause::Kind::kReturn && !last)
         ThrowSyntax("InvalidClauseComposition", "RETURN can only be the last clause", c.line, c.column);
-      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate &&
-          c.kind != Clause::Kind::kMerge &&
+      bool updating = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
+                      c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
+                      c.kind == Clause::Kind::kDelete;
+      if (last && !subquery && c.kind != Clause::Kind::kReturn && !updating &&
           c.kind != Clause::Kind::kUnsupported)
         ThrowSyntax("InvalidClauseComposition", "a query must end with RETURN or an update clause",
                     c.line, c.column);
@@ -94,10 +107,49 @@ class Binder {
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn: BindProjection(c, cols, slots); break;
         case Clause::Kind::kCreate: BindCreate(c); break;
-        case Clause::Kind::kMerge: BindCreate(c); break;  // same rules for new variables
+        case Clause::Kind::kMerge:
+          merging_ = true;
+          BindCreate(c);  // same rules for new variables
+          merging_ = false;
+          BindSetItems(c.on_create);
+          BindSetItems(c.on_match);
+          break;
+        case Clause::Kind::kSet:
+        case Clause::Kind::kRemove: BindSetItems(c.set_items); break;
+        case Clause::Kind::kDelete:
+          for (auto& e : c.exprs) {
+            BindExpr(e, scope_, false);
+            if (e->kind == Expr::Kind::kLabelCheck)
+              ThrowSyntax("InvalidDelete", "DELETE removes nodes, relationships and paths, not labels (`" +
+                          e->text + "`); use REMOVE", e->line, e->column);
+            if (e->kind == Expr::Kind::kBinary || e->kind == Expr::Kind::kUnary || e->kind == Expr::Kind::kList ||
+                e->kind == Expr::Kind::kMap || (e->kind == Expr::Kind::kLiteral && !e->value.is_null()))
+              ThrowSyntax("InvalidArgumentType", "DELETE needs a node, relationship or path, not `" + e->text + "`",
+                          e->line, e->column);
+          }
+          break;
         case Clause::Kind::kUnsupported:
+          if (c.name == "CALL")
+            ThrowError("ProcedureError", "ProcedureNotFound", "kg has no procedures to CALL", c.line, c.column);
           ThrowError("NotSupported", "", c.name + " is not supported by kg", c.line, c.column);
       }
+    }
+  }
+
+  // SET / REMOVE items: the target and value read the current scope.
+  void BindSetItems(std::vector<SetItem>& items) {
+    for (auto& si : items) {
+      BindExpr(si.target, scope_, false);
+      if (si.value && si.value->kind == Expr::Kind::kPatternPredicate)
+        ThrowSyntax("UnexpectedSyntax", "a pattern cannot be SET as a value", si.value->line, si.value->column);
+      if (si.value) BindExpr(si.value, scope_, false);
+      VarType t = VarTypeOf(si.target, scope_);
+      if (t == VarType::kPath || t == VarType::kRelList)
+        ThrowSyntax("InvalidArgumentType", "cannot set properties or labels of `" + si.target->text + "`",
+                    si.line, si.column);
+      if ((si.kind == SetItem::Kind::kAddLabels || si.kind == SetItem::Kind::kRemoveLabels) &&
+          t == VarType::kRel)
+        ThrowSyntax("InvalidArgumentType", "a relationship has no labels", si.line, si.column);
     }
   }
 
@@ -118,6 +170,7 @@ class Binder {
         ThrowSyntax("VariableAlreadyBound", "`" + n.variable + "` is already bound", n.line, n.column);
       n.slot = it->second.slot;
       n.bound = !declared_here->count(n.variable);
+      referenced_.insert(n.slot);  // matched against, or repeated in this pattern
       return;
     }
     n.slot = NewSlot();
@@ -137,11 +190,13 @@ class Binder {
         ThrowError("ArgumentError", "NumberOutOfRange",
                    "variable-length bounds above " + std::to_string(kMaxHops) + " are not supported",
                    r.line, r.column);
+      if (create && !r.variable.empty() && scope.count(r.variable))
+        ThrowSyntax("VariableAlreadyBound", "`" + r.variable + "` is already bound", r.line, r.column);
       if (create) {
         if (r.types.size() != 1)
           ThrowSyntax("NoSingleRelationshipType", "CREATE needs exactly one relationship type",
                       r.line, r.column);
-        if (r.direction == RelPattern::Direction::kBoth)
+        if (r.direction == RelPattern::Direction::kBoth && !merging_)  // MERGE creates it outgoing
           ThrowSyntax("RequiresDirectedRelationship", "CREATE needs a directed relationship",
                       r.line, r.column);
         if (r.var_length)
@@ -175,7 +230,7 @@ class Binder {
     auto check_props = [&](ExprPtr& e, int line, int column) {
       if (!e) return;
       if (e->kind == Expr::Kind::kParameter && !allow_params)
-        ThrowSyntax("InvalidParameterUse", "a parameter cannot be used as a property map in MATCH",
+        ThrowSyntax("InvalidParameterUse", "a parameter cannot be used as a property map here",
                     line, column);
       BindExpr(e, scope, false);
     };
@@ -215,11 +270,14 @@ class Binder {
       for (auto& r : p.rels) if (!r.variable.empty()) rels.insert(r.variable);
       if (!p.path_variable.empty()) paths.insert(p.path_variable);
     }
+    // A path variable names the whole path: reusing it for a node or
+    // relationship of the same pattern binds it twice.
     for (auto& n : nodes)
-      if (rels.count(n) || paths.count(n))
-        ThrowSyntax("VariableTypeConflict", "`" + n + "` is used as a node and something else");
+      if (paths.count(n)) ThrowSyntax("VariableAlreadyBound", "`" + n + "` names both a path and a node");
     for (auto& r : rels)
-      if (paths.count(r)) ThrowSyntax("VariableTypeConflict", "`" + r + "` is used as a path");
+      if (paths.count(r)) ThrowSyntax("VariableAlreadyBound", "`" + r + "` names both a path and a relationship");
+    for (auto& n : nodes)
+      if (rels.count(n)) ThrowSyntax("VariableTypeConflict", "`" + n + "` is used as a node and a relationship");
   }
 
   void BindCreate(Clause& c) {
@@ -229,7 +287,7 @@ class Binder {
         // A bound node in CREATE is referenced, not created (labels/props forbidden).
         (void)n;
       }
-      BindPatternPart(p, true, scope_, &declared, &rels_here, true);
+      BindPatternPart(p, true, scope_, &declared, &rels_here, !merging_);
       // A lone node pattern that is already bound: `CREATE (a)` with a bound.
       if (p.rels.empty() && !p.nodes[0].variable.empty() &&
           !declared.count(p.nodes[0].variable))
@@ -281,6 +339,9 @@ class Binder {
     Scope next;
     for (auto& item : p.items) {
       item.slot = NewSlot();
+      // WITH 1 AS x: x's type is known here, so x.num or NOT x fail at compile time.
+      std::string known = StaticKind(item.expr);
+      if (!known.empty()) static_kinds_[item.slot] = known;
       VarType t = VarType::kAny;
       if (item.expr->kind == Expr::Kind::kVariable) {
         auto it = old.find(item.expr->name);
@@ -505,12 +566,53 @@ class Binder {
         for (auto& ch : e->children) BindExpr(ch, inner, allow_aggregate, in_aggregate);
         return;
       }
+      case Expr::Kind::kExists: {
+        if (e->patterns) {
+          // EXISTS { pattern WHERE ... }: new variables live inside only.
+          Scope inner = scope;
+          std::set<std::string> declared, rels_here;
+          for (auto& p : *e->patterns) BindPatternPart(p, false, inner, &declared, &rels_here, true);
+          CheckNodeRelConflicts(*e->patterns);
+          if (e->children[0]) BindExpr(e->children[0], inner, false);
+          return;
+        }
+        // EXISTS { MATCH ... RETURN ... }: a read-only query that sees the
+        // outer variables.
+        Scope saved = scope_;
+        scope_ = scope;
+        std::vector<std::string> cols;
+        std::vector<int> slots;
+        for (auto& c : e->subquery->clauses) {
+          bool updating = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
+                          c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
+                          c.kind == Clause::Kind::kDelete;
+          if (updating)
+            ThrowSyntax("InvalidClauseComposition", "an EXISTS subquery cannot update the graph", c.line,
+                        c.column);
+        }
+        BindSingle(*e->subquery, &cols, &slots, /*subquery=*/true);
+        scope_ = saved;
+        return;
+      }
       case Expr::Kind::kMapProjection:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         return;
       case Expr::Kind::kBinary:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         CheckBinaryTypes(e);
+        return;
+      case Expr::Kind::kUnary:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        CheckUnaryTypes(e);
+        return;
+      case Expr::Kind::kProperty:
+        for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
+        if (VarTypeOf(e->children[0], scope) == VarType::kPath)
+          ThrowSyntax("InvalidArgumentType", "a path has no properties (`" + e->text + "`)", e->line, e->column);
+        if (std::string k = StaticKind(e->children[0]); k == "NUMBER" || k == "STRING" || k == "BOOLEAN" ||
+                                                         k == "LIST")
+          ThrowError("TypeError", "InvalidArgumentType", "a " + k + " has no properties (`" + e->text + "`)",
+                     e->line, e->column);
         return;
       default:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
@@ -570,6 +672,22 @@ class Binder {
     }
   }
 
+  // The declared type of a variable operand; kAny for anything else.
+  static VarType VarTypeOf(const ExprPtr& x, const Scope& scope) {
+    if (x->kind != Expr::Kind::kVariable) return VarType::kAny;
+    auto it = scope.find(x->name);
+    return it == scope.end() ? VarType::kAny : it->second.type;
+  }
+
+  // NOT 1, NOT 'x', NOT [], -'a': a literal operand of the wrong type.
+  void CheckUnaryTypes(const ExprPtr& e) {
+    std::string k = StaticKind(e->children[0]);
+    if (k.empty()) return;
+    bool ok = e->name == "NOT" ? k == "BOOLEAN" : k == "NUMBER";
+    if (!ok)
+      ThrowSyntax("InvalidArgumentType", "invalid operand type for " + e->name + ": " + k, e->line, e->column);
+  }
+
   void CheckFunctionTypes(const ExprPtr& e) {
     auto node_or_rel_only = [&](const ExprPtr& x, bool allow_node, bool allow_rel) {
       if (x->kind == Expr::Kind::kLiteral && !x->value.is_null())
@@ -589,6 +707,12 @@ class Binder {
     if (e->children.empty()) return;
     if (e->name == "size" && e->children[0]->kind == Expr::Kind::kPatternPredicate)
       ThrowSyntax("UnexpectedSyntax", "size() of a pattern; use a pattern comprehension", e->line, e->column);
+    // A pattern is a predicate, not a list of paths: only exists() takes one.
+    if (e->name != "exists")
+      for (auto& ch : e->children)
+        if (ch && ch->kind == Expr::Kind::kPatternPredicate)
+          ThrowSyntax("UnexpectedSyntax", e->name + "() of a pattern; use a pattern comprehension [p = ... | p]",
+                      ch->line, ch->column);
     if (e->name == "size" && e->children[0]->kind == Expr::Kind::kVariable) {
       for (auto& [name, var] : scope_)
         if (var.slot == e->children[0]->slot && var.type == VarType::kPath)
@@ -600,15 +724,23 @@ class Binder {
         ThrowSyntax("InvalidArgumentType", "properties() needs a node, relationship or map", e->line, e->column);
     }
     if (e->name == "type") node_or_rel_only(e->children[0], false, true);
+    if (e->name == "length") {
+      VarType t = VarTypeOf(e->children[0], scope_);
+      const ExprPtr& x = e->children[0];
+      if (t == VarType::kNode || t == VarType::kRel ||
+          (x->kind == Expr::Kind::kLiteral && !x->value.is_null()) || x->kind == Expr::Kind::kMap)
+        ThrowSyntax("InvalidArgumentType", "length() needs a path", e->line, e->column);
+    }
     if (e->name == "labels") node_or_rel_only(e->children[0], true, false);
     if (e->name == "startnode" || e->name == "endnode") node_or_rel_only(e->children[0], false, true);
   }
 
   Scope scope_;
+  bool merging_ = false;  // binding MERGE's pattern: undirected allowed, no parameter maps
   int next_slot_ = 0;
   std::set<int> local_slots_;
   std::set<int> referenced_;  // slots some expression reads
-  std::map<int, std::string> static_kinds_;  // comprehension variables over literal lists
+  std::map<int, std::string> static_kinds_;  // variables known to hold a literal's kind
 };
 
 }  // namespace

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <regex>
 
 #include "query-lang/errors.h"
 #include "query-lang/functions.h"
 #include "query-lang/matcher.h"
+#include "query-lang/planner.h"
+#include "query-lang/regex.h"
+#include "query-lang/temporal.h"
 
 namespace kg::query_lang {
 
@@ -39,6 +41,8 @@ Value Arithmetic(const std::string& op, const Value& a, const Value& b) {
     if (a.kind() == K::kString && b.is_number()) return Value::String(a.as_string() + b.ToString());
     if (a.is_number() && b.kind() == K::kString) return Value::String(a.ToString() + b.as_string());
   }
+  Value temporal_result;
+  if (temporal::Arithmetic(op, a, b, &temporal_result)) return temporal_result;
   if (!a.is_number() || !b.is_number())
     ThrowType("InvalidArgumentType", "cannot apply " + op + " to " + TypeOf(a) + " and " + TypeOf(b));
   if (a.kind() == K::kInt && b.kind() == K::kInt) {
@@ -72,13 +76,19 @@ int TypeRank(const Value& v) {
     case K::kRelationship: return 2;
     case K::kList: return 3;
     case K::kPath: return 4;
-    case K::kString: return 5;
-    case K::kBool: return 6;
+    case K::kDateTime: return 5;
+    case K::kLocalDateTime: return 6;
+    case K::kDate: return 7;
+    case K::kTime: return 8;
+    case K::kLocalTime: return 9;
+    case K::kDuration: return 10;
+    case K::kString: return 11;
+    case K::kBool: return 12;
     case K::kInt:
-    case K::kFloat: return 7;
-    case K::kNull: return 8;
+    case K::kFloat: return 13;
+    case K::kNull: return 14;
   }
-  return 9;
+  return 15;
 }
 
 int Cmp3(double a, double b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -115,6 +125,7 @@ Value GetProperty(const Value& target, const std::string& key, ExecContext& ctx)
       return it == props.end() ? Value() : it->second;
     }
     default:
+      if (target.is_temporal() || target.kind() == K::kDuration) return temporal::Property(target, key);
       ThrowType("InvalidArgumentType", "cannot read property `" + key + "` of a " + TypeOf(target));
   }
 }
@@ -186,14 +197,9 @@ Value StringPredicate(const std::string& op, const Value& a, const Value& b) {
   return Value::Bool(s.find(t) != std::string::npos);
 }
 
-Value Regex(const Value& a, const Value& b) {
+Value RegexMatch(const Value& a, const Value& b, ExecContext& ctx) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
-  try {
-    std::regex re(b.as_string(), std::regex::ECMAScript);
-    return Value::Bool(std::regex_match(a.as_string(), re));
-  } catch (const std::regex_error&) {
-    ThrowArgument("InvalidArgumentValue", "invalid regular expression: " + b.as_string());
-  }
+  return Value::Bool(ctx.CompiledRegex(b.as_string()).Matches(a.as_string()));
 }
 
 Value ToBoolOrThrow(const Value& v, const char* op) {
@@ -241,7 +247,7 @@ Value EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
   }
   if (op == "IN") return InList(a, b);
   if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") return StringPredicate(op, a, b);
-  if (op == "=~") return Regex(a, b);
+  if (op == "=~") return RegexMatch(a, b, ctx);
   return Arithmetic(op, a, b);
 }
 
@@ -368,7 +374,9 @@ Value TernaryEquals(const Value& a, const Value& b) {
       }
       return saw_null ? Value() : Value::Bool(true);
     }
-    default: return Value::Bool(false);
+    default:
+      if (a.is_temporal() || a.kind() == K::kDuration) return Value::Bool(temporal::Equal(a, b));
+      return Value::Bool(false);
   }
 }
 
@@ -396,7 +404,7 @@ int CompareForPredicate(const Value& a, const Value& b) {
       }
       return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     }
-    default: return 2;
+    default: return a.is_temporal() ? temporal::Compare(a, b) : 2;
   }
 }
 
@@ -449,6 +457,25 @@ int OrderCompare(const Value& a, const Value& b) {
         if (x.nodes[i].id != y.nodes[i].id) return x.nodes[i].id < y.nodes[i].id ? -1 : 1;
       return x.nodes.size() < y.nodes.size() ? -1 : x.nodes.size() > y.nodes.size() ? 1 : 0;
     }
+    case K::kDate:
+    case K::kLocalTime:
+    case K::kTime:
+    case K::kLocalDateTime:
+    case K::kDateTime: {
+      int c = temporal::Compare(a, b);
+      if (c != 0) return c;
+      // Same instant, different zones: a stable order all the same.
+      return a.as_temporal().zone.compare(b.as_temporal().zone) < 0 ? -1 : a == b ? 0 : 1;
+    }
+    case K::kDuration: {
+      const DurationValue& x = a.as_duration();
+      const DurationValue& y = b.as_duration();
+      auto cmp = [](int64_t p, int64_t q) { return p < q ? -1 : p > q ? 1 : 0; };
+      if (int c = cmp(x.months, y.months)) return c;
+      if (int c = cmp(x.days, y.days)) return c;
+      if (int c = cmp(x.seconds, y.seconds)) return c;
+      return cmp(x.nanos, y.nanos);
+    }
   }
   return 0;
 }
@@ -478,6 +505,20 @@ size_t ValueHash::operator()(const Value& v) const {
       for (auto& n : v.as_path().nodes) h = h * 131 + n.id;
       for (auto& r : v.as_path().relationships) h = h * 137 + r.id;
       return h;
+    }
+    case K::kDate:
+    case K::kLocalTime:
+    case K::kTime:
+    case K::kLocalDateTime:
+    case K::kDateTime: {
+      const TemporalValue& t = v.as_temporal();
+      return (static_cast<size_t>(t.days) * 1000003 + static_cast<size_t>(t.nanos)) * 31 +
+             static_cast<size_t>(t.offset_seconds) + static_cast<size_t>(v.kind()) + hs(t.zone);
+    }
+    case K::kDuration: {
+      const DurationValue& d = v.as_duration();
+      return ((static_cast<size_t>(d.months) * 131 + static_cast<size_t>(d.days)) * 131 +
+              static_cast<size_t>(d.seconds)) * 131 + static_cast<size_t>(d.nanos);
     }
   }
   return 0;
@@ -601,6 +642,23 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       return Value::Bool(true);
     }
     case Expr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
+    case Expr::Kind::kExists: {
+      if (e.patterns) {
+        bool found = false;
+        Row scratch = row;
+        MatchPatterns(*e.patterns, scratch, ctx, [&](Row& r) {
+          if (e.children[0] && !IsTrue(Eval(*e.children[0], r, ctx))) return true;
+          found = true;
+          return false;
+        });
+        return Value::Bool(found);
+      }
+      BoundQuery bound;
+      bound.num_slots = static_cast<int>(row.size());
+      OpPtr plan = PlanSubquery(*e.subquery, bound, &row);
+      Row out;
+      return Value::Bool(plan->Next(out, ctx));
+    }
   }
   return Value();
 }

@@ -3,6 +3,8 @@
 #include "query-lang/exec_context.h"
 
 #include "query-lang/errors.h"
+#include "query-lang/regex.h"
+#include "query-lang/temporal.h"
 
 namespace kg::query_lang {
 
@@ -18,7 +20,11 @@ Value FromProperty(const graph::PropertyValue& p) {
     Value operator()(bool b) const { return Value::Bool(b); }
     Value operator()(int64_t i) const { return Value::Int(i); }
     Value operator()(double d) const { return Value::Float(d); }
-    Value operator()(const std::string& s) const { return Value::String(s); }
+    Value operator()(const std::string& s) const {
+      Value t;
+      if (!s.empty() && s[0] == temporal::kPropertyTag[0] && temporal::DecodeProperty(s, &t)) return t;
+      return Value::String(s);
+    }
     Value operator()(const graph::PropertyValue::List& l) const {
       ValueList out;
       for (auto& x : l) out.push_back(FromProperty(x));
@@ -47,6 +53,8 @@ graph::PropertyValue ToProperty(const Value& v) {
       return graph::PropertyValue(std::move(l));
     }
     default:
+      if (v.is_temporal() || v.kind() == K::kDuration)
+        return graph::PropertyValue(temporal::EncodeProperty(v));
       ThrowType("InvalidPropertyType",
                 std::string("a property cannot hold a ") + Value::KindName(v.kind()));
   }
@@ -54,10 +62,23 @@ graph::PropertyValue ToProperty(const Value& v) {
 
 ExecContext::ExecContext(graph::Graph& graph, const QueryOptions& options)
     : graph_(graph), options_(options) {
+  statement_time_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
   if (options.timeout_ms > 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   }
+}
+
+ExecContext::~ExecContext() = default;
+
+const Regex& ExecContext::CompiledRegex(const std::string& pattern) {
+  auto it = regexes_.find(pattern);
+  if (it != regexes_.end()) return *it->second;
+  std::string error;
+  auto re = Regex::Compile(pattern, &error);
+  if (!re) ThrowArgument("InvalidArgumentValue", "invalid regular expression '" + pattern + "': " + error);
+  return *(regexes_[pattern] = std::move(re));
 }
 
 void ExecContext::CheckInterruptNow() {

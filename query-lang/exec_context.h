@@ -15,6 +15,8 @@
 
 namespace kg::query_lang {
 
+class Regex;
+
 using Row = std::vector<Value>;
 
 Value FromProperty(const graph::PropertyValue& p);
@@ -24,6 +26,7 @@ graph::PropertyValue ToProperty(const Value& v);
 class ExecContext {
  public:
   ExecContext(graph::Graph& graph, const QueryOptions& options);
+  ~ExecContext();
 
   graph::Graph& graph() { return graph_; }
   const QueryOptions& options() const { return options_; }
@@ -37,8 +40,14 @@ class ExecContext {
   // The loaded form of a node or relationship value (cached by id).
   const NodeValue& LoadNode(const Value& node);
   const RelationshipValue& LoadRel(const Value& rel);
-  // Drops cached records (after a write).
-  void Invalidate() { nodes_.clear(); rels_.clear(); }
+  // Drops cached records (after a write). References handed out before stay
+  // valid until the next Invalidate().
+  void Invalidate() {
+    old_nodes_ = std::move(nodes_);
+    old_rels_ = std::move(rels_);
+    nodes_.clear();
+    rels_.clear();
+  }
 
   // Full records for output: nodes/relationships inside lists, maps and paths.
   Value Hydrate(const Value& v);
@@ -51,6 +60,14 @@ class ExecContext {
   void CheckInterruptNow();
 
   const std::string& TypeName(graph::TypeId t);
+
+  // When the query started (ns since the Unix epoch): what date(),
+  // datetime.statement() and friends read, so they agree within a query.
+  int64_t statement_time_ns() const { return statement_time_ns_; }
+
+  // The compiled form of a `=~` pattern: compiled on first use, then reused
+  // for the rest of the query. Throws ArgumentError for a bad pattern.
+  const Regex& CompiledRegex(const std::string& pattern);
 
   // PROFILE: operators pull row by row so each one's time can be measured.
   bool profiling() const { return profiling_; }
@@ -65,9 +82,11 @@ class ExecContext {
   std::unordered_map<uint64_t, std::unique_ptr<NodeValue>> old_nodes_;
   std::unordered_map<uint64_t, std::unique_ptr<RelationshipValue>> old_rels_;
   std::unordered_map<graph::TypeId, std::string> type_names_;
+  std::unordered_map<std::string, std::unique_ptr<Regex>> regexes_;
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   uint64_t ticks_ = 0;
+  int64_t statement_time_ns_ = 0;
   bool profiling_ = false;
 };
 

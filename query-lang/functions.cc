@@ -10,6 +10,8 @@
 #include "graph/graph.h"
 #include "query-lang/errors.h"
 #include "query-lang/exec_context.h"
+#include "query-lang/temporal.h"
+#include "common/text.h"
 
 namespace kg::query_lang {
 namespace {
@@ -57,11 +59,7 @@ Value FnProperties(const Args& a, ExecContext& ctx) {
   if (a[0].is_null()) return Value();
   return Value::Map(*PropsOf(a[0], ctx, "properties"));
 }
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+size_t Utf8Length(const std::string& s) { return kg::text::CodePointCount(s); }
 Value FnSize(const Args& a, ExecContext&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() == K::kList) return Value::Int(static_cast<int64_t>(a[0].as_list().size()));
@@ -166,7 +164,9 @@ Value FnToString(const Args& a, ExecContext&) {
     case K::kInt:
     case K::kFloat: return Value::String(v.ToString());
     case K::kBool: return Value::String(v.as_bool() ? "true" : "false");
-    default: BadArg("toString", v);
+    default:
+      if (v.is_temporal() || v.kind() == K::kDuration) return Value::String(v.TemporalText());
+      BadArg("toString", v);
   }
 }
 Value FnToInteger(const Args& a, ExecContext&) {
@@ -236,16 +236,12 @@ const std::string* StrArg(const Value& v, const char* fn) {
 Value FnToLower(const Args& a, ExecContext&) {
   auto* s = StrArg(a[0], "toLower");
   if (!s) return Value();
-  std::string out = *s;
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return Value::String(out);
+  return Value::String(kg::text::ToLower(*s));
 }
 Value FnToUpper(const Args& a, ExecContext&) {
   auto* s = StrArg(a[0], "toUpper");
   if (!s) return Value();
-  std::string out = *s;
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return Value::String(out);
+  return Value::String(kg::text::ToUpper(*s));
 }
 Value Trim(const Args& a, bool left, bool right, const char* fn) {
   auto* s = StrArg(a[0], fn);
@@ -420,6 +416,18 @@ Value FnIsEmpty(const Args& a, ExecContext&) {
 
 // ---- Knowledge-graph functions --------------------------------------------
 
+// A document's `published` as a date when it reads as one ("2013-04-20",
+// "2013-04-20T10:00:00Z"), else the text as stored (null when empty).
+Value PublishedValue(const std::string& published) {
+  if (published.empty()) return Value();
+  std::string day = published.substr(0, published.find('T'));
+  try {
+    return temporal::Parse(K::kDate, day);
+  } catch (const QueryException&) {
+    return Value::String(published);
+  }
+}
+
 Value SpanValue(const ByteSpan& s) {
   return Value::List({Value::Int(s.begin), Value::Int(s.end)});
 }
@@ -463,7 +471,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
         const Document& d = doc->document;
         title = Value::String(d.title);
         url = Value::String(d.url);
-        published = Value::String(d.published);
+        published = PublishedValue(d.published);
         if (p.sentence_span.end <= d.text.size() && !p.sentence_span.empty())
           sentence = Value::String(d.text.substr(p.sentence_span.begin, p.sentence_span.size()));
       }
@@ -493,7 +501,7 @@ Value FnMentions(const Args& a, ExecContext& ctx) {
     if (doc.ok()) {
       v["title"] = Value::String(doc->document.title);
       v["url"] = Value::String(doc->document.url);
-      v["published"] = Value::String(doc->document.published);
+      v["published"] = PublishedValue(doc->document.published);
     }
     out.push_back(Value::Map(std::move(v)));
   }
@@ -598,9 +606,18 @@ const std::vector<FunctionInfo> kFunctions = {
 const FunctionInfo* FindFunction(const std::string& lower_name) {
   for (const auto& f : kFunctions)
     if (lower_name == f.name) return &f;
+  for (const auto& f : temporal::Functions())
+    if (lower_name == f.name) return &f;
   return nullptr;
 }
 
-const std::vector<FunctionInfo>& AllFunctions() { return kFunctions; }
+const std::vector<FunctionInfo>& AllFunctions() {
+  static const std::vector<FunctionInfo> all = [] {
+    std::vector<FunctionInfo> v = kFunctions;
+    v.insert(v.end(), temporal::Functions().begin(), temporal::Functions().end());
+    return v;
+  }();
+  return all;
+}
 
 }  // namespace kg::query_lang

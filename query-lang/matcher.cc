@@ -93,7 +93,15 @@ class Matcher {
   }
 
   bool EndMatches(const NodePattern& n, uint64_t id) {
-    if (!n.labels.empty() && !HasLabel(n.labels[0], id)) return false;
+    if (!n.labels.empty()) {
+      // A scan by source meets each source many times in a row.
+      if (last_label_pattern_ != &n || last_label_id_ != id) {
+        last_label_pattern_ = &n;
+        last_label_id_ = id;
+        last_label_ok_ = HasLabel(n.labels[0], id);
+      }
+      if (!last_label_ok_) return false;
+    }
     if (n.labels.size() <= 1 && !n.properties) return true;
     return NodeMatches(n, id);
   }
@@ -105,7 +113,7 @@ class Matcher {
     bool none = false;
     auto types = TypeIds(r, &none);
     if (none) return true;
-    auto c = ctx_.graph().ScanEdges();
+    auto c = ctx_.graph().ScanEdgesBySource();
     for (; c->Valid(); c->Next()) {
       ctx_.CheckInterrupt();
       const graph::EdgeRef& e = c->edge();
@@ -146,13 +154,26 @@ class Matcher {
       states_[pi].node_ids[idx] = id;
       return next();
     }
-    row_[n.slot] = ExecContext::NodeRef(id);
+    if (n.variable.empty() || !n.used) {  // nothing reads the node: only its id is kept
+      states_[pi].node_ids[idx] = id;
+      return next();
+    }
+    row_[n.slot] = NodeRefFor(n.slot, id);
     set_here_[n.slot] = 1;
     states_[pi].node_ids[idx] = id;
     bool go_on = next();
     set_here_[n.slot] = 0;
     row_[n.slot] = Value();
     return go_on;
+  }
+
+  // The node value bound at `slot`: the previous one again when the id is
+  // the same (scans by source bind the same node for many rows in a row).
+  const Value& NodeRefFor(int slot, uint64_t id) {
+    if (static_cast<size_t>(slot) >= ref_cache_.size()) ref_cache_.resize(static_cast<size_t>(slot) + 1);
+    Value& v = ref_cache_[static_cast<size_t>(slot)];
+    if (v.kind() != Value::Kind::kNode || v.as_node().id != id) v = ExecContext::NodeRef(id);
+    return v;
   }
 
   template <typename F>
@@ -213,7 +234,11 @@ class Matcher {
       return next();
     }
     if (!NodeMatches(n, id)) return true;
-    row_[n.slot] = ExecContext::NodeRef(id);
+    if (n.variable.empty() || !n.used) {
+      states_[pi].node_ids[idx] = id;
+      return next();
+    }
+    row_[n.slot] = NodeRefFor(n.slot, id);
     set_here_[n.slot] = 1;
     states_[pi].node_ids[idx] = id;
     bool go_on = next();
@@ -436,6 +461,10 @@ class Matcher {
   std::vector<PartState> states_;
   std::unordered_set<uint64_t> used_;
   std::unordered_map<std::string, std::unordered_set<uint64_t>> label_sets_;
+  const NodePattern* last_label_pattern_ = nullptr;  // EndMatches' last label check
+  uint64_t last_label_id_ = 0;
+  bool last_label_ok_ = false;
+  std::vector<Value> ref_cache_;  // NodeRefFor, by slot
 };
 
 }  // namespace
@@ -447,13 +476,19 @@ void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext&
 }
 
 std::string DescribeAccess(const PatternPart& p) {
+  auto var = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
   for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
-  for (auto& n : p.nodes) if (NameLookup(n)) return "NodeByName(" + (n.variable.empty() ? "_" : n.variable) + ")";
-  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound)
-    return "RelationshipScan";
   for (auto& n : p.nodes)
-    if (!n.labels.empty()) return "NodeByLabel(" + (n.variable.empty() ? "_" : n.variable) + ":" + n.labels[0] + ")";
-  return "AllNodes(" + (p.nodes[0].variable.empty() ? "_" : p.nodes[0].variable) + ")";
+    if (NameLookup(n)) return "NodeByName(" + var(n.variable) + ") via the name index";
+  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound) {
+    const RelPattern& r = p.rels[0];
+    std::string types;
+    for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
+    return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+  }
+  for (auto& n : p.nodes)
+    if (!n.labels.empty()) return "NodeByLabel(" + var(n.variable) + ":" + n.labels[0] + ") via the label index";
+  return "AllNodes(" + var(p.nodes[0].variable) + ") scanning every node";
 }
 
 }  // namespace kg::query_lang

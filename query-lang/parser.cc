@@ -2,6 +2,7 @@
 // includes ANTLR's generated headers.
 #include "query-lang/parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include "CypherLexer.h"
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
+#include "common/text.h"
 #include "query-lang/errors.h"
 
 namespace kg::query_lang {
@@ -36,15 +38,73 @@ constexpr int kMaxNesting = 200;
 constexpr int kMaxExpressionDepth = 2000;
 constexpr int kMaxChain = 1000;  // operands of one operator chain
 
-// Turns the first lexer or parser error into a SyntaxError with a position.
+// Turns the first lexer or parser error into a SyntaxError with a position,
+// and names the rule the TCK expects where the text shows which it is: a
+// number running into letters (9223372h5, 0x), a Unicode look-alike of an
+// operator (42 — 41), a malformed relationship pattern (-[:T..]->).
 class ThrowingErrorListener : public antlr4::BaseErrorListener {
  public:
+  explicit ThrowingErrorListener(const std::string& text) : text_(text) {}
   void syntaxError(antlr4::Recognizer*, antlr4::Token* offending, size_t line,
                    size_t column, const std::string& msg, std::exception_ptr) override {
     std::string m = msg;
-    if (offending && offending->getType() == antlr4::Token::EOF) m = "unexpected end of query";
-    ThrowSyntax("UnexpectedSyntax", m, static_cast<int>(line), static_cast<int>(column) + 1);
+    std::string detail = "UnexpectedSyntax";
+    if (offending && offending->getType() == antlr4::Token::EOF) {
+      m = "unexpected end of query";
+    } else if (offending) {
+      size_t at = ByteOffset(offending->getStartIndex());
+      std::string tok = offending->getText();
+      unsigned char first = tok.empty() ? 0 : static_cast<unsigned char>(tok[0]);
+      if (at > 0 && at <= text_.size() && std::isalpha(first) &&
+          std::isxdigit(static_cast<unsigned char>(text_[at - 1])) && NumberBefore(at))
+        detail = "InvalidNumberLiteral";
+      else if (first >= 0x80)
+        detail = "InvalidUnicodeCharacter";
+      else if (InRelationshipBrackets(at))
+        detail = "InvalidRelationshipPattern";
+    }
+    ThrowSyntax(detail, m, static_cast<int>(line), static_cast<int>(column) + 1);
   }
+
+ private:
+  // ANTLR counts code points; the text is UTF-8.
+  size_t ByteOffset(size_t code_points) const {
+    size_t i = 0;
+    for (size_t n = 0; i < text_.size() && n < code_points; ++n) {
+      uint32_t cp;
+      i += kg::text::DecodeAt(text_, i, &cp);
+    }
+    return i;
+  }
+  // Whether the characters before byte `at` are a number literal's (digits,
+  // or 0x and hex digits) starting at a token boundary.
+  bool NumberBefore(size_t at) const {
+    size_t b = at;
+    while (b > 0 && std::isalnum(static_cast<unsigned char>(text_[b - 1]))) --b;
+    return b < at && std::isdigit(static_cast<unsigned char>(text_[b])) &&
+           (b == 0 || !std::isalpha(static_cast<unsigned char>(text_[b - 1])) ) &&
+           (b == 0 || text_[b - 1] != '_');
+  }
+  // Whether byte `at` is inside an unclosed `-[` or `<-[` (outside strings).
+  bool InRelationshipBrackets(size_t at) const {
+    std::vector<char> open;  // '[' of a relationship is recorded as 'r'
+    char quote = 0;
+    for (size_t i = 0; i < at && i < text_.size(); ++i) {
+      char c = text_[i];
+      if (quote) {
+        if (c == '\\') ++i;
+        else if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\'' || c == '"' || c == '`') quote = c;
+      else if (c == '[') open.push_back(i > 0 && text_[i - 1] == '-' ? 'r' : '[');
+      else if ((c == ']' || c == ')' || c == '}') && !open.empty()) open.pop_back();
+      else if (c == '(' || c == '{') open.push_back(c);
+    }
+    return !open.empty() && open.back() == 'r';
+  }
+
+  const std::string& text_;
 };
 
 class Builder {
@@ -142,15 +202,99 @@ class Builder {
     } else if (auto* cr = ctx->createClause()) {
       c.kind = Clause::Kind::kCreate;
       c.patterns = BuildPattern(cr->pattern());
-    } else if (auto* mg = ctx->mergeClause(); mg && mg->setClause().empty()) {
+    } else if (auto* mg = ctx->mergeClause()) {
       c.kind = Clause::Kind::kMerge;
       c.patterns.push_back(BuildPatternPart(mg->patternPart()));
+      // ( ON ( MATCH | CREATE ) setClause )*: the keyword after each ON says which.
+      size_t k = 0;
+      for (auto* child : mg->children) {
+        auto* term = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+        if (!term || term->getSymbol()->getType() != kg_antlr::CypherLexer::ON) continue;
+        bool on_create = false;
+        for (size_t j = 0; j < mg->children.size(); ++j) {
+          if (mg->children[j] != child || j + 1 >= mg->children.size()) continue;
+          auto* next = dynamic_cast<antlr4::tree::TerminalNode*>(mg->children[j + 1]);
+          on_create = next && next->getSymbol()->getType() == kg_antlr::CypherLexer::CREATE;
+        }
+        if (k >= mg->setClause().size()) break;
+        auto items = BuildSetItems(mg->setClause(k++));
+        auto& dst = on_create ? c.on_create : c.on_match;
+        dst.insert(dst.end(), items.begin(), items.end());
+      }
+    } else if (auto* st = ctx->setClause()) {
+      c.kind = Clause::Kind::kSet;
+      c.set_items = BuildSetItems(st);
+    } else if (auto* rm = ctx->removeClause()) {
+      c.kind = Clause::Kind::kRemove;
+      for (auto* it : rm->removeItem()) {
+        SetItem si;
+        Pos(si, it);
+        if (it->propertyExpression()) {
+          si.kind = SetItem::Kind::kRemoveProperty;
+          SplitPropertyExpression(it->propertyExpression(), &si);
+        } else {
+          si.kind = SetItem::Kind::kRemoveLabels;
+          si.target = VariableExpr(it->variable());
+          for (auto* l : it->nodeLabels()->nodeLabel()) si.labels.push_back(Name(l->labelName()->schemaName()));
+        }
+        c.set_items.push_back(std::move(si));
+      }
+    } else if (auto* del = ctx->deleteClause()) {
+      c.kind = Clause::Kind::kDelete;
+      c.detach = del->DETACH() != nullptr;
+      for (auto* e : del->expression()) c.exprs.push_back(BuildExpr(e));
     } else {
       c.kind = Clause::Kind::kUnsupported;
       c.name = ctx->getStart()->getText();
       for (auto& ch : c.name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
     return c;
+  }
+
+  ExprPtr VariableExpr(P::VariableContext* v) {
+    auto e = Make(Expr::Kind::kVariable, v);
+    e->name = Name(v);
+    return e;
+  }
+
+  // a.b.c as SET/REMOVE see it: target a.b, key c.
+  void SplitPropertyExpression(P::PropertyExpressionContext* pe, SetItem* si) {
+    ExprPtr e = BuildAtom(pe->atom());
+    auto lookups = pe->propertyLookup();
+    for (size_t i = 0; i + 1 < lookups.size(); ++i) {
+      auto n = Make(Expr::Kind::kProperty, lookups[i]);
+      n->name = Name(lookups[i]->propertyKeyName()->schemaName());
+      n->children = {e};
+      e = n;
+    }
+    si->target = e;
+    si->key = Name(lookups.back()->propertyKeyName()->schemaName());
+  }
+
+  std::vector<SetItem> BuildSetItems(P::SetClauseContext* ctx) {
+    std::vector<SetItem> out;
+    for (auto* it : ctx->setItem()) {
+      SetItem si;
+      Pos(si, it);
+      if (it->propertyExpression()) {
+        si.kind = SetItem::Kind::kSetProperty;
+        SplitPropertyExpression(it->propertyExpression(), &si);
+        si.value = BuildExpr(it->expression());
+      } else if (it->nodeLabels()) {
+        si.kind = SetItem::Kind::kAddLabels;
+        si.target = VariableExpr(it->variable());
+        for (auto* l : it->nodeLabels()->nodeLabel()) si.labels.push_back(Name(l->labelName()->schemaName()));
+      } else {
+        bool merge = false;
+        for (auto* child : it->children)
+          if (child->getText() == "+=") merge = true;
+        si.kind = merge ? SetItem::Kind::kMergeProperties : SetItem::Kind::kReplaceProperties;
+        si.target = VariableExpr(it->variable());
+        si.value = BuildExpr(it->expression());
+      }
+      out.push_back(std::move(si));
+    }
+    return out;
   }
 
   Projection BuildProjection(P::ProjectionBodyContext* ctx) {
@@ -606,10 +750,15 @@ class Builder {
       e->pattern = std::make_shared<PatternPart>(BuildRelationships(a->relationshipsPattern()));
       return e;
     }
-    if (dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx)) {
-      ThrowError("NotSupported", "", "EXISTS { ... } subqueries are not supported",
-                 static_cast<int>(ctx->getStart()->getLine()),
-                 static_cast<int>(ctx->getStart()->getCharPositionInLine()) + 1);
+    if (auto* a = dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx)) {
+      auto e = Make(Expr::Kind::kExists, ctx);
+      if (a->singleQuery()) {
+        e->subquery = std::make_shared<SingleQuery>(BuildSingle(a->singleQuery()));
+      } else {
+        e->patterns = std::make_shared<std::vector<PatternPart>>(BuildPattern(a->pattern()));
+        e->children.push_back(a->where() ? BuildExpr(a->where()->expression()) : nullptr);
+      }
+      return e;
     }
     if (auto* a = dynamic_cast<P::ParenthesizedAtomContext*>(ctx)) {
       ExprPtr e = BuildExpr(a->expression());
@@ -658,36 +807,17 @@ class Builder {
   bool ascii_ = true;
 };
 
-// Rejects bytes that are not UTF-8 (ANTLR's input stream would throw).
+// Rejects bytes that are not UTF-8 (ANTLR's input stream would throw), with
+// the line and column (in code points) of the first bad one.
 void CheckUtf8(const std::string& text) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    for (size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 2) ok = c >= 0xC2;
-    if (ok && len == 3) {
-      unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
-    }
-    if (ok && len == 4) {
-      unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      ok = c <= 0xF4 && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
-    }
-    if (!ok)
-      ThrowSyntax("InvalidUnicodeCharacter", "the query is not valid UTF-8", line, column);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += len;
-  }
+  size_t bad = kg::text::FindInvalidUtf8(text);
+  if (bad == std::string::npos) return;
+  std::string before = text.substr(0, bad);
+  size_t nl = before.rfind('\n');
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  int column = 1 + static_cast<int>(kg::text::CodePointCount(nl == std::string::npos ? before : before.substr(nl + 1)));
+  ThrowSyntax("InvalidUnicodeCharacter", "the query is not valid UTF-8", line, column);
 }
-
 
 void CheckNesting(const std::string& text) {
   int depth = 0, line = 1, column = 0;
@@ -733,6 +863,9 @@ void CheckDepth(const Query& q) {
   for (auto& sq : q.parts) {
     for (auto& c : sq.clauses) {
       CheckDepth(c.where);
+      for (auto& e : c.exprs) CheckDepth(e);
+      for (auto* items : {&c.set_items, &c.on_create, &c.on_match})
+        for (auto& si : *items) CheckDepth(si.value);
       CheckDepth(c.expr);
       for (auto& i : c.projection.items) CheckDepth(i.expr);
       for (auto& o : c.projection.order) CheckDepth(o.expr);
@@ -750,7 +883,7 @@ Query Parse(const std::string& text) {
   CheckNesting(text);
   antlr4::ANTLRInputStream input(text);
   kg_antlr::CypherLexer lexer(&input);
-  ThrowingErrorListener listener;
+  ThrowingErrorListener listener(text);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,6 +35,27 @@ class Once : public Operator {
 
  private:
   const int* width_;  // read when run: the planner adds hidden slots after building this
+  bool done_ = false;
+};
+
+// The outer row of a correlated subquery, once.
+class Argument : public Operator {
+ public:
+  Argument(const Row* row, const int* width) : row_(row), width_(width) {}
+  std::string Describe() const override { return "Argument"; }
+
+ protected:
+  bool DoNext(Row& row, ExecContext&) override {
+    if (done_) return false;
+    done_ = true;
+    row = *row_;
+    if (row.size() < static_cast<size_t>(*width_)) row.resize(static_cast<size_t>(*width_));
+    return true;
+  }
+
+ private:
+  const Row* row_;
+  const int* width_;
   bool done_ = false;
 };
 
@@ -69,7 +92,7 @@ class MatchOp : public Unary {
     for (size_t i = 0; i < clause_.patterns.size(); ++i) {
       if (i) s += ", ";
       s += DescribeAccess(clause_.patterns[i]);
-      s += " expand " + std::to_string(clause_.patterns[i].rels.size()) + " hop(s)";
+      s += "; expand " + std::to_string(clause_.patterns[i].rels.size()) + " hop(s)";
     }
     s += "]";
     if (clause_.where) s += " where " + clause_.where->text;
@@ -423,14 +446,22 @@ class AggregateOp : public Unary {
       }
     }
     std::unordered_map<uint64_t, size_t> group_of_node;
+    uint64_t last_node = 0;  // rows often come grouped by node (scans by source)
+    size_t last_group = SIZE_MAX;
     ConsumeChild(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
       uint64_t node_id = 0;
       bool by_node = node_key_slot >= 0 && row[node_key_slot].kind() == K::kNode;
       if (by_node) {
         node_id = row[node_key_slot].as_node().id;
+        if (last_group != SIZE_MAX && node_id == last_node) {
+          AddToGroup(last_group, row, ctx);
+          return true;
+        }
         auto known = group_of_node.find(node_id);
         if (known != group_of_node.end()) {
+          last_node = node_id;
+          last_group = known->second;
           AddToGroup(known->second, row, ctx);
           return true;
         }
@@ -464,7 +495,11 @@ class AggregateOp : public Unary {
       } else {
         gi = it->second;
       }
-      if (by_node) group_of_node.emplace(node_id, gi);
+      if (by_node) {
+        group_of_node.emplace(node_id, gi);
+        last_node = node_id;
+        last_group = gi;
+      }
       AddToGroup(gi, row, ctx);
       return true;
     });
@@ -749,6 +784,235 @@ class CreateOp : public Unary {
   size_t pos_ = 0;
 };
 
+// ---- SET / REMOVE ----------------------------------------------------------
+
+[[noreturn]] void ThrowStorage(const Status& s, const std::string& what) {
+  if (s.IsNotFound())
+    ThrowError("EntityNotFound", "DeletedEntityAccess", what + ": " + s.ToString());
+  if (s.code() == Status::Code::kNotSupported)
+    ThrowError("NotSupported", "", what + ": " + s.message() +
+                                       " (extracted entities follow their documents: see kg retract)");
+  ThrowError("StorageError", "", what + ": " + s.ToString());
+}
+
+ValueMap PropertiesOf(const Value& v, ExecContext& ctx) {
+  switch (v.kind()) {
+    case K::kMap: return v.as_map();
+    case K::kNode: return *ctx.LoadNode(v).properties;
+    case K::kRelationship: return *ctx.LoadRel(v).properties;
+    default:
+      ThrowType("InvalidArgumentType", std::string("SET ... = needs a map, node or relationship, not a ") +
+                                           Value::KindName(v.kind()));
+  }
+}
+
+// Applies SET / REMOVE items to one row, in order: each item's write is in
+// the store before the next item is evaluated.
+void ApplySetItems(const std::vector<SetItem>& items, Row& row, ExecContext& ctx) {
+  for (const SetItem& si : items) {
+    Value target = Eval(*si.target, row, ctx);
+    if (target.is_null()) continue;
+    bool node = target.kind() == K::kNode;
+    if (!node && target.kind() != K::kRelationship)
+      ThrowType("InvalidArgumentType", "SET and REMOVE need a node or relationship, not a " +
+                                           std::string(Value::KindName(target.kind())));
+    if (!node && (si.kind == SetItem::Kind::kAddLabels || si.kind == SetItem::Kind::kRemoveLabels))
+      ThrowType("InvalidArgumentType", "a relationship has no labels");
+    uint64_t id = node ? target.as_node().id : target.as_relationship().id;
+    graph::Properties props;
+    std::vector<std::string> labels;
+    if (node) {
+      auto rec = ctx.graph().GetNode(id);
+      if (!rec.ok()) ThrowStorage(rec.status(), "SET");
+      props = std::move(rec->properties);
+      labels = std::move(rec->labels);
+    } else {
+      auto rec = ctx.graph().GetEdge(id);
+      if (!rec.ok()) ThrowStorage(rec.status(), "SET");
+      props = std::move(rec->properties);
+    }
+    QueryCounters& n = ctx.counters();
+    auto put = [&](const std::string& key, const Value& v) {
+      if (v.is_null()) {
+        if (props.erase(key)) ++n.properties_set;
+        return;
+      }
+      props[key] = ToProperty(v);
+      ++n.properties_set;
+    };
+    switch (si.kind) {
+      case SetItem::Kind::kSetProperty: put(si.key, Eval(*si.value, row, ctx)); break;
+      case SetItem::Kind::kReplaceProperties:
+      case SetItem::Kind::kMergeProperties: {
+        Value v = Eval(*si.value, row, ctx);
+        ValueMap m = v.is_null() ? ValueMap{} : PropertiesOf(v, ctx);
+        if (si.kind == SetItem::Kind::kReplaceProperties) {
+          for (auto& [k, old] : props)
+            if (!m.count(k)) ++n.properties_set;
+          props.clear();
+        }
+        for (auto& [k, x] : m) put(k, x);
+        break;
+      }
+      case SetItem::Kind::kAddLabels:
+        for (auto& l : si.labels) {
+          if (std::find(labels.begin(), labels.end(), l) != labels.end()) continue;
+          labels.push_back(l);
+          ++n.labels_added;
+        }
+        break;
+      case SetItem::Kind::kRemoveProperty:
+        if (props.erase(si.key)) ++n.properties_set;
+        break;
+      case SetItem::Kind::kRemoveLabels:
+        for (auto& l : si.labels) {
+          auto it = std::find(labels.begin(), labels.end(), l);
+          if (it == labels.end()) continue;
+          labels.erase(it);
+          ++n.labels_removed;
+        }
+        break;
+    }
+    Status st = node ? ctx.graph().UpdateNode(id, labels, props) : ctx.graph().UpdateEdge(id, props);
+    if (!st.ok()) ThrowStorage(st, "SET");
+    ctx.Invalidate();
+  }
+}
+
+// An eager updating operator: reads all its input, applies `Apply` to each
+// row in order, then yields the rows.
+class UpdateOp : public Unary {
+ public:
+  UpdateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+
+ protected:
+  virtual void Apply(std::vector<Row>& rows, ExecContext& ctx) = 0;
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    if (!done_) {
+      done_ = true;
+      ConsumeChild(ctx, [&](Row& r) {
+        out_.push_back(r);
+        return true;
+      });
+      Apply(out_, ctx);
+    }
+    if (pos_ >= out_.size()) return false;
+    row = std::move(out_[pos_++]);
+    return true;
+  }
+  const Clause& c_;
+
+ private:
+  bool done_ = false;
+  std::vector<Row> out_;
+  size_t pos_ = 0;
+};
+
+class SetOp : public UpdateOp {
+ public:
+  using UpdateOp::UpdateOp;
+  std::string Describe() const override {
+    return std::string(c_.kind == Clause::Kind::kSet ? "Set" : "Remove") + " " +
+           std::to_string(c_.set_items.size()) + " item(s)";
+  }
+
+ protected:
+  void Apply(std::vector<Row>& rows, ExecContext& ctx) override {
+    for (auto& r : rows) ApplySetItems(c_.set_items, r, ctx);
+  }
+};
+
+// ---- DELETE ----------------------------------------------------------------
+
+[[noreturn]] void RefuseExtracted(const std::string& what, uint64_t id, const Status& why, const Clause& c) {
+  ThrowError("NotSupported", "DeleteExtractedClaim",
+             "cannot delete " + what + " " + std::to_string(id) + ": " + why.message() +
+                 ". Extracted claims keep their provenance: remove a document's claims with "
+                 "`kg retract DOCUMENT` (curate the source and ingest it again to change them); "
+                 "Cypher deletes only what CREATE or MERGE made",
+             c.line, c.column);
+}
+
+class DeleteOp : public UpdateOp {
+ public:
+  using UpdateOp::UpdateOp;
+  std::string Describe() const override {
+    return std::string(c_.detach ? "DetachDelete " : "Delete ") + std::to_string(c_.exprs.size()) + " item(s)";
+  }
+
+ protected:
+  void Apply(std::vector<Row>& rows, ExecContext& ctx) override {
+    // Everything this clause deletes, gathered first: nothing is deleted when
+    // one of them may not be.
+    std::set<uint64_t> nodes, rels;
+    std::function<void(const Value&)> add = [&](const Value& v) {
+      switch (v.kind()) {
+        case K::kNull: return;
+        case K::kNode: nodes.insert(v.as_node().id); return;
+        case K::kRelationship: rels.insert(v.as_relationship().id); return;
+        case K::kPath:
+          for (auto& n : v.as_path().nodes) nodes.insert(n.id);
+          for (auto& r : v.as_path().relationships) rels.insert(r.id);
+          return;
+        case K::kList:
+          for (auto& x : v.as_list()) add(x);
+          return;
+        default:
+          ThrowType("InvalidArgumentType", std::string("DELETE needs a node, relationship or path, not a ") +
+                                               Value::KindName(v.kind()));
+      }
+    };
+    for (auto& r : rows)
+      for (auto& e : c_.exprs) add(Eval(*e, r, ctx));
+    graph::Graph& g = ctx.graph();
+    for (uint64_t n : nodes) {
+      for (bool out : {true, false}) {
+        auto cur = out ? g.OutEdges(n) : g.InEdges(n);
+        for (; cur->Valid(); cur->Next()) {
+          if (rels.count(cur->edge().id)) continue;
+          if (!c_.detach)
+            ThrowError("ConstraintVerificationFailed", "DeleteConnectedNode",
+                       "cannot delete node " + std::to_string(n) +
+                           ": it still has relationships (DETACH DELETE removes them too)",
+                       c_.line, c_.column);
+          rels.insert(cur->edge().id);
+        }
+        if (!cur->status().ok()) ThrowStorage(cur->status(), "DELETE");
+      }
+      auto docs = g.NodeDocumentCount(n);
+      if (docs.ok() && *docs > 0)
+        RefuseExtracted("node", n, Status::NotSupported("it is an entity mentioned in " + std::to_string(*docs) +
+                                                        " document(s)"), c_);
+    }
+    for (uint64_t r : rels) {
+      auto e = g.GetEdge(r);
+      if (!e.ok()) continue;  // already deleted
+      auto prov = g.EdgeProvenance(r);
+      if (!prov.ok()) ThrowStorage(prov.status(), "DELETE");
+      std::set<std::string> docs;
+      for (auto& p : *prov)
+        if (p.document_id != "manual") docs.insert(p.document_id);
+      if (!docs.empty())
+        RefuseExtracted("relationship", r, Status::NotSupported("it is a claim extracted from " +
+                                                                std::to_string(docs.size()) + " document(s), e.g. " +
+                                                                *docs.begin()), c_);
+    }
+    for (uint64_t r : rels) {
+      Status st = g.DeleteEdge(r);
+      if (st.IsNotFound()) continue;
+      if (!st.ok()) ThrowStorage(st, "DELETE");
+      ctx.counters().relationships_deleted++;
+    }
+    for (uint64_t n : nodes) {
+      Status st = g.DeleteNode(n);
+      if (st.IsNotFound()) continue;
+      if (!st.ok()) ThrowStorage(st, "DELETE");
+      ctx.counters().nodes_deleted++;
+    }
+    ctx.Invalidate();
+  }
+};
+
 // MERGE: per input row, the matches of the pattern, or (when there are none)
 // the pattern created. Rows are handled in order, so a later row sees what an
 // earlier one created.
@@ -758,6 +1022,24 @@ class MergeOp : public Unary {
   std::string Describe() const override { return "Merge [" + DescribeAccess(c_.patterns[0]) + "]"; }
 
  protected:
+  // MERGE ({x: null}) could never match what it creates.
+  void CheckNoNullProperties(Row& row, ExecContext& ctx) {
+    auto check = [&](const ExprPtr& e) {
+      if (!e) return;
+      Value m = Eval(*e, row, ctx);
+      if (m.kind() != K::kMap) return;
+      for (auto& [k, v] : m.as_map())
+        if (v.is_null())
+          ThrowError("SemanticError", "MergeReadOwnWrites",
+                     "MERGE cannot use null for property `" + k + "`: what it creates would not match",
+                     c_.line, c_.column);
+    };
+    for (auto& p : c_.patterns) {
+      for (auto& n : p.nodes) if (!n.bound) check(n.properties);
+      for (auto& r : p.rels) check(r.properties);
+    }
+  }
+
   bool DoNext(Row& row, ExecContext& ctx) override {
     if (!done_) {
       done_ = true;
@@ -767,14 +1049,18 @@ class MergeOp : public Unary {
         return true;
       });
       for (auto& x : in) {
-        bool found = false;
+        CheckNoNullProperties(x, ctx);
+        size_t first = out_.size();
         MatchPatterns(c_.patterns, x, ctx, [&](Row& r) {
-          found = true;
           out_.push_back(r);
           return true;
         });
-        if (!found) {
+        if (out_.size() > first) {
+          for (size_t k = first; k < out_.size(); ++k) ApplySetItems(c_.on_match, out_[k], ctx);
+        } else {
           CreatePatterns(c_.patterns, x, ctx);
+          ctx.Invalidate();
+          ApplySetItems(c_.on_create, x, ctx);
           out_.push_back(std::move(x));
         }
       }
@@ -831,8 +1117,9 @@ class Planner {
  public:
   explicit Planner(BoundQuery& bound) : bound_(bound) {}
 
-  OpPtr PlanSingle(SingleQuery& sq) {
-    OpPtr op = std::make_unique<Once>(&bound_.num_slots);
+  OpPtr PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
+    OpPtr op = argument ? OpPtr(std::make_unique<Argument>(argument, &bound_.num_slots))
+                        : OpPtr(std::make_unique<Once>(&bound_.num_slots));
     for (auto& c : sq.clauses) op = PlanClause(std::move(op), c);
     return op;
   }
@@ -854,6 +1141,9 @@ class Planner {
       case Clause::Kind::kUnwind: return std::make_unique<UnwindOp>(std::move(op), c);
       case Clause::Kind::kCreate: return std::make_unique<CreateOp>(std::move(op), c);
       case Clause::Kind::kMerge: return std::make_unique<MergeOp>(std::move(op), c);
+      case Clause::Kind::kSet:
+      case Clause::Kind::kRemove: return std::make_unique<SetOp>(std::move(op), c);
+      case Clause::Kind::kDelete: return std::make_unique<DeleteOp>(std::move(op), c);
       case Clause::Kind::kWith:
       case Clause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
       case Clause::Kind::kUnsupported: break;
@@ -938,6 +1228,11 @@ std::string PlanText(const Operator& root, bool profile) {
   std::string out;
   PlanTextRec(root, profile, 0, &out);
   return out;
+}
+
+OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument) {
+  Planner planner(bound);
+  return planner.PlanSingle(subquery, argument);
 }
 
 OpPtr Plan(Query& query, BoundQuery& bound) {

@@ -15,4 +15,9 @@ namespace kg::query_lang {
 // `bound` may grow (hidden slots for aggregates).
 OpPtr Plan(Query& query, BoundQuery& bound);
 
+// The plan of an EXISTS { ... } subquery for one outer row: its first
+// operator yields `*argument` (widened to bound.num_slots, which planning may
+// grow). `argument` must outlive the plan's run.
+OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument);
+
 }  // namespace kg::query_lang

@@ -19,7 +19,10 @@
 // runtime, timeout, cancellation) comes back as a QueryError.
 //
 // Thread-safety: Execute may be called from several threads on a graph that
-// is not being written; a query that writes (CREATE) must not overlap others.
+// is not being written; a query that writes (CREATE, MERGE, SET, REMOVE,
+// DELETE) must not overlap others. Writes are not transactional: each
+// update is its own atomic write, so a query that fails half-way keeps the
+// updates made before the error (DELETE checks all it will delete first).
 #pragma once
 
 #include <atomic>
@@ -63,11 +66,37 @@ struct PathValue {
   std::vector<RelationshipValue> relationships;
 };
 
+// A date, a time of day or both (Cypher's instant types). Civil fields are
+// local: `days` and `nanos` are what a clock and calendar in the value's zone
+// show; `offset_seconds` says how that local time relates to UTC.
+struct TemporalValue {
+  int64_t days = 0;            // date types: days since 1970-01-01 (proleptic Gregorian)
+  int64_t nanos = 0;           // time types: nanoseconds since midnight, [0, 86400e9)
+  int32_t offset_seconds = 0;  // kTime, kDateTime: seconds east of UTC
+  std::string zone;            // kDateTime: an IANA zone id ("Europe/Stockholm"), "" for an offset only
+};
+
+// A Cypher duration: months, days and seconds kept apart, as the TCK
+// requires (a month is not a fixed number of days).
+struct DurationValue {
+  int64_t months = 0;
+  int64_t days = 0;
+  int64_t seconds = 0;
+  int32_t nanos = 0;  // [0, 1e9); the sign lives in `seconds`
+  bool operator==(const DurationValue& o) const {
+    return months == o.months && days == o.days && seconds == o.seconds && nanos == o.nanos;
+  }
+};
+
 // A Cypher value. Cheap to copy for scalars; lists, maps and graph entities
 // share their payload.
 class Value {
  public:
-  enum class Kind { kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath };
+  enum class Kind {
+    kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath,
+    // Temporal instants (payload TemporalValue) and durations.
+    kDate, kLocalTime, kTime, kLocalDateTime, kDateTime, kDuration
+  };
 
   Value() = default;  // null
   static Value Null() { return Value(); }
@@ -80,10 +109,14 @@ class Value {
   static Value Node(NodeValue node);
   static Value Relationship(RelationshipValue rel);
   static Value Path(PathValue path);
+  // `kind` is one of kDate, kLocalTime, kTime, kLocalDateTime, kDateTime.
+  static Value Temporal(Kind kind, TemporalValue t);
+  static Value Duration(DurationValue d);
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::kNull; }
   bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
+  bool is_temporal() const { return kind_ >= Kind::kDate && kind_ <= Kind::kDateTime; }
 
   // Accessors: each requires the matching kind() (asserted).
   bool as_bool() const;
@@ -96,13 +129,21 @@ class Value {
   const NodeValue& as_node() const;
   const RelationshipValue& as_relationship() const;
   const PathValue& as_path() const;
+  const TemporalValue& as_temporal() const;  // requires is_temporal()
+  const DurationValue& as_duration() const;
 
   // Cypher literal style, as the TCK writes values: null, true, 42, 1.5,
   // 'text', [1, 2], {a: 1}, (:Label {name: 'x'}), [:TYPE {w: 1}],
-  // <(:A)-[:T]->(:B)>.
+  // <(:A)-[:T]->(:B)>. Temporal values and durations print in ISO 8601 as
+  // Cypher's toString() gives them, quoted as the TCK writes them:
+  // '2013-04-20', '12:31:14.645+01:00', 'P1Y2M3DT4H'.
   std::string ToString() const;
+  // The ISO 8601 text of a temporal value or duration (unquoted), as
+  // toString() returns it; "" for other kinds.
+  std::string TemporalText() const;
   // "NULL", "BOOLEAN", "INTEGER", "FLOAT", "STRING", "LIST", "MAP", "NODE",
-  // "RELATIONSHIP", "PATH".
+  // "RELATIONSHIP", "PATH", "DATE", "LOCAL TIME", "TIME", "LOCAL DATETIME",
+  // "DATETIME", "DURATION".
   static const char* KindName(Kind kind);
 
   // Structural equality (Cypher "equivalence": null == null, NaN == NaN);
@@ -129,14 +170,19 @@ struct QueryOptions {
   int64_t default_max_hops = 32;            // upper bound for `*` / `*n..` patterns
 };
 
-// Side effects of a query (CREATE).
+// Side effects of a query (CREATE, MERGE, SET, REMOVE, DELETE), counted as
+// Neo4j does: properties_set counts every property written or removed.
 struct QueryCounters {
   int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
   int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
   int64_t properties_set = 0;
   int64_t labels_added = 0;
+  int64_t labels_removed = 0;
   bool any() const {
-    return nodes_created || relationships_created || properties_set || labels_added;
+    return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
+           properties_set || labels_added || labels_removed;
   }
 };
 
@@ -154,8 +200,11 @@ struct QueryResult {
 // them; `detail` names the rule: UndefinedVariable, VariableAlreadyBound,
 // VariableTypeConflict, InvalidAggregation, ...), "TypeError",
 // "ArgumentError", "ParameterMissing", "EntityNotFound", "SemanticError",
-// and kg's own "Timeout", "Cancelled", "StorageError", "NotSupported" (SET,
-// DELETE, REMOVE, CALL, MERGE ... ON, EXISTS {}), "InternalError" (a bug).
+// "ConstraintVerificationFailed" (DELETE of a node that still has
+// relationships), and kg's own "Timeout", "Cancelled", "StorageError",
+// "ProcedureError" (CALL: kg has no procedures), "NotSupported" (DELETE of
+// an extracted claim or entity, detail DeleteExtractedClaim), "InternalError"
+// (a bug).
 struct QueryError {
   std::string kind;
   std::string detail;   // TCK detail code when known: "UndefinedVariable", "InvalidAggregation"...

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "query-lang/query_engine.h"
+#include "query-lang/temporal.h"
 
 namespace kg::query_lang {
 
@@ -120,6 +121,20 @@ Value Value::Path(PathValue path) {
   return v;
 }
 
+Value Value::Temporal(Kind kind, TemporalValue t) {
+  assert(kind >= Kind::kDate && kind <= Kind::kDateTime);
+  Value v;
+  v.kind_ = kind;
+  v.ptr_ = std::make_shared<const TemporalValue>(std::move(t));
+  return v;
+}
+Value Value::Duration(DurationValue d) {
+  Value v;
+  v.kind_ = Kind::kDuration;
+  v.ptr_ = std::make_shared<const DurationValue>(d);
+  return v;
+}
+
 bool Value::as_bool() const {
   assert(kind_ == Kind::kBool);
   return b_;
@@ -161,6 +176,17 @@ const PathValue& Value::as_path() const {
   return Payload<PathValue>(ptr_);
 }
 
+const TemporalValue& Value::as_temporal() const {
+  assert(is_temporal());
+  return Payload<TemporalValue>(ptr_);
+}
+const DurationValue& Value::as_duration() const {
+  assert(kind_ == Kind::kDuration);
+  return Payload<DurationValue>(ptr_);
+}
+
+std::string Value::TemporalText() const { return temporal::Format(*this); }
+
 const char* Value::KindName(Kind kind) {
   switch (kind) {
     case Kind::kNull: return "NULL";
@@ -173,6 +199,12 @@ const char* Value::KindName(Kind kind) {
     case Kind::kNode: return "NODE";
     case Kind::kRelationship: return "RELATIONSHIP";
     case Kind::kPath: return "PATH";
+    case Kind::kDate: return "DATE";
+    case Kind::kLocalTime: return "LOCAL TIME";
+    case Kind::kTime: return "TIME";
+    case Kind::kLocalDateTime: return "LOCAL DATETIME";
+    case Kind::kDateTime: return "DATETIME";
+    case Kind::kDuration: return "DURATION";
   }
   return "?";
 }
@@ -221,6 +253,12 @@ std::string Value::ToString() const {
       }
       return out + ">";
     }
+    case Kind::kDate:
+    case Kind::kLocalTime:
+    case Kind::kTime:
+    case Kind::kLocalDateTime:
+    case Kind::kDateTime:
+    case Kind::kDuration: return "'" + temporal::Format(*this) + "'";
   }
   return "?";
 }
@@ -251,6 +289,16 @@ bool Value::operator==(const Value& o) const {
       for (size_t i = 0; i < a.relationships.size(); ++i)
         if (a.relationships[i].id != b.relationships[i].id) return false;
       return true;
+    }
+    case Kind::kDuration: return as_duration() == o.as_duration();
+    case Kind::kDate:
+    case Kind::kLocalTime:
+    case Kind::kTime:
+    case Kind::kLocalDateTime:
+    case Kind::kDateTime: {
+      const TemporalValue& a = as_temporal();
+      const TemporalValue& b = o.as_temporal();
+      return a.days == b.days && a.nanos == b.nanos && a.offset_seconds == b.offset_seconds && a.zone == b.zone;
     }
     default: return false;
   }

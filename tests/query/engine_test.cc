@@ -182,5 +182,129 @@ TEST_F(EngineTest, ValuesPrintAsCypherLiterals) {
   EXPECT_EQ(s, (std::vector<std::string>{"1", "1.0", "'it\\'s'", "[1, null]", "{a: 'x', b: 2}", "true"}));
 }
 
+TEST_F(EngineTest, SetRemoveDeleteAndMerge) {
+  Run("CREATE (:Person {name: 'Ada', born: 1815})-[:KNOWS]->(:Person {name: 'Charles'})");
+  QueryResult s = Run("MATCH (a {name: 'Ada'}) SET a.born = 1816, a:Countess, a += {title: 'Lady'} "
+                      "RETURN a.born, labels(a), a.title");
+  ASSERT_EQ(s.rows.size(), 1u);
+  EXPECT_EQ(s.rows[0][0], Value::Int(1816));
+  EXPECT_EQ(s.rows[0][1].ToString(), "['Person', 'Countess']");
+  EXPECT_EQ(s.rows[0][2], Value::String("Lady"));
+  EXPECT_EQ(s.counters.properties_set, 2);
+  EXPECT_EQ(s.counters.labels_added, 1);
+  QueryResult r = Run("MATCH (a:Countess) REMOVE a.title, a:Countess RETURN a.title, labels(a)");
+  EXPECT_TRUE(r.rows[0][0].is_null());
+  EXPECT_EQ(r.counters.labels_removed, 1);
+  // The name index follows SET.
+  Run("MATCH (a {name: 'Ada'}) SET a.name = 'Ada Lovelace'");
+  EXPECT_EQ(Run("MATCH (a {name: 'Ada Lovelace'}) RETURN count(a)").rows[0][0], Value::Int(1));
+  EXPECT_EQ(Run("MATCH (a {name: 'Ada'}) RETURN count(a)").rows[0][0], Value::Int(0));
+  // MERGE with ON CREATE / ON MATCH.
+  QueryResult m1 = Run("MERGE (p:Person {name: 'Mary'}) ON CREATE SET p.new = true ON MATCH SET p.new = false "
+                       "RETURN p.new");
+  EXPECT_EQ(m1.rows[0][0], Value::Bool(true));
+  EXPECT_EQ(m1.counters.nodes_created, 1);
+  QueryResult m2 = Run("MERGE (p:Person {name: 'Mary'}) ON CREATE SET p.new = true ON MATCH SET p.new = false "
+                       "RETURN p.new");
+  EXPECT_EQ(m2.rows[0][0], Value::Bool(false));
+  EXPECT_EQ(m2.counters.nodes_created, 0);
+  // DELETE refuses a connected node; DETACH DELETE takes its relationships too.
+  QueryError e = Fail("MATCH (a {name: 'Ada Lovelace'}) DELETE a");
+  EXPECT_EQ(e.kind, "ConstraintVerificationFailed");
+  EXPECT_EQ(e.detail, "DeleteConnectedNode");
+  QueryResult d = Run("MATCH (a {name: 'Ada Lovelace'}) DETACH DELETE a");
+  EXPECT_EQ(d.counters.nodes_deleted, 1);
+  EXPECT_EQ(d.counters.relationships_deleted, 1);
+  EXPECT_EQ(Run("MATCH (n) RETURN count(n)").rows[0][0], Value::Int(2));
+  EXPECT_EQ(Run("MATCH ()-[r]->() RETURN count(r)").rows[0][0], Value::Int(0));
+}
+
+TEST_F(EngineTest, DeletingAnExtractedClaimIsRefused) {
+  AddClaims();
+  for (const char* q : {"MATCH ()-[r:call]->() DELETE r", "MATCH (n {name: 'Joe Biden'}) DETACH DELETE n"}) {
+    QueryError e = Fail(q);
+    EXPECT_EQ(e.kind, "NotSupported") << q;
+    EXPECT_EQ(e.detail, "DeleteExtractedClaim") << q;
+    EXPECT_NE(e.message.find("kg retract"), std::string::npos) << e.message;
+  }
+  // Their names are not edited by hand either (the alias index follows the documents).
+  EXPECT_EQ(Fail("MATCH (n {name: 'Joe Biden'}) SET n.name = 'J. Biden'").kind, "NotSupported");
+  Run("MATCH (n {name: 'Joe Biden'}) SET n.note = 'checked'");
+  // Nothing was deleted, and what CREATE made can still go.
+  EXPECT_EQ(Run("MATCH ()-[r:call]->() RETURN count(r)").rows[0][0], Value::Int(1));
+  EXPECT_EQ(Run("MATCH (n {name: 'Joe Biden'}) RETURN count(n)").rows[0][0], Value::Int(1));
+  Run("MATCH (a {name: 'Joe Biden'}), (b {name: 'Vladimir Putin'}) CREATE (a)-[:meet]->(b)");
+  EXPECT_EQ(Run("MATCH ()-[r:meet]->() DELETE r").counters.relationships_deleted, 1);
+}
+
+TEST_F(EngineTest, PublishedIsADateInProvenance) {
+  AddClaims();  // doc-a published 2020-01-01, doc-b 2020-01-02
+  QueryResult r = Run("MATCH ()-[r]->() UNWIND provenance(r) AS p "
+                      "RETURN p.published, p.published.day ORDER BY p.published");
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[0][0].kind(), Value::Kind::kDate);
+  EXPECT_EQ(r.rows[0][0].TemporalText(), "2020-01-01");
+  EXPECT_EQ(r.rows[1][1], Value::Int(2));
+  auto count_since = [&](const std::string& day) {
+    QueryResult c = Run("MATCH ()-[r]->() WHERE any(p IN provenance(r) WHERE p.published >= date('" + day +
+                        "')) RETURN count(r)");
+    return c.rows.at(0).at(0).as_int();
+  };
+  EXPECT_EQ(count_since("2020-01-02"), 1);
+  EXPECT_EQ(count_since("2020-01-03"), 0);
+  QueryResult m = Run("MATCH (n {name: 'Joe Biden'}) RETURN mentions(n)[0].published < date('2020-01-02')");
+  EXPECT_EQ(m.rows[0][0], Value::Bool(true));
+}
+
+TEST_F(EngineTest, TemporalValues) {
+  QueryResult r = Run(
+      "RETURN date('2013-04-20') + duration('P1M11D'), "
+      "duration.between(date('2013-04-15'), date('2013-05-01')), "
+      "datetime('2017-08-08T12:31:14+02:00[Europe/Stockholm]').offset, "
+      "date.truncate('month', date('2013-04-20')), "
+      "localtime('12:31:14.5') < localtime('12:31:15'), "
+      "date('2013-04-20') = date({year: 2013, month: 4, day: 20})");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0].TemporalText(), "2013-05-31");
+  EXPECT_EQ(r.rows[0][1].TemporalText(), "P16D");
+  EXPECT_EQ(r.rows[0][2], Value::String("+02:00"));
+  EXPECT_EQ(r.rows[0][3].TemporalText(), "2013-04-01");
+  EXPECT_EQ(r.rows[0][4], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][5], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][0].ToString(), "'2013-05-31'");
+  // Temporal properties survive a write and a read.
+  Run("CREATE (:Event {on: date('2013-04-15'), lasted: duration({hours: 2})})");
+  QueryResult e = Run("MATCH (e:Event) RETURN e.on.year, e.lasted.minutes, toString(e.on)");
+  ASSERT_EQ(e.rows.size(), 1u);
+  EXPECT_EQ(e.rows[0][0], Value::Int(2013));
+  EXPECT_EQ(e.rows[0][1], Value::Int(120));
+  EXPECT_EQ(e.rows[0][2], Value::String("2013-04-15"));
+  EXPECT_EQ(Fail("RETURN date('2013-02-30')").kind, "ArgumentError");
+  EXPECT_EQ(Fail("RETURN date('yesterday')").kind, "ArgumentError");
+}
+
+TEST_F(EngineTest, RegexesAreJavaCompatible) {
+  QueryResult r = Run("RETURN 'FBI' =~ '(?i)fbi', 'the FBI' =~ '(?i)fbi', 'the FBI' =~ '(?i).*fbi', "
+                      "'Ærø' =~ '..ø', 'a\nb' =~ '(?s)a.b', 'abc' =~ 'b'");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][1], Value::Bool(false));  // the whole string must match
+  EXPECT_EQ(r.rows[0][2], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][3], Value::Bool(true));   // code points, not bytes
+  EXPECT_EQ(r.rows[0][4], Value::Bool(true));
+  EXPECT_EQ(r.rows[0][5], Value::Bool(false));
+  QueryError e = Fail("RETURN 'a' =~ '(unclosed'");
+  EXPECT_EQ(e.kind, "ArgumentError");
+  EXPECT_NE(e.message.find("(unclosed"), std::string::npos);
+}
+
+TEST_F(EngineTest, CaseMappingIsUnicode) {
+  QueryResult r = Run("RETURN toUpper('straße'), toLower('ERDOĞAN'), size('Erdoğan')");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Value::String("STRASSE"));
+  EXPECT_EQ(r.rows[0][1], Value::String("erdoğan"));
+  EXPECT_EQ(r.rows[0][2], Value::Int(7));
+}
+
 }  // namespace
 }  // namespace kg::query_lang

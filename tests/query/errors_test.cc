@@ -42,6 +42,47 @@ TEST(Errors, UndefinedVariableHasItsPosition) {
   EXPECT_EQ(e.column, 18);
 }
 
+TEST(Errors, WrongLiteralOperandTypesAreCompileTimeErrors) {
+  for (const char* q : {"RETURN NOT 0", "RETURN NOT 'true'", "RETURN NOT []", "RETURN NOT {a: true}",
+                        "RETURN -'a'", "RETURN 1 AND true", "RETURN 1 IN 2", "MATCH (n) RETURN length(n)",
+                        "MATCH ()-[r]->() RETURN length(r)", "MATCH p = ()-[*]->() WHERE p.name = 'x' RETURN p"}) {
+    QueryError e = ErrorOf(q);
+    EXPECT_EQ(e.kind, "SyntaxError") << q;
+    EXPECT_EQ(e.detail, "InvalidArgumentType") << q;
+    EXPECT_GT(e.column, 0) << q;
+  }
+  // Booleans, null and values only known at run time still bind.
+  for (const char* q : {"RETURN NOT true, NOT null", "UNWIND [1] AS x RETURN NOT x", "RETURN -1, -(1.5)",
+                        "WITH {num: 1} AS m RETURN m.num"})
+    EXPECT_TRUE(Check(q).ok()) << q;
+  // A WITH alias of a literal keeps the literal's type.
+  QueryError e = ErrorOf("WITH 1 AS x RETURN x.num");
+  EXPECT_EQ(e.kind, "TypeError");
+  EXPECT_EQ(e.detail, "InvalidArgumentType");
+  EXPECT_EQ(ErrorOf("WITH 1 AS x RETURN NOT x").detail, "InvalidArgumentType");
+}
+
+TEST(Errors, SyntaxErrorDetailsTheTckNames) {
+  EXPECT_EQ(ErrorOf("RETURN 9223372h54775808").detail, "InvalidNumberLiteral");
+  EXPECT_EQ(ErrorOf("RETURN 0x").detail, "InvalidNumberLiteral");
+  EXPECT_EQ(ErrorOf("RETURN 42 \u2014 41").detail, "InvalidUnicodeCharacter");
+  EXPECT_EQ(ErrorOf("MATCH (a)-[:LIKES..]->(c) RETURN a").detail, "InvalidRelationshipPattern");
+  EXPECT_EQ(ErrorOf("MATCH (a) RETURN a ORDER BY").detail, "UnexpectedSyntax");
+  EXPECT_EQ(ErrorOf("RETURN 1 UNION RETURN 1 UNION ALL RETURN 1").detail, "InvalidClauseComposition");
+  EXPECT_EQ(ErrorOf("MATCH p = (p)-->() RETURN p").detail, "VariableAlreadyBound");
+  EXPECT_EQ(ErrorOf("MATCH (n) DELETE n:Person").detail, "InvalidDelete");
+  EXPECT_EQ(ErrorOf("MERGE (n $props) RETURN n").detail, "InvalidParameterUse");
+  QueryError call = ErrorOf("CALL db.labels()");
+  EXPECT_EQ(call.kind, "ProcedureError");
+  EXPECT_EQ(call.detail, "ProcedureNotFound");
+}
+
+TEST(Errors, InvalidUtf8IsASyntaxErrorWithItsColumn) {
+  QueryError e = ErrorOf("RETURN 'é\xff'");
+  EXPECT_EQ(e.detail, "InvalidUnicodeCharacter");
+  EXPECT_EQ(e.column, 10);  // code points: R-E-T-U-R-N-space-'-é then the bad byte
+}
+
 TEST(Errors, SemanticDetails) {
   EXPECT_EQ(ErrorOf("MATCH (a) UNWIND [1] AS a RETURN a").detail, "VariableAlreadyBound");
   EXPECT_EQ(ErrorOf("WITH 1 AS x MATCH (x) RETURN x").detail, "VariableTypeConflict");

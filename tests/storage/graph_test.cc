@@ -171,6 +171,81 @@ TEST(Graph, CreateNodeAndEdgeWithProperties) {
   ExpectClean(*g);
 }
 
+TEST(Graph, EditsByHandKeepIndexesAndCountersAndSurviveReopen) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("db");
+  NodeId a = 0, b = 0;
+  {
+    auto g = OpenOrDie(dir);
+    a = *g->CreateNode({"Person"}, {{"name", "Ann"}});
+    b = *g->CreateNode({"Person"}, {{"name", "Bob"}});
+    EdgeId e = *g->CreateEdge(a, b, "KNOWS", {});
+    ASSERT_TRUE(g->UpdateNode(a, {"Person", "Actor"}, {{"name", "Anna"}, {"age", int64_t{41}}}).ok());
+    ASSERT_TRUE(g->UpdateEdge(e, {{"since", int64_t{2001}}}).ok());
+    EXPECT_TRUE(g->FindByName("Ann")->empty());
+    EXPECT_EQ(*g->FindByName("anna"), std::vector<NodeId>{a});
+    EXPECT_EQ(g->GetEdge(e)->properties.at("since"), PropertyValue(int64_t{2001}));
+    EXPECT_TRUE(g->DeleteNode(b).IsInvalidArgument());  // still has KNOWS
+    ASSERT_TRUE(g->DeleteEdge(e).ok());
+    ASSERT_TRUE(g->DeleteNode(b).ok());
+    EXPECT_TRUE(g->GetNode(b).status().IsNotFound());
+    EXPECT_TRUE(g->DeleteEdge(e).IsNotFound());
+    EXPECT_TRUE(g->UpdateNode(b, {}, {}).IsNotFound());
+    ExpectClean(*g);
+  }
+  auto g = OpenOrDie(dir);
+  auto labels = g->Labels();
+  ASSERT_TRUE(labels.ok());
+  EXPECT_EQ(*labels, (std::vector<std::pair<std::string, uint64_t>>{{"Actor", 1}, {"Person", 1}}));
+  EXPECT_EQ(g->Stats()->nodes, 1u);
+  EXPECT_EQ(g->Stats()->edges, 0u);
+  EXPECT_EQ(g->GetNode(a)->properties.at("name"), PropertyValue("Anna"));
+  ExpectClean(*g);
+}
+
+TEST(Graph, ScanEdgesBySourceSeesEveryEdgeGroupedBySource) {
+  OpenOptions o;
+  o.in_memory = true;
+  auto g = OpenOrDie("mem", o);
+  std::vector<NodeId> n;
+  for (int i = 0; i < 4; ++i) n.push_back(*g->CreateNode({"N"}, {}));
+  for (auto [a, b] : std::vector<std::pair<int, int>>{{3, 0}, {0, 1}, {2, 3}, {0, 2}, {3, 1}})
+    ASSERT_TRUE(g->CreateEdge(n[a], n[b], "T", {}).ok());
+  std::set<EdgeId> by_id, by_source;
+  for (auto c = g->ScanEdges(); c->Valid(); c->Next()) by_id.insert(c->edge().id);
+  NodeId last = 0;
+  for (auto c = g->ScanEdgesBySource(); c->Valid(); c->Next()) {
+    EXPECT_GE(c->edge().source, last);
+    last = c->edge().source;
+    auto e = g->GetEdge(c->edge().id);
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->source, c->edge().source);
+    EXPECT_EQ(e->target, c->edge().target);
+    by_source.insert(c->edge().id);
+  }
+  EXPECT_EQ(by_source, by_id);
+  EXPECT_EQ(by_source.size(), 5u);
+}
+
+TEST(Graph, ExtractedClaimsAndEntitiesAreNotDeletedByHand) {
+  OpenOptions o;
+  o.in_memory = true;
+  auto g = OpenOrDie("mem", o);
+  ASSERT_TRUE(g->AddExtraction(MakeExtraction("d1", kText1, {{"Putin", "call", "Obama"}})).ok());
+  NodeId putin = g->FindByName("Putin")->at(0);
+  EXPECT_EQ(*g->NodeDocumentCount(putin), 1u);
+  auto out = g->OutEdges(putin);
+  ASSERT_TRUE(out->Valid());
+  EdgeId call = out->edge().id;
+  Status s = g->DeleteEdge(call);
+  EXPECT_EQ(s.code(), Status::Code::kNotSupported) << s.ToString();
+  EXPECT_NE(s.message().find("d1"), std::string::npos);
+  EXPECT_TRUE(g->GetEdge(call).ok());
+  NodeId lone = *g->CreateNode({"Note"}, {});
+  EXPECT_EQ(*g->NodeDocumentCount(lone), 0u);
+  ExpectClean(*g);
+}
+
 TEST(Graph, RetractRemovesOnlyUnsupportedClaims) {
   TempDir tmp;
   auto g = OpenOrDie(tmp.Sub("db"));
