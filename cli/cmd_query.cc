@@ -114,6 +114,13 @@ int RunQuery(Context& context, const QueryArgs& args) {
     }
     if (i > 0 && (*mode == OutputMode::kTable || *mode == OutputMode::kMarkdown)) std::cout << "\n";
     PrintResult(outcome.value(), print, std::cout);
+    if (outcome.value().rows.empty() && !context.quiet) {
+      std::string hints = NameHints(**graph, st.text);
+      if (!hints.empty()) {
+        std::cout.flush();
+        std::cerr << "kg query: " << hints;
+      }
+    }
     // Tables show EXPLAIN/PROFILE plans under them; data formats keep stdout clean.
     if (!outcome.value().plan_text.empty() && *mode != OutputMode::kTable) {
       std::cout.flush();

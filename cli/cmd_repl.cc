@@ -222,6 +222,13 @@ class Repl {
       return;
     }
     PrintResult(outcome.value(), WithTerminalWidth(), std::cout);
+    if (outcome.value().rows.empty()) {
+      std::string hints = NameHints(graph_, text);
+      if (!hints.empty()) {
+        std::cout.flush();
+        std::cerr << hints;
+      }
+    }
     if (!outcome.value().plan_text.empty() && print_.mode != OutputMode::kTable) {
       std::cout.flush();
       std::cerr << outcome.value().plan_text;

@@ -2,7 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
+#include <regex>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -166,6 +169,36 @@ std::string FormatQueryError(const query_lang::QueryError& error, const std::str
   }
   if (text.empty() || text.back() != '\n') text += '\n';
   return text;
+}
+
+std::string NameHints(const graph::Graph& graph, const std::string& query) {
+  static const std::regex kNameLiteral(R"re(\bname\s*[:=]\s*(?:'([^']*)'|"([^"]*)"))re");
+  std::string out;
+  std::set<std::string> seen;
+  for (auto it = std::sregex_iterator(query.begin(), query.end(), kNameLiteral);
+       it != std::sregex_iterator(); ++it) {
+    std::string name = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+    if (name.empty() || !seen.insert(name).second) continue;
+    Result<std::vector<graph::NodeId>> ids = graph.FindByName(name);
+    if (!ids.ok()) continue;
+    std::vector<std::string> owners;
+    bool exact = false;
+    for (graph::NodeId id : *ids) {
+      Result<graph::NodeRecord> n = graph.GetNode(id);
+      if (!n.ok()) continue;
+      auto p = n->properties.find("name");
+      if (p == n->properties.end()) continue;
+      const std::string* owner = std::get_if<std::string>(&p->second.value);
+      if (!owner) continue;
+      if (*owner == name) exact = true;
+      else if (std::find(owners.begin(), owners.end(), *owner) == owners.end()) owners.push_back(*owner);
+    }
+    if (exact || owners.empty()) continue;
+    out += "no node is named '" + name + "'; it is an alias of ";
+    for (size_t k = 0; k < owners.size() && k < 5; ++k) out += (k ? ", '" : "'") + owners[k] + "'";
+    out += " (write that name, or WHERE '" + name + "' IN n.aliases)\n";
+  }
+  return out;
 }
 
 }  // namespace kg::cli

@@ -8,6 +8,8 @@
 //    {a: 1}, true, null), else a plain string.
 //  * SplitStatements / StatementComplete find the `;` that end statements,
 //    ignoring those inside quotes, backticks and comments.
+//  * NameHints explains a result of 0 rows whose query named an entity by
+//    one of its aliases ({name: 'FBI'} -> Federal Bureau of Investigation).
 #pragma once
 
 #include <memory>
@@ -28,6 +30,11 @@ struct Context;
 // Opens context.db. A folder that does not exist is refused with a message
 // saying how to create one; `read_only` opens without taking the write lock.
 Result<std::unique_ptr<graph::Graph>> OpenGraph(const Context& context, bool read_only);
+
+// For a query that returned no rows: lines for stderr, one per name literal
+// of the query (`name: 'X'`, `name = 'X'`) that no node has as its name but
+// the alias index knows, saying whose alias it is. Empty otherwise.
+std::string NameHints(const graph::Graph& graph, const std::string& query);
 
 // Parses "name=value" into params[name]. InvalidArgument when there is no
 // '=' or the name is empty or not an identifier.

@@ -131,9 +131,13 @@ bool NameLike(const Token& t) {
 std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& names) {
   std::vector<NamedSpan> out;
   const int n = static_cast<int>(s.tokens.size());
+  // "fung" in "Chi-fung": the rest of a hyphenated word.
+  auto hyphen_rest = [&](int i) {
+    return i > 0 && s.tokens[i - 1].form == "-" && s.tokens[i - 1].span.end == s.tokens[i].span.begin;
+  };
   auto emit = [&](int b, int e, EntityType type) {
     while (b < e && !NameLike(s.tokens[b])) ++b;
-    while (e > b && !NameLike(s.tokens[e - 1])) --e;
+    while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
     if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
     out.push_back(NamedSpan{b, e, type});
@@ -166,6 +170,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       } else if (t.xpos == "POS" || t.form == "'s") {
         // "Demosisto 's Nathan Law", but "Korean People 's Army".
         cut = name.type == EntityType::kPerson;
+      } else if (i > b && hyphen_rest(i)) {
+        cut = false;  // "Hui Chi-fung": the lower-case half of a hyphenated name
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
               (name.type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||

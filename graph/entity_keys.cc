@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/text.h"
+#include "graph/graph.h"
 
 namespace kg::graph {
 namespace {
@@ -100,6 +101,24 @@ int KeyRank(const std::string& candidate_name, const std::string& folded_key) {
   if (text::FoldCase(candidate_name) == folded_key) return 3;
   if (text::FoldCase(StripOrgSuffix(candidate_name)) == folded_key) return 2;
   return 1;
+}
+
+Result<std::vector<std::string>> AliasesOf(const Graph& graph, uint64_t node) {
+  Result<NodeRecord> rec = graph.GetNode(node);
+  if (!rec.ok()) return rec.status();
+  if (std::find(rec->labels.begin(), rec->labels.end(), "Entity") == rec->labels.end())
+    return std::vector<std::string>{};
+  std::string name;
+  EntityType type = EntityType::kOther;
+  if (auto p = rec->properties.find("name"); p != rec->properties.end())
+    if (auto* s = std::get_if<std::string>(&p->second.value)) name = *s;
+  if (auto p = rec->properties.find("type"); p != rec->properties.end())
+    if (auto* s = std::get_if<std::string>(&p->second.value)) type = EntityTypeFromName(*s);
+  Result<std::vector<MentionRecord>> mentions = graph.NodeMentions(node);
+  if (!mentions.ok()) return mentions.status();
+  std::vector<std::string> surfaces;
+  for (const MentionRecord& m : *mentions) surfaces.push_back(m.surface);
+  return EntityAliases(name, type, surfaces);
 }
 
 }  // namespace kg::graph

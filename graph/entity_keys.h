@@ -20,8 +20,11 @@
 #include <vector>
 
 #include "common/claim.h"
+#include "common/status.h"
 
 namespace kg::graph {
+
+class Graph;
 
 // "Apple Inc." -> "Apple", "General Motors Corp." -> "General Motors",
 // "Volkswagen AG" -> "Volkswagen"; unchanged when the name has no such
@@ -46,5 +49,10 @@ EntityType EntityTypeFromName(const std::string& name);
 // 3 when its name folds to the key, 2 when its suffix-less name does, 1
 // when the key is only one of its aliases.
 int KeyRank(const std::string& candidate_name, const std::string& folded_key);
+
+// The aliases entity node `node` is indexed under (its name first), as
+// EntityAliases computes them from the node's name, type and mentions; empty
+// for a node that is not an entity. What `n.aliases` returns in a query.
+Result<std::vector<std::string>> AliasesOf(const Graph& graph, uint64_t node);
 
 }  // namespace kg::graph

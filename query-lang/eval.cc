@@ -1,4 +1,5 @@
 // eval.cc: expression evaluation and value semantics (see eval.h).
+#include "graph/entity_keys.h"
 #include "query-lang/eval.h"
 
 #include <cmath>
@@ -117,6 +118,16 @@ Value GetProperty(const Value& target, const std::string& key, ExecContext& ctx)
     case K::kNode: {
       auto& props = *ctx.LoadNode(target).properties;
       auto it = props.find(key);
+      if (it == props.end() && key == "aliases") {
+        // Every name the entity goes by, from the alias index's own rule
+        // (graph/entity_keys.h); not a stored property.
+        auto aliases = graph::AliasesOf(ctx.graph(), target.as_node().id);
+        if (!aliases.ok()) ThrowError("StorageError", "", aliases.status().ToString());
+        if (aliases->empty()) return Value();
+        ValueList list;
+        for (const std::string& a : *aliases) list.push_back(Value::String(a));
+        return Value::List(std::move(list));
+      }
       return it == props.end() ? Value() : it->second;
     }
     case K::kRelationship: {

@@ -55,6 +55,25 @@ TEST(KgCli, GlobalOptionsAfterTheSubcommand) {
   EXPECT_EQ(Sh(kg + " stats --no-such-option").code, 2);
 }
 
+// Finding entities by the names people use: the alias index.
+TEST(KgCli, NamesPeopleUse) {
+  std::string kg = Quote(::kg::testing::KgBinary());
+  std::string db = Quote(SeedsDb());
+  RunResult none = Sh(kg + " query --db " + db + " \"MATCH (n {name: 'FBI'}) RETURN n.name\"");
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_NE(none.err.find("no node is named 'FBI'; it is an alias of 'Federal Bureau of Investigation'"),
+            std::string::npos) << none.err;
+  RunResult aliases = Sh(kg + " query --db " + db + " --format json \"MATCH (n {name: 'Federal Bureau of "
+                         "Investigation'}) RETURN n.aliases AS aliases\"");
+  ASSERT_EQ(aliases.code, 0) << aliases.err;
+  json j = json::parse(aliases.out);
+  ASSERT_EQ(j.size(), 1u);
+  std::vector<std::string> a = j[0]["aliases"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(a.begin(), a.end(), "FBI"), a.end()) << aliases.out;
+  RunResult by_alias = Sh(kg + " query --db " + db + " --format csv \"MATCH (n) WHERE 'FBI' IN n.aliases RETURN n.name\"");
+  EXPECT_EQ(by_alias.out, "n.name\nFederal Bureau of Investigation\n");
+}
+
 TEST(KgQuery, ParamsFormatsFileAndStdin) {
   RunResult r = Sh(Kg() + " --db " + Quote(SeedsDb()) +
                     " query --format jsonl --param n=41 --param 'm={\"k\": [1, 2]}' "
