@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/extract/test_util.h"
 
 namespace kg::extract {
@@ -39,6 +41,37 @@ TEST(KgEvalCarb, ReproducesTheReferenceFigures) {
   EXPECT_NE(out.find("F1 0.458"), std::string::npos) << out;
   EXPECT_NE(out.find("P 0.526"), std::string::npos) << out;
   EXPECT_NE(out.find("R 0.406"), std::string::npos) << out;
+}
+
+// kg eval coref on GUM dev. Issue 10 sets CoNLL F1 >= 60 over clusters of
+// named entities; kg reaches 57.0 (GUM train: 59.3), so this asserts the
+// level reached and the target stays open. The predictions file has the
+// columns the issue names.
+TEST(KgEvalCoref, GumDevScoresAndPredictionsFile) {
+  std::string dir = KG_SHARED_DATA_OR_SKIP("gum/dev");
+  std::string out_path = ::testing::TempDir() + "/kg_coref_predictions.tsv";
+  int status = 0;
+  std::string out = RunShell(Kg() + " eval coref --format json --conllu " + dir +
+                                 " --predictions " + out_path, &status);
+  ASSERT_EQ(status, 0) << out;
+  nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_EQ(j["documents"].get<int>(), 12);
+  EXPECT_EQ(j["gold_clusters"].get<int>(), 270);
+  EXPECT_GE(j["conll_f1"].get<double>(), 56.5) << out;
+  for (const char* metric : {"muc", "b3", "ceafe"}) {
+    EXPECT_GT(j[metric]["precision"].get<double>(), 50) << metric;
+    EXPECT_GT(j[metric]["recall"].get<double>(), 40) << metric;
+  }
+  std::ifstream in(out_path);
+  std::string header, row;
+  std::getline(in, header);
+  EXPECT_EQ(header, "doc\tsent_id\tstart\tend\tcluster");
+  ASSERT_TRUE(std::getline(in, row));
+  int tabs = 0;
+  for (char c : row) tabs += c == '\t';
+  EXPECT_EQ(tabs, 4) << row;
+  std::remove(out_path.c_str());
 }
 
 TEST(KgEvalCarb, BadInputGetsAClearError) {
