@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 
@@ -41,6 +43,29 @@ int main(int argc, char** argv) {
   RegisterEvalCarb(*eval, context);
   RegisterEvalNer(*eval, context);
   RegisterEvalCoref(*eval, context);
+
+  // kg help [CMD [SUB]]: the help of kg or of one command.
+  std::vector<std::string> help_topic;
+  CLI::App* help = app.add_subcommand("help", "Show the help of kg, or of one command");
+  help->add_option("command", help_topic, "Command (and subcommand), e.g. eval ner");
+  help->callback([&] {
+    CLI::App* target = &app;
+    for (const std::string& name : help_topic) {
+      CLI::App* sub = nullptr;
+      try {
+        sub = target->get_subcommand(name);
+      } catch (const CLI::OptionNotFound&) {
+      }
+      if (!sub) {
+        std::cerr << "kg help: no command '" << name << "'\n";
+        context.exit_code = kExitUsage;
+        return;
+      }
+      target = sub;
+    }
+    // (App::help of an app whose subcommand ran shows that subcommand.)
+    std::cout << target->get_formatter()->make_help(target, "", CLI::AppFormatMode::Normal);
+  });
 
   try {
     app.parse(argc, argv);

@@ -557,6 +557,9 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
           ? rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(families, tuning), &hs, &raw)
           : rocksdb::DB::Open(dbo, dir, Descriptors(families, tuning), &hs, &raw);
   if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("Permission denied") != std::string::npos) {
+      return Status::IOError("cannot write " + dir + ": permission denied (" + s.ToString() + ")");
+    }
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
       return Status::IOError(dir + " is in use by another kg process (" + s.ToString() + ")");
     }

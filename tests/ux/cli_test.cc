@@ -55,6 +55,19 @@ TEST(KgCli, GlobalOptionsAfterTheSubcommand) {
   EXPECT_EQ(Sh(kg + " stats --no-such-option").code, 2);
 }
 
+TEST(KgCli, HelpOfACommand) {
+  std::string kg = Quote(::kg::testing::KgBinary());
+  RunResult all = Sh(kg + " help");
+  EXPECT_EQ(all.code, 0);
+  EXPECT_NE(all.out.find("ingest"), std::string::npos) << all.out;
+  RunResult ner = Sh(kg + " help eval ner");
+  EXPECT_EQ(ner.code, 0);
+  EXPECT_NE(ner.out.find("--iob2"), std::string::npos) << ner.out;
+  RunResult bad = Sh(kg + " help nosuch");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("no command 'nosuch'"), std::string::npos) << bad.err;
+}
+
 // Finding entities by the names people use: the alias index.
 TEST(KgCli, NamesPeopleUse) {
   std::string kg = Quote(::kg::testing::KgBinary());
