@@ -156,6 +156,13 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     int b = std::max(0, name.begin), e = std::min(n, name.end);
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
+    // "Boeing 777", "iPhone 6": a model number makes the name a product's.
+    EntityType type = name.type;
+    if (e < n && !taken[e] && s.tokens[e].xpos == "CD" && s.tokens[e].head >= b &&
+        s.tokens[e].head < e && s.tokens[e].span.begin > s.tokens[e - 1].span.end) {
+      taken[e++] = true;
+      type = EntityType::kProduct;
+    }
     // "Obama and Putin" is two names; "Procter and Gamble Company" one.
     std::vector<std::string> words;
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
@@ -169,20 +176,20 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
         cut = true;  // "Vladimir Putin Tuesday"
       } else if (t.xpos == "POS" || t.form == "'s") {
         // "Demosisto 's Nathan Law", but "Korean People 's Army".
-        cut = name.type == EntityType::kPerson;
+        cut = type == EntityType::kPerson;
       } else if (i > b && hyphen_rest(i)) {
         cut = false;  // "Hui Chi-fung": the lower-case half of a hyphenated name
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
-              (name.type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
+              (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
               ((lower == "and" || lower == "&") && !ends_as_org);
       }
       if (cut) {
-        emit(start, i, name.type);
+        emit(start, i, type);
         start = i + 1;
       }
     }
-    emit(start, e, name.type);
+    emit(start, e, type);
   }
   return out;
 }
