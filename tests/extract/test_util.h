@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,26 @@
 namespace kg::extract::testing {
 
 inline std::string DataDir() { return KG_EXTRACT_TEST_DATA; }
+
+// The rows of a case file (data/*.tsv): tab-separated fields, blank lines
+// and lines starting with '#' skipped. Each row is checked to have
+// `fields` fields (a failure names the line).
+inline std::vector<std::vector<std::string>> ReadCases(const std::string& name, size_t fields) {
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(DataDir() + "/" + name);
+  EXPECT_TRUE(in) << DataDir() + "/" + name;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, '\t')) f.push_back(field);
+    EXPECT_EQ(f.size(), fields) << name << ": " << line;
+    if (f.size() == fields) rows.push_back(std::move(f));
+  }
+  return rows;
+}
 
 // The sentence whose "# text" is `text` in `sentences`, or nullptr.
 inline const ConlluSentence* FindText(const std::vector<ConlluSentence>& sentences,

@@ -16,15 +16,7 @@ namespace {
 
 std::string ModelsDir() { return KG_TEST_MODELS_DIR; }
 
-const Pipeline& Nlp() {
-  static std::unique_ptr<Pipeline> nlp = [] {
-    auto p = Pipeline::Load(ModelsDir());
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return p.ok() ? std::move(*p) : nullptr;
-  }();
-  if (!nlp) throw std::runtime_error("models did not load");
-  return *nlp;
-}
+using testing::Nlp;
 
 const EntityRecognizer& Ner() {
   static std::unique_ptr<EntityRecognizer> ner = [] {

@@ -2,14 +2,28 @@
 #pragma once
 
 #include <fstream>
+#include <memory>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "extract/pipeline.h"
 #include "extract/sentence.h"
 #include "tests/shared_data.h"
 
 namespace kg::testing {
+
+// The pipeline over the committed models, loaded once per test binary.
+inline const extract::Pipeline& Nlp() {
+  static std::unique_ptr<extract::Pipeline> nlp = [] {
+    auto p = extract::Pipeline::Load(KG_TEST_MODELS_DIR);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? std::move(*p) : nullptr;
+  }();
+  if (!nlp) throw std::runtime_error("models did not load");
+  return *nlp;
+}
 
 inline std::string ReadSeed(const std::string& name) {
   std::ifstream in(SeedsDir() + "/" + name, std::ios::binary);
