@@ -32,21 +32,12 @@ const std::pair<const char*, const char*> kSynonyms[] = {
     {"sack", "fire"},           {"dismiss", "fire"},
 };
 
-const char* kSymmetric[] = {"speak_with", "meet", "negotiate_with", "ally_with", "marry",
-                            "clash_with", "compete_with", "agree_with", "border"};
-
 }  // namespace
 
 std::string CanonicalRelation(const std::string& relation_type) {
   for (const auto& [from, to] : kSynonyms)
     if (relation_type == from) return to;
   return relation_type;
-}
-
-bool IsSymmetricRelation(const std::string& canonical_type) {
-  for (const char* s : kSymmetric)
-    if (canonical_type == s) return true;
-  return false;
 }
 
 std::string ReciprocalRelation(const std::string& verb_lemma) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/relations.h"
 #include "extract/sentence.h"
 
 namespace kg::extract {
@@ -29,9 +30,9 @@ std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& 
 // as its lemma.
 std::string CanonicalRelation(const std::string& relation_type);
 
-// Whether a canonical relation holds both ways (speak_with, meet): such a
-// claim is stored once, subject and object in name order.
-bool IsSymmetricRelation(const std::string& canonical_type);
+// Whether a canonical relation holds both ways: kg::IsSymmetricRelation
+// (common/relations.h).
+using ::kg::IsSymmetricRelation;
 
 // The symmetric relation an intransitive verb makes between coordinated or
 // grouped subjects ("Putin and Obama spoke" -> speak_with; "the two leaders

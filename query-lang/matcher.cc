@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/relations.h"
 #include "graph/algorithms.h"
 #include "query-lang/errors.h"
 #include "query-lang/eval.h"
@@ -287,6 +288,25 @@ class Matcher {
     };
     if (out && !scan(true)) return false;
     if (in && !scan(false)) return false;
+    if (out != in) {
+      // A symmetric relation (speak_with, meet) holds both ways, and is
+      // stored once: a directed pattern matches it against its direction too.
+      bool outgoing = !out;
+      auto run = [&](std::optional<graph::TypeId> t) -> bool {
+        auto c = outgoing ? ctx_.graph().OutEdges(from, t) : ctx_.graph().InEdges(from, t);
+        for (; c->Valid(); c->Next()) {
+          ctx_.CheckInterrupt();
+          const graph::EdgeRef& e = c->edge();
+          if (e.source == e.target || !IsSymmetricRelation(ctx_.TypeName(e.type))) continue;
+          if (!f(e, outgoing ? e.target : e.source)) return false;
+        }
+        if (!c->status().ok()) ThrowError("StorageError", "", c->status().ToString());
+        return true;
+      };
+      if (types.empty()) return run(std::nullopt);
+      for (auto t : types)
+        if (IsSymmetricRelation(ctx_.TypeName(t)) && !run(t)) return false;
+    }
     return true;
   }
 
