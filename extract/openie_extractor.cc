@@ -740,13 +740,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
           }
           const Token& ct = s.tokens[c];
-          // First-person pronouns resolve for coreference ("I" of an
-          // interview), but in quotes they are too often someone else's to
-          // carry a claim.
+          // First-person and plural pronouns resolve for coreference ("I"
+          // of an interview, "they" of a company), but too often stand for
+          // someone else ("a warship was deployed to retrieve them": the
+          // people, not the navy) to carry a claim.
           std::string cl = Lower(ct.form);
-          bool first_person = cl == "i" || cl == "me" || cl == "my" || cl == "myself" ||
-                              cl == "we" || cl == "us" || cl == "our" || cl == "ourselves";
-          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !first_person) ||
+          bool weak = cl == "i" || cl == "me" || cl == "my" || cl == "myself" || cl == "we" ||
+                      cl == "us" || cl == "our" || cl == "ourselves" || cl == "they" ||
+                      cl == "them" || cl == "their" || cl == "themselves";
+          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !weak) ||
               DescriptionType(s, c, view.kids(c)))
             id = add_name(c);
           if (id >= 0) sides.push_back(Side{id, {}, {}});
