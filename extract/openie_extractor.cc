@@ -460,6 +460,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const Token& ht = s.tokens[head];
       std::string lower = Lower(ht.form);
       NameMention m;
+      int name_start = -1;  // the name's first token (after any title)
       m.order = order + head;
       m.mention.sentence = si;
       std::optional<EntityType> description = DescriptionType(s, head, view.kids(head));
@@ -486,6 +487,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
         if (first > 0) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
+        name_start = run[first];
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
         m.mention.span = span;
         m.mention.surface = cut(span);
@@ -498,9 +500,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       mention_at[head] = id;
       if (!m.pronoun) {
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
-        int start = -1;
-        for (int k = 0; k < n; ++k)
-          if (s.tokens[k].span.begin == m.mention.span.begin) start = k;
+        int start = name_start;
         int k = start - 1;
         std::vector<std::string> role;
         while (k >= 0 && IsRoleWord(s.tokens[k].form)) role.insert(role.begin(), Lower(s.tokens[k--].form));

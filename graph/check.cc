@@ -106,8 +106,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
   std::vector<uint64_t> node_ids;
   // Entity nodes' names, types and mention surfaces, for the alias index.
   struct EntityNode {
-    std::string name;
-    EntityType type = EntityType::kOther;
+    StoredEntity entity;
     std::vector<std::string> surfaces;
   };
   std::unordered_map<uint64_t, EntityNode> entity_nodes;
@@ -135,13 +134,8 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       auto name = nv.properties.find("name");
       bool is_entity = false;
       for (uint32_t l : nv.labels) is_entity |= entity_label && l == *entity_label;
-      if (is_entity && name != nv.properties.end()) {
-        EntityNode en;
-        if (auto* s = std::get_if<std::string>(&name->second.value)) en.name = *s;
-        if (auto t = nv.properties.find("type"); t != nv.properties.end())
-          if (auto* ts = std::get_if<std::string>(&t->second.value)) en.type = EntityTypeFromName(*ts);
-        entity_nodes[id] = std::move(en);
-      }
+      if (is_entity && name != nv.properties.end())
+        entity_nodes[id] = EntityNode{StoredEntityOf(nv.properties), {}};
       if (name != nv.properties.end()) {
         if (auto* s = std::get_if<std::string>(&name->second.value)) {
           if (!KeyExists(store, Family::kNames, keys::NameKey(text::FoldCase(*s), id), &err)) {
@@ -309,7 +303,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
     KG_RETURN_IF_ERROR(it->status());
     for (const auto& [id, en] : entity_nodes) {
       std::set<std::string> justified;
-      for (const std::string& a : EntityAliases(en.name, en.type, en.surfaces))
+      for (const std::string& a : EntityAliases(en.entity.name, en.entity.type, en.surfaces))
         justified.insert(text::FoldCase(a));
       const std::set<std::string>& have = indexed[id];
       for (const std::string& a : have)

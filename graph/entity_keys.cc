@@ -5,7 +5,6 @@
 #include <set>
 
 #include "common/text.h"
-#include "graph/graph.h"
 
 namespace kg::graph {
 namespace {
@@ -89,12 +88,17 @@ bool TypesCompatible(EntityType a, EntityType b) {
   return true;  // organisations, places and products are often the same name's senses
 }
 
-EntityType EntityTypeFromName(const std::string& name) {
-  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace,
-                       EntityType::kEvent, EntityType::kProduct, EntityType::kOther,
-                       EntityType::kValue})
-    if (name == EntityTypeName(t)) return t;
-  return EntityType::kOther;
+StoredEntity StoredEntityOf(const Properties& properties) {
+  StoredEntity out;
+  if (auto p = properties.find("name"); p != properties.end())
+    if (auto* s = std::get_if<std::string>(&p->second.value)) out.name = *s;
+  if (auto p = properties.find("type"); p != properties.end())
+    if (auto* s = std::get_if<std::string>(&p->second.value))
+      for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace,
+                           EntityType::kEvent, EntityType::kProduct, EntityType::kOther,
+                           EntityType::kValue})
+        if (*s == EntityTypeName(t)) out.type = t;
+  return out;
 }
 
 int KeyRank(const std::string& candidate_name, const std::string& folded_key) {
@@ -108,17 +112,12 @@ Result<std::vector<std::string>> AliasesOf(const Graph& graph, uint64_t node) {
   if (!rec.ok()) return rec.status();
   if (std::find(rec->labels.begin(), rec->labels.end(), "Entity") == rec->labels.end())
     return std::vector<std::string>{};
-  std::string name;
-  EntityType type = EntityType::kOther;
-  if (auto p = rec->properties.find("name"); p != rec->properties.end())
-    if (auto* s = std::get_if<std::string>(&p->second.value)) name = *s;
-  if (auto p = rec->properties.find("type"); p != rec->properties.end())
-    if (auto* s = std::get_if<std::string>(&p->second.value)) type = EntityTypeFromName(*s);
+  StoredEntity entity = StoredEntityOf(rec->properties);
   Result<std::vector<MentionRecord>> mentions = graph.NodeMentions(node);
   if (!mentions.ok()) return mentions.status();
   std::vector<std::string> surfaces;
   for (const MentionRecord& m : *mentions) surfaces.push_back(m.surface);
-  return EntityAliases(name, type, surfaces);
+  return EntityAliases(entity.name, entity.type, surfaces);
 }
 
 }  // namespace kg::graph

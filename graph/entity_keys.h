@@ -21,10 +21,9 @@
 
 #include "common/claim.h"
 #include "common/status.h"
+#include "graph/graph.h"
 
 namespace kg::graph {
-
-class Graph;
 
 // "Apple Inc." -> "Apple", "General Motors Corp." -> "General Motors",
 // "Volkswagen AG" -> "Volkswagen"; unchanged when the name has no such
@@ -42,8 +41,13 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
 // is never a place or an organisation; Other goes with anything.
 bool TypesCompatible(EntityType a, EntityType b);
 
-// The type named by `name` ("Person"...), kOther when unknown.
-EntityType EntityTypeFromName(const std::string& name);
+// A stored entity node's name and type, from its properties ("" and
+// kOther when missing).
+struct StoredEntity {
+  std::string name;
+  EntityType type = EntityType::kOther;
+};
+StoredEntity StoredEntityOf(const Properties& properties);
 
 // How strongly a stored entity named `candidate_name` answers `folded_key`:
 // 3 when its name folds to the key, 2 when its suffix-less name does, 1

@@ -201,7 +201,7 @@ Result<std::optional<uint64_t>> IngestPlan::FindNode(const std::string& folded, 
   return std::optional<uint64_t>();
 }
 
-const IngestPlan::EntityInfo* IngestPlan::EntityInfoOf(uint64_t node) {
+const StoredEntity* IngestPlan::EntityInfoOf(uint64_t node) {
   auto hit = entity_info_.find(node);
   if (hit != entity_info_.end()) return &hit->second;
   std::string v;
@@ -211,14 +211,7 @@ const IngestPlan::EntityInfo* IngestPlan::EntityInfoOf(uint64_t node) {
   std::optional<uint32_t> entity = dictionary_->Find("Entity");
   if (!entity || std::find(nv.labels.begin(), nv.labels.end(), *entity) == nv.labels.end())
     return nullptr;
-  EntityInfo info;
-  auto name = nv.properties.find("name");
-  auto type = nv.properties.find("type");
-  if (name != nv.properties.end())
-    if (auto* s = std::get_if<std::string>(&name->second.value)) info.name = *s;
-  if (type != nv.properties.end())
-    if (auto* s = std::get_if<std::string>(&type->second.value)) info.type = EntityTypeFromName(*s);
-  return &(entity_info_[node] = std::move(info));
+  return &(entity_info_[node] = StoredEntityOf(nv.properties));
 }
 
 Result<std::vector<uint64_t>> IngestPlan::EntitiesUnder(const std::string& folded_key) {
@@ -254,7 +247,7 @@ Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
     Result<std::vector<uint64_t>> nodes = EntitiesUnder(key);
     if (!nodes.ok()) return nodes.status();
     for (uint64_t node : *nodes) {
-      const EntityInfo* info = EntityInfoOf(node);
+      const StoredEntity* info = EntityInfoOf(node);
       if (!info || !TypesCompatible(e.type, info->type)) continue;
       int rank = KeyRank(info->name, key);
       // Only an alias ("Jobs" of Steve Jobs): the types must agree, or the
@@ -395,7 +388,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
       sink->Put(Family::kNames, keys::NameKey(folded, node), e.name);
       nodes_by_name_[(value_node ? "v" : "e") + folded] = node;
       if (!value_node) {
-        entity_info_[node] = EntityInfo{e.name, e.type};
+        entity_info_[node] = StoredEntity{e.name, e.type};
         entity_keys_[folded].push_back(node);
         written_names_.insert(keys::NameKey(folded, node));
       }
@@ -407,7 +400,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     touched_nodes.insert(node);
     if (!value_node) {
       // The alias index: every form this document names the entity by.
-      const EntityInfo* info = EntityInfoOf(node);
+      const StoredEntity* info = EntityInfoOf(node);
       EntityType type = info ? info->type : e.type;
       std::vector<std::string> surfaces = e.aliases;
       if (info && info->name != e.name) surfaces.push_back(e.name);

@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "graph/entity_keys.h"
 #include "graph/graph.h"
 #include "graph/record_codec.h"
 #include "storage/store.h"
@@ -113,12 +114,8 @@ class IngestPlan {
   // The entity node `e` is already (planned or stored), by its keys; see
   // graph/entity_keys.h.
   Result<std::optional<uint64_t>> FindEntity(const Entity& e);
-  struct EntityInfo {
-    std::string name;
-    EntityType type = EntityType::kOther;
-  };
   // Name and type of entity node `node` (null: not an entity node).
-  const EntityInfo* EntityInfoOf(uint64_t node);
+  const StoredEntity* EntityInfoOf(uint64_t node);
   // The entity nodes indexed under `folded_key` (planned, then stored).
   Result<std::vector<uint64_t>> EntitiesUnder(const std::string& folded_key);
   Result<uint64_t> FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target, bool* created);
@@ -137,7 +134,7 @@ class IngestPlan {
   Counters counters_;
   std::unordered_set<std::string> documents_;
   std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name
-  std::unordered_map<uint64_t, EntityInfo> entity_info_;    // entity nodes seen
+  std::unordered_map<uint64_t, StoredEntity> entity_info_;    // entity nodes seen
   std::unordered_map<std::string, std::vector<uint64_t>> entity_keys_;  // alias keys planned
   std::unordered_set<std::string> written_names_;           // names keys planned
   std::unordered_map<std::string, uint64_t> edges_by_triple_;

@@ -586,9 +586,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     auto nv = ReadNode(*store_, node);
     if (!nv.ok()) return nv.status().WithContext("retract " + document_id);
     if (const std::string* name = NameOf(nv->properties); name && !gone.empty()) {
-      EntityType type = EntityType::kOther;
-      if (auto t = nv->properties.find("type"); t != nv->properties.end())
-        if (auto* ts = std::get_if<std::string>(&t->second.value)) type = EntityTypeFromName(*ts);
+      EntityType type = StoredEntityOf(nv->properties).type;
       std::vector<std::string> all = kept;
       all.insert(all.end(), gone.begin(), gone.end());
       std::set<std::string> keep;
