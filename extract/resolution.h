@@ -41,8 +41,24 @@ struct NameMention {
   // A definite description ("the company", "the president"; pronoun is
   // set too): the type of entity it refers to.
   std::optional<EntityType> description;
+  // A definite description's head noun, lower case ("cyclone" of "this
+  // cyclone"): it goes first to the last entity whose name it describes
+  // (DescribesName).
+  std::string head_word;
+  // The description is a bare lower-case noun ("iodine" after "Iodine").
+  bool bare = false;
   uint32_t order = 0;       // position in the document (token count)
+  // The mention is its clause's subject (or a possessor): the likeliest
+  // antecedent of a later "it" or "they".
+  bool salient = false;
 };
+
+// Whether a definite description with head noun `head_word` (lower case)
+// can name `name`: "the mosque" -> Grand Mosque, "this cyclone" -> Cyclone
+// Phailin (the last word of a longer name, or a first word that says what
+// kind of thing it is); a bare noun only a one-word name ("iodine" ->
+// Iodine). Never "the match" -> a one-word name "Match".
+bool DescribesName(const std::string& head_word, bool bare, const std::string& name);
 
 class DocumentResolver {
  public:
