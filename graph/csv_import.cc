@@ -333,7 +333,7 @@ bool AppendValue(std::string* dst, const Column& c, std::string_view v) {
       case Kind::kInt: {
         int64_t i;
         if (!ParseInt(item, &i)) return false;
-        codec::EncodeValue(dst, PropertyValue(i));
+        codec::EncodeIntValue(dst, i);
         return true;
       }
       case Kind::kDouble: {
@@ -349,7 +349,7 @@ bool AppendValue(std::string* dst, const Column& c, std::string_view v) {
         return true;
       }
       default:
-        codec::EncodeValue(dst, PropertyValue(std::string(item)));
+        codec::EncodeStringValue(dst, item);
         return true;
     }
   };
@@ -460,6 +460,39 @@ struct Adj {
   }
 };
 
+// Sorts adjacency entries by (node, type, other, edge). The nodes of one
+// import have dense ids, so this is a counting sort by node (stable: entries
+// arrive in edge order) and then a sort of each node's run by type and other
+// end; a comparison sort when the ids are spread out.
+void SortAdjacency(std::vector<Adj>* list) {
+  if (list->size() < 2) return;
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (const Adj& a : *list) {
+    lo = std::min(lo, a.node);
+    hi = std::max(hi, a.node);
+  }
+  const uint64_t range = hi - lo + 1;
+  if (range > 4 * list->size() + (uint64_t{1} << 20)) {
+    std::sort(list->begin(), list->end());
+    return;
+  }
+  std::vector<uint64_t> start(range + 1, 0);
+  for (const Adj& a : *list) start[a.node - lo + 1]++;
+  for (uint64_t i = 1; i <= range; ++i) start[i] += start[i - 1];
+  std::vector<Adj> sorted(list->size());
+  {
+    std::vector<uint64_t> at(start.begin(), start.end() - 1);
+    for (const Adj& a : *list) sorted[at[a.node - lo]++] = a;
+  }
+  for (uint64_t i = 0; i < range; ++i) {
+    if (start[i + 1] - start[i] > 1) {
+      std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[i]),
+                sorted.begin() + static_cast<std::ptrdiff_t>(start[i + 1]));
+    }
+  }
+  list->swap(sorted);
+}
+
 // Records one family's entries in key order, from an arena.
 struct Entries {
   std::string arena;
@@ -524,7 +557,7 @@ class Importer {
   // What the families will hold.
   Entries nodes_, mentions_;
   // Edge values in id order from first_edge_: (values back to back, ends).
-  std::vector<std::pair<std::string, std::vector<uint32_t>>> edge_values_;
+  std::vector<std::pair<std::string, std::vector<uint64_t>>> edge_values_;
   std::map<uint32_t, std::vector<uint64_t>> labels_;  // label -> nodes, in order
   struct Name {
     std::string folded;
@@ -740,7 +773,7 @@ struct EdgeSurvey {
 // One slice of an edge file, parsed.
 struct EdgeChunk {
   std::string values;           // edge values, back to back
-  std::vector<uint32_t> ends;   // where each value ends in `values`
+  std::vector<uint64_t> ends;   // where each value ends in `values`
   std::vector<Adj> out;         // source, type, target, index in this chunk
   std::vector<std::pair<uint64_t, std::string>> problems;  // line, what
 };
@@ -823,7 +856,7 @@ Status Importer::Edges(const std::string& path) {
     std::vector<std::string_view> row;
     uint64_t at;
     bool bad;
-    std::string value, bad_column;
+    std::string bad_column;
     while (pass.Next(&row, &at, &bad)) {
       if (bad || row.size() != width) {
         c.problems.push_back({at, bad ? "unterminated quoted field"
@@ -846,18 +879,19 @@ Status Importer::Edges(const std::string& path) {
         }
         type = types.find(std::string(row[h.type]))->second;
       }
-      value.clear();
-      storage::PutVarint64(&value, source);
-      storage::PutVarint64(&value, target);
-      storage::PutVarint64(&value, type);
-      storage::PutVarint64(&value, 1);  // document_count: "manual"
-      storage::PutVarint64(&value, 1);  // provenance_count
-      if (!EncodeRowProperties(&value, h, row, &bad_column)) {
+      // The edge value, written in place (taken back if a value is bad).
+      const size_t begin = c.values.size();
+      storage::PutVarint64(&c.values, source);
+      storage::PutVarint64(&c.values, target);
+      storage::PutVarint64(&c.values, type);
+      storage::PutVarint64(&c.values, 1);  // document_count: "manual"
+      storage::PutVarint64(&c.values, 1);  // provenance_count
+      if (!EncodeRowProperties(&c.values, h, row, &bad_column)) {
+        c.values.resize(begin);
         c.problems.push_back({at, "column '" + bad_column + "' is not of its type"});
         continue;
       }
-      c.values.append(value);
-      c.ends.push_back(static_cast<uint32_t>(c.values.size()));
+      c.ends.push_back(c.values.size());
       c.out.push_back({source, type, target, c.out.size()});
     }
   });
@@ -908,8 +942,8 @@ Status Importer::Write() {
   auto t0 = Clock::now();
   {
     // The three sorts at once.
-    std::thread out_sort([this] { std::sort(out_.begin(), out_.end()); });
-    std::thread in_sort([this] { std::sort(in_.begin(), in_.end()); });
+    std::thread out_sort([this] { SortAdjacency(&out_); });
+    std::thread in_sort([this] { SortAdjacency(&in_); });
     std::sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) {
       return a.folded != b.folded ? a.folded < b.folded : a.node < b.node;
     });
@@ -940,8 +974,8 @@ Status Importer::Write() {
     std::string key;
     uint64_t edge = first_edge_;
     for (const auto& [values, ends] : edge_values_) {
-      uint32_t begin = 0;
-      for (uint32_t end : ends) {
+      uint64_t begin = 0;
+      for (uint64_t end : ends) {
         key.clear();
         storage::PutBigEndian64(&key, edge++);
         KG_RETURN_IF_ERROR(w->Put(key, std::string_view(values).substr(begin, end - begin)));
@@ -992,10 +1026,10 @@ Status Importer::Write() {
   manual.ingest_time_ms = now_ms_;
   const std::string manual_value = codec::EncodeProvenance(manual);
   add(Family::kProvenance, edge_count_, [this, &manual_value](storage::SstWriter* w) -> Status {
-    std::string key;
+    // Edge ids are consecutive; every key is edge, "manual", seq 0.
+    std::string key = keys::SupportKeyOf({first_edge_, "manual", 0});
     for (uint64_t e = first_edge_; e < first_edge_ + edge_count_; ++e) {
-      // Edge ids are consecutive: edges_ holds them in order.
-      key = keys::SupportKeyOf({e, "manual", 0});
+      for (int i = 0; i < 8; ++i) key[i] = static_cast<char>(e >> (56 - 8 * i));
       KG_RETURN_IF_ERROR(w->Put(key, manual_value));
     }
     return Status::OK();
