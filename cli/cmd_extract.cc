@@ -1,7 +1,7 @@
 // kg extract: claims without a store, streaming (a Hadoop/Spark mapper).
 //
 //   kg extract [FILE...|-] [--format record|jsonl|tsv|carb] [--threads N]
-//              [--source NAME] [--first-line N]
+//              [--source NAME] [--first-line N | --numbered]
 //
 // Input: files and folders as `kg ingest` reads them (.txt, .html, .jsonl
 // with {"id","url","title","published","publisher","text"|"html"}), or
@@ -45,6 +45,7 @@ struct ExtractArgs {
   int threads = 0;               // 0 = one per core
   std::string source = "<stdin>";  // the name of stdin in sources
   uint64_t first_line = 1;        // the number of stdin's first line
+  bool numbered = false;          // stdin lines are "NUMBER<TAB>JSON"
 };
 
 void PrintClaims(const Extraction& x, const std::string& format, std::ostream& out) {
@@ -181,14 +182,32 @@ int RunExtract(const ExtractArgs& args) {
         std::cin.get();
         c = std::cin.peek();
       }
-      if (c == '{') {
+      if (c == '{' || args.numbered) {
         std::string line;
         uint64_t line_no = args.first_line - 1;
         while (std::getline(std::cin, line)) {
           ++line_no;
           if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+          std::string_view json = line;
+          uint64_t number = line_no;
+          if (args.numbered) {
+            // "NUMBER<TAB>JSON": the number is the record's line (or byte
+            // offset) in the whole input, given by the framework.
+            size_t tab = line.find('\t');
+            char* end = nullptr;
+            number = tab == std::string::npos ? 0 : std::strtoull(line.c_str(), &end, 10);
+            if (tab == std::string::npos || end != line.c_str() + tab) {
+              if (!push({args.source + ":" + std::to_string(line_no),
+                         Status::InvalidArgument("<stdin>:" + std::to_string(line_no) +
+                                                 ": --numbered expects NUMBER<TAB>JSON"),
+                         {}}))
+                return;
+              continue;
+            }
+            json.remove_prefix(tab + 1);
+          }
           bool go_on = true;
-          reader.ReadJsonLine(line, args.source + ":" + std::to_string(line_no),
+          reader.ReadJsonLine(json, args.source + ":" + std::to_string(number),
                               [&](extract::ReadResult r) { go_on = push(std::move(r)); });
           if (!go_on) return;
         }
@@ -245,6 +264,9 @@ void RegisterExtract(CLI::App& app, Context& context) {
                   "Name of stdin in the documents' sources (default <stdin>)");
   cmd->add_option("--first-line", args->first_line,
                   "Line number of stdin's first line (for a shard of a larger file; default 1)");
+  cmd->add_flag("--numbered", args->numbered,
+                "stdin lines are NUMBER<TAB>JSON (Hadoop's offset<TAB>line, Spark's "
+                "zipWithIndex): the number is the record's line in its source");
   cmd->add_option("--models", args->models, "Models folder (default $KG_MODELS or models/)");
   cmd->callback([args, &context] {
     if (args->format.empty()) args->format = context.format == "text" ? "record" : context.format;

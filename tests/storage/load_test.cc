@@ -34,13 +34,23 @@ TEST(Load, ShardedExtractThenLoadEqualsIngest) {
   ASSERT_EQ(lines.size(), 24u);
   std::vector<std::string> outputs;
   for (int k = 0; k < 4; ++k) {
+    // Shards 0 and 2 say where they start (--first-line); 1 and 3 number
+    // every line as Hadoop and Spark can (--numbered: NUMBER<TAB>JSON).
+    bool numbered = k % 2 == 1;
     std::string shard = tmp.Sub("shard" + std::to_string(k));
     std::ofstream s(shard);
-    for (int i = 6 * k; i < 6 * k + 6; ++i) s << lines[i] << "\n";
+    for (int i = 6 * k; i < 6 * k + 6; ++i) {
+      if (numbered) s << i + 1 << "\t";
+      s << lines[i] << "\n";
+    }
     s.close();
-    RunResult x = RunKg({"extract", "--source", in + "/news.jsonl", "--first-line",
-                         std::to_string(6 * k + 1)},
-                        tmp.path(), shard);
+    std::vector<std::string> args = {"extract", "--source", in + "/news.jsonl"};
+    if (numbered) {
+      args.push_back("--numbered");
+    } else {
+      args.insert(args.end(), {"--first-line", std::to_string(6 * k + 1)});
+    }
+    RunResult x = RunKg(args, tmp.path(), shard);
     ASSERT_EQ(x.exit_code, 0) << x.err;
     EXPECT_EQ(Lines(x.out).size(), 6u);
     outputs.push_back(tmp.Sub("x" + std::to_string(k) + ".jsonl"));
