@@ -62,7 +62,8 @@ struct Done {
   size_t text_bytes = 0;
 };
 
-// The progress line on a terminal: articles, articles/s, claims, ETA.
+// The progress line on a terminal: articles, articles/s, claims (distinct
+// edges) and their sources (claims read), ETA.
 class Progress {
  public:
   Progress(bool on, uint64_t input_bytes)
@@ -78,7 +79,7 @@ class Progress {
     in_file_ += text_bytes;
   }
 
-  void Show(uint64_t articles, uint64_t claims, const std::string& source) {
+  void Show(uint64_t articles, uint64_t claims, uint64_t sources, const std::string& source) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(200)) return;
@@ -94,10 +95,11 @@ class Progress {
       std::snprintf(buf, sizeof buf, "%ld:%02ld", std::max(0L, left) / 60, std::max(0L, left) % 60);
       eta = buf;
     }
-    char line[160];
-    std::snprintf(line, sizeof line, "%llu articles, %.1f/s, %llu claims, ETA %s  ",
+    char line[192];
+    std::snprintf(line, sizeof line, "%llu articles, %.1f/s, %llu claims (%llu sources), ETA %s  ",
                   static_cast<unsigned long long>(articles), rate,
-                  static_cast<unsigned long long>(claims), eta.c_str());
+                  static_cast<unsigned long long>(claims), static_cast<unsigned long long>(sources),
+                  eta.c_str());
     std::cerr << "\r\033[K" << line << source.substr(0, 60) << std::flush;
   }
 
@@ -250,7 +252,7 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
       std::cout << (summary->unchanged ? "unchanged " : "stored ") << x.document.id << " "
                 << d.source << std::endl;
     }
-    meter.Show(stored + unchanged, total.new_edges, d.source);
+    meter.Show(stored + unchanged, total.new_edges, total.new_provenance, d.source);
     return true;
   };
   RunOrdered<Item, Done>({threads, 0}, produce, work, consume);
