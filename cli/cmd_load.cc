@@ -153,6 +153,12 @@ int LoadRecords(const LoadFlags& flags, const Context& context,
     return SourceBefore(a.source, a.id, b.source, b.id);
   });
 
+  if (entries.empty()) {
+    // Nothing to store: the database is not even opened (or created).
+    std::cerr << "kg load: no record to store (" << rejected << " rejected)\n";
+    return rejected ? kExitError : kExitOk;
+  }
+
   // Pass 2: store them in order.
   graph::OpenOptions open;
   open.sync_writes = !flags.no_sync;

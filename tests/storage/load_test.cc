@@ -122,6 +122,11 @@ TEST(Load, BadRecordsAreNamedTheOthersLoadedNothingLost) {
   EXPECT_EQ(after["documents"], before["documents"].get<int>() + 2);
   EXPECT_GT(after["sources"].get<int>(), before["sources"].get<int>());
   ExpectKgCheckClean(db, tmp.path());
+  // Only bad records: an error, and no database is made.
+  std::ofstream(tmp.Sub("all-bad.jsonl")) << "{\"kg_record\": 1}\n";
+  EXPECT_EQ(RunKg({"--db", tmp.Sub("fresh"), "load", tmp.Sub("all-bad.jsonl")}, tmp.path()).exit_code,
+            1);
+  EXPECT_FALSE(fs::exists(tmp.Sub("fresh")));
   // A file that is not there: an error, nothing written.
   EXPECT_EQ(RunKg({"--db", db, "load", tmp.Sub("none.jsonl")}, tmp.path()).exit_code, 1);
   EXPECT_EQ(KgStats(db, tmp.path()), after);
