@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <regex>
 #include <tuple>
 
@@ -138,7 +139,18 @@ TEST(KgQuery, TimeoutAndLimit) {
   r = Sh(KgSeeds() + " query --format jsonl --limit 2 'UNWIND range(1, 10) AS x RETURN x'");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "{\"x\":1}\n{\"x\":2}\n");
-  EXPECT_NE(r.err.find("rows capped at --limit 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("showing the first 2 of 10 rows"), std::string::npos) << r.err;
+  // Without --limit, 1,000 rows are shown and the whole count is said;
+  // --limit 0 shows every row.
+  r = Sh(KgSeeds() + " query --format csv 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1001);
+  EXPECT_NE(r.err.find("showing the first 1000 of 1500 rows"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " query --format csv --limit 0 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1501);
+  EXPECT_EQ(r.err, "");
+  r = Sh(KgSeeds() + " query 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_NE(r.out.find("1000 of 1500 rows shown"), std::string::npos);
 }
 
 TEST(KgQuery, ReadsBesideAWriterHoldingTheLock) {
