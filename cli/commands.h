@@ -35,6 +35,7 @@ void RegisterStats(CLI::App& app, Context& context);
 void RegisterCheck(CLI::App& app, Context& context);
 void RegisterRetract(CLI::App& app, Context& context);
 void RegisterExtract(CLI::App& app, Context& context);
+void RegisterLoad(CLI::App& app, Context& context);
 void RegisterQuery(CLI::App& app, Context& context);
 void RegisterRepl(CLI::App& app, Context& context);
 void RegisterExport(CLI::App& app, Context& context);

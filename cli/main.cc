@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
 
   RegisterIngest(app, context);
   RegisterExtract(app, context);
+  RegisterLoad(app, context);
   RegisterQuery(app, context);
   RegisterRepl(app, context);
   RegisterExport(app, context);
