@@ -40,6 +40,7 @@ void RegisterQuery(CLI::App& app, Context& context);
 void RegisterRepl(CLI::App& app, Context& context);
 void RegisterExport(CLI::App& app, Context& context);
 void RegisterAudit(CLI::App& app, Context& context);
+void RegisterTimeline(CLI::App& app, Context& context);  // cli/cmd_timeline.cc
 void RegisterTrain(CLI::App& app, Context& context);
 void RegisterParse(CLI::App& app, Context& context);
 // `kg eval parse` and `kg eval carb` share the `eval` subcommand.

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   RegisterRepl(app, context);
   RegisterExport(app, context);
   RegisterAudit(app, context);
+  RegisterTimeline(app, context);
   RegisterRetract(app, context);
   RegisterStats(app, context);
   RegisterCheck(app, context);

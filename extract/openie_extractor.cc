@@ -9,6 +9,7 @@
 #include <set>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/boilerplate.h"
 #include "extract/entities.h"
@@ -76,8 +77,9 @@ struct Description {
 // title with "the" ("the Secretary"), or a lower-case noun that is a
 // one-word name read before ("iodine" after "Iodine").
 std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::vector<int>& kids,
-                                         const std::vector<std::string>& names) {
+                                         const DescribableNames& names) {
   const Token& t = s.tokens[i];
+  if (t.upos != "NOUN" && t.upos != "PROPN") return std::nullopt;
   bool definite = false, other_det = false;
   for (int k : kids) {
     if (s.tokens[k].deprel != "det") continue;
@@ -96,35 +98,34 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
       if (s.tokens[k].deprel == "amod" || s.tokens[k].deprel == "compound" ||
           s.tokens[k].deprel == "nmod:poss")
         return std::nullopt;
-    for (const std::string& name : names)
-      if (DescribesName(Lower(t.form), true, name)) return Description{std::nullopt, Lower(t.form), true};
+    if (names.Has(Lower(t.form), true)) return Description{std::nullopt, Lower(t.form), true};
     return std::nullopt;
   }
-  static const char* kOrg[] = {"company", "firm", "agency", "organization", "organisation",
-                               "group", "carrier", "airline", "bank", "party", "ministry",
-                               "university", "college", "school", "court", "team", "club",
-                               "newspaper", "network", "council", "library",
-                               "consortium", "manufacturer", "automaker", "retailer", "band"};
-  static const char* kPerson[] = {"president", "leader", "minister", "chancellor", "premier",
-                                  "senator", "governor", "mayor", "spokesman", "spokeswoman",
-                                  "emperor", "king", "queen", "judge", "secretary", "prince",
-                                  "princess", "singer", "actor", "actress", "poet", "author",
-                                  "player", "chairman", "chief", "ceo", "founder", "director"};
-  static const char* kPlace[] = {"country", "nation", "city", "capital", "kingdom", "republic",
-                                 "island", "town", "village", "state", "province", "region",
-                                 "territory", "county"};
-  static const char* kEvent[] = {"cyclone", "hurricane", "storm", "typhoon", "war", "election",
-                                 "earthquake", "tournament", "championship", "festival"};
-  for (const char* w : kOrg)
-    if (l == w) return Description{EntityType::kOrganization, l};
-  for (const char* w : kPerson)
-    if (l == w) return Description{EntityType::kPerson, l};
-  for (const char* w : kPlace)
-    if (l == w) return Description{EntityType::kPlace, l};
-  for (const char* w : kEvent)
-    if (l == w) return Description{EntityType::kEvent, l};
-  for (const std::string& name : names)
-    if (DescribesName(l, false, name)) return Description{std::nullopt, l, false};
+  static const std::unordered_map<std::string, EntityType> kLexicon = [] {
+    std::unordered_map<std::string, EntityType> m;
+    for (const char* w : {"company", "firm", "agency", "organization", "organisation", "group",
+                          "carrier", "airline", "bank", "party", "ministry", "university",
+                          "college", "school", "court", "team", "club", "newspaper", "network",
+                          "council", "library", "consortium", "manufacturer", "automaker",
+                          "retailer", "band"})
+      m[w] = EntityType::kOrganization;
+    for (const char* w : {"president", "leader", "minister", "chancellor", "premier", "senator",
+                          "governor", "mayor", "spokesman", "spokeswoman", "emperor", "king",
+                          "queen", "judge", "secretary", "prince", "princess", "singer", "actor",
+                          "actress", "poet", "author", "player", "chairman", "chief", "ceo",
+                          "founder", "director"})
+      m[w] = EntityType::kPerson;
+    for (const char* w : {"country", "nation", "city", "capital", "kingdom", "republic", "island",
+                          "town", "village", "state", "province", "region", "territory", "county"})
+      m[w] = EntityType::kPlace;
+    for (const char* w : {"cyclone", "hurricane", "storm", "typhoon", "war", "election",
+                          "earthquake", "tournament", "championship", "festival"})
+      m[w] = EntityType::kEvent;
+    return m;
+  }();
+  auto known = kLexicon.find(l);
+  if (known != kLexicon.end()) return Description{known->second, l};
+  if (names.Has(l, false)) return Description{std::nullopt, l, false};
   return std::nullopt;
 }
 
@@ -471,7 +472,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
 
   DocumentResolver resolver(*catalog_);
   // The names read so far, for descriptions that refer back to one.
-  std::vector<std::string> names_so_far;
+  DescribableNames names_so_far;
   std::vector<PendingClaim> pending;
   uint32_t order = 0;
   std::vector<std::vector<NamedSpan>> recognized =
@@ -566,7 +567,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       mention_at[head] = id;
       if (!m.pronoun) {
         // The names a later description may refer to ("the cyclone").
-        names_so_far.push_back(m.name);
+        names_so_far.Add(m.name);
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
         int start = name_start;
         int k = start - 1;

@@ -37,17 +37,30 @@ bool PluralPronoun(const std::string& p) {
 
 }  // namespace
 
-bool DescribesName(const std::string& head_word, bool bare, const std::string& name) {
+DescriptionWords DescriptionWordsOf(const std::string& name) {
+  DescriptionWords out;
   std::vector<std::string> words = Words(name);
-  if (words.empty()) return false;
-  if (bare) return words.size() == 1 && Lower(words[0]) == head_word;
-  if (words.size() < 2) return false;
-  if (Lower(words.back()) == head_word) return true;
+  if (words.size() == 1) out.bare_word = Lower(words[0]);
+  if (words.size() < 2) return out;
+  out.heads.push_back(Lower(words.back()));
   static const char* kKinds[] = {"cyclone", "hurricane", "typhoon", "storm", "lake",
                                  "mount", "cape", "fort", "river", "operation"};
+  std::string first = Lower(words.front());
   for (const char* k : kKinds)
-    if (head_word == k && Lower(words.front()) == k) return true;
-  return false;
+    if (first == k) out.heads.push_back(first);
+  return out;
+}
+
+bool DescribesName(const std::string& head_word, bool bare, const std::string& name) {
+  DescriptionWords words = DescriptionWordsOf(name);
+  if (bare) return !words.bare_word.empty() && words.bare_word == head_word;
+  return std::find(words.heads.begin(), words.heads.end(), head_word) != words.heads.end();
+}
+
+void DescribableNames::Add(const std::string& name) {
+  DescriptionWords words = DescriptionWordsOf(name);
+  for (std::string& h : words.heads) heads_.insert(std::move(h));
+  if (!words.bare_word.empty()) bare_.insert(std::move(words.bare_word));
 }
 
 int DocumentResolver::Add(NameMention mention) {
