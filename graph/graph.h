@@ -125,7 +125,7 @@ struct GraphStats {
   uint64_t edges = 0;           // claims
   uint64_t provenance = 0;      // provenance records on edges (sources)
   uint64_t mentions = 0;        // mention records on nodes
-  std::vector<std::string> extractors;  // "kg-openie 1.0"
+  std::vector<std::string> extractors;  // "kg-openie/1.0" (ExtractorLabel)
 };
 
 // What AddExtraction did.
