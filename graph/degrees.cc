@@ -17,7 +17,11 @@ keys::DegreeDirection KeyDirection(EdgeDirection d) {
 
 class StoredDegreeCursor : public DegreeCursor {
  public:
-  explicit StoredDegreeCursor(std::unique_ptr<storage::Iterator> it) : it_(std::move(it)) { Load(); }
+  StoredDegreeCursor(std::unique_ptr<storage::Iterator> it, std::string start, NodeId to)
+      : it_(std::move(it)), to_(to) {
+    it_->Seek(start);
+    Load();
+  }
   bool Valid() const override { return valid_; }
   void Next() override {
     it_->Next();
@@ -37,9 +41,10 @@ class StoredDegreeCursor : public DegreeCursor {
     }
     entry_.node = k.node;
     entry_.type = k.type;
-    valid_ = true;
+    valid_ = k.node < to_;
   }
   std::unique_ptr<storage::Iterator> it_;
+  NodeId to_;
   bool valid_ = false;
   DegreeEntry entry_;
   Status status_;
@@ -48,7 +53,11 @@ class StoredDegreeCursor : public DegreeCursor {
 // Groups runs of adjacency keys (node, type, other, edge) by (node, type).
 class CountingDegreeCursor : public DegreeCursor {
  public:
-  explicit CountingDegreeCursor(std::unique_ptr<storage::Iterator> it) : it_(std::move(it)) { Load(); }
+  CountingDegreeCursor(std::unique_ptr<storage::Iterator> it, NodeId from, NodeId to)
+      : it_(std::move(it)), to_(to) {
+    it_->Seek(keys::AdjacencyPrefix(from));
+    Load();
+  }
   bool Valid() const override { return valid_; }
   void Next() override { Load(); }
   const DegreeEntry& entry() const override { return entry_; }
@@ -63,6 +72,7 @@ class CountingDegreeCursor : public DegreeCursor {
       status_ = Status::Corruption("bad adjacency key");
       return;
     }
+    if (a.node >= to_) return;
     entry_ = {a.node, a.type, 0};
     for (; it_->Valid(); it_->Next()) {
       if (!keys::ParseAdjacency(it_->key(), &a)) {
@@ -75,6 +85,7 @@ class CountingDegreeCursor : public DegreeCursor {
     valid_ = true;
   }
   std::unique_ptr<storage::Iterator> it_;
+  NodeId to_;
   bool valid_ = false;
   DegreeEntry entry_;
   Status status_;
@@ -82,14 +93,17 @@ class CountingDegreeCursor : public DegreeCursor {
 
 }  // namespace
 
-std::unique_ptr<DegreeCursor> StoredDegrees(const storage::Store& store, EdgeDirection direction) {
+std::unique_ptr<DegreeCursor> StoredDegrees(const storage::Store& store, EdgeDirection direction,
+                                            NodeId from, NodeId to) {
   return std::make_unique<StoredDegreeCursor>(
-      store.NewIterator(Family::kDegrees, keys::DegreePrefix(KeyDirection(direction))));
+      store.NewIterator(Family::kDegrees, keys::DegreePrefix(KeyDirection(direction))),
+      keys::DegreePrefix(KeyDirection(direction), from), to);
 }
 
-std::unique_ptr<DegreeCursor> CountedDegrees(const storage::Store& store, EdgeDirection direction) {
+std::unique_ptr<DegreeCursor> CountedDegrees(const storage::Store& store, EdgeDirection direction,
+                                             NodeId from, NodeId to) {
   return std::make_unique<CountingDegreeCursor>(
-      store.NewIterator(direction == EdgeDirection::kOut ? Family::kOut : Family::kIn));
+      store.NewIterator(direction == EdgeDirection::kOut ? Family::kOut : Family::kIn), from, to);
 }
 
 Result<uint64_t> ReadDegree(const storage::Store& store, bool stored, NodeId node,

@@ -28,11 +28,13 @@ namespace kg::graph::internal {
 
 class Sink;
 
-// Degree entries read from the `degrees` family.
-std::unique_ptr<DegreeCursor> StoredDegrees(const storage::Store& store, EdgeDirection direction);
-// Degree entries counted from the `out` (kOut) or `in` (kIn) family: one
-// entry per run of adjacency keys with the same node and type.
-std::unique_ptr<DegreeCursor> CountedDegrees(const storage::Store& store, EdgeDirection direction);
+// Degree entries of the nodes in [from, to) read from the `degrees` family.
+std::unique_ptr<DegreeCursor> StoredDegrees(const storage::Store& store, EdgeDirection direction,
+                                            NodeId from = 0, NodeId to = ~NodeId{0});
+// The same counted from the `out` (kOut) or `in` (kIn) family: one entry
+// per run of adjacency keys with the same node and type.
+std::unique_ptr<DegreeCursor> CountedDegrees(const storage::Store& store, EdgeDirection direction,
+                                             NodeId from = 0, NodeId to = ~NodeId{0});
 
 // The stored degree of one node (one read), or counted from its adjacency
 // entries when `stored` is false.

@@ -124,6 +124,8 @@ class StoreEdgeCursor : public EdgeCursor {
 };
 
 // Whole node records in id order, optionally only those with one label.
+// Only the key and label ids are read while moving; the rest of a record is
+// decoded when asked for.
 class StoreNodeRecordCursor : public NodeRecordCursor {
  public:
   StoreNodeRecordCursor(std::unique_ptr<storage::Iterator> it, const Dictionary* dictionary,
@@ -137,26 +139,51 @@ class StoreNodeRecordCursor : public NodeRecordCursor {
     Load();
   }
   void SeekTo(NodeId id) override {
+    // Callers mostly ask for a node a few records ahead: step there, and
+    // seek only when it is farther.
+    for (int steps = 0; valid_ && record_.id < id && steps < 16; ++steps) Next();
     if (!valid_ || record_.id >= id) return;
     it_->Seek(keys::Id64(id));
     Load();
   }
-  const NodeRecord& record() const override { return record_; }
+  NodeId node() const override { return record_.id; }
+  const NodeRecord& record() const override {
+    if (!decoded_) {
+      decoded_ = true;
+      codec::NodeValue nv;
+      if (!codec::DecodeNode(it_->value(), &nv)) {
+        status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+        record_.properties.clear();
+        return record_;
+      }
+      record_.labels.clear();
+      for (uint32_t l : nv.labels) record_.labels.push_back(dictionary_->Name(l));
+      record_.properties = std::move(nv.properties);
+    }
+    return record_;
+  }
+  PropertyValue Property(const std::string& key) const override {
+    if (decoded_) {
+      auto it = record_.properties.find(key);
+      return it == record_.properties.end() ? PropertyValue() : it->second;
+    }
+    PropertyValue v;
+    if (!codec::DecodeNodeProperty(it_->value(), key, &v))
+      status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+    return v;
+  }
   Status status() const override { return status_.ok() ? it_->status() : status_; }
 
  private:
   void Load() {
     valid_ = false;
+    decoded_ = false;
     for (; it_->Valid(); it_->Next()) {
-      codec::NodeValue nv;
-      if (!keys::ParseId64(it_->key(), &record_.id) || !codec::DecodeNode(it_->value(), &nv)) {
+      if (!keys::ParseId64(it_->key(), &record_.id) || !codec::DecodeNodeLabels(it_->value(), &label_ids_)) {
         status_ = Status::Corruption("bad node record");
         return;
       }
-      if (label_ && std::find(nv.labels.begin(), nv.labels.end(), *label_) == nv.labels.end()) continue;
-      record_.labels.clear();
-      for (uint32_t l : nv.labels) record_.labels.push_back(dictionary_->Name(l));
-      record_.properties = std::move(nv.properties);
+      if (label_ && std::find(label_ids_.begin(), label_ids_.end(), *label_) == label_ids_.end()) continue;
       valid_ = true;
       return;
     }
@@ -165,8 +192,10 @@ class StoreNodeRecordCursor : public NodeRecordCursor {
   const Dictionary* dictionary_;
   std::optional<uint32_t> label_;
   bool valid_ = false;
-  NodeRecord record_;
-  Status status_;
+  std::vector<uint32_t> label_ids_;
+  mutable bool decoded_ = false;
+  mutable NodeRecord record_;
+  mutable Status status_;
 };
 
 class EmptyNodeRecordCursor : public NodeRecordCursor {
@@ -174,7 +203,9 @@ class EmptyNodeRecordCursor : public NodeRecordCursor {
   bool Valid() const override { return false; }
   void Next() override {}
   void SeekTo(NodeId) override {}
+  NodeId node() const override { return 0; }
   const NodeRecord& record() const override { return record_; }
+  PropertyValue Property(const std::string&) const override { return {}; }
   Status status() const override { return Status::OK(); }
 
  private:
@@ -358,8 +389,10 @@ Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
   return ReadDegree(*store_, degrees_stored_, node, direction, type);
 }
 
-std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction) const {
-  return degrees_stored_ ? StoredDegrees(*store_, direction) : CountedDegrees(*store_, direction);
+std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction, NodeId from,
+                                                      NodeId to) const {
+  return degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
+                         : CountedDegrees(*store_, direction, from, to);
 }
 
 std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string& label) const {
@@ -459,6 +492,7 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.edges = c.edges;
   s.provenance = c.provenance;
   s.mentions = c.mentions;
+  s.node_id_limit = c.next_node;
   for (const auto& [name, n] : c.extractors) {
     if (n > 0) s.extractors.push_back(name);
   }
@@ -518,6 +552,11 @@ Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
   std::lock_guard lock(counters_mu_);
   counters_ = std::move(c);
   return id;
+}
+
+Status RocksGraph::Compact() {
+  KG_RETURN_IF_ERROR(store_->Flush());
+  return store_->CompactAll();
 }
 
 Status RocksGraph::WriteDirect(storage::WriteBatch* batch) {

@@ -32,7 +32,8 @@ class RocksGraph : public Graph {
   std::unique_ptr<EdgeCursor> ScanEdgesBySource() const override;
   Result<uint64_t> Degree(NodeId node, EdgeDirection direction,
                           std::optional<TypeId> type) const override;
-  std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction) const override;
+  std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction, NodeId from,
+                                            NodeId to) const override;
   std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label) const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
   std::string TypeName(TypeId type) const override;
@@ -57,6 +58,7 @@ class RocksGraph : public Graph {
   Status DeleteNode(NodeId id) override;
   Result<uint64_t> NodeDocumentCount(NodeId id) const override;
   Result<std::vector<CheckProblem>> Check() const override;
+  Status Compact() override;
   void BeginDeferredSync() override { ++deferred_sync_depth_; }
   Status EndDeferredSync() override;
 

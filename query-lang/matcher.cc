@@ -27,12 +27,16 @@ struct PartState {
   size_t anchor = 0;
 };
 
+}  // namespace
+
 const Expr* NameLookup(const NodePattern& n) {
   if (!n.properties || n.properties->kind != Expr::Kind::kMap) return nullptr;
   for (size_t i = 0; i < n.properties->keys.size(); ++i)
     if (n.properties->keys[i] == "name") return n.properties->children[i].get();
   return nullptr;
 }
+
+namespace {
 
 class Matcher {
  public:
@@ -42,6 +46,22 @@ class Matcher {
         states_(parts.size()) {}
 
   void Run() { MatchPart(0); }
+
+  // See ForEachNodeCandidate (matcher.h).
+  bool Candidates(const NodePattern& n, const std::function<bool(uint64_t)>& f) {
+    return ForEachCandidate(n, [&](uint64_t id) {
+      if (n.bound && n.labels.empty() && !n.properties) return f(id);
+      if (!NodeMatches(n, id)) return true;
+      return f(id);
+    });
+  }
+
+  bool ValueSatisfies(const NodePattern& n, const NodeValue& nv) {
+    for (auto& l : n.labels)
+      if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    return true;
+  }
 
  private:
   bool IsBound(const NodePattern& n) const { return n.bound || set_here_[n.slot]; }
@@ -493,6 +513,21 @@ void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext&
                    const std::function<bool(Row&)>& on_match) {
   Matcher m(parts, row, ctx, on_match);
   m.Run();
+}
+
+bool ForEachNodeCandidate(const NodePattern& n, Row& row, ExecContext& ctx,
+                          const std::function<bool(uint64_t)>& f) {
+  static const std::vector<PatternPart> kNoParts;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, row, ctx, none);
+  return m.Candidates(n, f);
+}
+
+bool NodeValueSatisfies(const NodePattern& n, const NodeValue& node, Row& row, ExecContext& ctx) {
+  static const std::vector<PatternPart> kNoParts;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, row, ctx, none);
+  return m.ValueSatisfies(n, node);
 }
 
 std::string DescribeAccess(const PatternPart& p) {

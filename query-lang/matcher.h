@@ -23,6 +23,22 @@ namespace kg::query_lang {
 void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
                    const std::function<bool(Row&)>& on_match);
 
+// Calls f(id) for every node that can bind the pattern node `n` on `row`:
+// the node already bound to it, else the nodes found through its name (the
+// name index), its first label or a scan of all nodes; each is checked
+// against n's labels and properties first. Stops when f returns false, and
+// then returns false.
+bool ForEachNodeCandidate(const NodePattern& n, Row& row, ExecContext& ctx,
+                          const std::function<bool(uint64_t)>& f);
+
+// Whether the loaded node `node` has n's labels and properties (the property
+// map evaluated on `row`).
+bool NodeValueSatisfies(const NodePattern& n, const NodeValue& node, Row& row, ExecContext& ctx);
+
+// The {name: ...} value of a pattern node, when it has one (what the name
+// index can look up).
+const Expr* NameLookup(const NodePattern& n);
+
 // How the start node of `part` is found ("NodeByName", "NodeByLabel",
 // "AllNodes", "Bound"), for EXPLAIN.
 std::string DescribeAccess(const PatternPart& part);

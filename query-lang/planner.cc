@@ -5,13 +5,19 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <thread>
+#include <exception>
 
+#include "common/relations.h"
 #include "query-lang/errors.h"
 #include "query-lang/eval.h"
 #include "query-lang/matcher.h"
+#include "query-lang/string_groups.h"
+#include "query-lang/temporal.h"
 
 namespace kg::query_lang {
 namespace {
@@ -145,6 +151,505 @@ class MatchOp : public Unary {
   const Clause& clause_;
   std::vector<int> new_slots_;
   std::vector<Row> buffer_;
+  size_t pos_ = 0;
+};
+
+// ---- Counting relationships without visiting them ---------------------------
+
+// MATCH (a ...)-[:T]->() whose matches are only counted (the next clause
+// aggregates count(*) alone, nothing reads the relationship or the far
+// node): every match of `a` stands for as many rows as it has such
+// relationships, a number the graph keeps per node, type and direction
+// (Graph::Degree, Graph::ScanDegrees). Each row carries that number in a
+// hidden weight slot, which the aggregation adds up instead of 1.
+struct DegreeCount {
+  const NodePattern* node = nullptr;  // a: the counted node
+  graph::EdgeDirection direction = graph::EdgeDirection::kOut;  // from a
+  bool both = false;                  // undirected: either way
+  std::vector<std::string> types;     // empty: any type
+  int weight_slot = -1;
+};
+
+[[noreturn]] void ThrowGraph(const Status& s) { ThrowError("StorageError", "", s.ToString()); }
+
+// The number of relationships of `spec` at node `id`, counted as the
+// matcher would match them. From a start node the matcher expands as
+// ForEachEdge does: relations stored once but holding both ways (speak_with)
+// match a directed pattern against their direction too (`symmetric`). A
+// pattern whose ends are both free is matched by one relationship scan,
+// which keeps the stored direction.
+class DegreeCounter {
+ public:
+  DegreeCounter(const DegreeCount& spec, bool symmetric) : spec_(spec), symmetric_both_ways_(symmetric) {}
+
+  // Resolves the types once per run. False: no relationship can match.
+  bool Prepare(ExecContext& ctx) {
+    graph::Graph& g = ctx.graph();
+    types_.clear();
+    symmetric_.clear();
+    for (const std::string& t : spec_.types) {
+      auto id = g.FindType(t);
+      if (!id) continue;
+      types_.push_back(*id);
+      if (symmetric_both_ways_ && IsSymmetricRelation(t)) symmetric_.push_back(*id);
+    }
+    if (!spec_.types.empty() && types_.empty()) return false;
+    if (spec_.types.empty() && symmetric_both_ways_) {
+      auto all = g.RelationshipTypes();
+      if (!all.ok()) ThrowGraph(all.status());
+      for (const auto& [name, n] : *all)
+        if (IsSymmetricRelation(name))
+          if (auto id = g.FindType(name)) symmetric_.push_back(*id);
+    }
+    return true;
+  }
+  // Whether a scan of one direction's degrees gives the count exactly.
+  bool PlainDirection() const { return !spec_.both && symmetric_.empty(); }
+  const std::vector<graph::TypeId>& types() const { return types_; }
+
+  uint64_t Count(uint64_t id, ExecContext& ctx) const {
+    graph::Graph& g = ctx.graph();
+    using D = graph::EdgeDirection;
+    auto degree = [&](D d, std::optional<graph::TypeId> t) -> uint64_t {
+      auto n = g.Degree(id, d, t);
+      if (!n.ok()) ThrowGraph(n.status());
+      return *n;
+    };
+    auto loops = [&](std::optional<graph::TypeId> t) -> uint64_t {
+      uint64_t n = 0;
+      auto c = g.OutEdges(id, t);
+      for (; c->Valid(); c->Next()) n += c->edge().target == id;
+      if (!c->status().ok()) ThrowGraph(c->status());
+      return n;
+    };
+    D other = spec_.direction == D::kOut ? D::kIn : D::kOut;
+    uint64_t total = 0;
+    if (spec_.both) {  // a self-loop matches an undirected pattern once
+      if (types_.empty()) return degree(D::kOut, {}) + degree(D::kIn, {}) - loops({});
+      for (auto t : types_) total += degree(D::kOut, t) + degree(D::kIn, t) - loops(t);
+      return total;
+    }
+    if (types_.empty()) {
+      total = degree(spec_.direction, {});
+    } else {
+      for (auto t : types_) total += degree(spec_.direction, t);
+    }
+    for (auto t : symmetric_) total += degree(other, t) - loops(t);
+    return total;
+  }
+
+ private:
+  const DegreeCount& spec_;
+  bool symmetric_both_ways_;
+  std::vector<graph::TypeId> types_;
+  std::vector<graph::TypeId> symmetric_;
+};
+
+// Degree counts for each candidate of the counted node: the bound node, the
+// nodes of a name lookup, a label or all nodes (one count read each).
+class DegreeCountOp : public Unary {
+ public:
+  DegreeCountOp(OpPtr child, DegreeCount spec)
+      : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/true) {}
+  std::string Describe() const override {
+    PatternPart part;
+    part.nodes.push_back(*spec_.node);
+    return "DegreeCount(" + Var() + ") from the degree counts, start " + DescribeAccess(part);
+  }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    bool go_on = true;
+    child_->ForEach(ctx, [&](Row& in) {
+      go_on = Expand(in, ctx, [&](Row& r) {
+        ++rows_;
+        return f(r);
+      });
+      return go_on;
+    });
+    return go_on;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (pos_ >= buffer_.size()) {
+      buffer_.clear();
+      pos_ = 0;
+      Row in;
+      if (!child_->Next(in, ctx)) return false;
+      Expand(in, ctx, [&](Row& r) {
+        buffer_.push_back(r);
+        return true;
+      });
+    }
+    row = std::move(buffer_[pos_++]);
+    return true;
+  }
+
+ private:
+  std::string Var() const { return spec_.node->variable.empty() ? "_" : spec_.node->variable; }
+
+  bool Expand(Row& in, ExecContext& ctx, const std::function<bool(Row&)>& f) {
+    if (!counter_.Prepare(ctx)) return true;
+    const NodePattern& n = *spec_.node;
+    bool bind = !n.bound && !n.variable.empty() && n.used;
+    Row out = in;
+    return ForEachNodeCandidate(n, out, ctx, [&](uint64_t id) {
+      ctx.CheckInterrupt();
+      uint64_t count = counter_.Count(id, ctx);
+      if (count == 0) return true;
+      if (bind) out[n.slot] = ExecContext::NodeRef(id);
+      out[spec_.weight_slot] = Value::Int(static_cast<int64_t>(count));
+      return f(out);
+    });
+  }
+
+  DegreeCount spec_;
+  DegreeCounter counter_;
+  std::vector<Row> buffer_;
+  size_t pos_ = 0;
+};
+
+// Degree counts of every node at once: one scan of the stored counts in
+// node order, merged with a scan of the node records when labels or
+// properties must be checked or the node is read later (so its record is
+// not read again, one point read per node).
+class DegreeScanOp : public Unary {
+ public:
+  DegreeScanOp(OpPtr child, DegreeCount spec)
+      : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/false) {}
+  std::string Describe() const override {
+    const NodePattern& n = *spec_.node;
+    std::string s = "DegreeScan(" + (n.variable.empty() ? std::string("_") : n.variable);
+    if (!n.labels.empty()) s += ":" + n.labels[0];
+    s += ") over the degree counts";
+    if (NeedRecords()) s += ", with the node records";
+    return s;
+  }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    bool go_on = true;
+    child_->ForEach(ctx, [&](Row& in) {
+      go_on = Scan(in, ctx, [&](Row& r) {
+        ++rows_;
+        return f(r);
+      });
+      return go_on;
+    });
+    return go_on;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    while (pos_ >= buffer_.size()) {
+      buffer_.clear();
+      pos_ = 0;
+      Row in;
+      if (!child_->Next(in, ctx)) return false;
+      Scan(in, ctx, [&](Row& r) {
+        buffer_.push_back(r);
+        return true;
+      });
+    }
+    row = std::move(buffer_[pos_++]);
+    return true;
+  }
+
+ private:
+  bool NeedRecords() const {
+    const NodePattern& n = *spec_.node;
+    return !n.labels.empty() || n.properties || (!n.variable.empty() && n.used);
+  }
+
+  bool Scan(Row& in, ExecContext& ctx, const std::function<bool(Row&)>& f) {
+    if (!counter_.Prepare(ctx)) return true;
+    if (!counter_.PlainDirection()) {
+      // Undirected: out + in - self-loops, node by node.
+      const NodePattern& n = *spec_.node;
+      bool bind = !n.variable.empty() && n.used;
+      Row out = in;
+      return ForEachNodeCandidate(n, out, ctx, [&](uint64_t id) {
+        ctx.CheckInterrupt();
+        uint64_t count = counter_.Count(id, ctx);
+        if (count == 0) return true;
+        if (bind) out[n.slot] = ExecContext::NodeRef(id);
+        out[spec_.weight_slot] = Value::Int(static_cast<int64_t>(count));
+        return f(out);
+      });
+    }
+    const NodePattern& n = *spec_.node;
+    const std::vector<graph::TypeId>& types = counter_.types();
+    bool bind = !n.variable.empty() && n.used;
+    graph::Graph& g = ctx.graph();
+    auto degrees = g.ScanDegrees(spec_.direction);
+    std::unique_ptr<graph::NodeRecordCursor> records;
+    if (NeedRecords()) records = g.ScanNodeRecords(n.labels.empty() ? std::string() : n.labels[0]);
+    Row out = in;
+    bool go_on = true;
+    while (go_on && degrees->Valid()) {
+      ctx.CheckInterrupt();
+      uint64_t id = degrees->entry().node;
+      uint64_t count = 0;
+      for (; degrees->Valid() && degrees->entry().node == id; degrees->Next()) {
+        const graph::DegreeEntry& e = degrees->entry();
+        if (types.empty() || std::find(types.begin(), types.end(), e.type) != types.end()) count += e.count;
+      }
+      if (count == 0) continue;
+      if (records) {
+        records->SeekTo(id);
+        if (!records->Valid()) break;
+        if (records->node() != id) continue;
+        const graph::NodeRecord& rec = records->record();
+        NodeValue nv;
+        nv.id = id;
+        nv.labels = rec.labels;
+        ValueMap props;
+        for (const auto& [k, v] : rec.properties)
+          if (!v.is_null()) props.emplace(k, FromProperty(v));
+        nv.properties = std::make_shared<const ValueMap>(std::move(props));
+        if ((n.labels.size() > 1 || n.properties) && !NodeValueSatisfies(n, nv, out, ctx)) continue;
+        if (bind) out[n.slot] = Value::Node(std::move(nv));
+      } else if (bind) {
+        out[n.slot] = ExecContext::NodeRef(id);
+      }
+      out[spec_.weight_slot] = Value::Int(static_cast<int64_t>(count));
+      go_on = f(out);
+    }
+    if (!degrees->status().ok()) ThrowGraph(degrees->status());
+    if (records && !records->status().ok()) ThrowGraph(records->status());
+    return go_on;
+  }
+
+  DegreeCount spec_;
+  DegreeCounter counter_;
+  std::vector<Row> buffer_;
+  size_t pos_ = 0;
+};
+
+// MATCH (a:L)-[:T]->() RETURN a.p, count(*): the aggregation done inside
+// the degree scan. Per node, the count comes from the degree counts and the
+// key from the node's record read in the same pass (one property decoded,
+// no node value made); groups are kept in a hash map on the key. Rows are
+// made per group, not per node or relationship.
+class DegreeGroupCountOp : public Unary {
+ public:
+  // `key_property` empty: no grouping key (one group, even with no match).
+  // `top_k` >= 0: only the groups ORDER BY count (`descending`) LIMIT top_k
+  // keeps are yielded (ties kept in the order first met, as a stable sort).
+  DegreeGroupCountOp(OpPtr child, DegreeCount spec, std::string key_property, int key_slot,
+                     std::vector<int> count_slots, const int* width, int64_t top_k = -1,
+                     bool descending = false)
+      : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/false),
+        key_property_(std::move(key_property)), key_slot_(key_slot), count_slots_(std::move(count_slots)),
+        width_(width), top_k_(top_k), descending_(descending) {}
+  std::string Describe() const override {
+    const NodePattern& n = *spec_.node;
+    std::string var = n.variable.empty() ? "_" : n.variable;
+    std::string s = "DegreeGroupCount(" + var;
+    if (!n.labels.empty()) s += ":" + n.labels[0];
+    s += ") over the degree counts";
+    if (!key_property_.empty()) s += ", grouped by " + var + "." + key_property_ + " from the node records";
+    if (top_k_ >= 0) s += ", the " + std::to_string(top_k_) + (descending_ ? " largest" : " smallest") + " counts";
+    return s;
+  }
+  bool ForEach(ExecContext& ctx, const std::function<bool(Row&)>& f) override {
+    Consume(ctx);
+    Row row(static_cast<size_t>(*width_));
+    for (size_t g = 0; g < main_.order.size(); ++g) {
+      ctx.CheckInterrupt();
+      Fill(g, row);
+      ++rows_;
+      if (!f(row)) return false;
+    }
+    return true;
+  }
+
+ protected:
+  bool DoNext(Row& row, ExecContext& ctx) override {
+    Consume(ctx);
+    if (pos_ >= main_.order.size()) return false;
+    row.assign(static_cast<size_t>(*width_), Value());
+    Fill(pos_++, row);
+    return true;
+  }
+
+ private:
+  // Group g (in the order first met) into its row.
+  void Fill(size_t g, Row& row) const {
+    auto [is_string, i] = main_.order[g];
+    if (!key_property_.empty())
+      row[key_slot_] = is_string ? Value::String(main_.by_string.keys()[i]) : main_.value_key[i];
+    for (int s : count_slots_) row[s] = Value::Int(main_.Count(g));
+  }
+
+  void Consume(ExecContext& ctx) {
+    if (done_) return;
+    done_ = true;
+    ConsumeChild(ctx, [&](Row&) {
+      Scan(ctx);
+      return true;
+    });
+    if (key_property_.empty() && main_.order.empty()) main_.AddValue(Value(), 0);
+    if (top_k_ >= 0 && main_.order.size() > static_cast<size_t>(top_k_)) {
+      std::vector<size_t> at(main_.order.size());
+      for (size_t i = 0; i < at.size(); ++i) at[i] = i;
+      auto first = [&](size_t a, size_t b) {
+        int64_t ca = main_.Count(a), cb = main_.Count(b);
+        if (ca != cb) return descending_ ? ca > cb : ca < cb;
+        return a < b;
+      };
+      auto k = static_cast<size_t>(top_k_);
+      std::partial_sort(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(k), at.end(), first);
+      std::vector<std::pair<bool, size_t>> kept;
+      for (size_t i = 0; i < k; ++i) kept.push_back(main_.order[at[i]]);
+      main_.order = std::move(kept);
+    }
+  }
+
+  struct ValueEq {
+    bool operator()(const Value& a, const Value& b) const { return a == b; }
+  };
+
+  // The groups of one range of nodes, in the order first met: (plain string
+  // key?, index into the string groups or the other keys).
+  struct Groups {
+    std::vector<std::pair<bool, size_t>> order;
+    StringGroups by_string;
+    std::vector<int64_t> string_counts;
+    std::unordered_map<Value, size_t, ValueHash, ValueEq> by_value;
+    std::vector<Value> value_key;
+    std::vector<int64_t> value_counts;
+
+    int64_t Count(size_t g) const {
+      return order[g].first ? string_counts[order[g].second] : value_counts[order[g].second];
+    }
+    size_t AddValueGroup(const Value& key) {
+      order.emplace_back(false, value_key.size());
+      value_key.push_back(key);
+      value_counts.push_back(0);
+      return value_key.size() - 1;
+    }
+    void AddString(std::string_view key, int64_t count) {
+      bool added;
+      size_t i = by_string.Find(key, &added);
+      if (added) {
+        order.emplace_back(true, i);
+        string_counts.push_back(0);
+      }
+      string_counts[i] += count;
+    }
+    void AddValue(const Value& key, int64_t count) {
+      auto it = by_value.find(key);
+      size_t i = it != by_value.end() ? it->second : by_value[key] = AddValueGroup(key);
+      value_counts[i] += count;
+    }
+    // Adds `other`'s groups after these (its nodes came after these).
+    void Merge(const Groups& other) {
+      for (auto [is_string, i] : other.order) {
+        if (is_string) AddString(other.by_string.keys()[i], other.string_counts[i]);
+        else AddValue(other.value_key[i], other.value_counts[i]);
+      }
+    }
+  };
+
+  // Node ids per thread below which a scan is not split.
+  static constexpr uint64_t kMinIdsPerThread = 1024;
+
+  void Scan(ExecContext& ctx) {
+    if (!counter_.Prepare(ctx)) return;
+    int threads = ctx.options().threads;
+    if (threads <= 0) threads = static_cast<int>(std::min(4u, std::max(1u, std::thread::hardware_concurrency())));
+    uint64_t limit = ~uint64_t{0};
+    if (threads > 1) {
+      auto stats = ctx.graph().Stats();
+      if (!stats.ok()) ThrowGraph(stats.status());
+      limit = stats->node_id_limit;
+      threads = static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(threads), limit / kMinIdsPerThread));
+    }
+    if (threads <= 1) {
+      ScanRange(ctx, 0, ~uint64_t{0}, &main_);
+      return;
+    }
+    // Disjoint ranges of node ids, one per thread; merged in id order, so
+    // groups come out as a single scan would make them.
+    std::vector<Groups> parts(static_cast<size_t>(threads));
+    std::vector<std::exception_ptr> errors(parts.size());
+    std::vector<std::thread> workers;
+    uint64_t step = limit / parts.size() + 1;
+    auto run = [&](size_t i) {
+      try {
+        uint64_t from = i * step, to = i + 1 == parts.size() ? ~uint64_t{0} : (i + 1) * step;
+        ScanRange(ctx, from, to, &parts[i]);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    };
+    for (size_t i = 1; i < parts.size(); ++i) workers.emplace_back(run, i);
+    run(0);
+    for (auto& w : workers) w.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+    // (The groups of the first range need no copy: more input rows, as
+    // after an UNWIND, are merged into them.)
+    if (main_.order.empty()) {
+      main_ = std::move(parts[0]);
+    } else {
+      main_.Merge(parts[0]);
+    }
+    for (size_t i = 1; i < parts.size(); ++i) main_.Merge(parts[i]);
+  }
+
+  // Scans the nodes with ids in [from, to). Safe to run on several threads
+  // at once (for disjoint ranges and parts).
+  void ScanRange(ExecContext& ctx, uint64_t from, uint64_t to, Groups* part) const {
+    const NodePattern& n = *spec_.node;
+    const std::vector<graph::TypeId>& types = counter_.types();
+    graph::Graph& g = ctx.graph();
+    auto degrees = g.ScanDegrees(spec_.direction, from, to);
+    std::unique_ptr<graph::NodeRecordCursor> records;
+    if (!key_property_.empty() || !n.labels.empty()) {
+      records = g.ScanNodeRecords(n.labels.empty() ? std::string() : n.labels[0]);
+      records->SeekTo(from);
+    }
+    uint64_t seen = 0;
+    while (degrees->Valid()) {
+      if ((++seen & 4095) == 0) ctx.CheckInterruptNow();
+      uint64_t id = degrees->entry().node;
+      int64_t count = 0;
+      for (; degrees->Valid() && degrees->entry().node == id; degrees->Next()) {
+        const graph::DegreeEntry& e = degrees->entry();
+        if (types.empty() || std::find(types.begin(), types.end(), e.type) != types.end())
+          count += static_cast<int64_t>(e.count);
+      }
+      if (count == 0) continue;
+      if (records) {
+        records->SeekTo(id);
+        if (!records->Valid()) break;
+        if (records->node() != id) continue;
+      }
+      if (key_property_.empty()) {  // one group
+        part->AddValue(Value(), count);
+        continue;
+      }
+      graph::PropertyValue p = records->Property(key_property_);
+      auto* text = std::get_if<std::string>(&p.value);
+      if (text && !(!text->empty() && text->front() == temporal::kPropertyTag[0])) {
+        part->AddString(*text, count);
+      } else {
+        part->AddValue(FromProperty(p), count);
+      }
+    }
+    if (!degrees->status().ok()) ThrowGraph(degrees->status());
+    if (records && !records->status().ok()) ThrowGraph(records->status());
+  }
+
+  DegreeCount spec_;
+  DegreeCounter counter_;
+  std::string key_property_;
+  int key_slot_;
+  std::vector<int> count_slots_;
+  const int* width_;
+  int64_t top_k_;
+  bool descending_;
+  bool done_ = false;
+  Groups main_;
   size_t pos_ = 0;
 };
 
@@ -294,8 +799,10 @@ class Accumulator {
     count_star_ = name_ == "count*";
     plain_count_ = name_ == "count" && !e->distinct;
   }
-  void Add(Row& row, ExecContext& ctx) {
-    if (count_star_) { ++count_; return; }
+  // `weight`: how many rows `row` stands for (only count(*) is ever
+  // weighted: see DegreeCount).
+  void Add(Row& row, ExecContext& ctx, int64_t weight = 1) {
+    if (count_star_) { count_ += weight; return; }
     Value v = Eval(*e_->children[0], row, ctx);
     if (plain_count_) {
       if (!v.is_null()) ++count_;
@@ -392,9 +899,12 @@ class Accumulator {
 
 class AggregateOp : public Unary {
  public:
+  // `weight_slot` (>= 0): each input row counts as that slot's integer
+  // rows (only count(*) aggregates then; see DegreeCount).
   AggregateOp(OpPtr child, const Projection& p, std::vector<AggSpec> aggs,
-              std::vector<ExprPtr> post, const int* width)
-      : Unary(std::move(child)), p_(p), aggs_(std::move(aggs)), post_(std::move(post)), width_(width) {}
+              std::vector<ExprPtr> post, const int* width, int weight_slot = -1)
+      : Unary(std::move(child)), p_(p), aggs_(std::move(aggs)), post_(std::move(post)), width_(width),
+        weight_slot_(weight_slot) {}
   std::string Describe() const override {
     std::string s = "Aggregate keys:";
     for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) s += " " + p_.items[i].alias;
@@ -427,6 +937,9 @@ class AggregateOp : public Unary {
   struct Eq {
     bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const { return a == b; }
   };
+  struct ValueEq {
+    bool operator()(const Value& a, const Value& b) const { return a == b; }
+  };
 
   void Consume(ExecContext& ctx) {
     done_ = true;
@@ -434,6 +947,7 @@ class AggregateOp : public Unary {
     size_t nk = 0;
     for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) key_index_[i] = nk++;
     std::unordered_map<std::vector<Value>, size_t, RowHash, Eq> index;
+    std::unordered_map<Value, size_t, ValueHash, ValueEq> single_index;
     // With one grouping key of the form n.prop, a node's group is found by
     // its id alone after its first row (Q5-style "per node" aggregations:
     // no key to build, copy or hash).
@@ -451,7 +965,9 @@ class AggregateOp : public Unary {
     ConsumeChild(ctx, [&](Row& row) {
       ctx.CheckInterrupt();
       uint64_t node_id = 0;
-      bool by_node = node_key_slot >= 0 && row[node_key_slot].kind() == K::kNode;
+      // (A node whose record came with the row has its key at hand.)
+      bool by_node = node_key_slot >= 0 && row[node_key_slot].kind() == K::kNode &&
+                     !row[node_key_slot].as_node().properties;
       if (by_node) {
         node_id = row[node_key_slot].as_node().id;
         if (last_group != SIZE_MAX && node_id == last_node) {
@@ -472,7 +988,7 @@ class AggregateOp : public Unary {
         const Expr& k = *p_.items[i].expr;
         // n.prop keys: read each node's property once, not once per row.
         if (k.kind == Expr::Kind::kProperty && k.children[0]->kind == Expr::Kind::kVariable &&
-            row[k.children[0]->slot].kind() == K::kNode) {
+            row[k.children[0]->slot].kind() == K::kNode && !row[k.children[0]->slot].as_node().properties) {
           auto& memo = prop_memo_[i];
           uint64_t id = row[k.children[0]->slot].as_node().id;
           auto m = memo.find(id);
@@ -482,18 +998,23 @@ class AggregateOp : public Unary {
         }
         key_buf_.push_back(Eval(k, row, ctx));
       }
-      auto it = index.find(key_buf_);
       size_t gi;
-      if (it == index.end()) {
-        gi = groups_.size();
-        index.emplace(key_buf_, gi);
+      bool fresh;
+      if (nk == 1) {  // one key: no vector to hash and copy
+        auto [it, added] = single_index.try_emplace(key_buf_[0], groups_.size());
+        gi = it->second;
+        fresh = added;
+      } else {
+        auto [it, added] = index.try_emplace(key_buf_, groups_.size());
+        gi = it->second;
+        fresh = added;
+      }
+      if (fresh) {
         Group g;
         g.keys = key_buf_;
         g.first_row = row;
         for (auto& a : aggs_) g.accs.emplace_back(a.expr);
         groups_.push_back(std::move(g));
-      } else {
-        gi = it->second;
       }
       if (by_node) {
         group_of_node.emplace(node_id, gi);
@@ -512,6 +1033,7 @@ class AggregateOp : public Unary {
   }
 
   void AddToGroup(size_t gi, Row& row, ExecContext& ctx) {
+    int64_t weight = weight_slot_ >= 0 ? row[weight_slot_].as_int() : 1;
     for (size_t i = 0; i < aggs_.size(); ++i) {
       auto& acc = groups_[gi].accs[i];
       if (aggs_[i].expr->kind == Expr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
@@ -519,7 +1041,7 @@ class AggregateOp : public Unary {
         Value v = Eval(*aggs_[i].expr->children[0], row, ctx);
         if (!v.is_null()) acc.NoteInt(v.kind() == K::kInt);
       }
-      acc.Add(row, ctx);
+      acc.Add(row, ctx, weight);
     }
   }
 
@@ -527,6 +1049,7 @@ class AggregateOp : public Unary {
   std::vector<AggSpec> aggs_;
   std::vector<ExprPtr> post_;  // null: a grouping key
   const int* width_;
+  int weight_slot_;
   bool done_ = false;
   std::vector<Group> groups_;
   std::vector<size_t> key_index_;
@@ -549,30 +1072,11 @@ class SortOp : public Unary {
   bool DoNext(Row& row, ExecContext& ctx) override {
     if (!done_) {
       done_ = true;
-      std::vector<std::pair<std::vector<Value>, Row>> all;
-      ConsumeChild(ctx, [&](Row& r) {
-        ctx.CheckInterrupt();
-        std::vector<Value> keys;
-        for (auto& i : items_) keys.push_back(Eval(*i.expr, r, ctx));
-        all.emplace_back(std::move(keys), r);
-        return true;
-      });
-      auto less = [&](const std::pair<std::vector<Value>, Row>& a,
-                      const std::pair<std::vector<Value>, Row>& b) {
-        for (size_t i = 0; i < items_.size(); ++i) {
-          int c = OrderCompare(a.first[i], b.first[i]);
-          if (c != 0) return items_[i].descending ? c > 0 : c < 0;
-        }
-        return false;
-      };
-      if (top_k_ >= 0 && static_cast<size_t>(top_k_) < all.size()) {
-        std::partial_sort(all.begin(), all.begin() + top_k_, all.end(), less);
-        all.resize(static_cast<size_t>(top_k_));
-        std::stable_sort(all.begin(), all.end(), less);
+      if (top_k_ >= 0) {
+        TopK(ctx);
       } else {
-        std::stable_sort(all.begin(), all.end(), less);
+        SortAll(ctx);
       }
-      for (auto& p : all) rows_.push_back(std::move(p.second));
     }
     if (pos_ >= rows_.size()) return false;
     row = std::move(rows_[pos_++]);
@@ -580,6 +1084,62 @@ class SortOp : public Unary {
   }
 
  private:
+  struct Entry {
+    std::vector<Value> keys;
+    int64_t seq;  // arrival order: equal keys keep it (a stable sort)
+    Row row;
+  };
+  // ORDER BY's order, then arrival.
+  bool Less(const std::vector<Value>& a, int64_t seq_a, const std::vector<Value>& b, int64_t seq_b) const {
+    for (size_t i = 0; i < items_.size(); ++i) {
+      int c = OrderCompare(a[i], b[i]);
+      if (c != 0) return items_[i].descending ? c > 0 : c < 0;
+    }
+    return seq_a < seq_b;
+  }
+
+  void SortAll(ExecContext& ctx) {
+    std::vector<Entry> all;
+    int64_t seq = 0;
+    ConsumeChild(ctx, [&](Row& r) {
+      ctx.CheckInterrupt();
+      std::vector<Value> keys;
+      keys.reserve(items_.size());
+      for (auto& i : items_) keys.push_back(Eval(*i.expr, r, ctx));
+      all.push_back({std::move(keys), seq++, r});
+      return true;
+    });
+    std::sort(all.begin(), all.end(),
+              [&](const Entry& a, const Entry& b) { return Less(a.keys, a.seq, b.keys, b.seq); });
+    for (auto& e : all) rows_.push_back(std::move(e.row));
+  }
+
+  // ORDER BY ... LIMIT k: a heap of the k first rows so far (its top the
+  // last of them); a row that does not beat the top costs one comparison.
+  void TopK(ExecContext& ctx) {
+    std::vector<Entry> heap;
+    auto cmp = [&](const Entry& a, const Entry& b) { return Less(a.keys, a.seq, b.keys, b.seq); };
+    std::vector<Value> keys(items_.size());
+    int64_t seq = 0;
+    const auto k = static_cast<size_t>(top_k_);
+    ConsumeChild(ctx, [&](Row& r) {
+      ctx.CheckInterrupt();
+      for (size_t i = 0; i < items_.size(); ++i) keys[i] = Eval(*items_[i].expr, r, ctx);
+      int64_t at = seq++;
+      if (heap.size() < k) {
+        heap.push_back({keys, at, r});
+        std::push_heap(heap.begin(), heap.end(), cmp);
+      } else if (k > 0 && Less(keys, at, heap.front().keys, heap.front().seq)) {
+        std::pop_heap(heap.begin(), heap.end(), cmp);
+        heap.back() = {keys, at, r};
+        std::push_heap(heap.begin(), heap.end(), cmp);
+      }
+      return true;
+    });
+    std::sort_heap(heap.begin(), heap.end(), cmp);
+    for (auto& e : heap) rows_.push_back(std::move(e.row));
+  }
+
   const std::vector<SortItem>& items_;
   int64_t top_k_;
   bool done_ = false;
@@ -1120,11 +1680,122 @@ class Planner {
   OpPtr PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
     OpPtr op = argument ? OpPtr(std::make_unique<Argument>(argument, &bound_.num_slots))
                         : OpPtr(std::make_unique<Once>(&bound_.num_slots));
-    for (auto& c : sq.clauses) op = PlanClause(std::move(op), c);
+    for (size_t i = 0; i < sq.clauses.size(); ++i) {
+      Clause& c = sq.clauses[i];
+      if (i + 1 < sq.clauses.size()) {
+        if (auto count = CountPushdown(c, sq.clauses[i + 1])) {
+          Projection& p = sq.clauses[i + 1].projection;
+          std::string key_property;
+          int key_slot = -1;
+          std::vector<int> count_slots;
+          if (GroupedInScan(*count, p, &key_property, &key_slot, &count_slots)) {
+            bool descending = false;
+            int64_t top_k = TopCounts(p, count_slots, &descending);
+            op = std::make_unique<DegreeGroupCountOp>(std::move(op), *count, key_property, key_slot,
+                                                      count_slots, &bound_.num_slots, top_k, descending);
+            op = PlanProjection(std::move(op), p, /*aggregated=*/true);
+            ++i;  // the projection is planned
+            continue;
+          }
+          count->weight_slot = bound_.num_slots++;
+          weight_slot_ = count->weight_slot;
+          bool by_scan = !count->node->bound && !NameLookup(*count->node);
+          if (by_scan) op = std::make_unique<DegreeScanOp>(std::move(op), *count);
+          else op = std::make_unique<DegreeCountOp>(std::move(op), *count);
+          continue;
+        }
+      }
+      op = PlanClause(std::move(op), c);
+    }
     return op;
   }
 
  private:
+  static bool OnlyCountStar(const ExprPtr& e) {
+    if (!e) return true;
+    if (e->kind == Expr::Kind::kCountStar) return true;
+    if (e->is_aggregate) return false;
+    for (auto& ch : e->children)
+      if (!OnlyCountStar(ch)) return false;
+    return true;
+  }
+
+  // MATCH (a ...)-[:T]->() followed by WITH/RETURN ... count(*): see
+  // DegreeCount. Only when nothing but the number of matches is used: the
+  // relationship and the far node are anonymous or never read, carry no
+  // labels or properties, there is no WHERE, and count(*) is the only
+  // aggregate.
+  // Whether DegreeGroupCountOp can do the aggregation of `p` over the
+  // counts of `count`: a scan over every (labelled) node in one direction,
+  // and items that are count(*) or at most one key a.p.
+  static bool GroupedInScan(const DegreeCount& count, const Projection& p, std::string* key_property,
+                            int* key_slot, std::vector<int>* count_slots) {
+    const NodePattern& n = *count.node;
+    if (n.bound || NameLookup(n) || count.both || n.labels.size() > 1 || n.properties) return false;
+    for (auto& item : p.items) {
+      const Expr& e = *item.expr;
+      if (e.kind == Expr::Kind::kCountStar) {
+        count_slots->push_back(item.slot);
+      } else if (e.kind == Expr::Kind::kProperty && e.children[0]->kind == Expr::Kind::kVariable &&
+                 e.children[0]->slot == n.slot && *key_slot < 0) {
+        *key_property = e.name;
+        *key_slot = item.slot;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ORDER BY <a count> [DESC] [SKIP s] LIMIT k with literals: s + k, the
+  // groups the sort can keep (-1: not that shape).
+  static int64_t TopCounts(const Projection& p, const std::vector<int>& count_slots, bool* descending) {
+    if (p.order.size() != 1 || p.where || !p.limit) return -1;
+    const Expr& key = *p.order[0].expr;
+    if (key.kind != Expr::Kind::kVariable ||
+        std::find(count_slots.begin(), count_slots.end(), key.slot) == count_slots.end())
+      return -1;
+    auto literal = [](const ExprPtr& e) {
+      return e && e->kind == Expr::Kind::kLiteral && e->value.kind() == K::kInt && e->value.as_int() >= 0
+                 ? e->value.as_int()
+                 : int64_t{-1};
+    };
+    int64_t limit = literal(p.limit), skip = p.skip ? literal(p.skip) : 0;
+    if (limit < 0 || skip < 0) return -1;
+    *descending = p.order[0].descending;
+    return limit + skip;
+  }
+
+  static std::optional<DegreeCount> CountPushdown(const Clause& match, const Clause& next) {
+    if (match.kind != Clause::Kind::kMatch || match.optional || match.where || match.patterns.size() != 1)
+      return std::nullopt;
+    if (next.kind != Clause::Kind::kWith && next.kind != Clause::Kind::kReturn) return std::nullopt;
+    const Projection& p = next.projection;
+    if (!p.aggregates) return std::nullopt;
+    for (auto& item : p.items)
+      if (!OnlyCountStar(item.expr)) return std::nullopt;
+    const PatternPart& part = match.patterns[0];
+    if (part.shortest || !part.path_variable.empty() || part.nodes.size() != 2 || part.rels.size() != 1)
+      return std::nullopt;
+    const RelPattern& r = part.rels[0];
+    if (r.var_length || r.bound || r.properties || (!r.variable.empty() && r.used)) return std::nullopt;
+    auto free = [](const NodePattern& n) {
+      return !n.bound && n.labels.empty() && !n.properties && (n.variable.empty() || !n.used);
+    };
+    if (part.nodes[0].slot == part.nodes[1].slot) return std::nullopt;  // (a)-->(a)
+    size_t counted;
+    if (free(part.nodes[1])) counted = 0;
+    else if (free(part.nodes[0])) counted = 1;
+    else return std::nullopt;
+    DegreeCount spec;
+    spec.node = &part.nodes[counted];
+    spec.types = r.types;
+    spec.both = r.direction == RelPattern::Direction::kBoth;
+    bool out = r.direction == RelPattern::Direction::kOut;
+    if (counted == 1) out = !out;
+    spec.direction = out ? graph::EdgeDirection::kOut : graph::EdgeDirection::kIn;
+    return spec;
+  }
   static void PatternSlots(const PatternPart& p, std::vector<int>* out) {
     for (auto& n : p.nodes) if (!n.bound) out->push_back(n.slot);
     for (auto& r : p.rels) if (!r.bound) out->push_back(r.slot);
@@ -1175,14 +1846,19 @@ class Planner {
     return false;
   }
 
-  OpPtr PlanProjection(OpPtr op, Projection& p) {
+  // `aggregated`: `op` already yields the projection's rows (one per group).
+  OpPtr PlanProjection(OpPtr op, Projection& p, bool aggregated = false) {
     std::vector<int> keep;
     for (auto& i : p.items) keep.push_back(i.slot);
-    if (p.aggregates) {
+    if (aggregated) {
+      if (p.distinct) op = std::make_unique<DistinctOp>(std::move(op), keep);
+    } else if (p.aggregates) {
       std::vector<AggSpec> aggs;
       std::vector<ExprPtr> post;
       for (auto& i : p.items) post.push_back(HasAggregate(i.expr) ? ExtractAggregates(i.expr, &aggs) : nullptr);
-      op = std::make_unique<AggregateOp>(std::move(op), p, std::move(aggs), std::move(post), &bound_.num_slots);
+      op = std::make_unique<AggregateOp>(std::move(op), p, std::move(aggs), std::move(post), &bound_.num_slots,
+                                         weight_slot_);
+      weight_slot_ = -1;
       if (p.distinct) op = std::make_unique<DistinctOp>(std::move(op), keep);
     } else {
       op = std::make_unique<ProjectOp>(std::move(op), p);
@@ -1207,6 +1883,7 @@ class Planner {
   }
 
   BoundQuery& bound_;
+  int weight_slot_ = -1;  // set by a DegreeCount, read by the next aggregation
 };
 
 void PlanTextRec(const Operator& op, bool profile, int depth, std::string* out) {

@@ -41,10 +41,10 @@ uint64_t DegreeOf(const Graph& g, NodeId n, EdgeDirection d, const std::string& 
   return r.ok() ? *r : 0;
 }
 
-// ScanDegrees as "node type count" lines.
-std::vector<std::string> Scan(const Graph& g, EdgeDirection d) {
+// ScanDegrees (of the nodes in [from, to)) as "node type count" lines.
+std::vector<std::string> Scan(const Graph& g, EdgeDirection d, NodeId from = 0, NodeId to = ~NodeId{0}) {
   std::vector<std::string> out;
-  auto c = g.ScanDegrees(d);
+  auto c = g.ScanDegrees(d, from, to);
   for (; c->Valid(); c->Next())
     out.push_back(std::to_string(c->entry().node) + " " + g.TypeName(c->entry().type) + " " +
                   std::to_string(c->entry().count));
@@ -97,6 +97,10 @@ TEST(Degrees, CreateAndDeleteByHandKeepCounts) {
   EXPECT_EQ(DegreeOf(*g, 999, EdgeDirection::kOut), 0u);
   std::string na = std::to_string(a);
   EXPECT_EQ(Scan(*g, EdgeDirection::kOut), (std::vector<std::string>{na + " R 3", na + " S 1"}));
+  std::string nb = std::to_string(b), nc = std::to_string(c);
+  EXPECT_EQ(Scan(*g, EdgeDirection::kIn, b), (std::vector<std::string>{nb + " R 2", nc + " S 1"}));
+  EXPECT_EQ(Scan(*g, EdgeDirection::kIn, a, b), (std::vector<std::string>{na + " R 1"}));
+  EXPECT_EQ(Scan(*g, EdgeDirection::kIn, c + 1), std::vector<std::string>{});
   ExpectDegreesAgree(*g);
   ExpectClean(*g);
 
@@ -217,6 +221,7 @@ TEST(Degrees, Version2IsReadableAndUpgradedWhenOpenedForWriting) {
     EXPECT_EQ(DegreeOf(*g, a, EdgeDirection::kIn), 1u);
     EXPECT_EQ(Scan(*g, EdgeDirection::kOut),
               (std::vector<std::string>{std::to_string(a) + " R 3", std::to_string(b) + " S 1"}));
+    EXPECT_EQ(Scan(*g, EdgeDirection::kOut, b, b + 1), std::vector<std::string>{std::to_string(b) + " S 1"});
     ExpectDegreesAgree(*g);
     ExpectClean(*g);
   }
