@@ -526,9 +526,10 @@ class DegreeGroupCountOp : public Unary {
       value_counts.push_back(0);
       return value_key.size() - 1;
     }
-    void AddString(std::string_view key, int64_t count) {
+    void AddString(std::string_view key, int64_t count) { AddString(key, StringGroups::Hash(key), count); }
+    void AddString(std::string_view key, uint64_t hash, int64_t count) {
       bool added;
-      size_t i = by_string.Find(key, &added);
+      size_t i = by_string.Find(key, hash, &added);
       if (added) {
         order.emplace_back(true, i);
         string_counts.push_back(0);
@@ -556,14 +557,13 @@ class DegreeGroupCountOp : public Unary {
     if (!counter_.Prepare(ctx)) return;
     int threads = ctx.options().threads;
     if (threads <= 0) threads = static_cast<int>(std::min(4u, std::max(1u, std::thread::hardware_concurrency())));
-    uint64_t limit = ~uint64_t{0};
-    if (threads > 1) {
-      auto stats = ctx.graph().Stats();
-      if (!stats.ok()) ThrowGraph(stats.status());
-      limit = stats->node_id_limit;
-      threads = static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(threads), limit / kMinIdsPerThread));
-    }
+    auto stats = ctx.graph().Stats();
+    if (!stats.ok()) ThrowGraph(stats.status());
+    uint64_t limit = stats->node_id_limit;
+    threads = static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(threads), limit / kMinIdsPerThread));
     if (threads <= 1) {
+      // Room for a group per node at once (growing would copy the keys).
+      if (!key_property_.empty() && main_.order.empty()) main_.by_string.Reserve(stats->nodes);
       ScanRange(ctx, 0, ~uint64_t{0}, &main_);
       return;
     }
@@ -575,6 +575,7 @@ class DegreeGroupCountOp : public Unary {
     uint64_t step = limit / parts.size() + 1;
     auto run = [&](size_t i) {
       try {
+        if (!key_property_.empty()) parts[i].by_string.Reserve(stats->nodes / parts.size());
         uint64_t from = i * step, to = i + 1 == parts.size() ? ~uint64_t{0} : (i + 1) * step;
         ScanRange(ctx, from, to, &parts[i]);
       } catch (...) {
@@ -608,6 +609,21 @@ class DegreeGroupCountOp : public Unary {
       records = g.ScanNodeRecords(n.labels.empty() ? std::string() : n.labels[0]);
       records->SeekTo(from);
     }
+    // Plain string keys wait in a small batch: their slots in the group
+    // table are prefetched together (a table of 100,000s of groups misses
+    // the cache on nearly every lookup).
+    constexpr size_t kBatch = 32;
+    std::vector<std::pair<std::string, int64_t>> batch;
+    uint64_t hashes[kBatch];
+    auto flush = [&] {
+      for (size_t i = 0; i < batch.size(); ++i) {
+        hashes[i] = StringGroups::Hash(batch[i].first);
+        part->by_string.Prefetch(hashes[i]);
+      }
+      for (size_t i = 0; i < batch.size(); ++i) part->AddString(batch[i].first, hashes[i], batch[i].second);
+      batch.clear();
+    };
+    batch.reserve(kBatch);
     uint64_t seen = 0;
     while (degrees->Valid()) {
       if ((++seen & 4095) == 0) ctx.CheckInterruptNow();
@@ -631,11 +647,14 @@ class DegreeGroupCountOp : public Unary {
       graph::PropertyValue p = records->Property(key_property_);
       auto* text = std::get_if<std::string>(&p.value);
       if (text && !(!text->empty() && text->front() == temporal::kPropertyTag[0])) {
-        part->AddString(*text, count);
+        batch.emplace_back(std::move(*text), count);
+        if (batch.size() == kBatch) flush();
       } else {
+        flush();  // groups keep the order their nodes come in
         part->AddValue(FromProperty(p), count);
       }
     }
+    flush();
     if (!degrees->status().ok()) ThrowGraph(degrees->status());
     if (records && !records->status().ok()) ThrowGraph(records->status());
   }
