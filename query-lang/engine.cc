@@ -96,15 +96,9 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
       result.rows.push_back(std::move(out));
       return true;
     };
-    if (q.profile) {
-      // Pull row by row so every operator's time is measured.
-      ctx.set_profiling(true);
-      Row row;
-      while (root->Next(row, ctx))
-        if (!take(row)) break;
-    } else {
-      root->ForEach(ctx, take);
-    }
+    // PROFILE runs the same path, counting and timing each operator.
+    ctx.set_profiling(q.profile);
+    root->Produce(ctx, take);
     Status synced = durable.End();
     if (!synced.ok()) ThrowError("StorageError", "", synced.ToString());
     result.counters = ctx.counters();

@@ -667,8 +667,12 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       BoundQuery bound;
       bound.num_slots = static_cast<int>(row.size());
       OpPtr plan = PlanSubquery(*e.subquery, bound, &row);
-      Row out;
-      return Value::Bool(plan->Next(out, ctx));
+      bool found = false;
+      plan->Produce(ctx, [&](Row&) {
+        found = true;
+        return false;
+      });
+      return Value::Bool(found);
     }
   }
   return Value();

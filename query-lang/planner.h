@@ -1,4 +1,4 @@
-// Plan(): a bound query -> a chain of physical operators (operators.h).
+// Plan(): a bound query -> a tree of physical operators (operators/).
 //
 // MATCH becomes a pattern-matching operator that picks its start node by
 // index (matcher.h), WHERE a filter, WITH/RETURN a projection, aggregation,
@@ -8,7 +8,7 @@
 #pragma once
 
 #include "query-lang/binder.h"
-#include "query-lang/operators.h"
+#include "query-lang/operators/operator.h"
 
 namespace kg::query_lang {
 
