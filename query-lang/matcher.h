@@ -18,8 +18,32 @@
 
 namespace kg::query_lang {
 
+// How the matching of one pattern part starts: chosen when the query is
+// planned (ChooseAccess), shown by EXPLAIN, followed by the matcher.
+struct PartAccess {
+  enum class Kind {
+    kBound,             // a node bound before (or by an earlier part)
+    kNodeByName,        // a node looked up by {name: ...} in the name index
+    kRelationshipScan,  // a single hop with free ends: one scan of the relationships
+    kNodeByLabel,       // a node's first label, through the label index
+    kAllNodes,          // a scan of every node
+    kShortestPath,      // shortestPath / allShortestPaths between its ends
+  };
+  Kind kind = Kind::kAllNodes;
+  size_t node = 0;  // the start node's index in the part (unused for a relationship scan)
+};
+
+// The start of each part of `parts` (one MATCH's patterns, in order), by
+// cost: a bound node, else a name lookup, else a relationship scan for a
+// single hop whose ends are neither, else a label, else all nodes.
+std::vector<PartAccess> ChooseAccess(const std::vector<PatternPart>& parts);
+
 // Calls on_match(row) once per match (row holds the bindings); stops early
-// when on_match returns false. `row` is restored before returning.
+// when on_match returns false. `row` is restored before returning. Each
+// part starts as `access` says (ChooseAccess of `parts`).
+void MatchPatterns(const std::vector<PatternPart>& parts, const std::vector<PartAccess>& access, Row& row,
+                   ExecContext& ctx, const std::function<bool(Row&)>& on_match);
+// The same choosing the access first (patterns inside expressions).
 void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
                    const std::function<bool(Row&)>& on_match);
 
@@ -39,8 +63,10 @@ bool NodeValueSatisfies(const NodePattern& n, const NodeValue& node, Row& row, E
 // index can look up).
 const Expr* NameLookup(const NodePattern& n);
 
-// How the start node of `part` is found ("NodeByName", "NodeByLabel",
-// "AllNodes", "Bound"), for EXPLAIN.
-std::string DescribeAccess(const PatternPart& part);
+// An access for EXPLAIN: "NodeByName(a) via the name index",
+// "NodeByLabel(a:Person) via the label index", "RelationshipScan(r:T) over
+// all relationships", "AllNodes(a) scanning every node", "Bound(a)",
+// "ShortestPath(p)".
+std::string DescribeAccess(const PatternPart& part, const PartAccess& access);
 
 }  // namespace kg::query_lang

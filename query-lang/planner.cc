@@ -1,4 +1,5 @@
-// planner.cc: a bound query -> a tree of physical operators (operators/).
+// planner.cc: a bound query -> a logical plan (logical_plan.h) -> physical
+// operators (operators/).
 #include "query-lang/planner.h"
 
 #include <algorithm>
@@ -21,14 +22,23 @@ namespace kg::query_lang {
 namespace {
 
 using K = Value::Kind;
+using Step = std::unique_ptr<LogicalOp>;
 
+Step NewStep(LogicalOp::Kind kind, Step input) {
+  auto s = std::make_unique<LogicalOp>();
+  s->kind = kind;
+  if (input) s->inputs.push_back(std::move(input));
+  return s;
+}
+
+// Decides the logical plan of a bound query.
 class Planner {
  public:
   explicit Planner(BoundQuery& bound) : bound_(bound) {}
 
-  OpPtr PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
-    OpPtr op = argument ? MakeArgument(argument, &bound_.num_slots)
-                        : MakeStart(&bound_.num_slots);
+  Step PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
+    Step op = NewStep(argument ? LogicalOp::Kind::kArgument : LogicalOp::Kind::kStart, nullptr);
+    op->argument = argument;
     for (size_t i = 0; i < sq.clauses.size(); ++i) {
       Clause& c = sq.clauses[i];
       if (i + 1 < sq.clauses.size()) {
@@ -38,10 +48,12 @@ class Planner {
           int key_slot = -1;
           std::vector<int> count_slots;
           if (GroupedInScan(*count, p, &key_property, &key_slot, &count_slots)) {
-            bool descending = false;
-            int64_t top_k = TopCounts(p, count_slots, &descending);
-            op = MakeDegreeGroupCount(std::move(op), *count, key_property, key_slot,
-                                                      count_slots, &bound_.num_slots, top_k, descending);
+            op = NewStep(LogicalOp::Kind::kDegreeGroupCount, std::move(op));
+            op->degree = *count;
+            op->key_property = key_property;
+            op->key_slot = key_slot;
+            op->count_slots = count_slots;
+            op->top_k = TopCounts(p, count_slots, &op->descending);
             op = PlanProjection(std::move(op), p, /*aggregated=*/true);
             ++i;  // the projection is planned
             continue;
@@ -49,8 +61,8 @@ class Planner {
           count->weight_slot = bound_.num_slots++;
           weight_slot_ = count->weight_slot;
           bool by_scan = !count->node->bound && !NameLookup(*count->node);
-          if (by_scan) op = MakeDegreeScan(std::move(op), *count);
-          else op = MakeDegreeCount(std::move(op), *count);
+          op = NewStep(by_scan ? LogicalOp::Kind::kDegreeScan : LogicalOp::Kind::kDegreeCount, std::move(op));
+          op->degree = *count;
           continue;
         }
       }
@@ -69,12 +81,7 @@ class Planner {
     return true;
   }
 
-  // MATCH (a ...)-[:T]->() followed by WITH/RETURN ... count(*): see
-  // DegreeCount. Only when nothing but the number of matches is used: the
-  // relationship and the far node are anonymous or never read, carry no
-  // labels or properties, there is no WHERE, and count(*) is the only
-  // aggregate.
-  // Whether DegreeGroupCountOp can do the aggregation of `p` over the
+  // Whether DegreeGroupCount can do the aggregation of `p` over the
   // counts of `count`: a scan over every (labelled) node in one direction,
   // and items that are count(*) or at most one key a.p.
   static bool GroupedInScan(const DegreeCount& count, const Projection& p, std::string* key_property,
@@ -115,6 +122,11 @@ class Planner {
     return limit + skip;
   }
 
+  // MATCH (a ...)-[:T]->() followed by WITH/RETURN ... count(*): see
+  // operators/degree.h. Only when nothing but the number of matches is
+  // used: the relationship and the far node are anonymous or never read,
+  // carry no labels or properties, there is no WHERE, and count(*) is the
+  // only aggregate.
   static std::optional<DegreeCount> CountPushdown(const Clause& match, const Clause& next) {
     if (match.kind != Clause::Kind::kMatch || match.optional || match.where || match.patterns.size() != 1)
       return std::nullopt;
@@ -151,24 +163,35 @@ class Planner {
     if (p.path_slot >= 0) out->push_back(p.path_slot);
   }
 
-  OpPtr PlanClause(OpPtr op, Clause& c) {
+  Step PlanClause(Step op, Clause& c) {
+    using Kind = LogicalOp::Kind;
+    Kind kind;
     switch (c.kind) {
       case Clause::Kind::kMatch: {
-        std::vector<int> slots;
-        for (auto& p : c.patterns) PatternSlots(p, &slots);
-        return MakeMatch(std::move(op), c, slots);
+        op = NewStep(Kind::kMatch, std::move(op));
+        op->clause = &c;
+        op->access = ChooseAccess(c.patterns);
+        for (auto& p : c.patterns) PatternSlots(p, &op->slots);
+        return op;
       }
-      case Clause::Kind::kUnwind: return MakeUnwind(std::move(op), c);
-      case Clause::Kind::kCreate: return MakeCreate(std::move(op), c);
-      case Clause::Kind::kMerge: return MakeMerge(std::move(op), c);
+      case Clause::Kind::kMerge:
+        op = NewStep(Kind::kMerge, std::move(op));
+        op->clause = &c;
+        op->access = ChooseAccess(c.patterns);
+        return op;
+      case Clause::Kind::kUnwind: kind = Kind::kUnwind; break;
+      case Clause::Kind::kCreate: kind = Kind::kCreate; break;
       case Clause::Kind::kSet:
-      case Clause::Kind::kRemove: return MakeSet(std::move(op), c);
-      case Clause::Kind::kDelete: return MakeDelete(std::move(op), c);
+      case Clause::Kind::kRemove: kind = Kind::kSet; break;
+      case Clause::Kind::kDelete: kind = Kind::kDelete; break;
       case Clause::Kind::kWith:
       case Clause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
-      case Clause::Kind::kUnsupported: break;
+      case Clause::Kind::kUnsupported:
+      default: ThrowError("NotSupported", "", "unsupported clause");
     }
-    ThrowError("NotSupported", "", "unsupported clause");
+    op = NewStep(kind, std::move(op));
+    op->clause = &c;
+    return op;
   }
 
   // Replaces aggregate calls in `e` with variables reading hidden slots.
@@ -196,22 +219,24 @@ class Planner {
   }
 
   // `aggregated`: `op` already yields the projection's rows (one per group).
-  OpPtr PlanProjection(OpPtr op, Projection& p, bool aggregated = false) {
+  Step PlanProjection(Step op, Projection& p, bool aggregated = false) {
+    using Kind = LogicalOp::Kind;
     std::vector<int> keep;
     for (auto& i : p.items) keep.push_back(i.slot);
-    if (aggregated) {
-      if (p.distinct) op = MakeDistinct(std::move(op), keep);
-    } else if (p.aggregates) {
-      std::vector<AggSpec> aggs;
-      std::vector<ExprPtr> post;
-      for (auto& i : p.items) post.push_back(HasAggregate(i.expr) ? ExtractAggregates(i.expr, &aggs) : nullptr);
-      op = MakeAggregate(std::move(op), p, std::move(aggs), std::move(post), &bound_.num_slots,
-                                         weight_slot_);
+    if (!aggregated && p.aggregates) {
+      op = NewStep(Kind::kAggregate, std::move(op));
+      op->projection = &p;
+      for (auto& i : p.items)
+        op->post.push_back(HasAggregate(i.expr) ? ExtractAggregates(i.expr, &op->aggs) : nullptr);
+      op->weight_slot = weight_slot_;
       weight_slot_ = -1;
-      if (p.distinct) op = MakeDistinct(std::move(op), keep);
-    } else {
-      op = MakeProject(std::move(op), p);
-      if (p.distinct) op = MakeDistinct(std::move(op), keep);
+    } else if (!aggregated) {
+      op = NewStep(Kind::kProject, std::move(op));
+      op->projection = &p;
+    }
+    if (p.distinct) {
+      op = NewStep(Kind::kDistinct, std::move(op));
+      op->slots = keep;
     }
     if (!p.order.empty()) {
       int64_t top_k = -1;
@@ -222,33 +247,94 @@ class Planner {
         else if (p.skip)
           top_k = -1;
       }
-      op = MakeSort(std::move(op), p.order, top_k);
+      op = NewStep(Kind::kSort, std::move(op));
+      op->projection = &p;
+      op->top_k = top_k;
     }
-    if (p.skip || p.limit)
-      op = MakeSkipLimit(std::move(op), p.skip.get(), p.limit.get(), bound_.num_slots);
-    if (p.where) op = MakeFilter(std::move(op), *p.where);
-    op = MakeScope(std::move(op), keep);
+    if (p.skip || p.limit) {
+      op = NewStep(Kind::kSkipLimit, std::move(op));
+      op->projection = &p;
+    }
+    if (p.where) {
+      op = NewStep(Kind::kFilter, std::move(op));
+      op->predicate = p.where.get();
+    }
+    op = NewStep(Kind::kScope, std::move(op));
+    op->slots = keep;
     return op;
   }
 
   BoundQuery& bound_;
-  int weight_slot_ = -1;  // set by a DegreeCount, read by the next aggregation
+  int weight_slot_ = -1;  // set by a degree step, read by the next aggregation
 };
+
+// The physical operator of each step (remembered in the step for PROFILE).
+OpPtr Build(LogicalOp& step, BoundQuery& bound) {
+  using Kind = LogicalOp::Kind;
+  std::vector<OpPtr> in;
+  for (auto& s : step.inputs) in.push_back(Build(*s, bound));
+  OpPtr child = in.empty() ? nullptr : std::move(in[0]);
+  OpPtr op;
+  switch (step.kind) {
+    case Kind::kStart: op = MakeStart(&bound.num_slots); break;
+    case Kind::kArgument: op = MakeArgument(step.argument, &bound.num_slots); break;
+    case Kind::kMatch: op = MakeMatch(std::move(child), *step.clause, step.access, step.slots); break;
+    case Kind::kDegreeCount: op = MakeDegreeCount(std::move(child), step.degree); break;
+    case Kind::kDegreeScan: op = MakeDegreeScan(std::move(child), step.degree); break;
+    case Kind::kDegreeGroupCount:
+      op = MakeDegreeGroupCount(std::move(child), step.degree, step.key_property, step.key_slot, step.count_slots,
+                                &bound.num_slots, step.top_k, step.descending);
+      break;
+    case Kind::kUnwind: op = MakeUnwind(std::move(child), *step.clause); break;
+    case Kind::kFilter: op = MakeFilter(std::move(child), *step.predicate); break;
+    case Kind::kProject: op = MakeProject(std::move(child), *step.projection); break;
+    case Kind::kAggregate:
+      op = MakeAggregate(std::move(child), *step.projection, step.aggs, step.post, &bound.num_slots,
+                         step.weight_slot);
+      break;
+    case Kind::kDistinct: op = MakeDistinct(std::move(child), step.slots); break;
+    case Kind::kSort: op = MakeSort(std::move(child), step.projection->order, step.top_k); break;
+    case Kind::kSkipLimit:
+      op = MakeSkipLimit(std::move(child), step.projection->skip.get(), step.projection->limit.get(),
+                         bound.num_slots);
+      break;
+    case Kind::kScope: op = MakeScope(std::move(child), step.slots); break;
+    case Kind::kCreate: op = MakeCreate(std::move(child), *step.clause); break;
+    case Kind::kSet: op = MakeSet(std::move(child), *step.clause); break;
+    case Kind::kDelete: op = MakeDelete(std::move(child), *step.clause); break;
+    case Kind::kMerge: op = MakeMerge(std::move(child), *step.clause, step.access); break;
+    case Kind::kUnion: {
+      in[0] = std::move(child);
+      op = MakeUnion(std::move(in), step.all, step.slots);
+      break;
+    }
+  }
+  step.physical = op.get();
+  return op;
+}
 
 }  // namespace
 
 OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument) {
   Planner planner(bound);
-  return planner.PlanSingle(subquery, argument);
+  Step logical = planner.PlanSingle(subquery, argument);
+  return Build(*logical, bound);
 }
 
-OpPtr Plan(Query& query, BoundQuery& bound) {
+PlannedQuery Plan(Query& query, BoundQuery& bound) {
   Planner planner(bound);
-  if (query.parts.size() == 1) return planner.PlanSingle(query.parts[0]);
-  std::vector<OpPtr> parts;
-  for (auto& sq : query.parts) parts.push_back(planner.PlanSingle(sq));
-  bool all = std::all_of(query.union_all.begin(), query.union_all.end(), [](bool b) { return b; });
-  return MakeUnion(std::move(parts), all, bound.column_slots);
+  PlannedQuery out;
+  if (query.parts.size() == 1) {
+    out.logical = planner.PlanSingle(query.parts[0]);
+  } else {
+    out.logical = NewStep(LogicalOp::Kind::kUnion, nullptr);
+    for (auto& sq : query.parts) out.logical->inputs.push_back(planner.PlanSingle(sq));
+    out.logical->all =
+        std::all_of(query.union_all.begin(), query.union_all.end(), [](bool b) { return b; });
+    out.logical->slots = bound.column_slots;
+  }
+  out.root = Build(*out.logical, bound);
+  return out;
 }
 
 }  // namespace kg::query_lang

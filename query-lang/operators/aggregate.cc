@@ -128,13 +128,6 @@ class Aggregate : public Unary {
             std::vector<ExprPtr> post, const int* width, int weight_slot)
       : Unary(std::move(child)), p_(p), aggs_(std::move(aggs)), post_(std::move(post)), width_(width),
         weight_slot_(weight_slot) {}
-  std::string Describe() const override {
-    std::string s = "Aggregate keys:";
-    for (size_t i = 0; i < p_.items.size(); ++i) if (!post_[i]) s += " " + p_.items[i].alias;
-    s += " aggregates:";
-    for (auto& a : aggs_) s += " " + a.expr->text;
-    return s;
-  }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {

@@ -94,11 +94,6 @@ class DegreeCountOp : public Unary {
  public:
   DegreeCountOp(OpPtr child, DegreeCount spec)
       : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/true) {}
-  std::string Describe() const override {
-    PatternPart part;
-    part.nodes.push_back(*spec_.node);
-    return "DegreeCount(" + Var() + ") from the degree counts, start " + DescribeAccess(part);
-  }
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
     bool go_on = true;
@@ -110,7 +105,6 @@ class DegreeCountOp : public Unary {
   }
 
  private:
-  std::string Var() const { return spec_.node->variable.empty() ? "_" : spec_.node->variable; }
 
   bool Expand(Row& in, ExecContext& ctx, const std::function<bool(Row&)>& f) {
     if (!counter_.Prepare(ctx)) return true;
@@ -139,14 +133,6 @@ class DegreeScanOp : public Unary {
  public:
   DegreeScanOp(OpPtr child, DegreeCount spec)
       : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/false) {}
-  std::string Describe() const override {
-    const NodePattern& n = *spec_.node;
-    std::string s = "DegreeScan(" + (n.variable.empty() ? std::string("_") : n.variable);
-    if (!n.labels.empty()) s += ":" + n.labels[0];
-    s += ") over the degree counts";
-    if (NeedRecords()) s += ", with the node records";
-    return s;
-  }
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
     bool go_on = true;
@@ -242,16 +228,6 @@ class DegreeGroupCountOp : public Unary {
       : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/false),
         key_property_(std::move(key_property)), key_slot_(key_slot), count_slots_(std::move(count_slots)),
         width_(width), top_k_(top_k), descending_(descending) {}
-  std::string Describe() const override {
-    const NodePattern& n = *spec_.node;
-    std::string var = n.variable.empty() ? "_" : n.variable;
-    std::string s = "DegreeGroupCount(" + var;
-    if (!n.labels.empty()) s += ":" + n.labels[0];
-    s += ") over the degree counts";
-    if (!key_property_.empty()) s += ", grouped by " + var + "." + key_property_ + " from the node records";
-    if (top_k_ >= 0) s += ", the " + std::to_string(top_k_) + (descending_ ? " largest" : " smallest") + " counts";
-    return s;
-  }
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
     Consume(ctx);

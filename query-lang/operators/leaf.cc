@@ -7,7 +7,6 @@ namespace {
 class Start : public Operator {
  public:
   explicit Start(const int* width) : width_(width) {}
-  std::string Describe() const override { return "Start"; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -22,7 +21,6 @@ class Start : public Operator {
 class Argument : public Operator {
  public:
   Argument(const Row* row, const int* width) : row_(row), width_(width) {}
-  std::string Describe() const override { return "Argument"; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {

@@ -14,7 +14,9 @@
 // PROFILE runs the same Produce path with ExecContext::profiling() on: each
 // operator counts the rows it emits (always) and times itself (then only):
 // its time includes its inputs but not what downstream operators do with
-// its rows. Internal to query-lang/.
+// its rows. Operators are made from the steps of a logical plan
+// (logical_plan.h), which describes them for EXPLAIN and PROFILE. Internal
+// to query-lang/.
 #pragma once
 
 #include <cstdint>
@@ -38,10 +40,6 @@ class Operator {
   // Emits every row into `sink`. Returns false when the sink stopped it.
   bool Produce(ExecContext& ctx, const RowSink& sink);
 
-  // One line for EXPLAIN / PROFILE.
-  virtual std::string Describe() const = 0;
-  virtual std::vector<const Operator*> Children() const { return {}; }
-
   int64_t rows() const { return rows_; }
   // Under PROFILE: time in this operator and its inputs.
   double time_ms() const { return static_cast<double>(total_ns_ - downstream_ns_) / 1e6; }
@@ -64,14 +62,10 @@ using OpPtr = std::unique_ptr<Operator>;
 class Unary : public Operator {
  public:
   explicit Unary(OpPtr child) : child_(std::move(child)) {}
-  std::vector<const Operator*> Children() const override { return {child_.get()}; }
 
  protected:
   OpPtr child_;
 };
-
-// The plan as an indented tree; with `profile`, rows and time per operator.
-std::string PlanText(const Operator& root, bool profile);
 
 // Throws a StorageError for a failed graph read or write.
 [[noreturn]] void ThrowGraph(const Status& status);

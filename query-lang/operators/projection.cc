@@ -13,7 +13,6 @@ using K = Value::Kind;
 class Filter : public Unary {
  public:
   Filter(OpPtr child, const Expr& pred) : Unary(std::move(child)), pred_(pred) {}
-  std::string Describe() const override { return "Filter " + pred_.text; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -31,7 +30,6 @@ class Filter : public Unary {
 class Unwind : public Unary {
  public:
   Unwind(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
-  std::string Describe() const override { return "Unwind " + c_.expr->text + " AS " + c_.variable; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -59,11 +57,6 @@ class Unwind : public Unary {
 class Project : public Unary {
  public:
   Project(OpPtr child, const Projection& p) : Unary(std::move(child)), p_(p) {}
-  std::string Describe() const override {
-    std::string s = "Project";
-    for (auto& i : p_.items) s += " " + i.alias;
-    return s;
-  }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -84,7 +77,6 @@ class Project : public Unary {
 class Distinct : public Unary {
  public:
   Distinct(OpPtr child, std::vector<int> slots) : Unary(std::move(child)), slots_(std::move(slots)) {}
-  std::string Describe() const override { return "Distinct"; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -108,7 +100,6 @@ class Distinct : public Unary {
 class Scope : public Unary {
  public:
   Scope(OpPtr child, std::vector<int> keep) : Unary(std::move(child)), keep_(std::move(keep)) {}
-  std::string Describe() const override { return "Scope"; }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {

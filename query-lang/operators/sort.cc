@@ -15,11 +15,6 @@ class Sort : public Unary {
  public:
   Sort(OpPtr child, const std::vector<SortItem>& items, int64_t top_k)
       : Unary(std::move(child)), items_(items), top_k_(top_k) {}
-  std::string Describe() const override {
-    std::string s = top_k_ >= 0 ? "Top " + std::to_string(top_k_) : "Sort";
-    for (auto& i : items_) s += " " + i.expr->text + (i.descending ? " DESC" : "");
-    return s;
-  }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -102,12 +97,6 @@ class SkipLimit : public Unary {
  public:
   SkipLimit(OpPtr child, const Expr* skip, const Expr* limit, int width)
       : Unary(std::move(child)), skip_e_(skip), limit_e_(limit), width_(width) {}
-  std::string Describe() const override {
-    std::string s;
-    if (skip_e_) s += "Skip " + skip_e_->text;
-    if (limit_e_) s += std::string(s.empty() ? "" : " ") + "Limit " + limit_e_->text;
-    return s;
-  }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {

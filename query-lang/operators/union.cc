@@ -12,12 +12,6 @@ class Union : public Operator {
  public:
   Union(std::vector<OpPtr> parts, bool all, std::vector<int> slots)
       : parts_(std::move(parts)), all_(all), slots_(std::move(slots)) {}
-  std::string Describe() const override { return all_ ? "UnionAll" : "Union"; }
-  std::vector<const Operator*> Children() const override {
-    std::vector<const Operator*> c;
-    for (auto& p : parts_) c.push_back(p.get());
-    return c;
-  }
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {

@@ -81,11 +81,6 @@ void CreatePatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext
 class CreateOp : public Unary {
  public:
   CreateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
-  std::string Describe() const override {
-    size_t n = 0, r = 0;
-    for (auto& p : c_.patterns) { n += p.nodes.size(); r += p.rels.size(); }
-    return "Create " + std::to_string(n) + " node pattern(s), " + std::to_string(r) + " relationship(s)";
-  }
 
  protected:
   // Eager: every input row is read before the first write, so the clause
@@ -226,10 +221,6 @@ class UpdateOp : public Unary {
 class SetOp : public UpdateOp {
  public:
   using UpdateOp::UpdateOp;
-  std::string Describe() const override {
-    return std::string(c_.kind == Clause::Kind::kSet ? "Set" : "Remove") + " " +
-           std::to_string(c_.set_items.size()) + " item(s)";
-  }
 
  protected:
   void Apply(std::vector<Row>& rows, ExecContext& ctx) override {
@@ -251,9 +242,6 @@ class SetOp : public UpdateOp {
 class DeleteOp : public UpdateOp {
  public:
   using UpdateOp::UpdateOp;
-  std::string Describe() const override {
-    return std::string(c_.detach ? "DetachDelete " : "Delete ") + std::to_string(c_.exprs.size()) + " item(s)";
-  }
 
  protected:
   void Apply(std::vector<Row>& rows, ExecContext& ctx) override {
@@ -333,8 +321,8 @@ class DeleteOp : public UpdateOp {
 // earlier one created.
 class MergeOp : public Unary {
  public:
-  MergeOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
-  std::string Describe() const override { return "Merge [" + DescribeAccess(c_.patterns[0]) + "]"; }
+  MergeOp(OpPtr child, const Clause& c, std::vector<PartAccess> access)
+      : Unary(std::move(child)), c_(c), access_(std::move(access)) {}
 
  protected:
   // MERGE ({x: null}) could never match what it creates.
@@ -364,7 +352,7 @@ class MergeOp : public Unary {
     for (auto& x : in) {
       CheckNoNullProperties(x, ctx);
       size_t first = out.size();
-      MatchPatterns(c_.patterns, x, ctx, [&](Row& r) {
+      MatchPatterns(c_.patterns, access_, x, ctx, [&](Row& r) {
         out.push_back(r);
         return true;
       });
@@ -384,6 +372,7 @@ class MergeOp : public Unary {
 
  private:
   const Clause& c_;
+  std::vector<PartAccess> access_;
 };
 
 
@@ -392,6 +381,8 @@ class MergeOp : public Unary {
 OpPtr MakeCreate(OpPtr child, const Clause& create) { return std::make_unique<CreateOp>(std::move(child), create); }
 OpPtr MakeSet(OpPtr child, const Clause& set) { return std::make_unique<SetOp>(std::move(child), set); }
 OpPtr MakeDelete(OpPtr child, const Clause& del) { return std::make_unique<DeleteOp>(std::move(child), del); }
-OpPtr MakeMerge(OpPtr child, const Clause& merge) { return std::make_unique<MergeOp>(std::move(child), merge); }
+OpPtr MakeMerge(OpPtr child, const Clause& merge, std::vector<PartAccess> access) {
+  return std::make_unique<MergeOp>(std::move(child), merge, std::move(access));
+}
 
 }  // namespace kg::query_lang

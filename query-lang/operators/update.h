@@ -4,6 +4,9 @@
 // yields the rows. Internal to query-lang/.
 #pragma once
 
+#include <vector>
+
+#include "query-lang/matcher.h"
 #include "query-lang/operators/operator.h"
 
 namespace kg::query_lang {
@@ -25,6 +28,7 @@ OpPtr MakeDelete(OpPtr child, const Clause& del);
 // MERGE with ON CREATE / ON MATCH: per row, the pattern's matches (ON MATCH
 // applied to each) or, when there is none, the pattern created (then ON
 // CREATE). Rows in order: a later row sees what an earlier one created.
-OpPtr MakeMerge(OpPtr child, const Clause& merge);
+// The pattern starts as `access` says (ChooseAccess).
+OpPtr MakeMerge(OpPtr child, const Clause& merge, std::vector<PartAccess> access);
 
 }  // namespace kg::query_lang

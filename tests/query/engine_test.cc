@@ -105,6 +105,29 @@ TEST_F(EngineTest, NameAndLabelLookupsUseTheIndexes) {
   EXPECT_NE(p.plan_text.find("rows: 200"), std::string::npos) << p.plan_text;
 }
 
+// EXPLAIN prints the logical plan: each pattern part's start as the planner
+// chose it; PROFILE the same steps with their operators' rows.
+TEST_F(EngineTest, ExplainShowsThePlannersChoices) {
+  Run("CREATE (a:P {name: 'a'})-[:T]->(b:P {name: 'b'}), (b)-[:T]->(:Q {name: 'c'})");
+  QueryResult e = Run("EXPLAIN MATCH (x {name: 'a'}), (x)-[:T]->(y), (z:Q) RETURN y.name, z.name");
+  EXPECT_EQ(e.plan_text,
+            "Scope\n"
+            "  Project y.name z.name\n"
+            "    Match [NodeByName(x) via the name index; expand 0 hop(s), Bound(x); expand 1 hop(s), "
+            "NodeByLabel(z:Q) via the label index; expand 0 hop(s)]\n"
+            "      Start\n");
+  e = Run("EXPLAIN MATCH (u)-[r:T]->(v) RETURN r UNION MATCH (u)-->(v)-->(w) RETURN u AS r");
+  EXPECT_NE(e.plan_text.find("Union\n"), std::string::npos) << e.plan_text;
+  EXPECT_NE(e.plan_text.find("RelationshipScan(r:T) over all relationships"), std::string::npos) << e.plan_text;
+  EXPECT_NE(e.plan_text.find("AllNodes(u) scanning every node; expand 2 hop(s)"), std::string::npos) << e.plan_text;
+  QueryResult p = Run("PROFILE MATCH (x:P)-->(y) RETURN x.name, y.name ORDER BY x.name");
+  EXPECT_EQ(p.rows.size(), 2u);
+  EXPECT_NE(p.plan_text.find("Match [RelationshipScan(_) over all relationships; expand 1 hop(s)]  (rows: 2,"),
+            std::string::npos)
+      << p.plan_text;
+  EXPECT_NE(p.plan_text.find("Sort x.name  (rows: 2,"), std::string::npos) << p.plan_text;
+}
+
 // Counting from the degree counts gives what matching one by one gives
 // (a WHERE keeps the matcher): directions, types, self-loops, symmetric
 // relations, labels, properties, bound and looked-up start nodes.
