@@ -1,27 +1,39 @@
 // kg extract: claims without a store, streaming (a Hadoop/Spark mapper).
 //
-//   kg extract [FILE...|-] [--format jsonl|tsv|carb]
+//   kg extract [FILE...|-] [--format record|jsonl|tsv|carb] [--threads N]
+//              [--source NAME] [--first-line N | --numbered]
 //
 // Input: files and folders as `kg ingest` reads them (.txt, .html, .jsonl
 // with {"id","url","title","published","publisher","text"|"html"}), or
 // stdin ("-" or no FILE): JSON Lines when its first byte is '{' (streamed,
-// one record at a time), else one text document. Output: one claim per line on stdout,
-// flushed after every document.
-//   jsonl  {"doc":..., "subject":..., "relation":..., "object":..., spans...}
+// one record at a time), else one text document. On stdin, --source names
+// the input (default <stdin>) and --first-line numbers its first line (a
+// shard of a larger file), so sources read "NAME:LINE" as `kg ingest NAME`
+// would give them. Documents are extracted on --threads workers (default:
+// one per core) and written in input order, flushed after every document.
+// Output, on stdout:
+//   record one self-contained line per document (common/extraction_record.h):
+//          document, entities, claims; what `kg load` reads (the default)
+//   jsonl  one claim per line: {"doc":..., "subject":..., "relation":..., spans...}
 //   tsv    doc, sentence, subject, relation, object, confidence, negated,
 //          modality, attribution
 //   carb   input is one PTB-tokenized sentence per line; output is CaRB's
 //          tabbed format built from the sentence's own tokens.
 // Bad records are reported on stderr with file:line and skipped (exit 3).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
 
 #include "cli/commands.h"
-#include "extract/reader.h"
+#include "common/extraction_record.h"
+#include "common/ordered_pipeline.h"
 #include "extract/openie_extractor.h"
+#include "extract/reader.h"
 
 namespace kg::cli {
 namespace {
@@ -30,6 +42,10 @@ struct ExtractArgs {
   std::vector<std::string> files;
   std::string format;
   std::string models;
+  int threads = 0;               // 0 = one per core
+  std::string source = "<stdin>";  // the name of stdin in sources
+  uint64_t first_line = 1;        // the number of stdin's first line
+  bool numbered = false;          // stdin lines are "NUMBER<TAB>JSON"
 };
 
 void PrintClaims(const Extraction& x, const std::string& format, std::ostream& out) {
@@ -78,61 +94,28 @@ void PrintClaims(const Extraction& x, const std::string& format, std::ostream& o
   out.flush();
 }
 
-// Returns false when the record was bad (reported on stderr).
-bool ExtractOne(const extract::OpenIeExtractor& extractor, Document doc,
-                const std::string& format) {
-  if (doc.id.empty()) doc.id = extract::ContentId(doc.text);
-  Result<Extraction> x = extractor.Extract(doc);
-  if (!x.ok()) {
-    std::cerr << "kg extract: " << doc.source << ": " << x.status().ToString() << "\n";
-    return false;
-  }
-  PrintClaims(*x, format, std::cout);
-  return true;
-}
+// A document read (or a rejection), on its way to a worker.
+struct Read {
+  Status status;
+  Document document;
+};
 
-// One JSON Lines record read from a stream (stdin), cleaned and identified
-// the way the reader does for files.
-bool ReadJsonLine(const std::string& line, const std::string& where, Document* doc) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) {
-    std::cerr << "kg extract: " << where << ": not a JSON object\n";
-    return false;
-  }
-  auto str = [&](const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  doc->source = where;
-  doc->url = str("url");
-  doc->title = str("title");
-  doc->publisher = str("publisher");
-  doc->published = str("published");
-  doc->byline = str("byline");
-  std::string text = str("text");
-  if (text.empty() && !str("html").empty()) {
-    extract::HtmlToDocument(str("html"), doc);
-    text = doc->text;
-  }
-  if (text.empty()) {
-    std::cerr << "kg extract: " << where << ": no \"text\" or \"html\" string\n";
-    return false;
-  }
-  Status utf8 = extract::ValidateUtf8(text, where);
-  if (!utf8.ok()) {
-    std::cerr << "kg extract: " << utf8.message() << "\n";
-    return false;
-  }
-  doc->text = extract::CleanText(text);
-  doc->id = extract::ContentId(doc->text);
-  return true;
-}
+// What a worker made of it.
+using Extracted = Result<Extraction>;
 
 int RunExtract(const ExtractArgs& args) {
-  if (args.format != "jsonl" && args.format != "tsv" && args.format != "carb") {
-    std::cerr << "kg extract: --format must be jsonl, tsv or carb\n";
+  if (args.format != "record" && args.format != "jsonl" && args.format != "tsv" &&
+      args.format != "carb") {
+    std::cerr << "kg extract: --format must be record, jsonl, tsv or carb\n";
     return kExitUsage;
   }
+  if (args.threads < 0 || args.first_line < 1) {
+    std::cerr << "kg extract: --threads must be 0 or more, --first-line 1 or more\n";
+    return kExitUsage;
+  }
+  const int threads = args.threads > 0
+                          ? args.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Result<std::unique_ptr<extract::OpenIeExtractor>> loaded =
       extract::OpenIeExtractor::Load(args.models);
   if (!loaded.ok()) {
@@ -144,8 +127,9 @@ int RunExtract(const ExtractArgs& args) {
   if (files.empty()) files.push_back("-");
   bool any_bad = false;
   extract::Reader reader;
-  for (const std::string& file : files) {
-    if (args.format == "carb") {
+  if (args.format == "carb") {
+    // One PTB-tokenized sentence per line, sequentially.
+    for (const std::string& file : files) {
       std::ifstream fin;
       std::istream* in = &std::cin;
       if (file != "-") {
@@ -165,57 +149,104 @@ int RunExtract(const ExtractArgs& args) {
           std::cout << extract::FormatCarbLine(line, t) << '\n';
         std::cout.flush();
       }
-      continue;
     }
-    if (file != "-") {
-      // Files and folders: the reader (txt, html, jsonl; named errors).
-      std::vector<extract::ReadResult> missing;
-      std::vector<std::string> expanded = reader.Expand({file}, &missing);
-      for (const extract::ReadResult& m : missing) {
-        std::cerr << "kg extract: " << m.status.message() << "\n";
-        any_bad = true;
-      }
-      for (const std::string& path : expanded) {
-        reader.ReadFile(path, [&](extract::ReadResult r) {
-          if (!r.status.ok()) {
-            std::cerr << "kg extract: " << r.status.message() << "\n";
-            any_bad = true;
-            return;
-          }
-          if (!ExtractOne(extractor, std::move(r.document), args.format)) any_bad = true;
-        });
-      }
-      continue;
-    }
-    // stdin: JSON Lines (streamed, one record at a time) or one text document.
-    int c = std::cin.peek();
-    while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      std::cin.get();
-      c = std::cin.peek();
-    }
-    if (c == '{') {
-      std::string line;
-      size_t line_no = 0;
-      while (std::getline(std::cin, line)) {
-        ++line_no;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        Document doc;
-        std::string where = "<stdin>:" + std::to_string(line_no);
-        if (!ReadJsonLine(line, where, &doc) || !ExtractOne(extractor, std::move(doc), args.format))
-          any_bad = true;
-      }
-    } else {
-      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      reader.ReadBuffer("<stdin>.txt", std::move(text), [&](extract::ReadResult r) {
-        if (!r.status.ok()) {
-          std::cerr << "kg extract: " << r.status.message() << "\n";
-          any_bad = true;
-          return;
-        }
-        if (!ExtractOne(extractor, std::move(r.document), args.format)) any_bad = true;
-      });
-    }
+    return any_bad ? kExitPartial : kExitOk;
   }
+
+  // Reading (one thread) -> extraction (--threads workers) -> printing (this
+  // thread, in input order).
+  auto produce = [&](auto& emit) {
+    auto push = [&](extract::ReadResult r) {
+      return emit(Read{std::move(r.status), std::move(r.document)});
+    };
+    for (const std::string& file : files) {
+      if (file != "-") {
+        // Files and folders: the reader (txt, html, jsonl; named errors).
+        std::vector<extract::ReadResult> missing;
+        std::vector<std::string> expanded = reader.Expand({file}, &missing);
+        for (extract::ReadResult& m : missing) {
+          if (!push(std::move(m))) return;
+        }
+        for (const std::string& path : expanded) {
+          bool go_on = true;
+          reader.ReadFile(path, [&](extract::ReadResult r) {
+            if (go_on) go_on = push(std::move(r));
+          });
+          if (!go_on) return;
+        }
+        continue;
+      }
+      // stdin: JSON Lines (streamed, one record at a time) or one text document.
+      int c = std::cin.peek();
+      while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        std::cin.get();
+        c = std::cin.peek();
+      }
+      if (c == '{' || args.numbered) {
+        std::string line;
+        uint64_t line_no = args.first_line - 1;
+        while (std::getline(std::cin, line)) {
+          ++line_no;
+          if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+          std::string_view json = line;
+          uint64_t number = line_no;
+          if (args.numbered) {
+            // "NUMBER<TAB>JSON": the number is the record's line (or byte
+            // offset) in the whole input, given by the framework.
+            size_t tab = line.find('\t');
+            char* end = nullptr;
+            number = tab == std::string::npos ? 0 : std::strtoull(line.c_str(), &end, 10);
+            if (tab == std::string::npos || end != line.c_str() + tab) {
+              if (!push({args.source + ":" + std::to_string(line_no),
+                         Status::InvalidArgument("<stdin>:" + std::to_string(line_no) +
+                                                 ": --numbered expects NUMBER<TAB>JSON"),
+                         {}}))
+                return;
+              continue;
+            }
+            json.remove_prefix(tab + 1);
+          }
+          bool go_on = true;
+          reader.ReadJsonLine(json, args.source + ":" + std::to_string(number),
+                              [&](extract::ReadResult r) { go_on = push(std::move(r)); });
+          if (!go_on) return;
+        }
+      } else {
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+        bool go_on = true;
+        reader.ReadBuffer(args.source == "<stdin>" ? "<stdin>.txt" : args.source, std::move(text),
+                          [&](extract::ReadResult r) { go_on = push(std::move(r)); });
+        if (!go_on) return;
+      }
+    }
+  };
+  auto work = [&](Read&& r) -> Extracted {
+    if (!r.status.ok()) return r.status;
+    Result<Extraction> x = extractor.Extract(r.document);
+    if (!x.ok()) return x.status().WithContext(r.document.source);
+    return x;
+  };
+  auto consume = [&](Extracted&& x) -> bool {
+    if (!x.ok()) {
+      std::cerr << "kg extract: " << x.status().message() << "\n";
+      any_bad = true;
+      return true;
+    }
+    if (args.format == "record") {
+      std::cout << EncodeRecord(*x) << '\n';
+      std::cout.flush();
+    } else {
+      PrintClaims(*x, args.format, std::cout);
+    }
+    if (!std::cout) {
+      std::cerr << "kg extract: cannot write to stdout\n";
+      any_bad = true;
+      return false;
+    }
+    return true;
+  };
+  RunOrdered<Read, Extracted>({threads, 0}, produce, work, consume);
   return any_bad ? kExitPartial : kExitOk;
 }
 
@@ -225,10 +256,20 @@ void RegisterExtract(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("extract", "Extract claims without a store (streaming)");
   auto args = std::make_shared<ExtractArgs>();
   cmd->add_option("files", args->files, "Files or folders (.txt, .html, .jsonl); - for stdin");
-  cmd->add_option("--format", args->format, "jsonl (default), tsv or carb");
+  cmd->add_option("--format", args->format,
+                  "record (default: one line per document, for kg load), jsonl (one claim per "
+                  "line), tsv or carb");
+  cmd->add_option("-j,--threads", args->threads, "Extraction threads (default 0: one per core)");
+  cmd->add_option("--source", args->source,
+                  "Name of stdin in the documents' sources (default <stdin>)");
+  cmd->add_option("--first-line", args->first_line,
+                  "Line number of stdin's first line (for a shard of a larger file; default 1)");
+  cmd->add_flag("--numbered", args->numbered,
+                "stdin lines are NUMBER<TAB>JSON (Hadoop's offset<TAB>line, Spark's "
+                "zipWithIndex): the number is the record's line in its source");
   cmd->add_option("--models", args->models, "Models folder (default $KG_MODELS or models/)");
   cmd->callback([args, &context] {
-    if (args->format.empty()) args->format = context.format == "text" ? "jsonl" : context.format;
+    if (args->format.empty()) args->format = context.format == "text" ? "record" : context.format;
     context.exit_code = RunExtract(*args);
   });
 }

@@ -33,7 +33,7 @@ struct QueryArgs {
   std::string format;
   std::vector<std::string> params;
   double timeout_s = 0;
-  int64_t limit = 0;
+  int64_t limit = kDefaultRowLimit;  // --limit; 0 = every row
   bool no_timing = false;
 };
 
@@ -126,8 +126,10 @@ int RunQuery(Context& context, const QueryArgs& args) {
       std::cout.flush();
       std::cerr << outcome.value().plan_text;
     }
-    if (outcome.value().truncated && *mode != OutputMode::kTable) {
-      std::cerr << "kg query: rows capped at --limit " << args.limit << "\n";
+    if (outcome.value().truncated) {
+      std::cout.flush();
+      std::cerr << "kg query: showing the first " << outcome.value().rows.size() << " of "
+                << outcome.value().total_rows << " rows (--limit N shows N, --limit 0 all)\n";
     }
   }
   std::cout.flush();
@@ -151,7 +153,8 @@ void RegisterQuery(CLI::App& app, Context& context) {
                   "Parameter name=value ($name in the query); value as JSON or a Cypher literal")
       ->allow_extra_args(false);
   cmd->add_option("--timeout", args->timeout_s, "Stop a statement after this many seconds");
-  cmd->add_option("--limit", args->limit, "Keep at most this many rows per statement");
+  cmd->add_option("--limit", args->limit,
+                  "Show at most this many rows per statement (default 1000; 0: all)");
   cmd->add_flag("--no-timing", args->no_timing, "Leave the time out of the table summary");
   cmd->callback([&context, args] { context.exit_code = RunQuery(context, *args); });
 }

@@ -84,6 +84,7 @@ const char kHelp[] =
     "  :param NAME VALUE     set $NAME (VALUE as JSON or a Cypher literal)\n"
     "  :timing [on|off]      show how long each query took\n"
     "  :width N              widest table column (cells)\n"
+    "  :limit [N]            rows shown per result (default 1000; 0 shows all)\n"
     "  :audit N              trace the claim in row N of the last result to its sentences\n"
     "  :quit                 leave (also Ctrl-D)\n"
     "Keys: Tab completes keywords, labels, types, property keys, $params and names in\n"
@@ -105,7 +106,7 @@ class Repl {
     data_.keywords = query_lang::Keywords();
     for (const auto& f : query_lang::FunctionNames()) data_.keywords.push_back(f);
     data_.commands = {":help",   ":mode",  ":schema", ":stats", ":params", ":param",
-                      ":timing", ":width", ":audit",  ":quit",  ":exit"};
+                      ":timing", ":width", ":limit",  ":audit", ":quit",  ":exit"};
     data_.modes = {"table", "csv", "json", "jsonl", "markdown"};
     data_.names = [this](const std::string& prefix) {
       Result<std::vector<std::string>> names = graph_.NamesWithPrefix(prefix, 50);
@@ -206,6 +207,7 @@ class Repl {
     query_lang::QueryOptions options;
     options.params = params_;
     options.cancel = &g_cancel;
+    options.row_limit = row_limit_;
     query_lang::QueryOutcome outcome = [&] {
       SigintGuard guard(interactive_);
       return query_lang::Execute(graph_, text, options);
@@ -222,6 +224,11 @@ class Repl {
       return;
     }
     PrintResult(outcome.value(), WithTerminalWidth(), std::cout);
+    if (outcome.value().truncated) {
+      std::cout.flush();
+      std::cerr << "showing the first " << outcome.value().rows.size() << " of "
+                << outcome.value().total_rows << " rows (:limit 0 shows all)\n";
+    }
     if (outcome.value().rows.empty()) {
       std::string hints = NameHints(graph_, text);
       if (!hints.empty()) {
@@ -324,6 +331,15 @@ class Repl {
       long w = std::strtol(arg.c_str(), &end, 10);
       if (arg.empty() || *end || w < 4) return Error("usage: :width N (N >= 4)");
       print_.max_column_width = static_cast<size_t>(w);
+    } else if (cmd == ":limit") {
+      if (!arg.empty()) {
+        char* end = nullptr;
+        long n = std::strtol(arg.c_str(), &end, 10);
+        if (*end || n < 0) return Error("usage: :limit N (0 shows every row)");
+        row_limit_ = n;
+      }
+      std::cout << "limit: " << (row_limit_ == 0 ? std::string("none") : std::to_string(row_limit_))
+                << "\n";
     } else if (cmd == ":schema") {
       Schema();
     } else if (cmd == ":stats") {
@@ -427,6 +443,7 @@ class Repl {
   bool interactive_;
   bool quit_ = false;
   int errors_ = 0;
+  int64_t row_limit_ = kDefaultRowLimit;  // :limit
   PrintOptions print_;
   query_lang::ValueMap params_;
   CompletionData data_;

@@ -35,10 +35,12 @@ void RegisterStats(CLI::App& app, Context& context);
 void RegisterCheck(CLI::App& app, Context& context);
 void RegisterRetract(CLI::App& app, Context& context);
 void RegisterExtract(CLI::App& app, Context& context);
+void RegisterLoad(CLI::App& app, Context& context);
 void RegisterQuery(CLI::App& app, Context& context);
 void RegisterRepl(CLI::App& app, Context& context);
 void RegisterExport(CLI::App& app, Context& context);
 void RegisterAudit(CLI::App& app, Context& context);
+void RegisterTimeline(CLI::App& app, Context& context);  // cli/cmd_timeline.cc
 void RegisterTrain(CLI::App& app, Context& context);
 void RegisterParse(CLI::App& app, Context& context);
 // `kg eval parse` and `kg eval carb` share the `eval` subcommand.

@@ -28,10 +28,12 @@ int main(int argc, char** argv) {
 
   RegisterIngest(app, context);
   RegisterExtract(app, context);
+  RegisterLoad(app, context);
   RegisterQuery(app, context);
   RegisterRepl(app, context);
   RegisterExport(app, context);
   RegisterAudit(app, context);
+  RegisterTimeline(app, context);
   RegisterRetract(app, context);
   RegisterStats(app, context);
   RegisterCheck(app, context);

@@ -27,6 +27,10 @@ namespace kg::cli {
 
 struct Context;
 
+// Rows `kg query` and the REPL show of one result when no --limit / :limit
+// says otherwise; the rest are counted ("1000 of 52,310 rows shown").
+constexpr int64_t kDefaultRowLimit = 1000;
+
 // Opens context.db. A folder that does not exist is refused with a message
 // saying how to create one; `read_only` opens without taking the write lock.
 Result<std::unique_ptr<graph::Graph>> OpenGraph(const Context& context, bool read_only);

@@ -190,8 +190,10 @@ std::string ChangesLine(const query_lang::QueryCounters& c) {
 
 std::string Summary(const QueryResult& result, const PrintOptions& options) {
   std::ostringstream s;
-  s << Plural(result.rows.size(), "row", "rows");
-  if (result.truncated) s << " (capped)";
+  if (result.truncated)
+    s << result.rows.size() << " of " << Plural(result.total_rows, "row", "rows") << " shown";
+  else
+    s << Plural(result.rows.size(), "row", "rows");
   if (result.counters.any()) s << "; " << ChangesLine(result.counters);
   if (options.show_timing) {
     s << " (" << std::fixed << std::setprecision(result.elapsed_ms < 10 ? 2 : 0)

@@ -3,6 +3,8 @@
 
 #include <cctype>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 #include "extract/wordnet.h"
 
@@ -180,9 +182,8 @@ bool IsPersonTitle(const std::string& w) {
       "Sir", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
       "Suspect", "suspect", "Chief", "CEO", "Attorney", "dean", "Dean", "leader", "Leader",
       "former", "Former", "press", "Press", "State", "of"};
-  for (const char* t : kTitles)
-    if (w == t) return true;
-  return false;
+  static const std::unordered_set<std::string_view> kSet(std::begin(kTitles), std::end(kTitles));
+  return kSet.count(w) > 0;
 }
 
 bool EndsWithOrganizationWord(const std::vector<std::string>& words) {

@@ -369,9 +369,95 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
   }
   std::vector<std::vector<NamedSpan>> out;
   out.reserve(labels.size());
-  for (const std::vector<int>& l : labels) out.push_back(LabelsToSpans(l));
+  for (size_t si = 0; si < labels.size(); ++si)
+    out.push_back(CleanSpans(document[si], doc.lowers[si], LabelsToSpans(labels[si])));
   return out;
 }
+
+std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
+                                                    const std::vector<std::string>& lowers,
+                                                    const std::vector<NamedSpan>& spans) const {
+  const std::vector<Token>& toks = sentence.tokens;
+  const int n = static_cast<int>(toks.size());
+  auto punct = [&](int k) {
+    const std::string& f = toks[k].form;
+    return f == "(" || f == ")" || f == "," || f == ";" || f == ":" || f == "\"" || f == "!" ||
+           f == "?" || f == "/" || f == "[" || f == "]";
+  };
+  auto digits = [&](int k) {
+    const std::string& f = toks[k].form;
+    return !f.empty() && std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isdigit(c); });
+  };
+  // A sentence shouted in capitals ("YOU WILL FALL IN LOVE"): its capitals
+  // say nothing about names.
+  int letters = 0, caps = 0;
+  for (const Token& t : toks) {
+    if (t.form.size() < 2 || !std::isalpha(static_cast<unsigned char>(t.form[0]))) continue;
+    ++letters;
+    caps += AllUpper(t.form);
+  }
+  bool shouting = letters >= 3 && caps * 2 > letters;
+  std::vector<NamedSpan> out;
+  auto keep = [&](int b, int e, EntityType type) {
+    while (e > b && digits(e - 1)) --e;  // "Rudwell 53596"
+    if (b >= e) return;
+    // "X happens after Z": a lone letter is a variable, not a name.
+    // (With its full stop, "X." as an initial, it is no name on its own.)
+    if (e - b == 1 && (toks[b].form.size() == 1 || (toks[b].form.size() == 2 && toks[b].form[1] == '.')))
+      return;
+    if (shouting) {
+      bool all_common = true;
+      for (int k = b; k < e; ++k)
+        all_common &= common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(toks[k].form)))) > 0 ||
+                      lowers[k] == "of" || lowers[k] == "the";
+      if (all_common) return;
+    }
+    out.push_back(NamedSpan{b, e, type});
+  };
+  for (const NamedSpan& span : spans) {
+    // A name never runs over brackets or commas: "Peak District ( Derbyshire".
+    int b = std::max(0, span.begin), end = std::min(n, span.end);
+    for (int k = b; k <= end; ++k) {
+      if (k == end || punct(k)) {
+        keep(b, k, span.type);
+        b = k + 1;
+      }
+    }
+  }
+  // Text written all in lower case ("i am from mexico traveling to san
+  // francisco"): the places WordNet knows that are no ordinary word.
+  bool lower_case_text = n >= 4;
+  for (int k = 1; k < n && lower_case_text; ++k)
+    lower_case_text = toks[k].form.empty() || !std::isupper(static_cast<unsigned char>(toks[k].form[0]));
+  if (lower_case_text && !gazetteer_.empty()) {
+    std::vector<bool> taken(n, false);
+    for (const NamedSpan& span : out)
+      for (int k = span.begin; k < span.end; ++k) taken[k] = true;
+    for (int b = 0; b < n; ++b) {
+      for (int len = std::min(kMaxGazetteerWords, n - b); len >= 1; --len) {
+        std::string key;
+        bool free = true;
+        for (int k = b; k < b + len; ++k) {
+          free &= !taken[k];
+          key += (k > b ? " " : "") + lowers[k];
+        }
+        if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
+        auto g = gazetteer_.find(StringHash(key));
+        if (g == gazetteer_.end() || g->second != 4) continue;  // places only
+        if (len == 1 && (key.size() < 4 || toks[b].upos == "PRON" ||
+                         common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(key))))))
+          continue;
+        out.push_back(NamedSpan{b, b + len, EntityType::kPlace});
+        for (int k = b; k < b + len; ++k) taken[k] = true;
+        b += len - 1;
+        break;
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+  }
+  return out;
+}
+
 
 NerScores EntityRecognizer::Evaluate(const std::vector<AnnotatedDocument>& docs,
                                      const std::vector<EntityType>& types) const {

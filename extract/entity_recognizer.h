@@ -12,6 +12,8 @@
 //   2. the same, plus what pass 1 said about the same word elsewhere in the
 //      document ("Jobs" after "Steve Jobs"; a sentence-initial word that is
 //      a name everywhere else).
+// The names found are then cleaned by rules (CleanSpans): web text has
+// variables ("X happens after Z"), shouting and lower-case place names.
 // Pass 2 is trained on jackknifed pass-1 output, so it learns from the kind
 // of mistakes pass 1 makes. The lexicons are copied into the model file at
 // training time: recognizing needs no WordNet.
@@ -83,6 +85,11 @@ class EntityRecognizer {
                 std::vector<uint64_t>* out) const;
   // One greedy pass over every sentence; labels per sentence per token.
   std::vector<std::vector<int>> Label(const DocumentContext& doc, bool second) const;
+  // The tagger's names, cleaned: cut at brackets and commas, no trailing
+  // number, no lone letter, no shouted ordinary words; in text written all
+  // in lower case, the places WordNet knows ("mexico") are added.
+  std::vector<NamedSpan> CleanSpans(const Sentence& sentence, const std::vector<std::string>& lowers,
+                                    const std::vector<NamedSpan>& spans) const;
   // Trains first_ (or second_, from contexts with pass-1 fields) on
   // `contexts` and `gold`; keeps the epoch best on `dev` (the last one when
   // dev is empty), whose number goes to *best_epoch.

@@ -9,6 +9,7 @@
 #include <set>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/boilerplate.h"
 #include "extract/entities.h"
@@ -58,26 +59,73 @@ bool IsNameConnector(const std::string& w) {
          w == "al" || w == "bin" || w == "la" || w == "der" || w == ".";
 }
 
-// The type of entity a definite description refers to: "the company",
-// "the Russian leader", "the country" (head noun with "the"), or none.
-std::optional<EntityType> DescriptionType(const Sentence& s, int i, const std::vector<int>& kids) {
+// A definite description: a noun phrase that refers back to an entity
+// named before ("the company", "this cyclone", "the Secretary").
+struct Description {
+  // The kind of entity a lexicon noun refers to ("company" -> an
+  // organisation), when the noun is one of those.
+  std::optional<EntityType> type;
+  // The head noun, lower case: "this cyclone" also goes to the last entity
+  // whose name holds the word ("Cyclone Gita").
+  std::string head_word;
+  bool bare = false;  // a lower-case noun with no determiner ("iodine")
+};
+
+// Whether token `i` heads a definite description: "the"/"this"/"that" and a
+// singular common noun from the lexicon or describing a name read before
+// (`names`: the document's names so far; see DescribesName), or a bare
+// title with "the" ("the Secretary"), or a lower-case noun that is a
+// one-word name read before ("iodine" after "Iodine").
+std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::vector<int>& kids,
+                                         const DescribableNames& names) {
   const Token& t = s.tokens[i];
-  if (t.upos != "NOUN" || t.xpos != "NN") return std::nullopt;
-  bool the = false;
-  for (int k : kids) the |= s.tokens[k].deprel == "det" && Lower(s.tokens[k].form) == "the";
-  if (!the) return std::nullopt;
+  if (t.upos != "NOUN" && t.upos != "PROPN") return std::nullopt;
+  bool definite = false, other_det = false;
+  for (int k : kids) {
+    if (s.tokens[k].deprel != "det") continue;
+    std::string d = Lower(s.tokens[k].form);
+    (d == "the" || d == "this" || d == "that" ? definite : other_det) = true;
+  }
   std::string l = Lower(t.lemma);
-  static const char* kOrg[] = {"company", "firm", "agency", "organization", "organisation",
-                               "group", "carrier", "airline", "bank", "party", "ministry"};
-  static const char* kPerson[] = {"president", "leader", "minister", "chancellor", "premier",
-                                  "senator", "governor", "mayor", "spokesman", "spokeswoman"};
-  static const char* kPlace[] = {"country", "nation", "city", "capital", "kingdom", "republic"};
-  for (const char* w : kOrg)
-    if (l == w) return EntityType::kOrganization;
-  for (const char* w : kPerson)
-    if (l == w) return EntityType::kPerson;
-  for (const char* w : kPlace)
-    if (l == w) return EntityType::kPlace;
+  if (definite && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
+      Lower(t.form) != "of" && Lower(t.form) != "state" && Lower(t.form) != "former")
+    return Description{EntityType::kPerson, l};
+  if (t.upos != "NOUN" || t.xpos != "NN") return std::nullopt;
+  if (!definite) {
+    if (other_det || t.form.empty() || !std::islower(static_cast<unsigned char>(t.form[0])))
+      return std::nullopt;
+    for (int k : kids)
+      if (s.tokens[k].deprel == "amod" || s.tokens[k].deprel == "compound" ||
+          s.tokens[k].deprel == "nmod:poss")
+        return std::nullopt;
+    if (names.Has(Lower(t.form), true)) return Description{std::nullopt, Lower(t.form), true};
+    return std::nullopt;
+  }
+  static const std::unordered_map<std::string, EntityType> kLexicon = [] {
+    std::unordered_map<std::string, EntityType> m;
+    for (const char* w : {"company", "firm", "agency", "organization", "organisation", "group",
+                          "carrier", "airline", "bank", "party", "ministry", "university",
+                          "college", "school", "court", "team", "club", "newspaper", "network",
+                          "council", "library", "consortium", "manufacturer", "automaker",
+                          "retailer", "band"})
+      m[w] = EntityType::kOrganization;
+    for (const char* w : {"president", "leader", "minister", "chancellor", "premier", "senator",
+                          "governor", "mayor", "spokesman", "spokeswoman", "emperor", "king",
+                          "queen", "judge", "secretary", "prince", "princess", "singer", "actor",
+                          "actress", "poet", "author", "player", "chairman", "chief", "ceo",
+                          "founder", "director"})
+      m[w] = EntityType::kPerson;
+    for (const char* w : {"country", "nation", "city", "capital", "kingdom", "republic", "island",
+                          "town", "village", "state", "province", "region", "territory", "county"})
+      m[w] = EntityType::kPlace;
+    for (const char* w : {"cyclone", "hurricane", "storm", "typhoon", "war", "election",
+                          "earthquake", "tournament", "championship", "festival"})
+      m[w] = EntityType::kEvent;
+    return m;
+  }();
+  auto known = kLexicon.find(l);
+  if (known != kLexicon.end()) return Description{known->second, l};
+  if (names.Has(l, false)) return Description{std::nullopt, l, false};
   return std::nullopt;
 }
 
@@ -423,6 +471,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   };
 
   DocumentResolver resolver(*catalog_);
+  // The names read so far, for descriptions that refer back to one.
+  DescribableNames names_so_far;
   std::vector<PendingClaim> pending;
   uint32_t order = 0;
   std::vector<std::vector<NamedSpan>> recognized =
@@ -463,10 +513,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int name_start = -1;  // the name's first token (after any title)
       m.order = order + head;
       m.mention.sentence = si;
-      std::optional<EntityType> description = DescriptionType(s, head, view.kids(head));
+      {
+        // Its phrase's role: climb appositions and compounds ("(FBI)").
+        int p = head;
+        for (int guard = 0; guard < 4; ++guard) {
+          const std::string& d = s.tokens[p].deprel;
+          if ((d != "appos" && d != "flat" && d != "compound") || s.tokens[p].head < 0) break;
+          p = s.tokens[p].head;
+        }
+        const std::string& d = s.tokens[p].deprel;
+        m.salient = d == "nsubj" || d == "nsubj:pass" || d == "nmod:poss" || d == "root";
+      }
+      // A word of a name is the name's, never a description ("the Black
+      // Sea resort city").
+      std::optional<Description> description =
+          view.IsName(head) ? std::nullopt
+                            : DescriptionOf(s, head, view.kids(head), names_so_far);
       if (description) {
         m.pronoun = true;
-        m.description = description;
+        m.description = description->type;
+        m.head_word = description->head_word;
+        m.bare = description->bare;
         m.name = lower;
         m.mention.span = ht.span;
         m.mention.surface = cut(ht.span);
@@ -499,6 +566,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int id = resolver.Add(m);
       mention_at[head] = id;
       if (!m.pronoun) {
+        // The names a later description may refer to ("the cyclone").
+        names_so_far.Add(m.name);
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
         int start = name_start;
         int k = start - 1;
@@ -578,7 +647,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         add_name(head);
         for (int k : run) in_run[k] = true;
       } else if ((t.upos == "PRON" && IsPronounForm(Lower(t.form))) ||
-                 DescriptionType(s, i, view.kids(i))) {
+                 DescriptionOf(s, i, view.kids(i), names_so_far)) {
         add_name(i);
       }
     }
@@ -749,7 +818,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                       cl == "us" || cl == "our" || cl == "ourselves" || cl == "they" ||
                       cl == "them" || cl == "their" || cl == "themselves";
           if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !weak) ||
-              DescriptionType(s, c, view.kids(c)))
+              DescriptionOf(s, c, view.kids(c), names_so_far))
             id = add_name(c);
           if (id >= 0) sides.push_back(Side{id, {}, {}});
         }

@@ -441,6 +441,63 @@ void Reader::ReadFile(const std::string& path, const std::function<void(ReadResu
   ReadBuffer(path, std::move(data), emit);
 }
 
+namespace {
+
+// Cleans the text and gives the document its source and content id.
+void FinishDocument(Document doc, const std::string& source,
+                    const std::function<void(ReadResult)>& emit) {
+  doc.source = source;
+  doc.text = CleanText(doc.text);
+  if (doc.text.empty()) {
+    emit({source, Status::InvalidArgument(source + ": no text left after cleaning"), {}});
+    return;
+  }
+  doc.id = ContentId(doc.text);
+  emit({source, Status::OK(), std::move(doc)});
+}
+
+}  // namespace
+
+void Reader::ReadJsonLine(std::string_view text, const std::string& where,
+                          const std::function<void(ReadResult)>& emit) const {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string msg = e.what();
+    size_t colon = msg.find("]: ");
+    if (colon != std::string::npos) msg = msg.substr(colon + 3);
+    emit({where, Status::InvalidArgument(where + ":" + std::to_string(e.byte) + ": " + msg), {}});
+    return;
+  }
+  if (!j.is_object()) {
+    emit({where, Status::InvalidArgument(where + ":1: expected a JSON object"), {}});
+    return;
+  }
+  auto field = [&](const char* key) -> std::string {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  Document doc;
+  if (j.contains("html") && j["html"].is_string()) {
+    HtmlToDocument(field("html"), &doc);
+  } else if (j.contains("text") && j["text"].is_string()) {
+    doc.text = field("text");
+  } else {
+    emit({where, Status::InvalidArgument(where + ": no \"text\" or \"html\" string field"), {}});
+    return;
+  }
+  for (auto [key, dst] : {std::pair<const char*, std::string*>{"url", &doc.url},
+                          {"title", &doc.title},
+                          {"published", &doc.published},
+                          {"publisher", &doc.publisher},
+                          {"byline", &doc.byline}}) {
+    std::string v = field(key);
+    if (!v.empty()) *dst = v;
+  }
+  FinishDocument(std::move(doc), where, emit);
+}
+
 void Reader::ReadBuffer(const std::string& name, std::string data,
                         const std::function<void(ReadResult)>& emit) const {
   std::string ext = Extension(name);
@@ -476,17 +533,6 @@ void Reader::ReadBuffer(const std::string& name, std::string data,
     return;
   }
 
-  auto finish = [&](Document doc, const std::string& source) {
-    doc.source = source;
-    doc.text = CleanText(doc.text);
-    if (doc.text.empty()) {
-      emit({source, Status::InvalidArgument(source + ": no text left after cleaning"), {}});
-      return;
-    }
-    doc.id = ContentId(doc.text);
-    emit({source, Status::OK(), std::move(doc)});
-  };
-
   if (jsonl) {
     size_t line = 0, start = 0;
     while (start < data.size()) {
@@ -495,44 +541,8 @@ void Reader::ReadBuffer(const std::string& name, std::string data,
       if (end == std::string::npos) end = data.size();
       std::string_view text(data.data() + start, end - start);
       start = end + 1;
-      std::string where = name + ":" + std::to_string(line);
       if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      nlohmann::json j;
-      try {
-        j = nlohmann::json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
-        std::string msg = e.what();
-        size_t colon = msg.find("]: ");
-        if (colon != std::string::npos) msg = msg.substr(colon + 3);
-        emit({where, Status::InvalidArgument(where + ":" + std::to_string(e.byte) + ": " + msg), {}});
-        continue;
-      }
-      if (!j.is_object()) {
-        emit({where, Status::InvalidArgument(where + ":1: expected a JSON object"), {}});
-        continue;
-      }
-      auto field = [&](const char* key) -> std::string {
-        auto it = j.find(key);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-      };
-      Document doc;
-      if (j.contains("html") && j["html"].is_string()) {
-        HtmlToDocument(field("html"), &doc);
-      } else if (j.contains("text") && j["text"].is_string()) {
-        doc.text = field("text");
-      } else {
-        emit({where, Status::InvalidArgument(where + ": no \"text\" or \"html\" string field"), {}});
-        continue;
-      }
-      for (auto [key, dst] : {std::pair<const char*, std::string*>{"url", &doc.url},
-                              {"title", &doc.title},
-                              {"published", &doc.published},
-                              {"publisher", &doc.publisher},
-                              {"byline", &doc.byline}}) {
-        std::string v = field(key);
-        if (!v.empty()) *dst = v;
-      }
-      finish(std::move(doc), where);
+      ReadJsonLine(text, name + ":" + std::to_string(line), emit);
     }
     return;
   }
@@ -542,7 +552,7 @@ void Reader::ReadBuffer(const std::string& name, std::string data,
   } else {
     doc.text = std::move(data);
   }
-  finish(std::move(doc), name);
+  FinishDocument(std::move(doc), name, emit);
 }
 
 }  // namespace kg::extract

@@ -67,6 +67,13 @@ class Reader {
   void ReadBuffer(const std::string& name, std::string data,
                   const std::function<void(ReadResult)>& emit) const;
 
+  // Reads one JSON Lines record (one line, without its newline) exactly as
+  // ReadFile reads each line of a .jsonl file; `where` ("file:line") becomes
+  // the document's source and starts every error message. For streams read
+  // a line at a time (`kg extract` on stdin).
+  void ReadJsonLine(std::string_view line, const std::string& where,
+                    const std::function<void(ReadResult)>& emit) const;
+
  private:
   ReaderOptions options_;
 };

@@ -37,6 +37,32 @@ bool PluralPronoun(const std::string& p) {
 
 }  // namespace
 
+DescriptionWords DescriptionWordsOf(const std::string& name) {
+  DescriptionWords out;
+  std::vector<std::string> words = Words(name);
+  if (words.size() == 1) out.bare_word = Lower(words[0]);
+  if (words.size() < 2) return out;
+  out.heads.push_back(Lower(words.back()));
+  static const char* kKinds[] = {"cyclone", "hurricane", "typhoon", "storm", "lake",
+                                 "mount", "cape", "fort", "river", "operation"};
+  std::string first = Lower(words.front());
+  for (const char* k : kKinds)
+    if (first == k) out.heads.push_back(first);
+  return out;
+}
+
+bool DescribesName(const std::string& head_word, bool bare, const std::string& name) {
+  DescriptionWords words = DescriptionWordsOf(name);
+  if (bare) return !words.bare_word.empty() && words.bare_word == head_word;
+  return std::find(words.heads.begin(), words.heads.end(), head_word) != words.heads.end();
+}
+
+void DescribableNames::Add(const std::string& name) {
+  DescriptionWords words = DescriptionWordsOf(name);
+  for (std::string& h : words.heads) heads_.insert(std::move(h));
+  if (!words.bare_word.empty()) bare_.insert(std::move(words.bare_word));
+}
+
 int DocumentResolver::Add(NameMention mention) {
   mentions_.push_back(std::move(mention));
   return static_cast<int>(mentions_.size()) - 1;
@@ -119,22 +145,45 @@ void DocumentResolver::Resolve() {
   }
   // Entities by canonical name.
   std::map<std::string, int> index_of;
-  int last_person = -1, last_thing = -1, last_org = -1, last_place = -1;
+  std::map<int, uint32_t> last_sentence;  // entity -> sentence of its last name
+  std::map<int, bool> last_salient;       // entity -> whether that name was a subject
+  int last_person = -1, last_thing = -1, last_org = -1, last_place = -1, last_event = -1;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) {
       // Pronouns and definite descriptions go to the last entity that fits.
       std::string p = Lower(m.name);
       int target = -1;
-      if (m.description) {
+      if (!m.head_word.empty()) {
+        // "this cyclone" -> the last entity named with the word (Cyclone Gita).
+        for (size_t j = i; j-- > 0 && target < 0;) {
+          if (mentions_[j].pronoun || entity_of_[j] < 0) continue;
+          for (const std::string& name : {mentions_[j].name, entities_[entity_of_[j]].name})
+            if (DescribesName(m.head_word, m.bare, name)) target = entity_of_[j];
+        }
+      }
+      if (target < 0 && m.description) {
         target = *m.description == EntityType::kPerson ? last_person
                  : *m.description == EntityType::kPlace ? last_place
+                 : *m.description == EntityType::kEvent ? last_event
                                                           : last_org;
-      } else {
+        // "the company" names a company of the last few sentences, not
+        // one from the top of a long article.
+        constexpr uint32_t kDescriptionWindow = 8;  // sentences; tuned on GUM dev and train
+        if (target >= 0 && m.mention.sentence > last_sentence[target] + kDescriptionWindow)
+          target = -1;
+      } else if (target < 0 && m.head_word.empty()) {
         target = PersonPronoun(p) ? last_person
                  : ThingPronoun(p) ? last_thing
                  : PluralPronoun(p) ? last_org
                                     : -1;
+        // "it" and "they" stand for a name only while it is the topic: the
+        // subject (or a possessor) of this sentence or the one before.
+        // Otherwise they too often mean a thing never named ("the study").
+        bool we = p == "we" || p == "us" || p == "our" || p == "ourselves";
+        if (target >= 0 && (ThingPronoun(p) || (PluralPronoun(p) && !we)) &&
+            !(last_salient[target] && m.mention.sentence <= last_sentence[target] + 1))
+          target = -1;
       }
       entity_of_[i] = target;
       continue;
@@ -163,6 +212,12 @@ void DocumentResolver::Resolve() {
       if (entities_[index].type == EntityType::kOther) entities_[index].type = type;
     }
     Entity& e = entities_[index];
+    // Salient in a sentence when any of its names there is ("The Federal
+    // Bureau of Investigation (FBI) said": the subject, then an apposition).
+    auto seen = last_sentence.find(index);
+    bool same_sentence = seen != last_sentence.end() && seen->second == m.mention.sentence;
+    last_salient[index] = m.salient || (same_sentence && last_salient[index]);
+    last_sentence[index] = m.mention.sentence;
     if (m.mention.surface != e.name &&
         std::find(e.aliases.begin(), e.aliases.end(), m.mention.surface) == e.aliases.end())
       e.aliases.push_back(m.mention.surface);
@@ -171,6 +226,7 @@ void DocumentResolver::Resolve() {
     if (e.type == EntityType::kPerson) last_person = index;
     if (e.type == EntityType::kOrganization) last_org = index;
     if (e.type == EntityType::kPlace) last_place = index;
+    if (e.type == EntityType::kEvent) last_event = index;
     if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
         e.type == EntityType::kProduct)
       last_thing = index;

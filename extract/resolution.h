@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/claim.h"
@@ -41,7 +42,45 @@ struct NameMention {
   // A definite description ("the company", "the president"; pronoun is
   // set too): the type of entity it refers to.
   std::optional<EntityType> description;
+  // A definite description's head noun, lower case ("cyclone" of "this
+  // cyclone"): it goes first to the last entity whose name it describes
+  // (DescribesName).
+  std::string head_word;
+  // The description is a bare lower-case noun ("iodine" after "Iodine").
+  bool bare = false;
   uint32_t order = 0;       // position in the document (token count)
+  // The mention is its clause's subject (or a possessor): the likeliest
+  // antecedent of a later "it" or "they".
+  bool salient = false;
+};
+
+// The head nouns by which a definite description can refer back to `name`
+// (lower case): "the mosque" -> Grand Mosque, "this cyclone" -> Cyclone
+// Phailin (the last word of a longer name, or a first word that says what
+// kind of thing it is). A one-word name gets none ("the match" never means
+// a name "Match"), but a bare lower-case noun may repeat it: `bare_word`
+// ("iodine" -> Iodine), else "".
+struct DescriptionWords {
+  std::vector<std::string> heads;
+  std::string bare_word;
+};
+DescriptionWords DescriptionWordsOf(const std::string& name);
+
+// Whether a description with head noun `head_word` (lower case; `bare`: a
+// lone lower-case noun) can name `name`; see DescriptionWordsOf.
+bool DescribesName(const std::string& head_word, bool bare, const std::string& name);
+
+// The description words of the names read so far in a document, for
+// finding descriptions while reading it.
+class DescribableNames {
+ public:
+  void Add(const std::string& name);
+  bool Has(const std::string& head_word, bool bare) const {
+    return (bare ? bare_ : heads_).count(head_word) > 0;
+  }
+
+ private:
+  std::unordered_set<std::string> heads_, bare_;
 };
 
 class DocumentResolver {

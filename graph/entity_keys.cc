@@ -2,6 +2,7 @@
 #include "graph/entity_keys.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "common/text.h"
@@ -27,6 +28,17 @@ bool IsPronoun(const std::string& folded) {
   for (const char* p : kPronouns)
     if (folded == p) return true;
   return false;
+}
+
+
+// "FBI", "U.S.", "GM": two or more capitals, nothing lower case.
+bool IsAcronymForm(const std::string& s) {
+  int caps = 0;
+  for (unsigned char c : s) {
+    if (std::islower(c)) return false;
+    caps += std::isupper(c) != 0;
+  }
+  return caps >= 2;
 }
 
 }  // namespace
@@ -68,6 +80,14 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
     // "The two leaders", "Both sides": a group mention, not a name.
     std::string first = text::FoldCase(s.substr(0, s.find(' ')));
     if (first == "the" || first == "both" || first == "a" || first == "an") continue;
+    // One word is an alias when it is a word of the name ("Putin") or an
+    // acronym ("FBI", "U.S."); another word ("State" for Tuscany, from "the
+    // State") is a description that referred back to the entity, not a name.
+    if (s.find(' ') == std::string::npos && !IsAcronymForm(s)) {
+      bool in_name = false;
+      for (const std::string& w : Words(name)) in_name |= text::FoldCase(w) == text::FoldCase(s);
+      if (!in_name) continue;
+    }
     forms.push_back(s);
   }
   for (const std::string& f : forms) {

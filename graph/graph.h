@@ -140,7 +140,8 @@ struct AddSummary {
 
 struct RetractSummary {
   uint64_t removed_edges = 0;
-  uint64_t removed_nodes = 0;
+  uint64_t removed_nodes = 0;     // every node removed: entities and values
+  uint64_t removed_entities = 0;  // of those, entity nodes (people, places...)
   uint64_t removed_provenance = 0;
   uint64_t kept_edges = 0;  // edges that lost support but are supported elsewhere
 };

@@ -134,6 +134,16 @@ void EncodeValue(std::string* dst, const PropertyValue& value) {
   }
 }
 
+void EncodeIntValue(std::string* dst, int64_t value) {
+  dst->push_back(static_cast<char>(kInt));
+  PutVarint64(dst, ZigZag(value));
+}
+
+void EncodeStringValue(std::string* dst, std::string_view value) {
+  dst->push_back(static_cast<char>(kString));
+  PutLengthPrefixed(dst, value);
+}
+
 void EncodeProperties(std::string* dst, const Properties& properties) {
   PutVarint64(dst, properties.size());
   for (const auto& [k, v] : properties) {

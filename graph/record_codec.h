@@ -16,6 +16,10 @@ namespace kg::graph::codec {
 
 // A property value: tag byte, then the payload (see FORMAT.md).
 void EncodeValue(std::string* dst, const PropertyValue& value);
+// The same bytes as EncodeValue of an integer / a string, without building a
+// PropertyValue (the CSV import's per-row path).
+void EncodeIntValue(std::string* dst, int64_t value);
+void EncodeStringValue(std::string* dst, std::string_view value);
 void EncodeProperties(std::string* dst, const Properties& properties);
 
 // Node value: label ids, then properties.

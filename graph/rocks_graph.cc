@@ -744,6 +744,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     c.nodes--;
     if (entity) c.entities--;
     summary.removed_nodes++;
+    if (entity) summary.removed_entities++;
   }
   batch.Delete(Family::kDocuments, document_id);
   c.documents--;

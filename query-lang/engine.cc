@@ -86,9 +86,10 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
     auto take = [&](Row& row) {
       ctx.CheckInterrupt();
       if (bound.columns.empty()) return true;
+      ++result.total_rows;
       if (options.row_limit > 0 && static_cast<int64_t>(result.rows.size()) >= options.row_limit) {
-        result.truncated = true;
-        return false;
+        result.truncated = true;  // counted, not kept
+        return true;
       }
       std::vector<Value> out;
       out.reserve(bound.column_slots.size());

@@ -165,7 +165,9 @@ class Value {
 struct QueryOptions {
   ValueMap params;                          // $name -> value
   int64_t timeout_ms = 0;                   // 0: no timeout
-  int64_t row_limit = 0;                    // 0: no cap; else at most this many rows kept
+  // 0: no cap; else at most this many rows kept in QueryResult::rows (the
+  // rest are still produced and counted in QueryResult::total_rows).
+  int64_t row_limit = 0;
   std::atomic<bool>* cancel = nullptr;      // set to true from another thread to stop
   int64_t default_max_hops = 32;            // upper bound for `*` / `*n..` patterns
   // Threads a scan of many nodes may be split over (a count grouped per
@@ -193,6 +195,7 @@ struct QueryResult {
   std::vector<std::string> columns;        // RETURN column names, in order
   std::vector<std::vector<Value>> rows;    // each row has columns.size() values
   bool truncated = false;                  // rows were cut at QueryOptions::row_limit
+  uint64_t total_rows = 0;                 // rows the query produced, kept or not
   std::string plan_text;                   // EXPLAIN: the plan; PROFILE: plan with rows/time
   QueryCounters counters;
   double elapsed_ms = 0;

@@ -225,8 +225,13 @@ class FailedIterator : public Iterator {
 
 class RocksSstWriter : public SstWriter {
  public:
+  // The file is ingested right after it is written: dropping its pages from
+  // the page cache as it grows (RocksDB's default) would only cost syscalls
+  // and make the first reads go to the disk.
   RocksSstWriter(const rocksdb::Options& options, std::string path)
-      : writer_(rocksdb::EnvOptions(), options), path_(std::move(path)) {}
+      : writer_(rocksdb::EnvOptions(), options, /*column_family=*/nullptr,
+                /*invalidate_page_cache=*/false),
+        path_(std::move(path)) {}
   Status OpenFile() { return FromRocks(writer_.Open(path_), path_); }
   Status Put(std::string_view key, std::string_view value) override {
     ++entries_;

@@ -1,10 +1,13 @@
-// kg_bench_store [--scale S] [--normal-edges N] [--dir DIR] [--cpu]
+// kg_bench_store [--scale S] [--normal-edges N] [--dir DIR] [--cpu] [--csv-only]
 //
 // A synthetic graph of 1M*S nodes and 5M*S edges (one provenance record each,
 // 100 claims per document, 50 relationship types) is loaded through
 //   * the normal path (Graph::AddExtraction, one WriteBatch per document,
 //     fsync off), limited to the first N edges when --normal-edges is given;
 //   * the bulk path (BulkLoader: sorted SST files, IngestExternalFiles).
+//   * the CSV bulk path (graph/csv_import.h, what `kg load` of node/edge CSV
+//     files runs), on the same number of nodes and edges written as CSV;
+//     --csv-only runs this part alone.
 // Then, on the bulk-loaded graph: 1-hop out-edge scans from random nodes and
 // exact-name lookups. The baseline, in the same run: plain RocksDB writing the
 // very same key/value bytes (copied from the graph's column families) with
@@ -27,6 +30,7 @@
 #include <vector>
 
 #include "graph/bulk_loader.h"
+#include "graph/csv_import.h"
 #include "graph/graph.h"
 
 namespace {
@@ -49,6 +53,7 @@ struct Config {
   double scale = 1.0;
   uint64_t normal_edges = 0;  // 0 = all
   std::string dir = "/tmp/kg-bench-store";
+  bool csv_only = false;  // only the CSV import section
 };
 
 constexpr int kClaimsPerDoc = 100;
@@ -119,6 +124,101 @@ void OpenRaw(const std::string& path, bool create, RawDb* raw,
   raw->names = families;
 }
 
+// Times plain RocksDB writing every family of the database in `src` as one
+// SstFileWriter file each (default options) and ingesting them into a fresh
+// database in one call. Reading the entries is not timed. Returns seconds;
+// `entries` and `bytes` get what was written.
+double RawSstSeconds(const std::string& src_dir, const std::string& work, uint64_t* entries,
+                     uint64_t* bytes) {
+  std::vector<std::string> families;
+  auto ls = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), src_dir, &families);
+  if (!ls.ok()) Die(ls.ToString());
+  RawDb src, sst;
+  OpenRaw(src_dir, false, &src, families);
+  OpenRaw(work + "/raw-sst-db", true, &sst, families);
+  double seconds = 0;
+  *entries = *bytes = 0;
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (size_t f = 0; f < families.size(); ++f) {
+    std::vector<std::pair<std::string, std::string>> kv;
+    std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(rocksdb::ReadOptions(), src.handles[f]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      kv.emplace_back(it->key().ToString(), it->value().ToString());
+      *bytes += it->key().size() + it->value().size();
+    }
+    *entries += kv.size();
+    if (kv.empty()) continue;
+    auto t = Now();
+    rocksdb::SstFileWriter w{rocksdb::EnvOptions(), rocksdb::Options()};
+    std::string path = work + "/raw-" + families[f] + ".sst";
+    if (!w.Open(path).ok()) Die("sst open");
+    for (const auto& [k, v] : kv) w.Put(k, v);
+    if (!w.Finish().ok()) Die("sst finish");
+    seconds += Since(t);
+    rocksdb::IngestExternalFileArg a;
+    a.column_family = sst.handles[f];
+    a.external_files = {path};
+    a.options.move_files = true;
+    args.push_back(a);
+  }
+  auto t = Now();
+  auto s = sst.db->IngestExternalFiles(args);
+  if (!s.ok()) Die(s.ToString());
+  return seconds + Since(t);
+}
+
+// The CSV bulk path (kg load of node/edge CSV files, as Kùzu's COPY): a
+// synthetic graph written as nodes.csv/edges.csv (untimed), imported with
+// graph/csv_import.h, against plain SstFileWriter writing the very bytes the
+// import stored.
+void CsvSection(const Config& cfg, uint64_t nodes, uint64_t edges) {
+  namespace fs = std::filesystem;
+  std::string dir = cfg.dir + "/csv";
+  fs::create_directories(dir);
+  {
+    std::mt19937_64 rng(11);
+    FILE* n = std::fopen((dir + "/nodes.csv").c_str(), "w");
+    FILE* e = std::fopen((dir + "/edges.csv").c_str(), "w");
+    if (!n || !e) Die("cannot write the CSV files");
+    const char* types[] = {"Person", "Organization", "Place", "Other"};
+    std::fprintf(n, "id,name,type\n");
+    for (uint64_t i = 1; i <= nodes; ++i)
+      std::fprintf(n, "%llu,e%llu,%s\n", (unsigned long long)i, (unsigned long long)i, types[rng() % 4]);
+    std::fprintf(e, "src,dst,rel,sources\n");
+    for (uint64_t i = 0; i < edges; ++i) {
+      std::fprintf(e, "%llu,%llu,rel_%03d,%d\n", (unsigned long long)(1 + rng() % nodes),
+                   (unsigned long long)(1 + rng() % nodes), int(rng() % kTypes), int(1 + rng() % 5));
+    }
+    std::fclose(n);
+    std::fclose(e);
+  }
+  kg::graph::OpenOptions oo;
+  oo.sync_writes = false;
+  double import_s;
+  {
+    auto g = kg::graph::Graph::Open(dir + "/db", oo);
+    if (!g.ok()) Die(g.status().ToString());
+    kg::graph::CsvImportOptions options;
+    options.type = "R";
+    auto t = Now();
+    auto summary = kg::graph::ImportCsv(g->get(), {dir + "/nodes.csv"}, {dir + "/edges.csv"}, options);
+    import_s = Since(t);
+    if (!summary.ok()) Die(summary.status().ToString());
+    if (summary->nodes != nodes || summary->edges != edges) Die("CSV import lost rows");
+    std::printf("CSV bulk path (kg load of CSV): %llu nodes + %llu edges in %.2f s = %.0f edges/s "
+                "(parse %.0f ms, sort %.0f ms, write %.0f ms, ingest %.0f ms)\n",
+                (unsigned long long)nodes, (unsigned long long)edges, import_s, edges / import_s,
+                summary->parse_ms, summary->sort_ms, summary->write_ms, summary->ingest_ms);
+  }
+  uint64_t entries, bytes;
+  double raw_s = RawSstSeconds(dir + "/db", dir, &entries, &bytes);
+  std::printf("plain RocksDB SstFileWriter+ingest, same bytes (%llu entries, %.1f MB, one thread): "
+              "%.2f s = %.0f edge-equivalents/s\n",
+              (unsigned long long)entries, bytes / 1e6, raw_s, edges / raw_s);
+  std::printf("RATIO CSV bulk path / plain SstFileWriter: %.0f%% of its speed\n",
+              100.0 * raw_s / import_s);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,7 +229,8 @@ int main(int argc, char** argv) {
     else if (a == "--normal-edges" && i + 1 < argc) cfg.normal_edges = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--dir" && i + 1 < argc) cfg.dir = argv[++i];
     else if (a == "--cpu") g_cpu_time = true;
-    else Die("usage: kg_bench_store [--scale S] [--normal-edges N] [--dir DIR] [--cpu]");
+    else if (a == "--csv-only") cfg.csv_only = true;
+    else Die("usage: kg_bench_store [--scale S] [--normal-edges N] [--dir DIR] [--cpu] [--csv-only]");
   }
   namespace fs = std::filesystem;
   fs::remove_all(cfg.dir);
@@ -143,6 +244,12 @@ int main(int argc, char** argv) {
   std::printf("synthetic graph: %llu nodes, %llu edges, %llu documents of %d claims, %d types\n",
               (unsigned long long)nodes, (unsigned long long)edges, (unsigned long long)docs,
               kClaimsPerDoc, kTypes);
+
+  CsvSection(cfg, nodes, edges);
+  if (cfg.csv_only) {
+    fs::remove_all(cfg.dir);
+    return 0;
+  }
 
   kg::graph::OpenOptions oo;
   oo.sync_writes = false;

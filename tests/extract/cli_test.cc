@@ -44,9 +44,8 @@ TEST(KgEvalCarb, ReproducesTheReferenceFigures) {
 }
 
 // kg eval coref on GUM dev. Issue 10 sets CoNLL F1 >= 60 over clusters of
-// named entities; kg reaches 57.0 (GUM train: 59.3), so this asserts the
-// level reached and the target stays open. The predictions file has the
-// columns the issue names.
+// named entities (kg: 60.2 on dev, 62.2 on GUM train). The predictions file
+// has the columns the issue names.
 TEST(KgEvalCoref, GumDevScoresAndPredictionsFile) {
   std::string dir = KG_SHARED_DATA_OR_SKIP("gum/dev");
   std::string out_path = ::testing::TempDir() + "/kg_coref_predictions.tsv";
@@ -58,7 +57,7 @@ TEST(KgEvalCoref, GumDevScoresAndPredictionsFile) {
   ASSERT_FALSE(j.is_discarded()) << out;
   EXPECT_EQ(j["documents"].get<int>(), 12);
   EXPECT_EQ(j["gold_clusters"].get<int>(), 270);
-  EXPECT_GE(j["conll_f1"].get<double>(), 56.5) << out;
+  EXPECT_GE(j["conll_f1"].get<double>(), 60.0) << out;
   for (const char* metric : {"muc", "b3", "ceafe"}) {
     EXPECT_GT(j[metric]["precision"].get<double>(), 50) << metric;
     EXPECT_GT(j[metric]["recall"].get<double>(), 40) << metric;

@@ -81,7 +81,9 @@ TEST_F(Catalog, ResolutionShortFormsPronounsAcronyms) {
   int pron = r.Add(he);
   int fsb_long = r.Add(Name("Federal Security Service", 3));
   r.DefineAcronym("FSB", "Federal Security Service");
-  int fsb = r.Add(Name("FSB", 4));
+  NameMention fsb_subject = Name("FSB", 4);
+  fsb_subject.salient = true;  // "The FSB said it ...": "it" needs a subject before it
+  int fsb = r.Add(fsb_subject);
   NameMention it = Name("it", 5);
   it.pronoun = true;
   int it_id = r.Add(it);

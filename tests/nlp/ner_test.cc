@@ -66,6 +66,26 @@ TEST(NerModel, FindsAndTypesTheSeedsNames) {
   EXPECT_TRUE(Has(names, "Russia/Place")) << ::testing::PrintToString(names);
 }
 
+// The recognizer's clean-up of what the tagger proposes (CleanSpans).
+TEST(NerModel, CleanSpans) {
+  // Lone letters are variables, not names.
+  std::vector<std::string> names = NamesIn("When Z happens after X, Z is caused by X.");
+  EXPECT_TRUE(names.empty()) << ::testing::PrintToString(names);
+  // A name never runs over a bracket.
+  names = NamesIn("The Peak District (Derbyshire) is far closer than Wales.");
+  for (const std::string& n : names) EXPECT_EQ(n.find('('), std::string::npos) << n;
+  // In text written in lower case, the places WordNet knows.
+  names = NamesIn("i am from mexico traveling to san francisco next week with my friends");
+  EXPECT_TRUE(Has(names, "mexico/Place")) << ::testing::PrintToString(names);
+  EXPECT_TRUE(Has(names, "san francisco/Place")) << ::testing::PrintToString(names);
+  // ... but not pronouns WordNet also lists as abbreviations ("me", "us").
+  names = NamesIn("please call me or us when you arrive at the station tonight");
+  EXPECT_TRUE(names.empty()) << ::testing::PrintToString(names);
+  // Shouted ordinary words are no names.
+  names = NamesIn("YOU WILL FALL IN LOVE SHE IS THE BEST OF THE BEST !");
+  EXPECT_TRUE(names.empty()) << ::testing::PrintToString(names);
+}
+
 TEST(EntityCorpus, Iob2ErrorsNameFileAndLine) {
   std::string path = TempPath("bad.iob2");
   {
@@ -125,9 +145,9 @@ TEST(EntityCorpus, GumNamedMentionsAreCutFromTheirPhrases) {
 
 // The held-out split: every 5th document of UNER EWT dev, left out of
 // training by `kg train ner --hold-out 5` (models/README.md). Issue 10 sets
-// F1 >= 70 over PER/ORG/LOC; the committed model reaches 62.7 (5-fold
-// cross-validation: 58.2), so this asserts the level reached, and the
-// target stays open.
+// F1 >= 70 over PER/ORG/LOC; the committed model reaches 66.0 (5-fold
+// cross-validation over UNER dev: 59.9; 62.7 and 58.2 before CleanSpans),
+// so this asserts the level reached, and the target stays open.
 TEST(NerModel, HeldOutUnerF1) {
   std::string path = KG_SHARED_DATA_OR_SKIP("uner-ewt/en_ewt-ud-dev.iob2");
   auto docs = ReadIob2File(path);
@@ -140,7 +160,7 @@ TEST(NerModel, HeldOutUnerF1) {
   NerScores scores = Ner().Evaluate(
       test, {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace});
   EXPECT_EQ(scores.overall.gold, 212u);
-  EXPECT_GE(scores.overall.f1(), 62.0);
+  EXPECT_GE(scores.overall.f1(), 65.0);
 }
 
 }  // namespace

@@ -250,6 +250,7 @@ TEST_F(EngineTest, RowLimitTimeoutAndCancel) {
   QueryResult r = Run("UNWIND range(1, 100) AS x RETURN x", o);
   EXPECT_EQ(r.rows.size(), 5u);
   EXPECT_TRUE(r.truncated);
+  EXPECT_EQ(r.total_rows, 100u);  // the rest are counted, not kept
 
   QueryOptions t;
   t.timeout_ms = 50;

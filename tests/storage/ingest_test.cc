@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -156,6 +157,39 @@ TEST(Ingest, RetractOneSeedKeepsSharedClaims) {
   }
   // Retracting again: no such document.
   EXPECT_EQ(RunKg({"--db", all, "retract", doc}, tmp.path()).exit_code, 1);
+}
+
+// kg retract names a document by the file (or file:line) it was read from
+// or by its url as well as by id; its summary counts entities and value
+// nodes apart; the alias index stays consistent (kg check).
+TEST(Retract, ByFileLineAndUrl) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample/wikinews_gum_news.jsonl");
+  TempDir tmp;
+  std::string db = tmp.path() + "/kg.db";
+  ASSERT_EQ(RunKg({"--db", db, "ingest", news}, tmp.path()).exit_code, 0);
+  std::string url;
+  {
+    std::ifstream in(news);
+    std::string first;
+    std::getline(in, first);
+    size_t at = first.find("\"url\": \"");
+    if (at == std::string::npos) at = first.find("\"url\":\"");
+    ASSERT_NE(at, std::string::npos);
+    at = first.find("http", at);
+    url = first.substr(at, first.find('"', at) - at);
+  }
+  RunResult by_line = RunKg({"--db", db, "retract", news + ":3"}, tmp.path());
+  ASSERT_EQ(by_line.exit_code, 0) << by_line.err;
+  EXPECT_NE(by_line.err.find(" entities, -"), std::string::npos) << by_line.err;
+  EXPECT_NE(by_line.err.find(" value nodes;"), std::string::npos) << by_line.err;
+  RunResult by_url = RunKg({"--db", db, "retract", url}, tmp.path());
+  ASSERT_EQ(by_url.exit_code, 0) << url << ": " << by_url.err;
+  EXPECT_EQ(Stats(db, tmp.path())["documents"], 22);
+  EXPECT_EQ(RunKg({"--db", db, "check"}, tmp.path()).exit_code, 0);
+  RunResult unknown = RunKg({"--db", db, "retract", "no/such/file.txt"}, tmp.path());
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no document has the id, file or url 'no/such/file.txt'"),
+            std::string::npos) << unknown.err;
 }
 
 // The normal path and the bulk loader (forced to cut many chunks) build the

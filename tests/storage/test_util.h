@@ -149,6 +149,16 @@ inline std::string Dump(const graph::Graph& g) {
   return o.str();
 }
 
+// Dump() of the database in `dir`, opened read-only ("" when it cannot be).
+inline std::string DumpOf(const std::string& dir) {
+  graph::OpenOptions o;
+  o.read_only = true;
+  o.create_if_missing = false;
+  auto g = graph::Graph::Open(dir, o);
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return g.ok() ? Dump(**g) : "";
+}
+
 inline void ExpectClean(const graph::Graph& g) {
   auto problems = g.Check();
   ASSERT_TRUE(problems.ok()) << problems.status().ToString();

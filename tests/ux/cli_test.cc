@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <regex>
+#include <tuple>
 
 #include "graph/graph.h"
 #include "tests/ux/ux_util.h"
@@ -137,7 +139,18 @@ TEST(KgQuery, TimeoutAndLimit) {
   r = Sh(KgSeeds() + " query --format jsonl --limit 2 'UNWIND range(1, 10) AS x RETURN x'");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "{\"x\":1}\n{\"x\":2}\n");
-  EXPECT_NE(r.err.find("rows capped at --limit 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("showing the first 2 of 10 rows"), std::string::npos) << r.err;
+  // Without --limit, 1,000 rows are shown and the whole count is said;
+  // --limit 0 shows every row.
+  r = Sh(KgSeeds() + " query --format csv 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1001);
+  EXPECT_NE(r.err.find("showing the first 1000 of 1500 rows"), std::string::npos) << r.err;
+  r = Sh(KgSeeds() + " query --format csv --limit 0 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1501);
+  EXPECT_EQ(r.err, "");
+  r = Sh(KgSeeds() + " query 'UNWIND range(1, 1500) AS x RETURN x'");
+  EXPECT_NE(r.out.find("1000 of 1500 rows shown"), std::string::npos);
 }
 
 TEST(KgQuery, ReadsBesideAWriterHoldingTheLock) {
@@ -331,6 +344,62 @@ TEST(KgAudit, ReportInThreeFormats) {
   RunResult html = Sh(KgSeeds() + " audit --report --format html");
   ASSERT_EQ(html.code, 0) << html.err;
   EXPECT_EQ(html.out.rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+
+// kg timeline (issue 13): every claim of one entity, by publication date,
+// then document, then sentence; the text, JSON and HTML forms; the Cypher
+// example orders Putin's own claims the same way.
+TEST(KgTimeline, SeedsByAnyNameAndTheExampleQueryAgrees) {
+  RunResult text = Sh(KgSeeds() + " timeline Putin");
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_EQ(text.out.rfind("Vladimir Putin (Person): ", 0), 0u) << text.out;
+  EXPECT_NE(text.out.find("Barack Obama -speak_with-> Vladimir Putin  [3 sources"),
+            std::string::npos) << text.out;
+  RunResult js = Sh(KgSeeds() + " timeline 'Vladimir Putin' --format json");
+  ASSERT_EQ(js.code, 0) << js.err;
+  json j = json::parse(js.out);
+  EXPECT_EQ(j["entity"], "Vladimir Putin");
+  // The Cypher example gives the same (document, sentence, claim) order for
+  // the claims that are not "mentions".
+  std::vector<std::tuple<std::string, int, std::string>> cli, cypher;
+  for (const auto& e : j["entries"])
+    if (e["subject"] == "Vladimir Putin" || e["object"] == "Vladimir Putin")
+      cli.emplace_back(e["document"], e["sentence_index"], e["relation"]);
+  RunResult q = Sh(KgSeeds() + " query --format json -f " +
+                   Quote(::kg::testing::SourceDir() + "/examples/06_timeline_putin.cypher"));
+  ASSERT_EQ(q.code, 0) << q.err;
+  for (const auto& row : json::parse(q.out))
+    cypher.emplace_back(row["document"], row["sentence"], row["relation"]);
+  EXPECT_GE(cli.size(), 20u);
+  EXPECT_EQ(cli, cypher);
+  RunResult html = Sh(KgSeeds() + " timeline FBI --format html");
+  ASSERT_EQ(html.code, 0) << html.err;
+  EXPECT_NE(html.out.find("<h1>Timeline: Federal Bureau of Investigation</h1>"), std::string::npos);
+  EXPECT_NE(html.out.find("Russia –tip_off→ Federal Bureau of Investigation"), std::string::npos);
+  RunResult none = Sh(KgSeeds() + " timeline 'Nobody At All'");
+  EXPECT_EQ(none.code, 1);
+  EXPECT_NE(none.err.find("no entity is named 'Nobody At All'"), std::string::npos) << none.err;
+}
+
+TEST(KgTimeline, NewsSampleInPublicationOrder) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/news.db");
+  ASSERT_EQ(Sh(db + " ingest " + Quote(news)).code, 0);
+  RunResult js = Sh(db + " timeline 'United States' --format json");
+  ASSERT_EQ(js.code, 0) << js.err;
+  json j = json::parse(js.out);
+  ASSERT_GE(j["entries"].size(), 10u);
+  std::string last;
+  for (const auto& e : j["entries"]) {
+    ASSERT_TRUE(e["published"].is_string()) << e;  // every news-sample article is dated
+    std::string day = e["published"];
+    EXPECT_LE(last, day) << "timeline out of order";
+    last = day;
+  }
+  RunResult html = Sh(db + " timeline 'United States' --format html");
+  EXPECT_NE(html.out.find("<svg"), std::string::npos);
 }
 
 }  // namespace
