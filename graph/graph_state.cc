@@ -458,6 +458,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     if (created) {
       sink->Put(Family::kOut, keys::AdjacencyKey({ev.source, ev.type, ev.target, *edge}), "");
       sink->Put(Family::kIn, keys::AdjacencyKey({ev.target, ev.type, ev.source, *edge}), "");
+      degree_deltas_.AddEdge(ev.source, ev.type, ev.target, +1);
       counters_.edges++;
       counters_.types[ev.type]++;
       counters_.dirty_types.insert(ev.type);
@@ -510,7 +511,9 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
   return summary;
 }
 
-void IngestPlan::Finish(Sink* sink) {
+Status IngestPlan::Finish(Sink* sink) {
+  KG_RETURN_IF_ERROR(degree_deltas_.Emit(*store_, sink, nullptr, &known_degrees_,
+                                         [&](NodeId n) { return created_nodes_.count(n) > 0; }));
   for (const auto& [id, ev] : edges_) {
     sink->Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(ev));
   }
@@ -521,6 +524,7 @@ void IngestPlan::Finish(Sink* sink) {
     sink->Put(Family::kStrings, keys::StringByName(name), id_value);
   }
   EmitCounters(&counters_, sink);
+  return Status::OK();
 }
 
 }  // namespace kg::graph::internal

@@ -11,6 +11,8 @@
 
 namespace kg::query_lang {
 
+struct FunctionInfo;  // functions.h
+class Regex;          // regex.h
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
@@ -62,6 +64,17 @@ struct Expr {
   // Set by the binder.
   int slot = -1;              // kVariable, comprehension/quantifier variable
   bool is_aggregate = false;  // an aggregating function call
+  // kUnary / kBinary: `name` resolved, so evaluation switches on it instead
+  // of comparing strings per row.
+  enum class Op : uint8_t {
+    kNone,  // not resolved (the evaluator reads `name`)
+    kAnd, kOr, kXor, kEq, kNe, kLt, kGt, kLe, kGe, kIn, kStartsWith, kEndsWith, kContains, kRegex,
+    kAdd, kSub, kMul, kDiv, kMod, kPow,  // binary arithmetic
+    kNot, kNegate, kPlus,                // unary
+  };
+  Op op = Op::kNone;
+  const FunctionInfo* function = nullptr;  // kFunction (not an aggregate): the implementation
+  std::shared_ptr<const Regex> regex;      // `x =~ 'literal'`: the pattern, compiled once
 
   Expr() = default;
   Expr(const Expr&) = default;

@@ -8,6 +8,7 @@
 
 #include "query-lang/errors.h"
 #include "query-lang/functions.h"
+#include "query-lang/regex.h"
 
 namespace kg::query_lang {
 namespace {
@@ -25,6 +26,34 @@ std::string Lower(std::string s) {
 }
 
 using Scope = std::map<std::string, Var>;
+
+Expr::Op BinaryOp(const std::string& name) {
+  static const std::map<std::string, Expr::Op> kOps = {
+      {"AND", Expr::Op::kAnd}, {"OR", Expr::Op::kOr}, {"XOR", Expr::Op::kXor}, {"=", Expr::Op::kEq},
+      {"<>", Expr::Op::kNe}, {"<", Expr::Op::kLt}, {">", Expr::Op::kGt}, {"<=", Expr::Op::kLe},
+      {">=", Expr::Op::kGe}, {"IN", Expr::Op::kIn}, {"STARTS WITH", Expr::Op::kStartsWith},
+      {"ENDS WITH", Expr::Op::kEndsWith}, {"CONTAINS", Expr::Op::kContains}, {"=~", Expr::Op::kRegex},
+      {"+", Expr::Op::kAdd}, {"-", Expr::Op::kSub}, {"*", Expr::Op::kMul}, {"/", Expr::Op::kDiv},
+      {"%", Expr::Op::kMod}, {"^", Expr::Op::kPow}};
+  auto it = kOps.find(name);
+  return it == kOps.end() ? Expr::Op::kNone : it->second;
+}
+
+// Resolves what evaluation would otherwise look up per row: the operator,
+// and the pattern of `x =~ 'literal'` (compiled here; a bad pattern stays
+// for the evaluator to report when it is used, as before).
+void ResolveOperator(Expr& e) {
+  if (e.kind == Expr::Kind::kUnary) {
+    e.op = e.name == "NOT" ? Expr::Op::kNot : e.name == "-" ? Expr::Op::kNegate : Expr::Op::kPlus;
+    return;
+  }
+  e.op = BinaryOp(e.name);
+  if (e.op == Expr::Op::kRegex && e.children[1]->kind == Expr::Kind::kLiteral &&
+      e.children[1]->value.kind() == Value::Kind::kString) {
+    std::string error;
+    e.regex = Regex::Compile(e.children[1]->value.as_string(), &error);
+  }
+}
 
 // The matcher walks variable-length paths recursively: bound its depth.
 constexpr int64_t kMaxHops = 1000;
@@ -520,6 +549,7 @@ class Binder {
         }
         if (e->distinct)
           ThrowSyntax("InvalidArgumentPassingMode", "DISTINCT only applies to aggregations", e->line, e->column);
+        e->function = info;
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         CheckFunctionTypes(e);
         return;
@@ -600,10 +630,12 @@ class Binder {
       case Expr::Kind::kBinary:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         CheckBinaryTypes(e);
+        ResolveOperator(*e);
         return;
       case Expr::Kind::kUnary:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);
         CheckUnaryTypes(e);
+        ResolveOperator(*e);
         return;
       case Expr::Kind::kProperty:
         for (auto& ch : e->children) BindExpr(ch, scope, allow_aggregate, in_aggregate);

@@ -198,19 +198,20 @@ Value InList(const Value& x, const Value& list) {
   return saw_null ? Value() : Value::Bool(false);
 }
 
-Value StringPredicate(const std::string& op, const Value& a, const Value& b) {
+Value StringPredicate(Expr::Op op, const Value& a, const Value& b) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
   const std::string& s = a.as_string();
   const std::string& t = b.as_string();
-  if (op == "STARTS WITH") return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
-  if (op == "ENDS WITH")
+  if (op == Expr::Op::kStartsWith) return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
+  if (op == Expr::Op::kEndsWith)
     return Value::Bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
   return Value::Bool(s.find(t) != std::string::npos);
 }
 
-Value RegexMatch(const Value& a, const Value& b, ExecContext& ctx) {
+Value RegexMatch(const Expr& e, const Value& a, const Value& b, ExecContext& ctx) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
-  return Value::Bool(ctx.CompiledRegex(b.as_string()).Matches(a.as_string()));
+  const Regex& re = e.regex ? *e.regex : ctx.CompiledRegex(b.as_string());
+  return Value::Bool(re.Matches(a.as_string()));
 }
 
 Value ToBoolOrThrow(const Value& v, const char* op) {
@@ -218,16 +219,17 @@ Value ToBoolOrThrow(const Value& v, const char* op) {
   ThrowType("InvalidArgumentType", std::string(op) + " needs booleans, not " + TypeOf(v));
 }
 
-Value Logical(const std::string& op, const Expr& e, Row& row, ExecContext& ctx) {
-  Value a = ToBoolOrThrow(Eval(*e.children[0], row, ctx), op.c_str());
-  Value b = ToBoolOrThrow(Eval(*e.children[1], row, ctx), op.c_str());
-  if (op == "AND") {
+Value Logical(Expr::Op op, const Expr& e, Row& row, ExecContext& ctx) {
+  const char* name = op == Expr::Op::kAnd ? "AND" : op == Expr::Op::kOr ? "OR" : "XOR";
+  Value a = ToBoolOrThrow(Eval(*e.children[0], row, ctx), name);
+  Value b = ToBoolOrThrow(Eval(*e.children[1], row, ctx), name);
+  if (op == Expr::Op::kAnd) {
     if ((a.kind() == K::kBool && !a.as_bool()) || (b.kind() == K::kBool && !b.as_bool()))
       return Value::Bool(false);
     if (a.is_null() || b.is_null()) return Value();
     return Value::Bool(true);
   }
-  if (op == "OR") {
+  if (op == Expr::Op::kOr) {
     if ((a.kind() == K::kBool && a.as_bool()) || (b.kind() == K::kBool && b.as_bool()))
       return Value::Bool(true);
     if (a.is_null() || b.is_null()) return Value();
@@ -237,29 +239,48 @@ Value Logical(const std::string& op, const Expr& e, Row& row, ExecContext& ctx) 
   return Value::Bool(a.as_bool() != b.as_bool());
 }
 
+// The operator of an expression the binder did not see (made by hand).
+Expr::Op OpOf(const Expr& e) {
+  static const std::pair<const char*, Expr::Op> kOps[] = {
+      {"AND", Expr::Op::kAnd}, {"OR", Expr::Op::kOr}, {"XOR", Expr::Op::kXor}, {"=", Expr::Op::kEq},
+      {"<>", Expr::Op::kNe}, {"<", Expr::Op::kLt}, {">", Expr::Op::kGt}, {"<=", Expr::Op::kLe},
+      {">=", Expr::Op::kGe}, {"IN", Expr::Op::kIn}, {"STARTS WITH", Expr::Op::kStartsWith},
+      {"ENDS WITH", Expr::Op::kEndsWith}, {"CONTAINS", Expr::Op::kContains}, {"=~", Expr::Op::kRegex}};
+  for (const auto& [name, op] : kOps)
+    if (e.name == name) return op;
+  return Expr::Op::kAdd;  // arithmetic: Arithmetic() reads the name
+}
+
 Value EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
-  const std::string& op = e.name;
-  if (op == "AND" || op == "OR" || op == "XOR") return Logical(op, e, row, ctx);
+  Expr::Op op = e.op != Expr::Op::kNone ? e.op : OpOf(e);
+  if (op == Expr::Op::kAnd || op == Expr::Op::kOr || op == Expr::Op::kXor) return Logical(op, e, row, ctx);
   Value a = Eval(*e.children[0], row, ctx);
   Value b = Eval(*e.children[1], row, ctx);
-  if (op == "=") return TernaryEquals(a, b);
-  if (op == "<>") {
-    Value eq = TernaryEquals(a, b);
-    return eq.is_null() ? eq : Value::Bool(!eq.as_bool());
+  switch (op) {
+    case Expr::Op::kEq: return TernaryEquals(a, b);
+    case Expr::Op::kNe: {
+      Value eq = TernaryEquals(a, b);
+      return eq.is_null() ? eq : Value::Bool(!eq.as_bool());
+    }
+    case Expr::Op::kLt:
+    case Expr::Op::kGt:
+    case Expr::Op::kLe:
+    case Expr::Op::kGe: {
+      int c = CompareForPredicate(a, b);
+      if (c == 2) return Value();
+      if (c == 3) return Value::Bool(false);  // NaN
+      if (op == Expr::Op::kLt) return Value::Bool(c < 0);
+      if (op == Expr::Op::kGt) return Value::Bool(c > 0);
+      if (op == Expr::Op::kLe) return Value::Bool(c <= 0);
+      return Value::Bool(c >= 0);
+    }
+    case Expr::Op::kIn: return InList(a, b);
+    case Expr::Op::kStartsWith:
+    case Expr::Op::kEndsWith:
+    case Expr::Op::kContains: return StringPredicate(op, a, b);
+    case Expr::Op::kRegex: return RegexMatch(e, a, b, ctx);
+    default: return Arithmetic(e.name, a, b);
   }
-  if (op == "<" || op == ">" || op == "<=" || op == ">=") {
-    int c = CompareForPredicate(a, b);
-    if (c == 2) return Value();
-    if (c == 3) return Value::Bool(false);  // NaN
-    if (op == "<") return Value::Bool(c < 0);
-    if (op == ">") return Value::Bool(c > 0);
-    if (op == "<=") return Value::Bool(c <= 0);
-    return Value::Bool(c >= 0);
-  }
-  if (op == "IN") return InList(a, b);
-  if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") return StringPredicate(op, a, b);
-  if (op == "=~") return RegexMatch(a, b, ctx);
-  return Arithmetic(op, a, b);
 }
 
 Value EvalCase(const Expr& e, Row& row, ExecContext& ctx) {
@@ -576,13 +597,13 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
     }
     case Expr::Kind::kUnary: {
       Value v = Eval(*e.children[0], row, ctx);
-      if (e.name == "NOT") {
+      if (e.op == Expr::Op::kNot || (e.op == Expr::Op::kNone && e.name == "NOT")) {
         v = ToBoolOrThrow(v, "NOT");
         return v.is_null() ? v : Value::Bool(!v.as_bool());
       }
       if (v.is_null()) return v;
       if (!v.is_number()) ThrowType("InvalidArgumentType", "cannot negate a " + TypeOf(v));
-      if (e.name == "+") return v;
+      if (e.op == Expr::Op::kPlus || (e.op == Expr::Op::kNone && e.name == "+")) return v;
       if (v.kind() == K::kInt) return CheckedInt(-static_cast<__int128>(v.as_int()));
       return Value::Float(-v.as_float());
     }
@@ -590,7 +611,7 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
     case Expr::Kind::kIsNull: return Value::Bool(Eval(*e.children[0], row, ctx).is_null());
     case Expr::Kind::kIsNotNull: return Value::Bool(!Eval(*e.children[0], row, ctx).is_null());
     case Expr::Kind::kFunction: {
-      const FunctionInfo* info = FindFunction(e.name);
+      const FunctionInfo* info = e.function ? e.function : FindFunction(e.name);
       if (!info || !info->fn)
         ThrowSyntax("InvalidAggregation", "aggregation " + e.name + "() used where it cannot be", e.line,
                     e.column);
@@ -667,8 +688,12 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       BoundQuery bound;
       bound.num_slots = static_cast<int>(row.size());
       OpPtr plan = PlanSubquery(*e.subquery, bound, &row);
-      Row out;
-      return Value::Bool(plan->Next(out, ctx));
+      bool found = false;
+      plan->Produce(ctx, [&](Row&) {
+        found = true;
+        return false;
+      });
+      return Value::Bool(found);
     }
   }
   return Value();

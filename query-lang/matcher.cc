@@ -27,6 +27,8 @@ struct PartState {
   size_t anchor = 0;
 };
 
+}  // namespace
+
 const Expr* NameLookup(const NodePattern& n) {
   if (!n.properties || n.properties->kind != Expr::Kind::kMap) return nullptr;
   for (size_t i = 0; i < n.properties->keys.size(); ++i)
@@ -34,24 +36,35 @@ const Expr* NameLookup(const NodePattern& n) {
   return nullptr;
 }
 
+namespace {
+
 class Matcher {
  public:
-  Matcher(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
-          const std::function<bool(Row&)>& on_match)
-      : parts_(parts), row_(row), ctx_(ctx), on_match_(on_match), set_here_(row.size(), 0),
+  Matcher(const std::vector<PatternPart>& parts, const std::vector<PartAccess>& access, Row& row,
+          ExecContext& ctx, const std::function<bool(Row&)>& on_match)
+      : parts_(parts), access_(access), row_(row), ctx_(ctx), on_match_(on_match), set_here_(row.size(), 0),
         states_(parts.size()) {}
 
   void Run() { MatchPart(0); }
 
+  // See ForEachNodeCandidate (matcher.h).
+  bool Candidates(const NodePattern& n, const std::function<bool(uint64_t)>& f) {
+    return ForEachCandidate(n, [&](uint64_t id) {
+      if (n.bound && n.labels.empty() && !n.properties) return f(id);
+      if (!NodeMatches(n, id)) return true;
+      return f(id);
+    });
+  }
+
+  bool ValueSatisfies(const NodePattern& n, const NodeValue& nv) {
+    for (auto& l : n.labels)
+      if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    return true;
+  }
+
  private:
   bool IsBound(const NodePattern& n) const { return n.bound || set_here_[n.slot]; }
-
-  size_t ChooseAnchor(const PatternPart& p) {
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (IsBound(p.nodes[i])) return i;
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (NameLookup(p.nodes[i])) return i;
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (!p.nodes[i].labels.empty()) return i;
-    return 0;
-  }
 
   // false: stop everything.
   bool MatchPart(size_t pi) {
@@ -60,24 +73,15 @@ class Matcher {
     PartState& st = states_[pi];
     st.node_ids.assign(p.nodes.size(), 0);
     st.edges.assign(p.rels.size(), {});
-    if (p.shortest) return MatchShortest(pi);
-    if (UseEdgeScan(p)) return MatchByEdgeScan(pi);
-    st.anchor = ChooseAnchor(p);
+    const PartAccess& access = access_[pi];
+    if (access.kind == PartAccess::Kind::kShortestPath) return MatchShortest(pi);
+    if (access.kind == PartAccess::Kind::kRelationshipScan) return MatchByEdgeScan(pi);
+    st.anchor = access.node;
     st.steps.clear();
     for (size_t j = st.anchor; j < p.rels.size(); ++j) st.steps.push_back({j, true});
     for (size_t j = st.anchor; j-- > 0;) st.steps.push_back({j, false});
     const NodePattern& a = p.nodes[st.anchor];
     return ForEachCandidate(a, [&](uint64_t id) { return BindNode(pi, st.anchor, id, [&] { return RunStep(pi, 0); }); });
-  }
-
-  // (a)-[r]->(b) with neither end bound or looked up by name: one sequential
-  // scan of the relationships beats a node scan plus an adjacency seek per
-  // node (what the top-k-by-degree kind of query needs).
-  bool UseEdgeScan(const PatternPart& p) const {
-    if (p.nodes.size() != 2 || p.rels.size() != 1 || p.rels[0].var_length || p.rels[0].bound) return false;
-    for (auto& n : p.nodes)
-      if (IsBound(n) || NameLookup(n)) return false;
-    return true;
   }
 
   // Whether `id` carries `label`, through a set built by one label scan.
@@ -474,6 +478,7 @@ class Matcher {
   }
 
   const std::vector<PatternPart>& parts_;
+  const std::vector<PartAccess>& access_;
   Row& row_;
   ExecContext& ctx_;
   const std::function<bool(Row&)>& on_match_;
@@ -489,26 +494,91 @@ class Matcher {
 
 }  // namespace
 
-void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
-                   const std::function<bool(Row&)>& on_match) {
-  Matcher m(parts, row, ctx, on_match);
+std::vector<PartAccess> ChooseAccess(const std::vector<PatternPart>& parts) {
+  using Kind = PartAccess::Kind;
+  std::vector<PartAccess> out;
+  std::vector<int> bound_here;  // slots the earlier parts bind
+  auto bound = [&](const NodePattern& n) {
+    return n.bound || std::find(bound_here.begin(), bound_here.end(), n.slot) != bound_here.end();
+  };
+  for (const PatternPart& p : parts) {
+    PartAccess a;
+    auto first = [&](auto pred, Kind kind) {
+      for (size_t i = 0; i < p.nodes.size(); ++i)
+        if (pred(p.nodes[i])) {
+          a = {kind, i};
+          return true;
+        }
+      return false;
+    };
+    bool single_hop = p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound;
+    if (p.shortest) {
+      a = {Kind::kShortestPath, 0};
+    } else if (first(bound, Kind::kBound)) {
+    } else if (first([](const NodePattern& n) { return NameLookup(n) != nullptr; }, Kind::kNodeByName)) {
+    } else if (single_hop) {
+      // (a)-[r]->(b) with neither end bound or looked up by name: one
+      // sequential scan of the relationships beats a node scan plus an
+      // adjacency seek per node.
+      a = {Kind::kRelationshipScan, 0};
+    } else if (first([](const NodePattern& n) { return !n.labels.empty(); }, Kind::kNodeByLabel)) {
+    } else {
+      a = {Kind::kAllNodes, 0};
+    }
+    out.push_back(a);
+    for (const NodePattern& n : p.nodes)
+      if (!n.variable.empty()) bound_here.push_back(n.slot);
+  }
+  return out;
+}
+
+void MatchPatterns(const std::vector<PatternPart>& parts, const std::vector<PartAccess>& access, Row& row,
+                   ExecContext& ctx, const std::function<bool(Row&)>& on_match) {
+  Matcher m(parts, access, row, ctx, on_match);
   m.Run();
 }
 
-std::string DescribeAccess(const PatternPart& p) {
+void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
+                   const std::function<bool(Row&)>& on_match) {
+  MatchPatterns(parts, ChooseAccess(parts), row, ctx, on_match);
+}
+
+bool ForEachNodeCandidate(const NodePattern& n, Row& row, ExecContext& ctx,
+                          const std::function<bool(uint64_t)>& f) {
+  static const std::vector<PatternPart> kNoParts;
+  static const std::vector<PartAccess> kNoAccess;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, kNoAccess, row, ctx, none);
+  return m.Candidates(n, f);
+}
+
+bool NodeValueSatisfies(const NodePattern& n, const NodeValue& node, Row& row, ExecContext& ctx) {
+  static const std::vector<PatternPart> kNoParts;
+  static const std::vector<PartAccess> kNoAccess;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, kNoAccess, row, ctx, none);
+  return m.ValueSatisfies(n, node);
+}
+
+std::string DescribeAccess(const PatternPart& p, const PartAccess& access) {
   auto var = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
-  for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
-  for (auto& n : p.nodes)
-    if (NameLookup(n)) return "NodeByName(" + var(n.variable) + ") via the name index";
-  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound) {
-    const RelPattern& r = p.rels[0];
-    std::string types;
-    for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
-    return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+  const NodePattern* n = p.nodes.empty() ? nullptr : &p.nodes[std::min(access.node, p.nodes.size() - 1)];
+  switch (access.kind) {
+    case PartAccess::Kind::kBound: return "Bound(" + var(n->variable) + ")";
+    case PartAccess::Kind::kNodeByName: return "NodeByName(" + var(n->variable) + ") via the name index";
+    case PartAccess::Kind::kRelationshipScan: {
+      const RelPattern& r = p.rels[0];
+      std::string types;
+      for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
+      return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+    }
+    case PartAccess::Kind::kNodeByLabel:
+      return "NodeByLabel(" + var(n->variable) + ":" + n->labels[0] + ") via the label index";
+    case PartAccess::Kind::kAllNodes: return "AllNodes(" + var(n->variable) + ") scanning every node";
+    case PartAccess::Kind::kShortestPath:
+      return std::string(p.shortest == 2 ? "AllShortestPaths(" : "ShortestPath(") + var(p.path_variable) + ")";
   }
-  for (auto& n : p.nodes)
-    if (!n.labels.empty()) return "NodeByLabel(" + var(n.variable) + ":" + n.labels[0] + ") via the label index";
-  return "AllNodes(" + var(p.nodes[0].variable) + ") scanning every node";
+  return "";
 }
 
 }  // namespace kg::query_lang
