@@ -607,7 +607,7 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
       return Status::IOError("cannot write " + dir + ": permission denied (" + s.ToString() + ")");
     }
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return Status::IOError(dir + " is in use by another kg process (" + s.ToString() + ")");
+      return Status::Busy(dir + " is in use by another kg process (" + s.ToString() + ")");
     }
     return FromRocks(s, "open " + dir);
   }

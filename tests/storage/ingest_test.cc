@@ -5,7 +5,9 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -204,6 +206,34 @@ TEST(Ingest, WordSoupLineChangesNoClaim) {
   // each at half confidence as pieces of a cut run; 5,670 before the bound).
   EXPECT_LE(after.size(), before.size() + 20) << "the junk line gave many claims";
   EXPECT_EQ(RunKg({"--db", db, "check"}, tmp.path()).exit_code, 0);
+}
+
+// kg ingest --wait: while another process holds the write lock, wait for
+// it instead of failing (issue 13).
+TEST(Ingest, WaitsForTheWriteLock) {
+  TempDir tmp;
+  std::string db = tmp.path() + "/kg.db";
+  ASSERT_EQ(RunKg({"--db", db, "ingest", SeedsDir() + "/000_63cd26496f3a4c4e.txt"}, tmp.path())
+                .exit_code,
+            0);
+  auto holder = graph::Graph::Open(db, {});
+  ASSERT_TRUE(holder.ok()) << holder.status().ToString();
+  RunResult busy = RunKg({"--db", db, "ingest", SeedsDir()}, tmp.path());
+  EXPECT_EQ(busy.exit_code, 1);
+  EXPECT_NE(busy.err.find("in use by another kg process"), std::string::npos) << busy.err;
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    holder->reset();
+  });
+  auto started = std::chrono::steady_clock::now();
+  RunResult waited = RunKg({"--db", db, "ingest", "--wait", SeedsDir()}, tmp.path());
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  release.join();
+  EXPECT_EQ(waited.exit_code, 0) << waited.err;
+  EXPECT_NE(waited.err.find("waiting for it"), std::string::npos) << waited.err;
+  EXPECT_GE(seconds, 1.4);
+  EXPECT_EQ(Stats(db, tmp.path())["documents"], 5);
 }
 
 // kg retract names a document by the file (or file:line) it was read from
