@@ -470,9 +470,50 @@ class Binder {
 
   // ---- Projections ---------------------------------------------------------
 
+  // ORDER BY an expression that aggregates beside a projected expression
+  // more complex than a variable or property (`ORDER BY a.x + b.y +
+  // count(*)` after `RETURN a.x + b.y, ...`): ambiguous, as the TCK says,
+  // and reported before any other error of the projection.
+  void CheckOrderAggregation(const BoundProjection& p) {
+    bool aggregating = false;
+    for (auto& item : p.items) aggregating = aggregating || ContainsAggregateSyntax(item.expr);
+    if (!aggregating) return;
+    // (Inner links of an operator chain carry no text: compare the trees.)
+    std::function<bool(const BoundExprPtr&, const BoundExprPtr&)> same = [&](const BoundExprPtr& a,
+                                                                               const BoundExprPtr& b) {
+      if (!a || !b) return a == b;
+      if (a->kind != b->kind || a->name != b->name || a->keys != b->keys || !(a->value == b->value) ||
+          a->children.size() != b->children.size())
+        return false;
+      for (size_t i = 0; i < a->children.size(); ++i)
+        if (!same(a->children[i], b->children[i])) return false;
+      return true;
+    };
+    auto projected = [&](const BoundExprPtr& x) {
+      for (auto& item : p.items)
+        if (same(item.expr, x)) return true;
+      return false;
+    };
+    std::function<void(const BoundExprPtr&)> outside = [&](const BoundExprPtr& x) {
+      if (!x) return;
+      if (x->kind == BoundExpr::Kind::kCountStar) return;
+      if (x->kind == BoundExpr::Kind::kFunction && IsAggregateFunction(x->name)) return;
+      if (x->kind == BoundExpr::Kind::kVariable || x->kind == BoundExpr::Kind::kProperty) return;
+      if (projected(x))
+        ThrowSyntax("AmbiguousAggregationExpression",
+                    "an expression is used beside an aggregation in ORDER BY; project it with an alias "
+                    "and order by that",
+                    x->line, x->column);
+      for (auto& ch : x->children) outside(ch);
+    };
+    for (auto& s : p.order)
+      if (ContainsAggregateSyntax(s.expr)) outside(s.expr);
+  }
+
   void BindProjection(BoundClause& c, std::vector<std::string>* cols, std::vector<int>* slots) {
     BoundProjection& p = c.projection;
     bool is_return = c.kind == BoundClause::Kind::kReturn;
+    CheckOrderAggregation(p);
     Scope old = scope_;
     if (p.star) {
       if (scope_.empty() && p.items.empty() && is_return)
