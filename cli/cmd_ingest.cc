@@ -272,7 +272,7 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     std::cerr << "ingest: " << stored << " documents stored, " << unchanged << " unchanged, "
               << rejected << " rejected; +" << total.new_nodes << " nodes, +"
               << total.new_edges << " claims, +" << total.new_provenance << " sources in " << time
-              << " (extractor " << (*extractor)->name() << " " << (*extractor)->version() << ", "
+              << " (extractor " << ExtractorLabel((*extractor)->name(), (*extractor)->version()) << ", "
               << threads << (threads == 1 ? " thread" : " threads") << (bulk ? ", bulk" : "")
               << ")\n";
   }

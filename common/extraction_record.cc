@@ -146,6 +146,12 @@ Result<Extraction> DecodeRecord(std::string_view line) {
     size_t colon = msg.find("]: ");
     if (colon != std::string::npos) msg = msg.substr(colon + 3);
     return Status::InvalidArgument("byte " + std::to_string(e.byte) + ": " + msg);
+  } catch (const Json::exception& e) {
+    // Valid syntax the parser cannot hold: a number too large ("4E4444").
+    std::string msg = e.what();
+    size_t bracket = msg.find("] ");
+    if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
+    return Status::InvalidArgument(msg);
   }
   try {
     if (!j.is_object()) throw Bad{"not a JSON object"};

@@ -6,9 +6,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "common/text.h"
 #include "extract/boilerplate.h"
@@ -200,7 +202,66 @@ bool IsFurniture(const GumboElement& e) {
   return false;
 }
 
-void CollectText(const GumboNode* node, std::string* out, size_t* link_chars, bool in_link) {
+// Characters a subtree gives the article text (whitespace not counted), and
+// how many of them are inside links.
+struct TextCount {
+  size_t chars = 0;
+  size_t links = 0;
+};
+// The count of each list (ul, ol) seen, its items read outside any link.
+using ListCounts = std::unordered_map<const GumboNode*, TextCount>;
+
+TextCount CountText(const GumboNode* node, bool in_link, ListCounts* lists);
+
+// The count of list `node`, computed once: nested lists would otherwise be
+// counted again at every level above them (2^depth work; found by
+// fuzz/reader_html_fuzz.cc: 888 bytes took 5 s).
+const TextCount& ListCount(const GumboNode* node, ListCounts* lists) {
+  auto hit = lists->find(node);
+  if (hit != lists->end()) return hit->second;
+  TextCount c;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    TextCount k = CountText(static_cast<const GumboNode*>(kids.data[i]), false, lists);
+    c.chars += k.chars;
+    c.links += k.links;
+  }
+  return (*lists)[node] = c;
+}
+
+// A list that is mostly links is navigation.
+bool IsNavigationList(const GumboNode* node, ListCounts* lists) {
+  const TextCount& c = ListCount(node, lists);
+  return c.chars > 0 && c.links * 2 > c.chars;
+}
+
+TextCount CountText(const GumboNode* node, bool in_link, ListCounts* lists) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    size_t n = 0;
+    for (char c : std::string_view(node->v.text.text))
+      n += !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+    return {n, in_link ? n : 0};
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboElement& e = node->v.element;
+  if (IsFurniture(e)) return {};
+  if (e.tag == GUMBO_TAG_UL || e.tag == GUMBO_TAG_OL) {
+    if (IsNavigationList(node, lists)) return {};
+    const TextCount& c = ListCount(node, lists);
+    return {c.chars, in_link ? c.chars : c.links};
+  }
+  TextCount sum;
+  bool link = in_link || e.tag == GUMBO_TAG_A;
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    TextCount k = CountText(static_cast<const GumboNode*>(e.children.data[i]), link, lists);
+    sum.chars += k.chars;
+    sum.links += k.links;
+  }
+  return sum;
+}
+
+void CollectText(const GumboNode* node, std::string* out, bool in_link, ListCounts* lists) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
       node->type == GUMBO_NODE_CDATA) {
     std::string_view t = node->v.text.text;
@@ -210,7 +271,6 @@ void CollectText(const GumboNode* node, std::string* out, size_t* link_chars, bo
         if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
       } else {
         out->push_back(c);
-        if (in_link) ++*link_chars;
       }
     }
     return;
@@ -226,21 +286,12 @@ void CollectText(const GumboNode* node, std::string* out, size_t* link_chars, bo
     if (out->empty()) return;
     for (; have < n; ++have) out->push_back('\n');
   };
-  if (e.tag == GUMBO_TAG_UL || e.tag == GUMBO_TAG_OL) {
-    // A list that is mostly links is navigation: drop it.
-    std::string inner;
-    size_t links = 0;
-    for (unsigned i = 0; i < e.children.length; ++i) {
-      CollectText(static_cast<const GumboNode*>(e.children.data[i]), &inner, &links, false);
-    }
-    size_t chars = 0;
-    for (char c : inner) chars += (c != ' ' && c != '\n');
-    if (chars > 0 && links * 2 > chars) return;
-  }
+  // A list that is mostly links is navigation: drop it.
+  if ((e.tag == GUMBO_TAG_UL || e.tag == GUMBO_TAG_OL) && IsNavigationList(node, lists)) return;
   if (block) newline(e.tag == GUMBO_TAG_P || e.tag == GUMBO_TAG_BR ? 2 : 1);
   bool link = in_link || e.tag == GUMBO_TAG_A;
   for (unsigned i = 0; i < e.children.length; ++i) {
-    CollectText(static_cast<const GumboNode*>(e.children.data[i]), out, link_chars, link);
+    CollectText(static_cast<const GumboNode*>(e.children.data[i]), out, link, lists);
   }
   if (block) newline(e.tag == GUMBO_TAG_P ? 2 : 1);
 }
@@ -349,6 +400,60 @@ std::string CleanText(std::string_view text) {
   return StripBoilerplate(out);
 }
 
+namespace {
+
+// HTML nested deeper than this is refused: gumbo's tree building takes time
+// quadratic in the depth and its recursive walks overflow the stack (200,000
+// nested <div>s: 3 minutes, then a crash). Real articles nest a few dozen.
+constexpr size_t kMaxHtmlDepth = 10000;
+
+// How deep `html` nests elements, roughly: start tags open, end tags close;
+// void elements, self-closed tags, comments and the elements whose end tag
+// may be left out (p, li, td...) are not counted, so sloppy pages are not
+// overestimated.
+size_t HtmlDepth(std::string_view html) {
+  static const char* const kNotCounted[] = {
+      "area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "head", "hr", "html",
+      "img", "input", "li", "link", "meta", "option", "optgroup", "p", "param", "rb", "rp",
+      "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+      "body"};
+  size_t depth = 0, deepest = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    size_t start = i + (closing ? 2 : 1);
+    size_t end = start;
+    while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+    if (end == start) continue;
+    std::string name(html.substr(start, end - start));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool counted = true;
+    for (const char* n : kNotCounted) counted = counted && name != n;
+    if (!counted) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    size_t close = html.find('>', end);
+    if (close != std::string_view::npos && close > end && html[close - 1] == '/') continue;
+    deepest = std::max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+Status CheckHtmlDepth(std::string_view html, const std::string& where) {
+  if (HtmlDepth(html) <= kMaxHtmlDepth) return Status::OK();
+  return Status::InvalidArgument(where + ": HTML nested more than " +
+                                 std::to_string(kMaxHtmlDepth) + " elements deep");
+}
+
+}  // namespace
+
 void HtmlToDocument(std::string_view html, Document* doc) {
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   std::string og_title;
@@ -356,10 +461,10 @@ void HtmlToDocument(std::string_view html, Document* doc) {
   if (doc->title.empty()) {
     if (const GumboNode* t = FindFirst(output->root, GUMBO_TAG_TITLE)) {
       std::string title;
-      size_t links = 0;
+      ListCounts lists;
       const GumboVector& kids = t->v.element.children;
       for (unsigned i = 0; i < kids.length; ++i) {
-        CollectText(static_cast<const GumboNode*>(kids.data[i]), &title, &links, false);
+        CollectText(static_cast<const GumboNode*>(kids.data[i]), &title, false, &lists);
       }
       while (!title.empty() && (title.back() == ' ' || title.back() == '\n')) title.pop_back();
       doc->title = title;
@@ -370,10 +475,17 @@ void HtmlToDocument(std::string_view html, Document* doc) {
   if (!root) root = FindFirst(output->root, GUMBO_TAG_BODY);
   if (!root) root = output->root;
   std::string text;
-  size_t links = 0;
-  CollectText(root, &text, &links, false);
+  ListCounts lists;
+  CollectText(root, &text, false, &lists);
   doc->text = std::move(text);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
+  // gumbo lets some broken character references through as bytes that are
+  // not UTF-8 ("&#x1F60CAFAB" without its ';' gave a lone 0xAB, found by
+  // fuzz/reader_html_fuzz.cc): what is kept is made valid here.
+  for (std::string* s : {&doc->text, &doc->title, &doc->byline, &doc->publisher,
+                         &doc->published, &doc->url}) {
+    if (kg::text::FindInvalidUtf8(*s) != std::string::npos) *s = kg::text::ToValidUtf8(*s);
+  }
 }
 
 std::vector<std::string> Reader::Expand(const std::vector<std::string>& paths,
@@ -469,6 +581,13 @@ void Reader::ReadJsonLine(std::string_view text, const std::string& where,
     if (colon != std::string::npos) msg = msg.substr(colon + 3);
     emit({where, Status::InvalidArgument(where + ":" + std::to_string(e.byte) + ": " + msg), {}});
     return;
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser cannot hold: a number too large ("4E4444").
+    std::string msg = e.what();
+    size_t bracket = msg.find("] ");
+    if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
+    emit({where, Status::InvalidArgument(where + ": " + msg), {}});
+    return;
   }
   if (!j.is_object()) {
     emit({where, Status::InvalidArgument(where + ":1: expected a JSON object"), {}});
@@ -480,7 +599,12 @@ void Reader::ReadJsonLine(std::string_view text, const std::string& where,
   };
   Document doc;
   if (j.contains("html") && j["html"].is_string()) {
-    HtmlToDocument(field("html"), &doc);
+    std::string page = field("html");
+    if (Status deep = CheckHtmlDepth(page, where); !deep.ok()) {
+      emit({where, deep, {}});
+      return;
+    }
+    HtmlToDocument(page, &doc);
   } else if (j.contains("text") && j["text"].is_string()) {
     doc.text = field("text");
   } else {
@@ -548,6 +672,10 @@ void Reader::ReadBuffer(const std::string& name, std::string data,
   }
   Document doc;
   if (html) {
+    if (Status deep = CheckHtmlDepth(data, name); !deep.ok()) {
+      emit({name, deep, {}});
+      return;
+    }
     HtmlToDocument(data, &doc);
   } else {
     doc.text = std::move(data);

@@ -93,7 +93,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       if (r.document.id != id) p.Add("document " + id + ": record names id " + r.document.id);
       doc_size[id] = static_cast<uint32_t>(r.document.text.size());
       seen.documents++;
-      seen.extractors[r.extractor + " " + r.extractor_version]++;
+      seen.extractors[ExtractorLabel(r.extractor, r.extractor_version)]++;
     }
     KG_RETURN_IF_ERROR(it->status());
   }

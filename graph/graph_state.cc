@@ -505,7 +505,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
   record.claim_count = claims;
   sink->Put(Family::kDocuments, doc.id, codec::EncodeDocument(record));
   counters_.documents++;
-  std::string extractor = x.extractor + " " + x.extractor_version;
+  std::string extractor = ExtractorLabel(x.extractor, x.extractor_version);
   counters_.extractors[extractor]++;
   counters_.dirty_extractors.insert(extractor);
   return summary;

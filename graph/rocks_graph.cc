@@ -748,7 +748,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   }
   batch.Delete(Family::kDocuments, document_id);
   c.documents--;
-  std::string extractor = doc->extractor + " " + doc->extractor_version;
+  std::string extractor = ExtractorLabel(doc->extractor, doc->extractor_version);
   c.extractors[extractor]--;
   c.dirty_extractors.insert(extractor);
   BatchSink sink(&batch);

@@ -297,7 +297,7 @@ TEST_F(EngineTest, KnowledgeGraphFunctions) {
   EXPECT_EQ(p.rows[0][1], Value::String("First"));
   EXPECT_EQ(p.rows[0][2], Value::String("Vladimir Putin called Joe Biden."));
   EXPECT_EQ(p.rows[0][3].ToString(), "[0, 32]");
-  EXPECT_EQ(p.rows[0][4], Value::String("kg-openie 1.0"));
+  EXPECT_EQ(p.rows[0][4], Value::String("kg-openie/1.0"));
   EXPECT_EQ(p.rows[0][5], Value::Float(0.9));
   QueryResult m = Run("MATCH (n {name: 'Joe Biden'}) RETURN size(mentions(n)), mentions(n)[0].surface");
   EXPECT_EQ(m.rows[0][0], Value::Int(2));

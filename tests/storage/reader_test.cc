@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/text.h"
 #include "extract/reader.h"
 #include "tests/shared_data.h"
 #include "tests/storage/test_util.h"
@@ -93,6 +94,34 @@ TEST(Reader, HtmlKeepsArticleTextAndMetadata) {
   EXPECT_EQ(d.published, "2013-04-30T10:00:00Z");
   EXPECT_EQ(d.byline, "Jane Doe");
   EXPECT_EQ(d.text, "Putin called Obama on Tuesday.\n\nThey spoke & agreed.");
+}
+
+// Found by fuzz/reader_html_fuzz.cc and by hand: a malformed character
+// reference, and nesting deep enough to make gumbo quadratic and overflow
+// its stack.
+TEST(Reader, HtmlThatBreaksTheParserIsRefusedOrRepaired) {
+  Reader r;
+  auto bad_ref = ReadAll(r, "ref.html", "<p>caf &#x1F60CAFAB le</p>");
+  ASSERT_EQ(bad_ref.size(), 1u);
+  ASSERT_TRUE(bad_ref[0].status.ok()) << bad_ref[0].status.message();
+  EXPECT_EQ(kg::text::FindInvalidUtf8(bad_ref[0].document.text), std::string::npos);
+
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 200000; ++i) deep += "<div>";
+  deep += "text";
+  auto out = ReadAll(r, "deep.html", deep);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].status.message(), "deep.html: HTML nested more than 10000 elements deep");
+  // Unclosed paragraphs and list items are no nesting: a long sloppy page reads.
+  std::string sloppy = "<html><body>";
+  for (int i = 0; i < 20000; ++i) sloppy += "<p>One more line of text.<li>item<br>";
+  auto fine = ReadAll(r, "sloppy.html", sloppy);
+  ASSERT_EQ(fine.size(), 1u);
+  EXPECT_TRUE(fine[0].status.ok()) << fine[0].status.message();
+  // The same in a JSON Lines record's "html".
+  auto line = ReadAll(r, "in.jsonl", "{\"html\": \"" + deep + "\"}\n");
+  ASSERT_EQ(line.size(), 1u);
+  EXPECT_EQ(line[0].status.message(), "in.jsonl:1: HTML nested more than 10000 elements deep");
 }
 
 TEST(Reader, JsonLinesErrorsNameLineAndColumn) {
