@@ -60,7 +60,7 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
   return Guard([&]() -> QueryOutcome {
     Query q = Parse(query);
     BoundQuery bound = Bind(q);
-    PlannedQuery plan = Plan(q, bound);
+    PlannedQuery plan = Plan(bound);
     QueryResult result;
     result.columns = bound.columns;
     if (q.explain) {

@@ -198,17 +198,17 @@ Value InList(const Value& x, const Value& list) {
   return saw_null ? Value() : Value::Bool(false);
 }
 
-Value StringPredicate(Expr::Op op, const Value& a, const Value& b) {
+Value StringPredicate(BoundExpr::Op op, const Value& a, const Value& b) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
   const std::string& s = a.as_string();
   const std::string& t = b.as_string();
-  if (op == Expr::Op::kStartsWith) return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
-  if (op == Expr::Op::kEndsWith)
+  if (op == BoundExpr::Op::kStartsWith) return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
+  if (op == BoundExpr::Op::kEndsWith)
     return Value::Bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
   return Value::Bool(s.find(t) != std::string::npos);
 }
 
-Value RegexMatch(const Expr& e, const Value& a, const Value& b, ExecContext& ctx) {
+Value RegexMatch(const BoundExpr& e, const Value& a, const Value& b, ExecContext& ctx) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
   const Regex& re = e.regex ? *e.regex : ctx.CompiledRegex(b.as_string());
   return Value::Bool(re.Matches(a.as_string()));
@@ -219,17 +219,17 @@ Value ToBoolOrThrow(const Value& v, const char* op) {
   ThrowType("InvalidArgumentType", std::string(op) + " needs booleans, not " + TypeOf(v));
 }
 
-Value Logical(Expr::Op op, const Expr& e, Row& row, ExecContext& ctx) {
-  const char* name = op == Expr::Op::kAnd ? "AND" : op == Expr::Op::kOr ? "OR" : "XOR";
+Value Logical(BoundExpr::Op op, const BoundExpr& e, Row& row, ExecContext& ctx) {
+  const char* name = op == BoundExpr::Op::kAnd ? "AND" : op == BoundExpr::Op::kOr ? "OR" : "XOR";
   Value a = ToBoolOrThrow(Eval(*e.children[0], row, ctx), name);
   Value b = ToBoolOrThrow(Eval(*e.children[1], row, ctx), name);
-  if (op == Expr::Op::kAnd) {
+  if (op == BoundExpr::Op::kAnd) {
     if ((a.kind() == K::kBool && !a.as_bool()) || (b.kind() == K::kBool && !b.as_bool()))
       return Value::Bool(false);
     if (a.is_null() || b.is_null()) return Value();
     return Value::Bool(true);
   }
-  if (op == Expr::Op::kOr) {
+  if (op == BoundExpr::Op::kOr) {
     if ((a.kind() == K::kBool && a.as_bool()) || (b.kind() == K::kBool && b.as_bool()))
       return Value::Bool(true);
     if (a.is_null() || b.is_null()) return Value();
@@ -240,50 +240,50 @@ Value Logical(Expr::Op op, const Expr& e, Row& row, ExecContext& ctx) {
 }
 
 // The operator of an expression the binder did not see (made by hand).
-Expr::Op OpOf(const Expr& e) {
-  static const std::pair<const char*, Expr::Op> kOps[] = {
-      {"AND", Expr::Op::kAnd}, {"OR", Expr::Op::kOr}, {"XOR", Expr::Op::kXor}, {"=", Expr::Op::kEq},
-      {"<>", Expr::Op::kNe}, {"<", Expr::Op::kLt}, {">", Expr::Op::kGt}, {"<=", Expr::Op::kLe},
-      {">=", Expr::Op::kGe}, {"IN", Expr::Op::kIn}, {"STARTS WITH", Expr::Op::kStartsWith},
-      {"ENDS WITH", Expr::Op::kEndsWith}, {"CONTAINS", Expr::Op::kContains}, {"=~", Expr::Op::kRegex}};
+BoundExpr::Op OpOf(const BoundExpr& e) {
+  static const std::pair<const char*, BoundExpr::Op> kOps[] = {
+      {"AND", BoundExpr::Op::kAnd}, {"OR", BoundExpr::Op::kOr}, {"XOR", BoundExpr::Op::kXor}, {"=", BoundExpr::Op::kEq},
+      {"<>", BoundExpr::Op::kNe}, {"<", BoundExpr::Op::kLt}, {">", BoundExpr::Op::kGt}, {"<=", BoundExpr::Op::kLe},
+      {">=", BoundExpr::Op::kGe}, {"IN", BoundExpr::Op::kIn}, {"STARTS WITH", BoundExpr::Op::kStartsWith},
+      {"ENDS WITH", BoundExpr::Op::kEndsWith}, {"CONTAINS", BoundExpr::Op::kContains}, {"=~", BoundExpr::Op::kRegex}};
   for (const auto& [name, op] : kOps)
     if (e.name == name) return op;
-  return Expr::Op::kAdd;  // arithmetic: Arithmetic() reads the name
+  return BoundExpr::Op::kAdd;  // arithmetic: Arithmetic() reads the name
 }
 
-Value EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
-  Expr::Op op = e.op != Expr::Op::kNone ? e.op : OpOf(e);
-  if (op == Expr::Op::kAnd || op == Expr::Op::kOr || op == Expr::Op::kXor) return Logical(op, e, row, ctx);
+Value EvalBinary(const BoundExpr& e, Row& row, ExecContext& ctx) {
+  BoundExpr::Op op = e.op != BoundExpr::Op::kNone ? e.op : OpOf(e);
+  if (op == BoundExpr::Op::kAnd || op == BoundExpr::Op::kOr || op == BoundExpr::Op::kXor) return Logical(op, e, row, ctx);
   Value a = Eval(*e.children[0], row, ctx);
   Value b = Eval(*e.children[1], row, ctx);
   switch (op) {
-    case Expr::Op::kEq: return TernaryEquals(a, b);
-    case Expr::Op::kNe: {
+    case BoundExpr::Op::kEq: return TernaryEquals(a, b);
+    case BoundExpr::Op::kNe: {
       Value eq = TernaryEquals(a, b);
       return eq.is_null() ? eq : Value::Bool(!eq.as_bool());
     }
-    case Expr::Op::kLt:
-    case Expr::Op::kGt:
-    case Expr::Op::kLe:
-    case Expr::Op::kGe: {
+    case BoundExpr::Op::kLt:
+    case BoundExpr::Op::kGt:
+    case BoundExpr::Op::kLe:
+    case BoundExpr::Op::kGe: {
       int c = CompareForPredicate(a, b);
       if (c == 2) return Value();
       if (c == 3) return Value::Bool(false);  // NaN
-      if (op == Expr::Op::kLt) return Value::Bool(c < 0);
-      if (op == Expr::Op::kGt) return Value::Bool(c > 0);
-      if (op == Expr::Op::kLe) return Value::Bool(c <= 0);
+      if (op == BoundExpr::Op::kLt) return Value::Bool(c < 0);
+      if (op == BoundExpr::Op::kGt) return Value::Bool(c > 0);
+      if (op == BoundExpr::Op::kLe) return Value::Bool(c <= 0);
       return Value::Bool(c >= 0);
     }
-    case Expr::Op::kIn: return InList(a, b);
-    case Expr::Op::kStartsWith:
-    case Expr::Op::kEndsWith:
-    case Expr::Op::kContains: return StringPredicate(op, a, b);
-    case Expr::Op::kRegex: return RegexMatch(e, a, b, ctx);
+    case BoundExpr::Op::kIn: return InList(a, b);
+    case BoundExpr::Op::kStartsWith:
+    case BoundExpr::Op::kEndsWith:
+    case BoundExpr::Op::kContains: return StringPredicate(op, a, b);
+    case BoundExpr::Op::kRegex: return RegexMatch(e, a, b, ctx);
     default: return Arithmetic(e.name, a, b);
   }
 }
 
-Value EvalCase(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalCase(const BoundExpr& e, Row& row, ExecContext& ctx) {
   size_t i = 0;
   Value subject;
   if (e.has_subject) subject = Eval(*e.children[i++], row, ctx);
@@ -297,7 +297,7 @@ Value EvalCase(const Expr& e, Row& row, ExecContext& ctx) {
   return Value();
 }
 
-Value EvalListComprehension(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalListComprehension(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value list = Eval(*e.children[0], row, ctx);
   if (list.is_null()) return Value();
   if (list.kind() != K::kList) ThrowType("InvalidArgumentType", "expected a list, got " + TypeOf(list));
@@ -310,7 +310,7 @@ Value EvalListComprehension(const Expr& e, Row& row, ExecContext& ctx) {
   return Value::List(std::move(out));
 }
 
-Value EvalQuantifier(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalQuantifier(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value list = Eval(*e.children[0], row, ctx);
   if (list.is_null()) return Value();
   if (list.kind() != K::kList) ThrowType("InvalidArgumentType", "expected a list, got " + TypeOf(list));
@@ -344,13 +344,13 @@ Value EvalQuantifier(const Expr& e, Row& row, ExecContext& ctx) {
   return Value::Bool(trues == 1);
 }
 
-Value EvalMapProjection(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalMapProjection(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value base = Eval(*e.children[0], row, ctx);
   if (base.is_null()) return Value();
   ValueMap out;
   for (size_t i = 0; i < e.keys.size(); ++i) {
     const std::string& k = e.keys[i];
-    const ExprPtr& ch = e.children[i + 1];
+    const BoundExprPtr& ch = e.children[i + 1];
     if (k == ".*") {
       if (base.kind() == K::kMap) { for (auto& [kk, vv] : base.as_map()) out[kk] = vv; }
       else if (base.kind() == K::kNode) { for (auto& [kk, vv] : *ctx.LoadNode(base).properties) out[kk] = vv; }
@@ -563,10 +563,10 @@ size_t RowHash::operator()(const std::vector<Value>& r) const {
   return h;
 }
 
-Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
+Value Eval(const BoundExpr& e, Row& row, ExecContext& ctx) {
   switch (e.kind) {
-    case Expr::Kind::kLiteral: return e.value;
-    case Expr::Kind::kParameter: {
+    case BoundExpr::Kind::kLiteral: return e.value;
+    case BoundExpr::Kind::kParameter: {
       auto& params = ctx.options().params;
       auto it = params.find(e.name);
       if (it == params.end())
@@ -574,43 +574,45 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
                    e.line, e.column);
       return it->second;
     }
-    case Expr::Kind::kVariable: return row[e.slot];
-    case Expr::Kind::kProperty: return GetProperty(Eval(*e.children[0], row, ctx), e.name, ctx);
-    case Expr::Kind::kIndex:
+    case BoundExpr::Kind::kVariable: return row[e.slot];
+    case BoundExpr::Kind::kProperty: return GetProperty(Eval(*e.children[0], row, ctx), e.name, ctx);
+    case BoundExpr::Kind::kIndex:
       return IndexInto(Eval(*e.children[0], row, ctx), Eval(*e.children[1], row, ctx), ctx);
-    case Expr::Kind::kSlice: {
+    case BoundExpr::Kind::kSlice: {
       Value t = Eval(*e.children[0], row, ctx);
       Value a = e.children[1] ? Eval(*e.children[1], row, ctx) : Value();
       Value b = e.children[2] ? Eval(*e.children[2], row, ctx) : Value();
       return Slice(t, a, b, e.children[1] != nullptr, e.children[2] != nullptr);
     }
-    case Expr::Kind::kList: {
+    case BoundExpr::Kind::kList: {
+      if (e.constant) return e.value;
       ValueList out;
       out.reserve(e.children.size());
       for (auto& ch : e.children) out.push_back(Eval(*ch, row, ctx));
       return Value::List(std::move(out));
     }
-    case Expr::Kind::kMap: {
+    case BoundExpr::Kind::kMap: {
+      if (e.constant) return e.value;
       ValueMap out;
       for (size_t i = 0; i < e.children.size(); ++i) out[e.keys[i]] = Eval(*e.children[i], row, ctx);
       return Value::Map(std::move(out));
     }
-    case Expr::Kind::kUnary: {
+    case BoundExpr::Kind::kUnary: {
       Value v = Eval(*e.children[0], row, ctx);
-      if (e.op == Expr::Op::kNot || (e.op == Expr::Op::kNone && e.name == "NOT")) {
+      if (e.op == BoundExpr::Op::kNot || (e.op == BoundExpr::Op::kNone && e.name == "NOT")) {
         v = ToBoolOrThrow(v, "NOT");
         return v.is_null() ? v : Value::Bool(!v.as_bool());
       }
       if (v.is_null()) return v;
       if (!v.is_number()) ThrowType("InvalidArgumentType", "cannot negate a " + TypeOf(v));
-      if (e.op == Expr::Op::kPlus || (e.op == Expr::Op::kNone && e.name == "+")) return v;
+      if (e.op == BoundExpr::Op::kPlus || (e.op == BoundExpr::Op::kNone && e.name == "+")) return v;
       if (v.kind() == K::kInt) return CheckedInt(-static_cast<__int128>(v.as_int()));
       return Value::Float(-v.as_float());
     }
-    case Expr::Kind::kBinary: return EvalBinary(e, row, ctx);
-    case Expr::Kind::kIsNull: return Value::Bool(Eval(*e.children[0], row, ctx).is_null());
-    case Expr::Kind::kIsNotNull: return Value::Bool(!Eval(*e.children[0], row, ctx).is_null());
-    case Expr::Kind::kFunction: {
+    case BoundExpr::Kind::kBinary: return EvalBinary(e, row, ctx);
+    case BoundExpr::Kind::kIsNull: return Value::Bool(Eval(*e.children[0], row, ctx).is_null());
+    case BoundExpr::Kind::kIsNotNull: return Value::Bool(!Eval(*e.children[0], row, ctx).is_null());
+    case BoundExpr::Kind::kFunction: {
       const FunctionInfo* info = e.function ? e.function : FindFunction(e.name);
       if (!info || !info->fn)
         ThrowSyntax("InvalidAggregation", "aggregation " + e.name + "() used where it cannot be", e.line,
@@ -620,25 +622,25 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       for (auto& ch : e.children) args.push_back(Eval(*ch, row, ctx));
       return info->fn(args, ctx);
     }
-    case Expr::Kind::kCountStar:
+    case BoundExpr::Kind::kCountStar:
       ThrowSyntax("InvalidAggregation", "count(*) used where it cannot be", e.line, e.column);
-    case Expr::Kind::kCase: return EvalCase(e, row, ctx);
-    case Expr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx);
-    case Expr::Kind::kQuantifier: return EvalQuantifier(e, row, ctx);
-    case Expr::Kind::kPatternPredicate: {
+    case BoundExpr::Kind::kCase: return EvalCase(e, row, ctx);
+    case BoundExpr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx);
+    case BoundExpr::Kind::kQuantifier: return EvalQuantifier(e, row, ctx);
+    case BoundExpr::Kind::kPatternPredicate: {
       bool found = false;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       MatchPatterns(parts, scratch, ctx, [&](Row&) {
         found = true;
         return false;
       });
       return Value::Bool(found);
     }
-    case Expr::Kind::kPatternComprehension: {
+    case BoundExpr::Kind::kPatternComprehension: {
       ValueList out;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       MatchPatterns(parts, scratch, ctx, [&](Row& r) {
         if (e.children[0] && !IsTrue(Eval(*e.children[0], r, ctx))) return true;
         out.push_back(Eval(*e.children[1], r, ctx));
@@ -646,10 +648,10 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       });
       return Value::List(std::move(out));
     }
-    case Expr::Kind::kShortestPath: {
+    case BoundExpr::Kind::kShortestPath: {
       Value result;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       parts[0].path_slot = parts[0].path_slot >= 0 ? parts[0].path_slot : -1;
       ValueList all;
       MatchPatterns(parts, scratch, ctx, [&](Row& r) {
@@ -659,7 +661,7 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       if (e.pattern->shortest == 2) return Value::List(std::move(all));
       return all.empty() ? Value() : all[0];
     }
-    case Expr::Kind::kLabelCheck: {
+    case BoundExpr::Kind::kLabelCheck: {
       Value v = Eval(*e.children[0], row, ctx);
       if (v.is_null()) return v;
       if (v.kind() == K::kRelationship) {
@@ -673,8 +675,8 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
         if (std::find(labels.begin(), labels.end(), l) == labels.end()) return Value::Bool(false);
       return Value::Bool(true);
     }
-    case Expr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
-    case Expr::Kind::kExists: {
+    case BoundExpr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
+    case BoundExpr::Kind::kExists: {
       if (e.patterns) {
         bool found = false;
         Row scratch = row;

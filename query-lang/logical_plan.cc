@@ -47,13 +47,13 @@ std::string LogicalOp::Describe() const {
       return s;
     }
     case Kind::kDegreeCount: {
-      PatternPart part;
+      BoundPattern part;
       part.nodes.push_back(*degree.node);
       return "DegreeCount(" + Var(degree.node->variable) + ") from the degree counts, start " +
              DescribeAccess(part, ChooseAccess({part})[0]);
     }
     case Kind::kDegreeScan: {
-      const NodePattern& n = *degree.node;
+      const BoundNode& n = *degree.node;
       std::string s = "DegreeScan(" + CountedNode(degree) + ") over the degree counts";
       if (!n.labels.empty() || n.properties || (!n.variable.empty() && n.used)) s += ", with the node records";
       return s;
@@ -103,7 +103,7 @@ std::string LogicalOp::Describe() const {
       return "Create " + std::to_string(n) + " node pattern(s), " + std::to_string(r) + " relationship(s)";
     }
     case Kind::kSet:
-      return std::string(clause->kind == Clause::Kind::kSet ? "Set" : "Remove") + " " +
+      return std::string(clause->kind == BoundClause::Kind::kSet ? "Set" : "Remove") + " " +
              std::to_string(clause->set_items.size()) + " item(s)";
     case Kind::kDelete:
       return std::string(clause->detach ? "DetachDelete " : "Delete ") + std::to_string(clause->exprs.size()) +

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "query-lang/ast.h"
+#include "query-lang/bound.h"
 #include "query-lang/matcher.h"
 #include "query-lang/operators/aggregate.h"
 #include "query-lang/operators/degree.h"
@@ -45,9 +45,9 @@ struct LogicalOp {
   Kind kind = Kind::kStart;
   std::vector<std::unique_ptr<LogicalOp>> inputs;
 
-  const Clause* clause = nullptr;
-  const Projection* projection = nullptr;
-  const Expr* predicate = nullptr;
+  const BoundClause* clause = nullptr;
+  const BoundProjection* projection = nullptr;
+  const BoundExpr* predicate = nullptr;
   std::vector<PartAccess> access;
   std::vector<int> slots;
   DegreeCount degree;
@@ -57,7 +57,7 @@ struct LogicalOp {
   int64_t top_k = -1;
   bool descending = false;
   std::vector<AggSpec> aggs;
-  std::vector<ExprPtr> post;
+  std::vector<BoundExprPtr> post;
   int weight_slot = -1;
   bool all = false;
   const Row* argument = nullptr;

@@ -36,14 +36,14 @@ class Planner {
  public:
   explicit Planner(BoundQuery& bound) : bound_(bound) {}
 
-  Step PlanSingle(SingleQuery& sq, const Row* argument = nullptr) {
+  Step PlanSingle(BoundSingleQuery& sq, const Row* argument = nullptr) {
     Step op = NewStep(argument ? LogicalOp::Kind::kArgument : LogicalOp::Kind::kStart, nullptr);
     op->argument = argument;
     for (size_t i = 0; i < sq.clauses.size(); ++i) {
-      Clause& c = sq.clauses[i];
+      BoundClause& c = sq.clauses[i];
       if (i + 1 < sq.clauses.size()) {
         if (auto count = CountPushdown(c, sq.clauses[i + 1])) {
-          Projection& p = sq.clauses[i + 1].projection;
+          BoundProjection& p = sq.clauses[i + 1].projection;
           std::string key_property;
           int key_slot = -1;
           std::vector<int> count_slots;
@@ -72,9 +72,9 @@ class Planner {
   }
 
  private:
-  static bool OnlyCountStar(const ExprPtr& e) {
+  static bool OnlyCountStar(const BoundExprPtr& e) {
     if (!e) return true;
-    if (e->kind == Expr::Kind::kCountStar) return true;
+    if (e->kind == BoundExpr::Kind::kCountStar) return true;
     if (e->is_aggregate) return false;
     for (auto& ch : e->children)
       if (!OnlyCountStar(ch)) return false;
@@ -84,15 +84,15 @@ class Planner {
   // Whether DegreeGroupCount can do the aggregation of `p` over the
   // counts of `count`: a scan over every (labelled) node in one direction,
   // and items that are count(*) or at most one key a.p.
-  static bool GroupedInScan(const DegreeCount& count, const Projection& p, std::string* key_property,
+  static bool GroupedInScan(const DegreeCount& count, const BoundProjection& p, std::string* key_property,
                             int* key_slot, std::vector<int>* count_slots) {
-    const NodePattern& n = *count.node;
+    const BoundNode& n = *count.node;
     if (n.bound || NameLookup(n) || count.both || n.labels.size() > 1 || n.properties) return false;
     for (auto& item : p.items) {
-      const Expr& e = *item.expr;
-      if (e.kind == Expr::Kind::kCountStar) {
+      const BoundExpr& e = *item.expr;
+      if (e.kind == BoundExpr::Kind::kCountStar) {
         count_slots->push_back(item.slot);
-      } else if (e.kind == Expr::Kind::kProperty && e.children[0]->kind == Expr::Kind::kVariable &&
+      } else if (e.kind == BoundExpr::Kind::kProperty && e.children[0]->kind == BoundExpr::Kind::kVariable &&
                  e.children[0]->slot == n.slot && *key_slot < 0) {
         *key_property = e.name;
         *key_slot = item.slot;
@@ -105,14 +105,14 @@ class Planner {
 
   // ORDER BY <a count> [DESC] [SKIP s] LIMIT k with literals: s + k, the
   // groups the sort can keep (-1: not that shape).
-  static int64_t TopCounts(const Projection& p, const std::vector<int>& count_slots, bool* descending) {
+  static int64_t TopCounts(const BoundProjection& p, const std::vector<int>& count_slots, bool* descending) {
     if (p.order.size() != 1 || p.where || !p.limit) return -1;
-    const Expr& key = *p.order[0].expr;
-    if (key.kind != Expr::Kind::kVariable ||
+    const BoundExpr& key = *p.order[0].expr;
+    if (key.kind != BoundExpr::Kind::kVariable ||
         std::find(count_slots.begin(), count_slots.end(), key.slot) == count_slots.end())
       return -1;
-    auto literal = [](const ExprPtr& e) {
-      return e && e->kind == Expr::Kind::kLiteral && e->value.kind() == K::kInt && e->value.as_int() >= 0
+    auto literal = [](const BoundExprPtr& e) {
+      return e && e->kind == BoundExpr::Kind::kLiteral && e->value.kind() == K::kInt && e->value.as_int() >= 0
                  ? e->value.as_int()
                  : int64_t{-1};
     };
@@ -127,20 +127,20 @@ class Planner {
   // used: the relationship and the far node are anonymous or never read,
   // carry no labels or properties, there is no WHERE, and count(*) is the
   // only aggregate.
-  static std::optional<DegreeCount> CountPushdown(const Clause& match, const Clause& next) {
-    if (match.kind != Clause::Kind::kMatch || match.optional || match.where || match.patterns.size() != 1)
+  static std::optional<DegreeCount> CountPushdown(const BoundClause& match, const BoundClause& next) {
+    if (match.kind != BoundClause::Kind::kMatch || match.optional || match.where || match.patterns.size() != 1)
       return std::nullopt;
-    if (next.kind != Clause::Kind::kWith && next.kind != Clause::Kind::kReturn) return std::nullopt;
-    const Projection& p = next.projection;
+    if (next.kind != BoundClause::Kind::kWith && next.kind != BoundClause::Kind::kReturn) return std::nullopt;
+    const BoundProjection& p = next.projection;
     if (!p.aggregates) return std::nullopt;
     for (auto& item : p.items)
       if (!OnlyCountStar(item.expr)) return std::nullopt;
-    const PatternPart& part = match.patterns[0];
+    const BoundPattern& part = match.patterns[0];
     if (part.shortest || !part.path_variable.empty() || part.nodes.size() != 2 || part.rels.size() != 1)
       return std::nullopt;
-    const RelPattern& r = part.rels[0];
+    const BoundRel& r = part.rels[0];
     if (r.var_length || r.bound || r.properties || (!r.variable.empty() && r.used)) return std::nullopt;
-    auto free = [](const NodePattern& n) {
+    auto free = [](const BoundNode& n) {
       return !n.bound && n.labels.empty() && !n.properties && (n.variable.empty() || !n.used);
     };
     if (part.nodes[0].slot == part.nodes[1].slot) return std::nullopt;  // (a)-->(a)
@@ -151,42 +151,42 @@ class Planner {
     DegreeCount spec;
     spec.node = &part.nodes[counted];
     spec.types = r.types;
-    spec.both = r.direction == RelPattern::Direction::kBoth;
-    bool out = r.direction == RelPattern::Direction::kOut;
+    spec.both = r.direction == BoundRel::Direction::kBoth;
+    bool out = r.direction == BoundRel::Direction::kOut;
     if (counted == 1) out = !out;
     spec.direction = out ? graph::EdgeDirection::kOut : graph::EdgeDirection::kIn;
     return spec;
   }
-  static void PatternSlots(const PatternPart& p, std::vector<int>* out) {
+  static void PatternSlots(const BoundPattern& p, std::vector<int>* out) {
     for (auto& n : p.nodes) if (!n.bound) out->push_back(n.slot);
     for (auto& r : p.rels) if (!r.bound) out->push_back(r.slot);
     if (p.path_slot >= 0) out->push_back(p.path_slot);
   }
 
-  Step PlanClause(Step op, Clause& c) {
+  Step PlanClause(Step op, BoundClause& c) {
     using Kind = LogicalOp::Kind;
     Kind kind;
     switch (c.kind) {
-      case Clause::Kind::kMatch: {
+      case BoundClause::Kind::kMatch: {
         op = NewStep(Kind::kMatch, std::move(op));
         op->clause = &c;
         op->access = ChooseAccess(c.patterns);
         for (auto& p : c.patterns) PatternSlots(p, &op->slots);
         return op;
       }
-      case Clause::Kind::kMerge:
+      case BoundClause::Kind::kMerge:
         op = NewStep(Kind::kMerge, std::move(op));
         op->clause = &c;
         op->access = ChooseAccess(c.patterns);
         return op;
-      case Clause::Kind::kUnwind: kind = Kind::kUnwind; break;
-      case Clause::Kind::kCreate: kind = Kind::kCreate; break;
-      case Clause::Kind::kSet:
-      case Clause::Kind::kRemove: kind = Kind::kSet; break;
-      case Clause::Kind::kDelete: kind = Kind::kDelete; break;
-      case Clause::Kind::kWith:
-      case Clause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
-      case Clause::Kind::kUnsupported:
+      case BoundClause::Kind::kUnwind: kind = Kind::kUnwind; break;
+      case BoundClause::Kind::kCreate: kind = Kind::kCreate; break;
+      case BoundClause::Kind::kSet:
+      case BoundClause::Kind::kRemove: kind = Kind::kSet; break;
+      case BoundClause::Kind::kDelete: kind = Kind::kDelete; break;
+      case BoundClause::Kind::kWith:
+      case BoundClause::Kind::kReturn: return PlanProjection(std::move(op), c.projection);
+      case BoundClause::Kind::kUnsupported:
       default: ThrowError("NotSupported", "", "unsupported clause");
     }
     op = NewStep(kind, std::move(op));
@@ -195,31 +195,31 @@ class Planner {
   }
 
   // Replaces aggregate calls in `e` with variables reading hidden slots.
-  ExprPtr ExtractAggregates(const ExprPtr& e, std::vector<AggSpec>* aggs) {
+  BoundExprPtr ExtractAggregates(const BoundExprPtr& e, std::vector<AggSpec>* aggs) {
     if (!e) return e;
-    if (e->is_aggregate || e->kind == Expr::Kind::kCountStar) {
+    if (e->is_aggregate || e->kind == BoundExpr::Kind::kCountStar) {
       int slot = bound_.num_slots++;
       aggs->push_back({e.get(), slot});
-      auto v = std::make_shared<Expr>();
-      v->kind = Expr::Kind::kVariable;
+      auto v = std::make_shared<BoundExpr>();
+      v->kind = BoundExpr::Kind::kVariable;
       v->slot = slot;
       v->text = e->text;
       return v;
     }
-    auto copy = std::make_shared<Expr>(*e);
+    auto copy = std::make_shared<BoundExpr>(*e);
     for (auto& ch : copy->children) ch = ExtractAggregates(ch, aggs);
     return copy;
   }
 
-  static bool HasAggregate(const ExprPtr& e) {
+  static bool HasAggregate(const BoundExprPtr& e) {
     if (!e) return false;
-    if (e->is_aggregate || e->kind == Expr::Kind::kCountStar) return true;
+    if (e->is_aggregate || e->kind == BoundExpr::Kind::kCountStar) return true;
     for (auto& ch : e->children) if (HasAggregate(ch)) return true;
     return false;
   }
 
   // `aggregated`: `op` already yields the projection's rows (one per group).
-  Step PlanProjection(Step op, Projection& p, bool aggregated = false) {
+  Step PlanProjection(Step op, BoundProjection& p, bool aggregated = false) {
     using Kind = LogicalOp::Kind;
     std::vector<int> keep;
     for (auto& i : p.items) keep.push_back(i.slot);
@@ -240,9 +240,9 @@ class Planner {
     }
     if (!p.order.empty()) {
       int64_t top_k = -1;
-      if (p.limit && p.limit->kind == Expr::Kind::kLiteral && p.limit->value.kind() == K::kInt) {
+      if (p.limit && p.limit->kind == BoundExpr::Kind::kLiteral && p.limit->value.kind() == K::kInt) {
         top_k = p.limit->value.as_int();
-        if (p.skip && p.skip->kind == Expr::Kind::kLiteral && p.skip->value.kind() == K::kInt)
+        if (p.skip && p.skip->kind == BoundExpr::Kind::kLiteral && p.skip->value.kind() == K::kInt)
           top_k += p.skip->value.as_int();
         else if (p.skip)
           top_k = -1;
@@ -315,22 +315,21 @@ OpPtr Build(LogicalOp& step, BoundQuery& bound) {
 
 }  // namespace
 
-OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument) {
+OpPtr PlanSubquery(BoundSingleQuery& subquery, BoundQuery& bound, const Row* argument) {
   Planner planner(bound);
   Step logical = planner.PlanSingle(subquery, argument);
   return Build(*logical, bound);
 }
 
-PlannedQuery Plan(Query& query, BoundQuery& bound) {
+PlannedQuery Plan(BoundQuery& bound) {
   Planner planner(bound);
   PlannedQuery out;
-  if (query.parts.size() == 1) {
-    out.logical = planner.PlanSingle(query.parts[0]);
+  if (bound.parts.size() == 1) {
+    out.logical = planner.PlanSingle(bound.parts[0]);
   } else {
     out.logical = NewStep(LogicalOp::Kind::kUnion, nullptr);
-    for (auto& sq : query.parts) out.logical->inputs.push_back(planner.PlanSingle(sq));
-    out.logical->all =
-        std::all_of(query.union_all.begin(), query.union_all.end(), [](bool b) { return b; });
+    for (auto& sq : bound.parts) out.logical->inputs.push_back(planner.PlanSingle(sq));
+    out.logical->all = bound.union_all;
     out.logical->slots = bound.column_slots;
   }
   out.root = Build(*out.logical, bound);

@@ -24,12 +24,13 @@ struct PlannedQuery {
   OpPtr root;                          // what runs
 };
 
-// `bound` may grow (hidden slots for aggregates and counts).
-PlannedQuery Plan(Query& query, BoundQuery& bound);
+// `bound.num_slots` may grow (hidden slots for aggregates and counts).
+// `bound` must outlive the plan.
+PlannedQuery Plan(BoundQuery& bound);
 
 // The operators of an EXISTS { ... } subquery for one outer row: its first
 // operator yields `*argument` (widened to bound.num_slots, which planning may
 // grow). `argument` must outlive the plan's run.
-OpPtr PlanSubquery(SingleQuery& subquery, BoundQuery& bound, const Row* argument);
+OpPtr PlanSubquery(BoundSingleQuery& subquery, BoundQuery& bound, const Row* argument);
 
 }  // namespace kg::query_lang

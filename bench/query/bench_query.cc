@@ -1,6 +1,7 @@
 // kg_query_bench load CSVDIR DBDIR   builds a kg store from nodes.csv/edges.csv
 //                                    (graph/csv_import.h, as `kg load` does)
 // kg_query_bench run DBDIR           times Q1-Q6 (1 warm-up + 5 runs), JSON out
+//                                    (ONLY=Q5,Q6 some of them; QUERY="..." any query)
 //
 // The graph model mirrors the Kùzu side (../shared/peers/kuzu_bench.js):
 // nodes labelled Entity with {id, name, type}; relationships of type R with
@@ -103,7 +104,10 @@ int Run(const std::string& dir) {
   int64_t timeout = std::getenv("QUERY_TIMEOUT_MS") ? std::stoll(std::getenv("QUERY_TIMEOUT_MS")) : 300000;
   std::printf("{\"engine\": \"kg\", \"queries\": {");
   bool first = true;
-  for (const auto& [name, q] : kQueries) {
+  // QUERY="..." times that query alone (as "Q").
+  std::vector<std::pair<std::string, std::string>> queries = kQueries;
+  if (const char* one = std::getenv("QUERY")) queries = {{"Q", one}};
+  for (const auto& [name, q] : queries) {
     if (only && std::string(only).find(name) == std::string::npos) continue;
     kg::query_lang::QueryOptions opts;
     opts.timeout_ms = timeout;

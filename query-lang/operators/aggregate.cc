@@ -17,8 +17,8 @@ using K = Value::Kind;
 
 class Accumulator {
  public:
-  explicit Accumulator(const Expr* e) : e_(e) {
-    name_ = e->kind == Expr::Kind::kCountStar ? "count*" : e->name;
+  explicit Accumulator(const BoundExpr* e) : e_(e) {
+    name_ = e->kind == BoundExpr::Kind::kCountStar ? "count*" : e->name;
     count_star_ = name_ == "count*";
     plain_count_ = name_ == "count" && !e->distinct;
   }
@@ -102,7 +102,7 @@ class Accumulator {
 
  private:
   bool all_ints_percentile() const { return pct_all_int_; }
-  const Expr* e_;
+  const BoundExpr* e_;
   std::string name_;
   bool count_star_ = false, plain_count_ = false;
   int64_t count_ = 0;
@@ -124,8 +124,8 @@ class Aggregate : public Unary {
  public:
   // `weight_slot` (>= 0): each input row counts as that slot's integer
   // rows (only count(*) aggregates then; see DegreeCount).
-  Aggregate(OpPtr child, const Projection& p, std::vector<AggSpec> aggs,
-            std::vector<ExprPtr> post, const int* width, int weight_slot)
+  Aggregate(OpPtr child, const BoundProjection& p, std::vector<AggSpec> aggs,
+            std::vector<BoundExprPtr> post, const int* width, int weight_slot)
       : Unary(std::move(child)), p_(p), aggs_(std::move(aggs)), post_(std::move(post)), width_(width),
         weight_slot_(weight_slot) {}
 
@@ -170,9 +170,9 @@ class Aggregate : public Unary {
     // no key to build, copy or hash).
     int node_key_slot = -1;  // the slot of n, when the only key is n.prop
     for (size_t i = 0; i < p_.items.size() && nk == 1; ++i) {
-      const Expr& k = *p_.items[i].expr;
-      if (!post_[i] && k.kind == Expr::Kind::kProperty &&
-          k.children[0]->kind == Expr::Kind::kVariable) {
+      const BoundExpr& k = *p_.items[i].expr;
+      if (!post_[i] && k.kind == BoundExpr::Kind::kProperty &&
+          k.children[0]->kind == BoundExpr::Kind::kVariable) {
         node_key_slot = k.children[0]->slot;
       }
     }
@@ -202,9 +202,9 @@ class Aggregate : public Unary {
       key_buf_.clear();
       for (size_t i = 0; i < p_.items.size(); ++i) {
         if (post_[i]) continue;
-        const Expr& k = *p_.items[i].expr;
+        const BoundExpr& k = *p_.items[i].expr;
         // n.prop keys: read each node's property once, not once per row.
-        if (k.kind == Expr::Kind::kProperty && k.children[0]->kind == Expr::Kind::kVariable &&
+        if (k.kind == BoundExpr::Kind::kProperty && k.children[0]->kind == BoundExpr::Kind::kVariable &&
             row[k.children[0]->slot].kind() == K::kNode && !row[k.children[0]->slot].as_node().properties) {
           auto& memo = prop_memo_[i];
           uint64_t id = row[k.children[0]->slot].as_node().id;
@@ -253,7 +253,7 @@ class Aggregate : public Unary {
     int64_t weight = weight_slot_ >= 0 ? row[weight_slot_].as_int() : 1;
     for (size_t i = 0; i < aggs_.size(); ++i) {
       auto& acc = groups_[gi].accs[i];
-      if (aggs_[i].expr->kind == Expr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
+      if (aggs_[i].expr->kind == BoundExpr::Kind::kFunction && !aggs_[i].expr->children.empty() &&
           aggs_[i].expr->name.rfind("percentile", 0) == 0) {
         Value v = Eval(*aggs_[i].expr->children[0], row, ctx);
         if (!v.is_null()) acc.NoteInt(v.kind() == K::kInt);
@@ -262,9 +262,9 @@ class Aggregate : public Unary {
     }
   }
 
-  const Projection& p_;
+  const BoundProjection& p_;
   std::vector<AggSpec> aggs_;
-  std::vector<ExprPtr> post_;  // null: a grouping key
+  std::vector<BoundExprPtr> post_;  // null: a grouping key
   const int* width_;
   int weight_slot_;
   std::vector<Group> groups_;
@@ -276,8 +276,8 @@ class Aggregate : public Unary {
 
 }  // namespace
 
-OpPtr MakeAggregate(OpPtr child, const Projection& projection, std::vector<AggSpec> aggs,
-                    std::vector<ExprPtr> post, const int* width, int weight_slot) {
+OpPtr MakeAggregate(OpPtr child, const BoundProjection& projection, std::vector<AggSpec> aggs,
+                    std::vector<BoundExprPtr> post, const int* width, int weight_slot) {
   return std::make_unique<Aggregate>(std::move(child), projection, std::move(aggs), std::move(post), width,
                                      weight_slot);
 }

@@ -11,7 +11,7 @@ namespace kg::query_lang {
 
 // One aggregate call of a projection and the hidden slot its result goes to.
 struct AggSpec {
-  const Expr* expr;  // kFunction with is_aggregate, or kCountStar
+  const BoundExpr* expr;  // kFunction with is_aggregate, or kCountStar
   int slot;
 };
 
@@ -20,7 +20,7 @@ struct AggSpec {
 // aggregate slots. With no key, one group even without input. `width`: row
 // width, read when run. `weight_slot` >= 0: every input row stands for that
 // slot's integer rows (only count(*) aggregates then: see degree.h).
-OpPtr MakeAggregate(OpPtr child, const Projection& projection, std::vector<AggSpec> aggs,
-                    std::vector<ExprPtr> post, const int* width, int weight_slot = -1);
+OpPtr MakeAggregate(OpPtr child, const BoundProjection& projection, std::vector<AggSpec> aggs,
+                    std::vector<BoundExprPtr> post, const int* width, int weight_slot = -1);
 
 }  // namespace kg::query_lang

@@ -108,7 +108,7 @@ class DegreeCountOp : public Unary {
 
   bool Expand(Row& in, ExecContext& ctx, const std::function<bool(Row&)>& f) {
     if (!counter_.Prepare(ctx)) return true;
-    const NodePattern& n = *spec_.node;
+    const BoundNode& n = *spec_.node;
     bool bind = !n.bound && !n.variable.empty() && n.used;
     Row out = in;
     return ForEachNodeCandidate(n, out, ctx, [&](uint64_t id) {
@@ -145,7 +145,7 @@ class DegreeScanOp : public Unary {
 
  private:
   bool NeedRecords() const {
-    const NodePattern& n = *spec_.node;
+    const BoundNode& n = *spec_.node;
     return !n.labels.empty() || n.properties || (!n.variable.empty() && n.used);
   }
 
@@ -153,7 +153,7 @@ class DegreeScanOp : public Unary {
     if (!counter_.Prepare(ctx)) return true;
     if (!counter_.PlainDirection()) {
       // Undirected: out + in - self-loops, node by node.
-      const NodePattern& n = *spec_.node;
+      const BoundNode& n = *spec_.node;
       bool bind = !n.variable.empty() && n.used;
       Row out = in;
       return ForEachNodeCandidate(n, out, ctx, [&](uint64_t id) {
@@ -165,7 +165,7 @@ class DegreeScanOp : public Unary {
         return f(out);
       });
     }
-    const NodePattern& n = *spec_.node;
+    const BoundNode& n = *spec_.node;
     const std::vector<graph::TypeId>& types = counter_.types();
     bool bind = !n.variable.empty() && n.used;
     graph::Graph& g = ctx.graph();
@@ -369,7 +369,7 @@ class DegreeGroupCountOp : public Unary {
   // Scans the nodes with ids in [from, to). Safe to run on several threads
   // at once (for disjoint ranges and parts).
   void ScanRange(ExecContext& ctx, uint64_t from, uint64_t to, Groups* part) const {
-    const NodePattern& n = *spec_.node;
+    const BoundNode& n = *spec_.node;
     const std::vector<graph::TypeId>& types = counter_.types();
     graph::Graph& g = ctx.graph();
     auto degrees = g.ScanDegrees(spec_.direction, from, to);

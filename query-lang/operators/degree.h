@@ -19,7 +19,7 @@ namespace kg::query_lang {
 
 // What is counted: relationships of `types` at the pattern node `node`.
 struct DegreeCount {
-  const NodePattern* node = nullptr;                            // a: the counted node
+  const BoundNode* node = nullptr;                            // a: the counted node
   graph::EdgeDirection direction = graph::EdgeDirection::kOut;  // from a
   bool both = false;                                            // undirected: either way
   std::vector<std::string> types;                               // empty: any type

@@ -9,7 +9,7 @@ namespace {
 
 class Match : public Unary {
  public:
-  Match(OpPtr child, const Clause& clause, std::vector<PartAccess> access, std::vector<int> new_slots)
+  Match(OpPtr child, const BoundClause& clause, std::vector<PartAccess> access, std::vector<int> new_slots)
       : Unary(std::move(child)), clause_(clause), access_(std::move(access)), new_slots_(std::move(new_slots)) {}
 
  protected:
@@ -32,14 +32,14 @@ class Match : public Unary {
   }
 
  private:
-  const Clause& clause_;
+  const BoundClause& clause_;
   std::vector<PartAccess> access_;
   std::vector<int> new_slots_;
 };
 
 }  // namespace
 
-OpPtr MakeMatch(OpPtr child, const Clause& match, std::vector<PartAccess> access, std::vector<int> new_slots) {
+OpPtr MakeMatch(OpPtr child, const BoundClause& match, std::vector<PartAccess> access, std::vector<int> new_slots) {
   return std::make_unique<Match>(std::move(child), match, std::move(access), std::move(new_slots));
 }
 

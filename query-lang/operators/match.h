@@ -12,6 +12,6 @@ namespace kg::query_lang {
 // Each pattern part starts as `access` says (one per part, ChooseAccess).
 // `new_slots`: the slots the clause binds, set to null on the one row an
 // OPTIONAL MATCH yields for an input row without a match.
-OpPtr MakeMatch(OpPtr child, const Clause& match, std::vector<PartAccess> access, std::vector<int> new_slots);
+OpPtr MakeMatch(OpPtr child, const BoundClause& match, std::vector<PartAccess> access, std::vector<int> new_slots);
 
 }  // namespace kg::query_lang

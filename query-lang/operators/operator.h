@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "query-lang/ast.h"
+#include "query-lang/bound.h"
 #include "query-lang/exec_context.h"
 
 namespace kg::query_lang {

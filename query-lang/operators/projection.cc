@@ -12,7 +12,7 @@ using K = Value::Kind;
 
 class Filter : public Unary {
  public:
-  Filter(OpPtr child, const Expr& pred) : Unary(std::move(child)), pred_(pred) {}
+  Filter(OpPtr child, const BoundExpr& pred) : Unary(std::move(child)), pred_(pred) {}
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -24,12 +24,12 @@ class Filter : public Unary {
   }
 
  private:
-  const Expr& pred_;
+  const BoundExpr& pred_;
 };
 
 class Unwind : public Unary {
  public:
-  Unwind(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  Unwind(OpPtr child, const BoundClause& c) : Unary(std::move(child)), c_(c) {}
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -51,12 +51,12 @@ class Unwind : public Unary {
   }
 
  private:
-  const Clause& c_;
+  const BoundClause& c_;
 };
 
 class Project : public Unary {
  public:
-  Project(OpPtr child, const Projection& p) : Unary(std::move(child)), p_(p) {}
+  Project(OpPtr child, const BoundProjection& p) : Unary(std::move(child)), p_(p) {}
 
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
@@ -71,7 +71,7 @@ class Project : public Unary {
   }
 
  private:
-  const Projection& p_;
+  const BoundProjection& p_;
 };
 
 class Distinct : public Unary {
@@ -116,11 +116,11 @@ class Scope : public Unary {
 
 }  // namespace
 
-OpPtr MakeFilter(OpPtr child, const Expr& predicate) {
+OpPtr MakeFilter(OpPtr child, const BoundExpr& predicate) {
   return std::make_unique<Filter>(std::move(child), predicate);
 }
-OpPtr MakeUnwind(OpPtr child, const Clause& unwind) { return std::make_unique<Unwind>(std::move(child), unwind); }
-OpPtr MakeProject(OpPtr child, const Projection& projection) {
+OpPtr MakeUnwind(OpPtr child, const BoundClause& unwind) { return std::make_unique<Unwind>(std::move(child), unwind); }
+OpPtr MakeProject(OpPtr child, const BoundProjection& projection) {
   return std::make_unique<Project>(std::move(child), projection);
 }
 OpPtr MakeDistinct(OpPtr child, std::vector<int> slots) {

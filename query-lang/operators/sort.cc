@@ -13,7 +13,7 @@ using K = Value::Kind;
 
 class Sort : public Unary {
  public:
-  Sort(OpPtr child, const std::vector<SortItem>& items, int64_t top_k)
+  Sort(OpPtr child, const std::vector<BoundSortItem>& items, int64_t top_k)
       : Unary(std::move(child)), items_(items), top_k_(top_k) {}
 
  protected:
@@ -81,11 +81,11 @@ class Sort : public Unary {
     return heap;
   }
 
-  const std::vector<SortItem>& items_;
+  const std::vector<BoundSortItem>& items_;
   int64_t top_k_;
 };
 
-int64_t EvalCount(const Expr& e, ExecContext& ctx, const char* what, int width) {
+int64_t EvalCount(const BoundExpr& e, ExecContext& ctx, const char* what, int width) {
   Row empty(static_cast<size_t>(width));
   Value v = Eval(e, empty, ctx);
   if (v.kind() != K::kInt) ThrowSyntax("InvalidArgumentType", std::string(what) + " must be an integer");
@@ -95,7 +95,7 @@ int64_t EvalCount(const Expr& e, ExecContext& ctx, const char* what, int width) 
 
 class SkipLimit : public Unary {
  public:
-  SkipLimit(OpPtr child, const Expr* skip, const Expr* limit, int width)
+  SkipLimit(OpPtr child, const BoundExpr* skip, const BoundExpr* limit, int width)
       : Unary(std::move(child)), skip_e_(skip), limit_e_(limit), width_(width) {}
 
  protected:
@@ -121,18 +121,18 @@ class SkipLimit : public Unary {
   }
 
  private:
-  const Expr* skip_e_;
-  const Expr* limit_e_;
+  const BoundExpr* skip_e_;
+  const BoundExpr* limit_e_;
   int width_;
 };
 
 }  // namespace
 
-OpPtr MakeSort(OpPtr child, const std::vector<SortItem>& items, int64_t top_k) {
+OpPtr MakeSort(OpPtr child, const std::vector<BoundSortItem>& items, int64_t top_k) {
   return std::make_unique<Sort>(std::move(child), items, top_k);
 }
 
-OpPtr MakeSkipLimit(OpPtr child, const Expr* skip, const Expr* limit, int width) {
+OpPtr MakeSkipLimit(OpPtr child, const BoundExpr* skip, const BoundExpr* limit, int width) {
   return std::make_unique<SkipLimit>(std::move(child), skip, limit, width);
 }
 

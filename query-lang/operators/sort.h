@@ -11,11 +11,11 @@ namespace kg::query_lang {
 // The input in ORDER BY order (stable: equal keys keep their input order).
 // `top_k` >= 0: only the first top_k rows are wanted (ORDER BY ... LIMIT
 // with literals), kept in a heap of that size instead of sorting all.
-OpPtr MakeSort(OpPtr child, const std::vector<SortItem>& items, int64_t top_k);
+OpPtr MakeSort(OpPtr child, const std::vector<BoundSortItem>& items, int64_t top_k);
 
 // SKIP / LIMIT (either may be null), evaluated once on a row of `width`
 // nulls: a non-integer is an InvalidArgumentType, a negative number a
 // NegativeIntegerArgument. LIMIT 0 still runs its input (it may write).
-OpPtr MakeSkipLimit(OpPtr child, const Expr* skip, const Expr* limit, int width);
+OpPtr MakeSkipLimit(OpPtr child, const BoundExpr* skip, const BoundExpr* limit, int width);
 
 }  // namespace kg::query_lang

@@ -15,7 +15,7 @@ namespace {
 
 using K = Value::Kind;
 
-graph::Properties Props(const ExprPtr& e, Row& row, ExecContext& ctx) {
+graph::Properties Props(const BoundExprPtr& e, Row& row, ExecContext& ctx) {
     graph::Properties props;
     if (!e) return props;
     Value m = Eval(*e, row, ctx);
@@ -29,7 +29,7 @@ graph::Properties Props(const ExprPtr& e, Row& row, ExecContext& ctx) {
   }
 
 // Creates the nodes (not already bound) and relationships of `parts` for one row.
-void CreatePatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx) {
+void CreatePatterns(const std::vector<BoundPattern>& parts, Row& row, ExecContext& ctx) {
     std::unordered_set<int> created;
     for (auto& p : parts) {
       std::vector<uint64_t> ids;
@@ -55,9 +55,9 @@ void CreatePatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext
       PathValue path;
       path.nodes.push_back(ExecContext::NodeRef(ids[0]).as_node());
       for (size_t j = 0; j < p.rels.size(); ++j) {
-        const RelPattern& r = p.rels[j];
+        const BoundRel& r = p.rels[j];
         uint64_t a = ids[j], b = ids[j + 1];
-        if (r.direction == RelPattern::Direction::kIn) std::swap(a, b);
+        if (r.direction == BoundRel::Direction::kIn) std::swap(a, b);
         auto props = Props(r.properties, row, ctx);
         auto id = ctx.graph().CreateEdge(a, b, r.types[0], props);
         if (!id.ok()) ThrowError("StorageError", "", id.status().ToString());
@@ -80,7 +80,7 @@ void CreatePatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext
 
 class CreateOp : public Unary {
  public:
-  CreateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  CreateOp(OpPtr child, const BoundClause& c) : Unary(std::move(child)), c_(c) {}
 
  protected:
   // Eager: every input row is read before the first write, so the clause
@@ -98,7 +98,7 @@ class CreateOp : public Unary {
   }
 
  private:
-  const Clause& c_;
+  const BoundClause& c_;
 };
 
 // ---- SET / REMOVE ----------------------------------------------------------
@@ -125,15 +125,15 @@ ValueMap PropertiesOf(const Value& v, ExecContext& ctx) {
 
 // Applies SET / REMOVE items to one row, in order: each item's write is in
 // the store before the next item is evaluated.
-void ApplySetItems(const std::vector<SetItem>& items, Row& row, ExecContext& ctx) {
-  for (const SetItem& si : items) {
+void ApplySetItems(const std::vector<BoundSetItem>& items, Row& row, ExecContext& ctx) {
+  for (const BoundSetItem& si : items) {
     Value target = Eval(*si.target, row, ctx);
     if (target.is_null()) continue;
     bool node = target.kind() == K::kNode;
     if (!node && target.kind() != K::kRelationship)
       ThrowType("InvalidArgumentType", "SET and REMOVE need a node or relationship, not a " +
                                            std::string(Value::KindName(target.kind())));
-    if (!node && (si.kind == SetItem::Kind::kAddLabels || si.kind == SetItem::Kind::kRemoveLabels))
+    if (!node && (si.kind == BoundSetItem::Kind::kAddLabels || si.kind == BoundSetItem::Kind::kRemoveLabels))
       ThrowType("InvalidArgumentType", "a relationship has no labels");
     uint64_t id = node ? target.as_node().id : target.as_relationship().id;
     graph::Properties props;
@@ -158,12 +158,12 @@ void ApplySetItems(const std::vector<SetItem>& items, Row& row, ExecContext& ctx
       ++n.properties_set;
     };
     switch (si.kind) {
-      case SetItem::Kind::kSetProperty: put(si.key, Eval(*si.value, row, ctx)); break;
-      case SetItem::Kind::kReplaceProperties:
-      case SetItem::Kind::kMergeProperties: {
+      case BoundSetItem::Kind::kSetProperty: put(si.key, Eval(*si.value, row, ctx)); break;
+      case BoundSetItem::Kind::kReplaceProperties:
+      case BoundSetItem::Kind::kMergeProperties: {
         Value v = Eval(*si.value, row, ctx);
         ValueMap m = v.is_null() ? ValueMap{} : PropertiesOf(v, ctx);
-        if (si.kind == SetItem::Kind::kReplaceProperties) {
+        if (si.kind == BoundSetItem::Kind::kReplaceProperties) {
           for (auto& [k, old] : props)
             if (!m.count(k)) ++n.properties_set;
           props.clear();
@@ -171,17 +171,17 @@ void ApplySetItems(const std::vector<SetItem>& items, Row& row, ExecContext& ctx
         for (auto& [k, x] : m) put(k, x);
         break;
       }
-      case SetItem::Kind::kAddLabels:
+      case BoundSetItem::Kind::kAddLabels:
         for (auto& l : si.labels) {
           if (std::find(labels.begin(), labels.end(), l) != labels.end()) continue;
           labels.push_back(l);
           ++n.labels_added;
         }
         break;
-      case SetItem::Kind::kRemoveProperty:
+      case BoundSetItem::Kind::kRemoveProperty:
         if (props.erase(si.key)) ++n.properties_set;
         break;
-      case SetItem::Kind::kRemoveLabels:
+      case BoundSetItem::Kind::kRemoveLabels:
         for (auto& l : si.labels) {
           auto it = std::find(labels.begin(), labels.end(), l);
           if (it == labels.end()) continue;
@@ -200,7 +200,7 @@ void ApplySetItems(const std::vector<SetItem>& items, Row& row, ExecContext& ctx
 // row in order, then yields the rows.
 class UpdateOp : public Unary {
  public:
-  UpdateOp(OpPtr child, const Clause& c) : Unary(std::move(child)), c_(c) {}
+  UpdateOp(OpPtr child, const BoundClause& c) : Unary(std::move(child)), c_(c) {}
 
  protected:
   virtual void Apply(std::vector<Row>& rows, ExecContext& ctx) = 0;
@@ -215,7 +215,7 @@ class UpdateOp : public Unary {
       if (!Emit(ctx, sink, x)) return false;
     return true;
   }
-  const Clause& c_;
+  const BoundClause& c_;
 };
 
 class SetOp : public UpdateOp {
@@ -230,7 +230,7 @@ class SetOp : public UpdateOp {
 
 // ---- DELETE ----------------------------------------------------------------
 
-[[noreturn]] void RefuseExtracted(const std::string& what, uint64_t id, const Status& why, const Clause& c) {
+[[noreturn]] void RefuseExtracted(const std::string& what, uint64_t id, const Status& why, const BoundClause& c) {
   ThrowError("NotSupported", "DeleteExtractedClaim",
              "cannot delete " + what + " " + std::to_string(id) + ": " + why.message() +
                  ". Extracted claims keep their provenance: remove a document's claims with "
@@ -321,13 +321,13 @@ class DeleteOp : public UpdateOp {
 // earlier one created.
 class MergeOp : public Unary {
  public:
-  MergeOp(OpPtr child, const Clause& c, std::vector<PartAccess> access)
+  MergeOp(OpPtr child, const BoundClause& c, std::vector<PartAccess> access)
       : Unary(std::move(child)), c_(c), access_(std::move(access)) {}
 
  protected:
   // MERGE ({x: null}) could never match what it creates.
   void CheckNoNullProperties(Row& row, ExecContext& ctx) {
-    auto check = [&](const ExprPtr& e) {
+    auto check = [&](const BoundExprPtr& e) {
       if (!e) return;
       Value m = Eval(*e, row, ctx);
       if (m.kind() != K::kMap) return;
@@ -371,17 +371,17 @@ class MergeOp : public Unary {
   }
 
  private:
-  const Clause& c_;
+  const BoundClause& c_;
   std::vector<PartAccess> access_;
 };
 
 
 }  // namespace
 
-OpPtr MakeCreate(OpPtr child, const Clause& create) { return std::make_unique<CreateOp>(std::move(child), create); }
-OpPtr MakeSet(OpPtr child, const Clause& set) { return std::make_unique<SetOp>(std::move(child), set); }
-OpPtr MakeDelete(OpPtr child, const Clause& del) { return std::make_unique<DeleteOp>(std::move(child), del); }
-OpPtr MakeMerge(OpPtr child, const Clause& merge, std::vector<PartAccess> access) {
+OpPtr MakeCreate(OpPtr child, const BoundClause& create) { return std::make_unique<CreateOp>(std::move(child), create); }
+OpPtr MakeSet(OpPtr child, const BoundClause& set) { return std::make_unique<SetOp>(std::move(child), set); }
+OpPtr MakeDelete(OpPtr child, const BoundClause& del) { return std::make_unique<DeleteOp>(std::move(child), del); }
+OpPtr MakeMerge(OpPtr child, const BoundClause& merge, std::vector<PartAccess> access) {
   return std::make_unique<MergeOp>(std::move(child), merge, std::move(access));
 }
 

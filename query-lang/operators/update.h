@@ -13,22 +13,22 @@ namespace kg::query_lang {
 
 // CREATE: the clause's patterns, per row (nodes not already bound, and
 // every relationship), bound into the row.
-OpPtr MakeCreate(OpPtr child, const Clause& create);
+OpPtr MakeCreate(OpPtr child, const BoundClause& create);
 
 // SET / REMOVE: the items in order, each write in the store before the
 // next item is evaluated.
-OpPtr MakeSet(OpPtr child, const Clause& set);
+OpPtr MakeSet(OpPtr child, const BoundClause& set);
 
 // [DETACH] DELETE: everything the clause names is gathered first; nothing
 // is deleted when one of them may not be (a node with relationships left
 // without DETACH; a claim or entity a document supports: refused with
 // NotSupported / DeleteExtractedClaim, pointing to `kg retract`).
-OpPtr MakeDelete(OpPtr child, const Clause& del);
+OpPtr MakeDelete(OpPtr child, const BoundClause& del);
 
 // MERGE with ON CREATE / ON MATCH: per row, the pattern's matches (ON MATCH
 // applied to each) or, when there is none, the pattern created (then ON
 // CREATE). Rows in order: a later row sees what an earlier one created.
 // The pattern starts as `access` says (ChooseAccess).
-OpPtr MakeMerge(OpPtr child, const Clause& merge, std::vector<PartAccess> access);
+OpPtr MakeMerge(OpPtr child, const BoundClause& merge, std::vector<PartAccess> access);
 
 }  // namespace kg::query_lang
