@@ -177,14 +177,16 @@ int RunExtract(const ExtractArgs& args) {
         continue;
       }
       // stdin: JSON Lines (streamed, one record at a time) or one text document.
+      // Leading blank lines are skipped but still counted (sources name lines).
+      uint64_t blank_lines = 0;
       int c = std::cin.peek();
       while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        std::cin.get();
+        if (std::cin.get() == '\n') ++blank_lines;
         c = std::cin.peek();
       }
       if (c == '{' || args.numbered) {
         std::string line;
-        uint64_t line_no = args.first_line - 1;
+        uint64_t line_no = args.first_line - 1 + blank_lines;
         while (std::getline(std::cin, line)) {
           ++line_no;
           if (line.find_first_not_of(" \t\r") == std::string::npos) continue;

@@ -402,9 +402,8 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
       // The alias index: every form this document names the entity by.
       const StoredEntity* info = EntityInfoOf(node);
       EntityType type = info ? info->type : e.type;
-      // The names its mentions used (entity_keys.h; what kg check and
-      // Retract derive the index from), not only the extractor's aliases: a
-      // description resolved to the entity ("the State") is a mention too.
+      // The names its mentions used (entity_keys.h: what kg check and
+      // Retract derive the index from), not only the extractor's aliases.
       std::vector<std::string> surfaces = e.aliases;
       for (const Mention& m : e.mentions) surfaces.push_back(m.surface);
       if (info && info->name != e.name) surfaces.push_back(e.name);

@@ -2,14 +2,16 @@
 """kg_dask.py: run `kg extract` on a Dask cluster, then `kg load` the results.
 
 usage: kg_dask.py --scheduler HOST:PORT --db DB [--kg KG] [--shard-lines N]
-                  [--out DIR] [--keep] [--wait-workers N] INPUT...
+                  [--in-flight N] [--out DIR] [--keep] [--wait-workers N] INPUT...
 
 INPUT: .jsonl files (split into shards of --shard-lines lines), and text or
 HTML files or folders of them (one shard per file). Each shard's bytes are
 sent to a worker, which runs `KG extract --source NAME --first-line K` on
 them (KG must be installed at that path on every worker) and sends back the
 extraction records. The driver writes each shard's records to
-DIR/part-NNNNN.jsonl as they arrive (in whatever order the workers finish),
+DIR/part-NNNNN.jsonl as they arrive (in whatever order the workers finish;
+at most --in-flight shards, default 4 per worker, are out at a time, so the
+driver's memory does not grow with the input),
 then runs `KG --db DB load DIR/part-*.jsonl` here. Sources name the input
 as given and the line each record came from, so the stored graph is the one
 `kg ingest INPUT` makes: `kg load` stores documents in source order.
@@ -25,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def shards_of(inputs, shard_lines):
@@ -46,17 +49,21 @@ def shards_of(inputs, shard_lines):
         else:
             files.append(path)
     for path in files:
-        with open(path, "rb") as f:
-            data = f.read()
         if not (path.endswith(".jsonl") or path.endswith(".ndjson")):
-            yield path, 1, data
+            with open(path, "rb") as f:
+                yield path, 1, f.read()
             continue
-        lines = data.split(b"\n")
-        if lines and lines[-1] == b"":
-            lines.pop()
-        for start in range(0, len(lines), shard_lines):
-            chunk = b"\n".join(lines[start:start + shard_lines]) + b"\n"
-            yield path, start + 1, chunk
+        # Streamed: only one shard of a large file is in memory at a time.
+        with open(path, "rb") as f:
+            chunk, first, line = [], 1, 0
+            for raw in f:
+                line += 1
+                chunk.append(raw if raw.endswith(b"\n") else raw + b"\n")
+                if len(chunk) == shard_lines:
+                    yield path, first, b"".join(chunk)
+                    chunk, first = [], line + 1
+            if chunk:
+                yield path, first, b"".join(chunk)
 
 
 def extract_shard(kg, source, first_line, data):
@@ -79,6 +86,8 @@ def main():
     ap.add_argument("--out", help="folder for the shard outputs (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the shard outputs")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds to wait for the shards")
+    ap.add_argument("--in-flight", type=int, default=0,
+                    help="shards submitted at a time (default: 4 per worker)")
     ap.add_argument("--wait-workers", type=int, default=0,
                     help="wait (up to 120 s) until this many workers have joined")
     ap.add_argument("inputs", nargs="+")
@@ -90,7 +99,7 @@ def main():
             print(f"kg_dask: {p}: no such file or folder", file=sys.stderr)
             return 2
 
-    from distributed import Client, as_completed, wait
+    from distributed import Client, as_completed
 
     out = args.out or tempfile.mkdtemp(prefix="kg-dask-")
     os.makedirs(out, exist_ok=True)
@@ -100,31 +109,53 @@ def main():
         if args.wait_workers:
             client.wait_for_workers(args.wait_workers, timeout=120)
         workers = len(client.scheduler_info()["workers"])
-        futures = {}
-        for n, (source, first, data) in enumerate(shards_of(args.inputs, args.shard_lines)):
-            f = client.submit(extract_shard, args.kg, source, first, data, pure=False)
-            futures[f] = (n, source, first)
-        print(f"kg_dask: {len(futures)} shards on {workers} workers", file=sys.stderr)
-        # All shards within --timeout, then written out in the order they finished.
-        try:
-            wait(list(futures), timeout=args.timeout)
-        except Exception:  # distributed's TimeoutError
-            print(f"kg_dask: the shards took longer than {args.timeout} s", file=sys.stderr)
-            return 1
-        for f in as_completed(futures):
-            n, source, first = futures[f]
-            code, records, errors = f.result()
+        # At most --in-flight shards are submitted and not yet written out,
+        # so the driver's memory does not grow with the input.
+        limit = args.in_flight or 4 * max(1, workers)
+        shards = enumerate(shards_of(args.inputs, args.shard_lines))
+        pending = as_completed()
+        where = {}
+        deadline = time.monotonic() + args.timeout
+
+        def submit_next():
+            for n, (source, first, data) in shards:
+                f = client.submit(extract_shard, args.kg, source, first, data, pure=False)
+                where[f] = (n, source, first)
+                pending.add(f)
+                return True
+            return False
+
+        submitted = 0
+        while submitted < limit and submit_next():
+            submitted += 1
+        print(f"kg_dask: shards on {workers} workers, {limit} at a time", file=sys.stderr)
+        done = 0
+        for f in pending:
+            n, source, first = where.pop(f)
+            left = deadline - time.monotonic()
+            try:
+                code, records, errors = f.result(timeout=max(1.0, left))
+            except Exception as e:  # a worker failure or distributed's TimeoutError
+                print(f"kg_dask: shard {n} ({source} from line {first}): {e!r}", file=sys.stderr)
+                failed += 1
+                code, records, errors = None, b"", ""
+            if time.monotonic() > deadline:
+                print(f"kg_dask: the shards took longer than {args.timeout} s", file=sys.stderr)
+                return 1
             if errors:
                 sys.stderr.write(errors)
-            if code not in (0, 3):
+            if code is not None and code not in (0, 3):
                 print(f"kg_dask: shard {n} ({source} from line {first}) failed: exit {code}",
                       file=sys.stderr)
                 failed += 1
-                continue
-            part = os.path.join(out, f"part-{n:05d}.jsonl")
-            with open(part, "wb") as w:
-                w.write(records)
-            parts.append(part)
+            elif code is not None:
+                part = os.path.join(out, f"part-{n:05d}.jsonl")
+                with open(part, "wb") as w:
+                    w.write(records)
+                parts.append(part)
+            done += 1
+            submit_next()
+        print(f"kg_dask: {done} shards done", file=sys.stderr)
     if failed:
         return 1
     load = subprocess.run([args.kg, "--db", args.db, "load"] + sorted(parts))

@@ -128,15 +128,17 @@ TEST(Dask, DriverOnTwoLocalWorkersLoadsWhatIngestStores) {
                  "--death-timeout", "120"},
                 tmp.Sub("worker" + std::to_string(w) + ".log"));
   }
-  // 24 news records in shards of 5, plus one shard per seed: 10 shards.
+  // 24 news records in shards of 5, plus one shard per seed: 10 shards, at
+  // most 3 submitted at a time.
   pid_t driver = procs.Start({kPython, SourceDir() + "/scripts/kg_dask.py", "--scheduler", address,
                               "--db", tmp.Sub("dask"), "--kg", KgBinary(), "--shard-lines", "5",
-                              "--wait-workers", "2", "--out", tmp.Sub("parts"), in},
+                              "--wait-workers", "2", "--in-flight", "3", "--out", tmp.Sub("parts"), in},
                              tmp.Sub("driver.log"));
   int code = procs.Wait(driver, 600);
   std::string log = ReadWhole(tmp.Sub("driver.log"));
   ASSERT_EQ(code, 0) << log << "\nscheduler:\n" << ReadWhole(tmp.Sub("scheduler.log"));
-  EXPECT_NE(log.find("10 shards on 2 workers"), std::string::npos) << log;
+  EXPECT_NE(log.find("shards on 2 workers, 3 at a time"), std::string::npos) << log;
+  EXPECT_NE(log.find("10 shards done"), std::string::npos) << log;
   EXPECT_NE(log.find("29 documents stored"), std::string::npos) << log;
   int parts = 0;
   for (const auto& e : fs::directory_iterator(tmp.Sub("parts"))) parts += e.is_regular_file();
