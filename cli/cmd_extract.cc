@@ -88,7 +88,7 @@ void PrintClaims(const Extraction& x, const std::string& format, std::ostream& o
     for (const ClaimArgument& a : c.arguments)
       args.push_back({{"role", a.role}, {"text", a.text}, {"span", {a.span.begin, a.span.end}}});
     if (!args.empty()) j["arguments"] = args;
-    j["extractor"] = x.extractor + "/" + x.extractor_version;
+    j["extractor"] = ExtractorLabel(x.extractor, x.extractor_version);
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   out.flush();

@@ -40,6 +40,7 @@ struct IngestFlags {
   bool verbose = false;
   bool no_sync = false;
   int threads = 0;  // 0 = one per core
+  bool wait = false;  // wait for another process's write lock instead of failing
 };
 
 // A document (or a rejection) read, on its way to a worker.
@@ -126,6 +127,15 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
   graph::OpenOptions open;
   open.sync_writes = !flags.no_sync;
   auto graph = graph::Graph::Open(context.db, open);
+  // --wait: another kg (an ingest, a REPL that wrote) holds the write lock;
+  // try again until it lets go.
+  for (bool said = false; flags.wait && !graph.ok() && graph.status().IsBusy();) {
+    if (!said && !context.quiet)
+      std::cerr << "kg ingest: " << graph.status().message() << "; waiting for it (Ctrl-C stops)\n";
+    said = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    graph = graph::Graph::Open(context.db, open);
+  }
   if (!graph.ok()) {
     std::cerr << "kg ingest: " << graph.status().message() << "\n";
     return kExitError;
@@ -272,7 +282,7 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     std::cerr << "ingest: " << stored << " documents stored, " << unchanged << " unchanged, "
               << rejected << " rejected; +" << total.new_nodes << " nodes, +"
               << total.new_edges << " claims, +" << total.new_provenance << " sources in " << time
-              << " (extractor " << (*extractor)->name() << " " << (*extractor)->version() << ", "
+              << " (extractor " << ExtractorLabel((*extractor)->name(), (*extractor)->version()) << ", "
               << threads << (threads == 1 ? " thread" : " threads") << (bulk ? ", bulk" : "")
               << ")\n";
   }
@@ -293,6 +303,8 @@ void RegisterIngest(CLI::App& app, Context& context) {
   cmd->add_flag("-v,--verbose", flags->verbose,
                 "Print 'stored ID SOURCE' on stdout as each document is committed");
   cmd->add_flag("--no-sync", flags->no_sync, "Do not fsync each document (faster, less safe)");
+  cmd->add_flag("--wait", flags->wait,
+                "When another kg process is writing to the database, wait for it instead of failing");
   cmd->add_option("-j,--threads", flags->threads,
                   "Extraction threads (default 0: one per core); the result is the same for "
                   "any number");

@@ -15,4 +15,8 @@ const char* EntityTypeName(EntityType type) {
   return "Other";
 }
 
+std::string ExtractorLabel(const std::string& name, const std::string& version) {
+  return version.empty() ? name : name + "/" + version;
+}
+
 }  // namespace kg

@@ -42,6 +42,11 @@ struct Document {
 enum class EntityType { kPerson, kOrganization, kPlace, kEvent, kProduct, kOther, kValue };
 const char* EntityTypeName(EntityType type);  // "Person", ..., "Value"
 
+// How kg names an extractor wherever it shows one (stats, audit, exports,
+// provenance(r), the ingest summary): "kg-openie/1.0"; the name alone when
+// there is no version.
+std::string ExtractorLabel(const std::string& name, const std::string& version);
+
 // Where an entity was mentioned: one surface form in one sentence.
 struct Mention {
   uint32_t sentence = 0;  // sentence index within the document

@@ -13,6 +13,7 @@ std::string Status::ToString() const {
     case Code::kNotSupported: name = "NotSupported"; break;
     case Code::kCancelled: name = "Cancelled"; break;
     case Code::kAlreadyExists: name = "AlreadyExists"; break;
+    case Code::kBusy: name = "Busy"; break;
   }
   return std::string(name) + ": " + message_;
 }

@@ -29,6 +29,7 @@ class [[nodiscard]] Status {
     kNotSupported,     // a valid request kg does not handle
     kCancelled,        // stopped by the user or a timeout
     kAlreadyExists,
+    kBusy,             // another process holds the database's write lock
   };
 
   Status() = default;
@@ -47,12 +48,15 @@ class [[nodiscard]] Status {
     return Status(Code::kAlreadyExists, std::move(msg));
   }
 
+  static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
+
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   bool IsNotFound() const { return code_ == Code::kNotFound; }
   bool IsInvalidArgument() const { return code_ == Code::kInvalidArgument; }
   bool IsCorruption() const { return code_ == Code::kCorruption; }
   bool IsCancelled() const { return code_ == Code::kCancelled; }
+  bool IsBusy() const { return code_ == Code::kBusy; }
   const std::string& message() const { return message_; }
 
   // "NotFound: no document abc" or "OK".

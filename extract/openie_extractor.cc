@@ -129,6 +129,25 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   return std::nullopt;
 }
 
+// Word soup ("tribunal orbit hesitate velvet ..."): 25 words or more of
+// which under one in ten is a function word (determiner, preposition,
+// pronoun, auxiliary, conjunction, particle). English prose has about four
+// in ten; a list of names or of random words has next to none. Such a
+// "sentence" says nothing about who did what to whom: it gives no claims.
+bool IsWordSoup(const Sentence& s) {
+  int words = 0, function_words = 0;
+  for (const Token& t : s.tokens) {
+    if (t.upos == "PUNCT" || t.upos == "SYM" || t.upos == "NUM" || t.upos == "X") continue;
+    ++words;
+    function_words += t.upos == "DET" || t.upos == "ADP" || t.upos == "PRON" ||
+                      t.upos == "AUX" || t.upos == "CCONJ" || t.upos == "SCONJ" ||
+                      t.upos == "PART";
+  }
+  // (Shorter sentences can be that dense with names: "Russian President
+  // Vladimir Putin called U.S. President Barack Obama on Saturday morning".)
+  return words >= 25 && function_words * 10 < words;
+}
+
 // The country a nationality adjective names ("Russian" -> Russia), or "".
 std::string CountryOfDemonym(const std::string& w) {
   static const std::pair<const char*, const char*> kDemonyms[] = {
@@ -490,6 +509,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     const Sentence& s = sentences[si];
     const int n = static_cast<int>(s.tokens.size());
     if (n == 0) continue;
+    if (IsWordSoup(s)) {
+      order += static_cast<uint32_t>(n) + 1;
+      continue;
+    }
     SentenceView view(s, recognized[si], surnames);
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
@@ -1091,6 +1114,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
     }
   }
+  // A piece the splitter cut from a longer run of words is no sentence:
+  // what it says is less sure.
+  for (Claim& c : out.claims)
+    if (c.sentence < sentences.size() && sentences[c.sentence].cut) c.confidence *= 0.5;
   if (all_mentions) {
     for (int id = 0; id < resolver.size(); ++id) {
       int e = resolver.EntityOf(id);

@@ -27,6 +27,9 @@ struct Token {
 struct Sentence {
   ByteSpan span;  // the sentence's bytes in the text
   std::vector<Token> tokens;
+  // The splitter cut a longer run of words here (kMaxSentenceTokens): the
+  // piece's ends are not a sentence's, and its claims are less sure.
+  bool cut = false;
 };
 
 }  // namespace kg::extract

@@ -499,6 +499,25 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> t
       if (brk) flush();
     }
     cur.tokens.push_back(std::move(tokens[i]));
+    if (cur.tokens.size() >= kMaxSentenceTokens) {
+      // Cut at the last comma, semicolon or colon of the second half.
+      size_t at = cur.tokens.size();
+      for (size_t k = cur.tokens.size() - 1; k >= kMaxSentenceTokens / 2; --k) {
+        const std::string& p = cur.tokens[k].form;
+        if (p == "," || p == ";" || p == ":") {
+          at = k + 1;
+          break;
+        }
+      }
+      std::vector<Token> rest(std::make_move_iterator(cur.tokens.begin() + at),
+                              std::make_move_iterator(cur.tokens.end()));
+      cur.tokens.resize(at);
+      cur.cut = true;
+      flush();
+      cur.tokens = std::move(rest);
+      cur.cut = true;
+      if (cur.tokens.empty()) continue;
+    }
     const std::string& f = cur.tokens.back().form;
     bool terminal = EndsSentence(f);
     bool abbrev_end = false;

@@ -33,6 +33,14 @@ namespace kg::extract {
 // Splits `text` into tokens: form, span and space_after only.
 std::vector<Token> Tokenize(std::string_view text);
 
+// No sentence is longer than this many tokens. A longer run of words (a
+// table, a list, a line with no full stops, word soup) is cut at its last
+// comma, semicolon or colon in the second half of the bound, else at the
+// bound, and the pieces are marked Sentence::cut. Real sentences this long
+// are rare (UD EWT's longest has 159 words; 0.1% have more than 80), and a
+// parse of one is mostly wrong anyway.
+constexpr size_t kMaxSentenceTokens = 120;
+
 // Groups `tokens` (from Tokenize(text)) into sentences; Sentence::span runs
 // from the first token's begin to the last token's end.
 std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> tokens);

@@ -207,7 +207,7 @@ std::string ClaimSources::DocumentIds() const {
 std::string ClaimSources::Extractors() const {
   std::vector<std::string> seen;
   for (const auto& r : records) {
-    std::string e = r.extractor + (r.extractor_version.empty() ? "" : " " + r.extractor_version);
+    std::string e = ExtractorLabel(r.extractor, r.extractor_version);
     if (std::find(seen.begin(), seen.end(), e) == seen.end()) seen.push_back(e);
   }
   std::string out;
@@ -445,8 +445,8 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
     o << "    document " << r.document_id.substr(0, 16) << "  sentence " << r.sentence
       << "  bytes " << r.sentence_span.begin << "–" << r.sentence_span.end << "\n";
     if (!s.marked_sentence.empty()) o << "    \"" << OneLine(s.marked_sentence) << "\"\n";
-    o << "    extractor " << (r.extractor.empty() ? "?" : r.extractor)
-      << (r.extractor_version.empty() ? "" : " " + r.extractor_version) << " · confidence "
+    o << "    extractor " << (r.extractor.empty() ? "?" : ExtractorLabel(r.extractor, r.extractor_version))
+      << " · confidence "
       << std::fixed << std::setprecision(2) << r.confidence;
     if (!r.relation_surface.empty()) o << " · words \"" << r.relation_surface << "\"";
     if (r.negated) o << " · NEGATED";
@@ -548,7 +548,7 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
     all.push_back(line);
     for (const auto& r : s->records) {
       ++per_doc[r.document_id];
-      ++per_extractor[r.extractor + (r.extractor_version.empty() ? "" : " " + r.extractor_version)];
+      ++per_extractor[ExtractorLabel(r.extractor, r.extractor_version)];
       SupportAudit support;
       support.record = r;
       CheckSupport(graph, reader, *edge, support);

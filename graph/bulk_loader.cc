@@ -73,7 +73,7 @@ class Loader : public BulkLoader {
 
  private:
   Status IngestChunk() {
-    plan_.Finish(&sink_);
+    KG_RETURN_IF_ERROR(plan_.Finish(&sink_));
     std::error_code ec;
     std::filesystem::create_directories(temp_dir_, ec);
     if (ec) return Status::IOError("cannot create " + temp_dir_ + ": " + ec.message());

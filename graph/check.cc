@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/text.h"
+#include "graph/degrees.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "graph/rocks_graph.h"
@@ -92,7 +93,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       if (r.document.id != id) p.Add("document " + id + ": record names id " + r.document.id);
       doc_size[id] = static_cast<uint32_t>(r.document.text.size());
       seen.documents++;
-      seen.extractors[r.extractor + " " + r.extractor_version]++;
+      seen.extractors[ExtractorLabel(r.extractor, r.extractor_version)]++;
     }
     KG_RETURN_IF_ERROR(it->status());
   }
@@ -222,6 +223,39 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       }
     }
     KG_RETURN_IF_ERROR(it->status());
+  }
+
+  // Degree counts: one per node, type and direction that has adjacency
+  // entries, equal to their number (both lists are in node, type order).
+  if (degrees_stored_) {
+    for (EdgeDirection d : {EdgeDirection::kOut, EdgeDirection::kIn}) {
+      const char* name = d == EdgeDirection::kOut ? "out" : "in";
+      auto want = CountedDegrees(store, d);
+      auto have = StoredDegrees(store, d);
+      auto what = [&](const DegreeEntry& e) {
+        return std::string("degree ") + name + " of node " + Num(e.node) + " type " + Num(e.type);
+      };
+      while (want->Valid() || have->Valid()) {
+        auto order = [](const DegreeEntry& a, const DegreeEntry& b) {
+          return std::make_pair(a.node, a.type) < std::make_pair(b.node, b.type);
+        };
+        if (!have->Valid() || (want->Valid() && order(want->entry(), have->entry()))) {
+          p.Add(what(want->entry()) + ": count missing (" + Num(want->entry().count) + " relationships)");
+          want->Next();
+        } else if (!want->Valid() || order(have->entry(), want->entry())) {
+          p.Add(what(have->entry()) + ": count " + Num(have->entry().count) + " without relationships");
+          have->Next();
+        } else {
+          if (have->entry().count != want->entry().count)
+            p.Add(what(have->entry()) + ": count " + Num(have->entry().count) + ", relationships " +
+                  Num(want->entry().count));
+          have->Next();
+          want->Next();
+        }
+      }
+      KG_RETURN_IF_ERROR(want->status());
+      KG_RETURN_IF_ERROR(have->status());
+    }
   }
 
   // Provenance: owner edge exists, document exists, spans inside the text,

@@ -1001,6 +1001,22 @@ Status Importer::Write() {
   };
   add(Family::kOut, out_.size(), put_adjacency(out_));
   add(Family::kIn, in_.size(), put_adjacency(in_));
+  // Degree counts: one per run of (node, type) in the sorted adjacency
+  // lists ('i' keys sort before 'o' keys). Imported edges join imported
+  // nodes only, so no stored count changes.
+  add(Family::kDegrees, out_.size() + in_.size(), [this](storage::SstWriter* w) -> Status {
+    for (auto [list, direction] : {std::make_pair(&in_, keys::DegreeDirection::kIn),
+                                   std::make_pair(&out_, keys::DegreeDirection::kOut)}) {
+      for (size_t i = 0; i < list->size();) {
+        size_t j = i;
+        while (j < list->size() && (*list)[j].node == (*list)[i].node && (*list)[j].type == (*list)[i].type) ++j;
+        KG_RETURN_IF_ERROR(w->Put(keys::DegreeKey({direction, (*list)[i].node, (*list)[i].type}),
+                                  keys::EncodeDegree(j - i)));
+        i = j;
+      }
+    }
+    return Status::OK();
+  });
   size_t label_entries = 0;
   for (const auto& [l, nodes] : labels_) label_entries += nodes.size();
   add(Family::kLabels, label_entries, [this](storage::SstWriter* w) -> Status {

@@ -428,7 +428,7 @@ Status WriteJson(const Graph& graph, const Subgraph& subgraph, std::ostream& out
       const SourceDocument* doc = s->Find(r.document_id);
       Json p = {{"wasDerivedFrom", r.document_id},
                 {"generatedAtTime", IsoTime(r.ingest_time_ms)},
-                {"wasAttributedTo", r.extractor + (r.extractor_version.empty() ? "" : " " + r.extractor_version)},
+                {"wasAttributedTo", ExtractorLabel(r.extractor, r.extractor_version)},
                 {"title", doc ? doc->title : ""},
                 {"publisher", doc ? doc->publisher : ""},
                 {"published", doc ? doc->published : ""},

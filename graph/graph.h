@@ -125,7 +125,8 @@ struct GraphStats {
   uint64_t edges = 0;           // claims
   uint64_t provenance = 0;      // provenance records on edges (sources)
   uint64_t mentions = 0;        // mention records on nodes
-  std::vector<std::string> extractors;  // "kg-openie 1.0"
+  uint64_t node_id_limit = 0;   // every node id is below it
+  std::vector<std::string> extractors;  // "kg-openie/1.0" (ExtractorLabel)
 };
 
 // What AddExtraction did.
@@ -169,6 +170,44 @@ class NodeCursor {
   virtual Status status() const = 0;  // check when the loop ends
 };
 
+// Which relationships of a node: those leaving it or those entering it.
+enum class EdgeDirection { kOut, kIn };
+
+// One node's count of relationships of one type in one direction.
+struct DegreeEntry {
+  NodeId node = 0;
+  TypeId type = 0;
+  uint64_t count = 0;
+};
+
+// Iterator over degree entries (Graph::ScanDegrees).
+class DegreeCursor {
+ public:
+  virtual ~DegreeCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual const DegreeEntry& entry() const = 0;
+  virtual Status status() const = 0;  // check when the loop ends
+};
+
+// Iterator over whole node records in id order (Graph::ScanNodeRecords).
+class NodeRecordCursor {
+ public:
+  virtual ~NodeRecordCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  // Moves to the first node with an id >= `id` (forward only).
+  virtual void SeekTo(NodeId id) = 0;
+  // The current node's id (its record is not decoded for it).
+  virtual NodeId node() const = 0;
+  // Valid until the next move.
+  virtual const NodeRecord& record() const = 0;
+  // One property of the current node (null when it has none), without
+  // decoding the rest of the record.
+  virtual PropertyValue Property(const std::string& key) const = 0;
+  virtual Status status() const = 0;  // check when the loop ends
+};
+
 // Iterator over adjacency entries.
 class EdgeCursor {
  public:
@@ -208,6 +247,21 @@ class Graph {
   // walk of the out-adjacency index that reads no edge record, so it is much
   // cheaper than ScanEdges() when only endpoints and types are needed.
   virtual std::unique_ptr<EdgeCursor> ScanEdgesBySource() const = 0;
+
+  // How many relationships leave (kOut) or enter (kIn) `node`, of `type` or
+  // of any type. Kept as a count per node, type and direction and updated by
+  // every write, so this is one read however large the degree (a self-loop
+  // counts once out and once in). 0 for a node that does not exist.
+  virtual Result<uint64_t> Degree(NodeId node, EdgeDirection direction,
+                                  std::optional<TypeId> type = {}) const = 0;
+  // Every non-zero degree in `direction` of the nodes with ids in [from,
+  // to), ordered by node, then type: what "relationships per node" needs
+  // without reading a relationship. Disjoint ranges can be read in parallel.
+  virtual std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction, NodeId from = 0,
+                                                    NodeId to = ~NodeId{0}) const = 0;
+  // Every node's record, or only those labelled `label` (when not empty), in
+  // id order: one sequential read instead of a GetNode per node.
+  virtual std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label = {}) const = 0;
 
   virtual std::optional<TypeId> FindType(const std::string& type) const = 0;
   virtual std::string TypeName(TypeId type) const = 0;
@@ -261,6 +315,11 @@ class Graph {
   // How many documents mention node `id` / support edge `id` ("manual" not
   // counted): 0 for what CreateNode/CreateEdge made.
   virtual Result<uint64_t> NodeDocumentCount(NodeId id) const = 0;
+
+  // Writes what is in memory to files and merges the files (every key then
+  // has one version). After loading many CreateNode/CreateEdge, where each
+  // write replaces degree counts, later scans read a fraction of the data.
+  virtual Status Compact() = 0;
 
   // Cross-checks every index, counter, provenance span and document.
   virtual Result<std::vector<CheckProblem>> Check() const = 0;

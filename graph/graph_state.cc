@@ -457,6 +457,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
     if (created) {
       sink->Put(Family::kOut, keys::AdjacencyKey({ev.source, ev.type, ev.target, *edge}), "");
       sink->Put(Family::kIn, keys::AdjacencyKey({ev.target, ev.type, ev.source, *edge}), "");
+      degree_deltas_.AddEdge(ev.source, ev.type, ev.target, +1);
       counters_.edges++;
       counters_.types[ev.type]++;
       counters_.dirty_types.insert(ev.type);
@@ -503,13 +504,15 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
   record.claim_count = claims;
   sink->Put(Family::kDocuments, doc.id, codec::EncodeDocument(record));
   counters_.documents++;
-  std::string extractor = x.extractor + " " + x.extractor_version;
+  std::string extractor = ExtractorLabel(x.extractor, x.extractor_version);
   counters_.extractors[extractor]++;
   counters_.dirty_extractors.insert(extractor);
   return summary;
 }
 
-void IngestPlan::Finish(Sink* sink) {
+Status IngestPlan::Finish(Sink* sink) {
+  KG_RETURN_IF_ERROR(degree_deltas_.Emit(*store_, sink, nullptr, &known_degrees_,
+                                         [&](NodeId n) { return created_nodes_.count(n) > 0; }));
   for (const auto& [id, ev] : edges_) {
     sink->Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(ev));
   }
@@ -520,6 +523,7 @@ void IngestPlan::Finish(Sink* sink) {
     sink->Put(Family::kStrings, keys::StringByName(name), id_value);
   }
   EmitCounters(&counters_, sink);
+  return Status::OK();
 }
 
 }  // namespace kg::graph::internal

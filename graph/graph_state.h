@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "graph/degrees.h"
 #include "graph/entity_keys.h"
 #include "graph/graph.h"
 #include "graph/record_codec.h"
@@ -94,9 +95,10 @@ class IngestPlan {
   // already in this plan).
   Result<AddSummary> Add(const Extraction& extraction, int64_t now_ms, Sink* sink);
 
-  // Writes what is kept until the end: merged edge records, new strings and
-  // every counter. The plan may be reused afterwards only via Reset.
-  void Finish(Sink* sink);
+  // Writes what is kept until the end: merged edge records, new strings,
+  // degree counts and every counter. The plan may be reused afterwards only
+  // via Reset.
+  Status Finish(Sink* sink);
 
   // Called once the store holds everything written so far (bulk path: after
   // an ingestion). Drops the buffered records; counters stay, and so do the
@@ -139,6 +141,9 @@ class IngestPlan {
   std::unordered_set<std::string> written_names_;           // names keys planned
   std::unordered_map<std::string, uint64_t> edges_by_triple_;
   std::unordered_map<uint64_t, codec::EdgeValue> edges_;  // touched, to write at Finish
+  DegreeDeltas degree_deltas_;  // new edges since the last Finish
+  // Degree counts this plan wrote (still true after an ingestion).
+  std::unordered_map<std::string, uint64_t> known_degrees_;
   std::unordered_map<std::string, uint32_t> pending_strings_;
   std::vector<std::pair<uint32_t, std::string>> new_strings_;
 };

@@ -58,6 +58,38 @@ bool DecodeValueAt(Decoder* d, PropertyValue* out, int depth) {
   }
 }
 
+// Moves past one value without building it.
+bool SkipValueAt(Decoder* d, int depth) {
+  if (depth > 64) return false;
+  uint8_t tag;
+  if (!d->GetByte(&tag)) return false;
+  switch (tag) {
+    case kNull:
+    case kFalse:
+    case kTrue: return true;
+    case kInt: {
+      uint64_t v;
+      return d->GetVarint64(&v);
+    }
+    case kDouble: {
+      double v;
+      return d->GetDouble(&v);
+    }
+    case kString: {
+      std::string_view s;
+      return d->GetLengthPrefixedView(&s);
+    }
+    case kList: {
+      uint64_t n;
+      if (!d->GetVarint64(&n)) return false;
+      for (uint64_t i = 0; i < n; ++i)
+        if (!SkipValueAt(d, depth + 1)) return false;
+      return true;
+    }
+    default: return false;
+  }
+}
+
 bool DecodeProperties(Decoder* d, Properties* props) {
   uint64_t n;
   if (!d->GetVarint64(&n)) return false;
@@ -137,6 +169,36 @@ bool DecodeNode(std::string_view data, NodeValue* node) {
     if (!d.GetVarint32(&l)) return false;
   }
   return DecodeProperties(&d, &node->properties) && d.done();
+}
+
+bool DecodeNodeLabels(std::string_view data, std::vector<uint32_t>* labels) {
+  Decoder d(data);
+  uint64_t n;
+  if (!d.GetVarint64(&n) || n > data.size()) return false;
+  labels->resize(n);
+  for (auto& l : *labels) {
+    if (!d.GetVarint32(&l)) return false;
+  }
+  return true;
+}
+
+bool DecodeNodeProperty(std::string_view data, std::string_view key, PropertyValue* value) {
+  Decoder d(data);
+  uint64_t n;
+  if (!d.GetVarint64(&n) || n > data.size()) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t label;
+    if (!d.GetVarint32(&label)) return false;
+  }
+  if (!d.GetVarint64(&n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view k;
+    if (!d.GetLengthPrefixedView(&k)) return false;
+    if (k == key) return DecodeValueAt(&d, value, 0);
+    if (!SkipValueAt(&d, 0)) return false;
+  }
+  *value = PropertyValue();
+  return d.done();
 }
 
 std::string EncodeEdge(const EdgeValue& e) {

@@ -29,6 +29,11 @@ struct NodeValue {
 };
 std::string EncodeNode(const NodeValue& node);
 bool DecodeNode(std::string_view data, NodeValue* node);
+// Only the label ids of a node value (for scans that filter by label before
+// reading the rest).
+bool DecodeNodeLabels(std::string_view data, std::vector<uint32_t>* labels);
+// Only the property `key` of a node value: null when it has none.
+bool DecodeNodeProperty(std::string_view data, std::string_view key, PropertyValue* value);
 
 // Edge value: endpoints, type, support counts, properties.
 struct EdgeValue {

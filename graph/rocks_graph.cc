@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/text.h"
+#include "graph/degrees.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "storage/coding.h"
@@ -122,6 +123,95 @@ class StoreEdgeCursor : public EdgeCursor {
   Status status_;
 };
 
+// Whole node records in id order, optionally only those with one label.
+// Only the key and label ids are read while moving; the rest of a record is
+// decoded when asked for.
+class StoreNodeRecordCursor : public NodeRecordCursor {
+ public:
+  StoreNodeRecordCursor(std::unique_ptr<storage::Iterator> it, const Dictionary* dictionary,
+                        std::optional<uint32_t> label)
+      : it_(std::move(it)), dictionary_(dictionary), label_(label) {
+    Load();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Load();
+  }
+  void SeekTo(NodeId id) override {
+    // Callers mostly ask for a node a few records ahead: step there, and
+    // seek only when it is farther.
+    for (int steps = 0; valid_ && record_.id < id && steps < 16; ++steps) Next();
+    if (!valid_ || record_.id >= id) return;
+    it_->Seek(keys::Id64(id));
+    Load();
+  }
+  NodeId node() const override { return record_.id; }
+  const NodeRecord& record() const override {
+    if (!decoded_) {
+      decoded_ = true;
+      codec::NodeValue nv;
+      if (!codec::DecodeNode(it_->value(), &nv)) {
+        status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+        record_.properties.clear();
+        return record_;
+      }
+      record_.labels.clear();
+      for (uint32_t l : nv.labels) record_.labels.push_back(dictionary_->Name(l));
+      record_.properties = std::move(nv.properties);
+    }
+    return record_;
+  }
+  PropertyValue Property(const std::string& key) const override {
+    if (decoded_) {
+      auto it = record_.properties.find(key);
+      return it == record_.properties.end() ? PropertyValue() : it->second;
+    }
+    PropertyValue v;
+    if (!codec::DecodeNodeProperty(it_->value(), key, &v))
+      status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+    return v;
+  }
+  Status status() const override { return status_.ok() ? it_->status() : status_; }
+
+ private:
+  void Load() {
+    valid_ = false;
+    decoded_ = false;
+    for (; it_->Valid(); it_->Next()) {
+      if (!keys::ParseId64(it_->key(), &record_.id) || !codec::DecodeNodeLabels(it_->value(), &label_ids_)) {
+        status_ = Status::Corruption("bad node record");
+        return;
+      }
+      if (label_ && std::find(label_ids_.begin(), label_ids_.end(), *label_) == label_ids_.end()) continue;
+      valid_ = true;
+      return;
+    }
+  }
+  std::unique_ptr<storage::Iterator> it_;
+  const Dictionary* dictionary_;
+  std::optional<uint32_t> label_;
+  bool valid_ = false;
+  std::vector<uint32_t> label_ids_;
+  mutable bool decoded_ = false;
+  mutable NodeRecord record_;
+  mutable Status status_;
+};
+
+class EmptyNodeRecordCursor : public NodeRecordCursor {
+ public:
+  bool Valid() const override { return false; }
+  void Next() override {}
+  void SeekTo(NodeId) override {}
+  NodeId node() const override { return 0; }
+  const NodeRecord& record() const override { return record_; }
+  PropertyValue Property(const std::string&) const override { return {}; }
+  Status status() const override { return Status::OK(); }
+
+ private:
+  NodeRecord record_;
+};
+
 Result<codec::NodeValue> ReadNode(const storage::Store& store, uint64_t id) {
   std::string v;
   Status s = store.Get(Family::kNodes, keys::Id64(id), &v);
@@ -177,6 +267,15 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   if (!store.ok()) return store.status();
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
+  if (graph->store_->format_version() < 3) {
+    // Degree counts came with version 3: computed once now, or counted on
+    // the fly where nothing may be written.
+    if (options.read_only) {
+      graph->degrees_stored_ = false;
+    } else {
+      KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
+    }
+  }
   KG_RETURN_IF_ERROR(graph->Reload());
   return std::unique_ptr<Graph>(std::move(graph));
 }
@@ -285,6 +384,26 @@ std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
   return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
 }
 
+Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
+                                    std::optional<TypeId> type) const {
+  return ReadDegree(*store_, degrees_stored_, node, direction, type);
+}
+
+std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction, NodeId from,
+                                                      NodeId to) const {
+  return degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
+                         : CountedDegrees(*store_, direction, from, to);
+}
+
+std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string& label) const {
+  std::optional<uint32_t> id;
+  if (!label.empty()) {
+    id = dictionary_.Find(label);
+    if (!id) return std::make_unique<EmptyNodeRecordCursor>();
+  }
+  return std::make_unique<StoreNodeRecordCursor>(store_->NewIterator(Family::kNodes), &dictionary_, id);
+}
+
 std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {
   return dictionary_.Find(type);
 }
@@ -373,6 +492,7 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.edges = c.edges;
   s.provenance = c.provenance;
   s.mentions = c.mentions;
+  s.node_id_limit = c.next_node;
   for (const auto& [name, n] : c.extractors) {
     if (n > 0) s.extractors.push_back(name);
   }
@@ -388,7 +508,7 @@ Result<AddSummary> RocksGraph::AddExtraction(const Extraction& extraction) {
   BatchSink sink(&batch);
   auto summary = plan.Add(extraction, NowMs(), &sink);
   if (!summary.ok() || summary->unchanged) return summary;
-  plan.Finish(&sink);
+  KG_RETURN_IF_ERROR(plan.Finish(&sink));
   KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("document " + extraction.document.id));
   CommitPlan(plan);
   return summary;
@@ -432,6 +552,11 @@ Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
   std::lock_guard lock(counters_mu_);
   counters_ = std::move(c);
   return id;
+}
+
+Status RocksGraph::Compact() {
+  KG_RETURN_IF_ERROR(store_->Flush());
+  return store_->CompactAll();
 }
 
 Status RocksGraph::WriteDirect(storage::WriteBatch* batch) {
@@ -486,6 +611,9 @@ Result<EdgeId> RocksGraph::CreateEdge(NodeId source, NodeId target, const std::s
   c.types[ev.type]++;
   c.dirty_types.insert(ev.type);
   BatchSink sink(&batch);
+  DegreeDeltas degrees;
+  degrees.AddEdge(source, ev.type, target, +1);
+  KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(WriteDirect(&batch));
   for (const auto& [sid, s] : fresh) dictionary_.Add(sid, s);
@@ -520,6 +648,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     KG_RETURN_IF_ERROR(it->status());
   }
   std::set<uint64_t> removed_edges;
+  DegreeDeltas degrees;
   for (uint64_t e : edges) {
     uint32_t n = 0;
     auto it = store_->NewIterator(Family::kProvenance, keys::SupportPrefix(e, document_id));
@@ -541,6 +670,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
       batch.Delete(Family::kEdges, keys::Id64(e));
       batch.Delete(Family::kOut, keys::AdjacencyKey({ev->source, ev->type, ev->target, e}));
       batch.Delete(Family::kIn, keys::AdjacencyKey({ev->target, ev->type, ev->source, e}));
+      degrees.AddEdge(ev->source, ev->type, ev->target, -1);
       c.edges--;
       c.types[ev->type]--;
       c.dirty_types.insert(ev->type);
@@ -618,10 +748,11 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   }
   batch.Delete(Family::kDocuments, document_id);
   c.documents--;
-  std::string extractor = doc->extractor + " " + doc->extractor_version;
+  std::string extractor = ExtractorLabel(doc->extractor, doc->extractor_version);
   c.extractors[extractor]--;
   c.dirty_extractors.insert(extractor);
   BatchSink sink(&batch);
+  KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr).WithContext("retract " + document_id));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("retract " + document_id));
   std::lock_guard lock(counters_mu_);
@@ -745,6 +876,9 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
   c.types[ev->type]--;
   c.dirty_types.insert(ev->type);
   BatchSink sink(&batch);
+  DegreeDeltas degrees;
+  degrees.AddEdge(ev->source, ev->type, ev->target, -1);
+  KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(WriteDirect(&batch));
   std::lock_guard lock(counters_mu_);

@@ -30,6 +30,11 @@ class RocksGraph : public Graph {
   std::unique_ptr<EdgeCursor> InEdges(NodeId node, std::optional<TypeId> type) const override;
   std::unique_ptr<EdgeCursor> ScanEdges() const override;
   std::unique_ptr<EdgeCursor> ScanEdgesBySource() const override;
+  Result<uint64_t> Degree(NodeId node, EdgeDirection direction,
+                          std::optional<TypeId> type) const override;
+  std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction, NodeId from,
+                                            NodeId to) const override;
+  std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label) const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
   std::string TypeName(TypeId type) const override;
   Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const override;
@@ -53,6 +58,7 @@ class RocksGraph : public Graph {
   Status DeleteNode(NodeId id) override;
   Result<uint64_t> NodeDocumentCount(NodeId id) const override;
   Result<std::vector<CheckProblem>> Check() const override;
+  Status Compact() override;
   void BeginDeferredSync() override { ++deferred_sync_depth_; }
   Status EndDeferredSync() override;
 
@@ -69,6 +75,9 @@ class RocksGraph : public Graph {
   Status WriteAndCommit(storage::WriteBatch* batch, const IngestPlan* plan, Counters* counters);
 
   std::unique_ptr<storage::Store> store_;
+  // The degrees family holds the counts (format version 3 or upgraded); an
+  // older database opened read-only has none and counts adjacency instead.
+  bool degrees_stored_ = true;
   Dictionary dictionary_;
   mutable std::mutex counters_mu_;
   Counters counters_;

@@ -1,6 +1,7 @@
 // The abstract syntax tree of a query: what parser.cc builds from ANTLR's
-// parse tree, what binder.cc annotates (variable slots, aggregation) and what
-// planner.cc turns into operators. Internal to query-lang/.
+// parse tree, as written. The binder reads it and makes a bound tree of its
+// own (bound.h); nothing changes the AST after parsing. Internal to
+// query-lang/.
 #pragma once
 
 #include <memory>
@@ -22,7 +23,7 @@ struct Expr {
   enum class Kind {
     kLiteral,        // value
     kParameter,      // name
-    kVariable,       // name (slot set by the binder)
+    kVariable,       // name
     kProperty,       // children[0].name
     kIndex,          // children[0][children[1]]
     kSlice,          // children[0][children[1]..children[2]] (null child: open end)
@@ -59,10 +60,6 @@ struct Expr {
   std::string text;  // the source text (for column names)
   int line = 0, column = 0;
 
-  // Set by the binder.
-  int slot = -1;              // kVariable, comprehension/quantifier variable
-  bool is_aggregate = false;  // an aggregating function call
-
   Expr() = default;
   Expr(const Expr&) = default;
   Expr& operator=(const Expr&) = default;
@@ -75,9 +72,6 @@ struct NodePattern {
   std::vector<std::string> labels;
   ExprPtr properties;  // map literal or parameter, or null
   int line = 0, column = 0;
-  int slot = -1;
-  bool bound = false;  // set by the binder: the variable was bound before this pattern
-  bool used = true;    // set by the binder: false when nothing reads the variable (MATCH only)
 };
 
 struct RelPattern {
@@ -90,9 +84,6 @@ struct RelPattern {
   int64_t min_hops = 1;
   int64_t max_hops = -1;  // -1: the default upper bound
   int line = 0, column = 0;
-  int slot = -1;
-  bool bound = false;
-  bool used = true;  // set by the binder: false when nothing reads the variable
 };
 
 struct PatternPart {
@@ -101,14 +92,12 @@ struct PatternPart {
   std::vector<NodePattern> nodes;
   std::vector<RelPattern> rels;  // rels[i] joins nodes[i] and nodes[i + 1]
   int line = 0, column = 0;
-  int path_slot = -1;
 };
 
 struct ReturnItem {
   ExprPtr expr;
   std::string alias;  // the column name: the alias, or the expression text
   bool has_alias = false;
-  int slot = -1;  // set by the binder: where the projected value goes
 };
 
 struct SortItem {
@@ -123,8 +112,6 @@ struct Projection {
   std::vector<SortItem> order;
   ExprPtr skip, limit;
   ExprPtr where;  // WITH ... WHERE
-  // Set by the binder.
-  bool aggregates = false;
 };
 
 // One item of SET or REMOVE (also MERGE's ON CREATE SET / ON MATCH SET).
@@ -153,7 +140,6 @@ struct Clause {
   ExprPtr where;                      // MATCH
   ExprPtr expr;                       // UNWIND
   std::string variable;               // UNWIND
-  int slot = -1;                      // UNWIND
   Projection projection;              // WITH, RETURN
   std::vector<SetItem> set_items;     // SET, REMOVE
   std::vector<SetItem> on_create;     // MERGE ... ON CREATE SET

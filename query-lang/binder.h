@@ -1,29 +1,26 @@
-// Bind(): semantic analysis of a parsed query, in place.
+// Bind(): semantic analysis of a parsed query, into a bound tree of its own
+// (bound.h); the AST is left as the parser made it.
 //
-// Resolves every variable to a row slot (Expr::slot, NodePattern::slot...),
+// Resolves every variable to a row slot (BoundExpr::slot, BoundNode::slot...),
 // checks scoping and typing rules the TCK classifies as compile-time errors
 // (UndefinedVariable, VariableAlreadyBound, VariableTypeConflict,
 // InvalidAggregation, NestedAggregation, AmbiguousAggregationExpression,
 // NoExpressionAlias, ColumnNameConflict, UnknownFunction,
 // InvalidNumberOfArguments, NoSingleRelationshipType,
 // RequiresDirectedRelationship, CreatingVarLength, InvalidParameterUse...),
-// and marks aggregations. Throws QueryException.
+// marks aggregations, and resolves operators, functions and literal regexes
+// and lists. Throws QueryException.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "query-lang/ast.h"
+#include "query-lang/bound.h"
 
 namespace kg::query_lang {
 
-struct BoundQuery {
-  int num_slots = 0;                 // size of every row
-  std::vector<std::string> columns;  // RETURN column names (empty: no RETURN)
-  std::vector<int> column_slots;
-};
-
-BoundQuery Bind(Query& query);
+BoundQuery Bind(const Query& query);
 
 // Whether `name` (case-insensitive) is an aggregating function.
 bool IsAggregateFunction(const std::string& name);

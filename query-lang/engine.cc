@@ -60,11 +60,11 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
   return Guard([&]() -> QueryOutcome {
     Query q = Parse(query);
     BoundQuery bound = Bind(q);
-    OpPtr root = Plan(q, bound);
+    PlannedQuery plan = Plan(bound);
     QueryResult result;
     result.columns = bound.columns;
     if (q.explain) {
-      result.plan_text = PlanText(*root, false);
+      result.plan_text = PlanText(*plan.logical, false);
       return result;
     }
     ExecContext ctx(graph, options);
@@ -97,19 +97,13 @@ QueryOutcome Execute(graph::Graph& graph, const std::string& query, const QueryO
       result.rows.push_back(std::move(out));
       return true;
     };
-    if (q.profile) {
-      // Pull row by row so every operator's time is measured.
-      ctx.set_profiling(true);
-      Row row;
-      while (root->Next(row, ctx))
-        if (!take(row)) break;
-    } else {
-      root->ForEach(ctx, take);
-    }
+    // PROFILE runs the same path, counting and timing each operator.
+    ctx.set_profiling(q.profile);
+    plan.root->Produce(ctx, take);
     Status synced = durable.End();
     if (!synced.ok()) ThrowError("StorageError", "", synced.ToString());
     result.counters = ctx.counters();
-    if (q.profile) result.plan_text = PlanText(*root, true);
+    if (q.profile) result.plan_text = PlanText(*plan.logical, true);
     result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return result;
   });

@@ -198,19 +198,20 @@ Value InList(const Value& x, const Value& list) {
   return saw_null ? Value() : Value::Bool(false);
 }
 
-Value StringPredicate(const std::string& op, const Value& a, const Value& b) {
+Value StringPredicate(BoundExpr::Op op, const Value& a, const Value& b) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
   const std::string& s = a.as_string();
   const std::string& t = b.as_string();
-  if (op == "STARTS WITH") return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
-  if (op == "ENDS WITH")
+  if (op == BoundExpr::Op::kStartsWith) return Value::Bool(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
+  if (op == BoundExpr::Op::kEndsWith)
     return Value::Bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
   return Value::Bool(s.find(t) != std::string::npos);
 }
 
-Value RegexMatch(const Value& a, const Value& b, ExecContext& ctx) {
+Value RegexMatch(const BoundExpr& e, const Value& a, const Value& b, ExecContext& ctx) {
   if (a.kind() != K::kString || b.kind() != K::kString) return Value();
-  return Value::Bool(ctx.CompiledRegex(b.as_string()).Matches(a.as_string()));
+  const Regex& re = e.regex ? *e.regex : ctx.CompiledRegex(b.as_string());
+  return Value::Bool(re.Matches(a.as_string()));
 }
 
 Value ToBoolOrThrow(const Value& v, const char* op) {
@@ -218,16 +219,17 @@ Value ToBoolOrThrow(const Value& v, const char* op) {
   ThrowType("InvalidArgumentType", std::string(op) + " needs booleans, not " + TypeOf(v));
 }
 
-Value Logical(const std::string& op, const Expr& e, Row& row, ExecContext& ctx) {
-  Value a = ToBoolOrThrow(Eval(*e.children[0], row, ctx), op.c_str());
-  Value b = ToBoolOrThrow(Eval(*e.children[1], row, ctx), op.c_str());
-  if (op == "AND") {
+Value Logical(BoundExpr::Op op, const BoundExpr& e, Row& row, ExecContext& ctx) {
+  const char* name = op == BoundExpr::Op::kAnd ? "AND" : op == BoundExpr::Op::kOr ? "OR" : "XOR";
+  Value a = ToBoolOrThrow(Eval(*e.children[0], row, ctx), name);
+  Value b = ToBoolOrThrow(Eval(*e.children[1], row, ctx), name);
+  if (op == BoundExpr::Op::kAnd) {
     if ((a.kind() == K::kBool && !a.as_bool()) || (b.kind() == K::kBool && !b.as_bool()))
       return Value::Bool(false);
     if (a.is_null() || b.is_null()) return Value();
     return Value::Bool(true);
   }
-  if (op == "OR") {
+  if (op == BoundExpr::Op::kOr) {
     if ((a.kind() == K::kBool && a.as_bool()) || (b.kind() == K::kBool && b.as_bool()))
       return Value::Bool(true);
     if (a.is_null() || b.is_null()) return Value();
@@ -237,32 +239,51 @@ Value Logical(const std::string& op, const Expr& e, Row& row, ExecContext& ctx) 
   return Value::Bool(a.as_bool() != b.as_bool());
 }
 
-Value EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
-  const std::string& op = e.name;
-  if (op == "AND" || op == "OR" || op == "XOR") return Logical(op, e, row, ctx);
-  Value a = Eval(*e.children[0], row, ctx);
-  Value b = Eval(*e.children[1], row, ctx);
-  if (op == "=") return TernaryEquals(a, b);
-  if (op == "<>") {
-    Value eq = TernaryEquals(a, b);
-    return eq.is_null() ? eq : Value::Bool(!eq.as_bool());
-  }
-  if (op == "<" || op == ">" || op == "<=" || op == ">=") {
-    int c = CompareForPredicate(a, b);
-    if (c == 2) return Value();
-    if (c == 3) return Value::Bool(false);  // NaN
-    if (op == "<") return Value::Bool(c < 0);
-    if (op == ">") return Value::Bool(c > 0);
-    if (op == "<=") return Value::Bool(c <= 0);
-    return Value::Bool(c >= 0);
-  }
-  if (op == "IN") return InList(a, b);
-  if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") return StringPredicate(op, a, b);
-  if (op == "=~") return RegexMatch(a, b, ctx);
-  return Arithmetic(op, a, b);
+// The operator of an expression the binder did not see (made by hand).
+BoundExpr::Op OpOf(const BoundExpr& e) {
+  static const std::pair<const char*, BoundExpr::Op> kOps[] = {
+      {"AND", BoundExpr::Op::kAnd}, {"OR", BoundExpr::Op::kOr}, {"XOR", BoundExpr::Op::kXor}, {"=", BoundExpr::Op::kEq},
+      {"<>", BoundExpr::Op::kNe}, {"<", BoundExpr::Op::kLt}, {">", BoundExpr::Op::kGt}, {"<=", BoundExpr::Op::kLe},
+      {">=", BoundExpr::Op::kGe}, {"IN", BoundExpr::Op::kIn}, {"STARTS WITH", BoundExpr::Op::kStartsWith},
+      {"ENDS WITH", BoundExpr::Op::kEndsWith}, {"CONTAINS", BoundExpr::Op::kContains}, {"=~", BoundExpr::Op::kRegex}};
+  for (const auto& [name, op] : kOps)
+    if (e.name == name) return op;
+  return BoundExpr::Op::kAdd;  // arithmetic: Arithmetic() reads the name
 }
 
-Value EvalCase(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalBinary(const BoundExpr& e, Row& row, ExecContext& ctx) {
+  BoundExpr::Op op = e.op != BoundExpr::Op::kNone ? e.op : OpOf(e);
+  if (op == BoundExpr::Op::kAnd || op == BoundExpr::Op::kOr || op == BoundExpr::Op::kXor) return Logical(op, e, row, ctx);
+  Value a = Eval(*e.children[0], row, ctx);
+  Value b = Eval(*e.children[1], row, ctx);
+  switch (op) {
+    case BoundExpr::Op::kEq: return TernaryEquals(a, b);
+    case BoundExpr::Op::kNe: {
+      Value eq = TernaryEquals(a, b);
+      return eq.is_null() ? eq : Value::Bool(!eq.as_bool());
+    }
+    case BoundExpr::Op::kLt:
+    case BoundExpr::Op::kGt:
+    case BoundExpr::Op::kLe:
+    case BoundExpr::Op::kGe: {
+      int c = CompareForPredicate(a, b);
+      if (c == 2) return Value();
+      if (c == 3) return Value::Bool(false);  // NaN
+      if (op == BoundExpr::Op::kLt) return Value::Bool(c < 0);
+      if (op == BoundExpr::Op::kGt) return Value::Bool(c > 0);
+      if (op == BoundExpr::Op::kLe) return Value::Bool(c <= 0);
+      return Value::Bool(c >= 0);
+    }
+    case BoundExpr::Op::kIn: return InList(a, b);
+    case BoundExpr::Op::kStartsWith:
+    case BoundExpr::Op::kEndsWith:
+    case BoundExpr::Op::kContains: return StringPredicate(op, a, b);
+    case BoundExpr::Op::kRegex: return RegexMatch(e, a, b, ctx);
+    default: return Arithmetic(e.name, a, b);
+  }
+}
+
+Value EvalCase(const BoundExpr& e, Row& row, ExecContext& ctx) {
   size_t i = 0;
   Value subject;
   if (e.has_subject) subject = Eval(*e.children[i++], row, ctx);
@@ -276,7 +297,7 @@ Value EvalCase(const Expr& e, Row& row, ExecContext& ctx) {
   return Value();
 }
 
-Value EvalListComprehension(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalListComprehension(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value list = Eval(*e.children[0], row, ctx);
   if (list.is_null()) return Value();
   if (list.kind() != K::kList) ThrowType("InvalidArgumentType", "expected a list, got " + TypeOf(list));
@@ -289,7 +310,7 @@ Value EvalListComprehension(const Expr& e, Row& row, ExecContext& ctx) {
   return Value::List(std::move(out));
 }
 
-Value EvalQuantifier(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalQuantifier(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value list = Eval(*e.children[0], row, ctx);
   if (list.is_null()) return Value();
   if (list.kind() != K::kList) ThrowType("InvalidArgumentType", "expected a list, got " + TypeOf(list));
@@ -323,13 +344,13 @@ Value EvalQuantifier(const Expr& e, Row& row, ExecContext& ctx) {
   return Value::Bool(trues == 1);
 }
 
-Value EvalMapProjection(const Expr& e, Row& row, ExecContext& ctx) {
+Value EvalMapProjection(const BoundExpr& e, Row& row, ExecContext& ctx) {
   Value base = Eval(*e.children[0], row, ctx);
   if (base.is_null()) return Value();
   ValueMap out;
   for (size_t i = 0; i < e.keys.size(); ++i) {
     const std::string& k = e.keys[i];
-    const ExprPtr& ch = e.children[i + 1];
+    const BoundExprPtr& ch = e.children[i + 1];
     if (k == ".*") {
       if (base.kind() == K::kMap) { for (auto& [kk, vv] : base.as_map()) out[kk] = vv; }
       else if (base.kind() == K::kNode) { for (auto& [kk, vv] : *ctx.LoadNode(base).properties) out[kk] = vv; }
@@ -542,10 +563,10 @@ size_t RowHash::operator()(const std::vector<Value>& r) const {
   return h;
 }
 
-Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
+Value Eval(const BoundExpr& e, Row& row, ExecContext& ctx) {
   switch (e.kind) {
-    case Expr::Kind::kLiteral: return e.value;
-    case Expr::Kind::kParameter: {
+    case BoundExpr::Kind::kLiteral: return e.value;
+    case BoundExpr::Kind::kParameter: {
       auto& params = ctx.options().params;
       auto it = params.find(e.name);
       if (it == params.end())
@@ -553,44 +574,46 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
                    e.line, e.column);
       return it->second;
     }
-    case Expr::Kind::kVariable: return row[e.slot];
-    case Expr::Kind::kProperty: return GetProperty(Eval(*e.children[0], row, ctx), e.name, ctx);
-    case Expr::Kind::kIndex:
+    case BoundExpr::Kind::kVariable: return row[e.slot];
+    case BoundExpr::Kind::kProperty: return GetProperty(Eval(*e.children[0], row, ctx), e.name, ctx);
+    case BoundExpr::Kind::kIndex:
       return IndexInto(Eval(*e.children[0], row, ctx), Eval(*e.children[1], row, ctx), ctx);
-    case Expr::Kind::kSlice: {
+    case BoundExpr::Kind::kSlice: {
       Value t = Eval(*e.children[0], row, ctx);
       Value a = e.children[1] ? Eval(*e.children[1], row, ctx) : Value();
       Value b = e.children[2] ? Eval(*e.children[2], row, ctx) : Value();
       return Slice(t, a, b, e.children[1] != nullptr, e.children[2] != nullptr);
     }
-    case Expr::Kind::kList: {
+    case BoundExpr::Kind::kList: {
+      if (e.constant) return e.value;
       ValueList out;
       out.reserve(e.children.size());
       for (auto& ch : e.children) out.push_back(Eval(*ch, row, ctx));
       return Value::List(std::move(out));
     }
-    case Expr::Kind::kMap: {
+    case BoundExpr::Kind::kMap: {
+      if (e.constant) return e.value;
       ValueMap out;
       for (size_t i = 0; i < e.children.size(); ++i) out[e.keys[i]] = Eval(*e.children[i], row, ctx);
       return Value::Map(std::move(out));
     }
-    case Expr::Kind::kUnary: {
+    case BoundExpr::Kind::kUnary: {
       Value v = Eval(*e.children[0], row, ctx);
-      if (e.name == "NOT") {
+      if (e.op == BoundExpr::Op::kNot || (e.op == BoundExpr::Op::kNone && e.name == "NOT")) {
         v = ToBoolOrThrow(v, "NOT");
         return v.is_null() ? v : Value::Bool(!v.as_bool());
       }
       if (v.is_null()) return v;
       if (!v.is_number()) ThrowType("InvalidArgumentType", "cannot negate a " + TypeOf(v));
-      if (e.name == "+") return v;
+      if (e.op == BoundExpr::Op::kPlus || (e.op == BoundExpr::Op::kNone && e.name == "+")) return v;
       if (v.kind() == K::kInt) return CheckedInt(-static_cast<__int128>(v.as_int()));
       return Value::Float(-v.as_float());
     }
-    case Expr::Kind::kBinary: return EvalBinary(e, row, ctx);
-    case Expr::Kind::kIsNull: return Value::Bool(Eval(*e.children[0], row, ctx).is_null());
-    case Expr::Kind::kIsNotNull: return Value::Bool(!Eval(*e.children[0], row, ctx).is_null());
-    case Expr::Kind::kFunction: {
-      const FunctionInfo* info = FindFunction(e.name);
+    case BoundExpr::Kind::kBinary: return EvalBinary(e, row, ctx);
+    case BoundExpr::Kind::kIsNull: return Value::Bool(Eval(*e.children[0], row, ctx).is_null());
+    case BoundExpr::Kind::kIsNotNull: return Value::Bool(!Eval(*e.children[0], row, ctx).is_null());
+    case BoundExpr::Kind::kFunction: {
+      const FunctionInfo* info = e.function ? e.function : FindFunction(e.name);
       if (!info || !info->fn)
         ThrowSyntax("InvalidAggregation", "aggregation " + e.name + "() used where it cannot be", e.line,
                     e.column);
@@ -599,25 +622,25 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       for (auto& ch : e.children) args.push_back(Eval(*ch, row, ctx));
       return info->fn(args, ctx);
     }
-    case Expr::Kind::kCountStar:
+    case BoundExpr::Kind::kCountStar:
       ThrowSyntax("InvalidAggregation", "count(*) used where it cannot be", e.line, e.column);
-    case Expr::Kind::kCase: return EvalCase(e, row, ctx);
-    case Expr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx);
-    case Expr::Kind::kQuantifier: return EvalQuantifier(e, row, ctx);
-    case Expr::Kind::kPatternPredicate: {
+    case BoundExpr::Kind::kCase: return EvalCase(e, row, ctx);
+    case BoundExpr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx);
+    case BoundExpr::Kind::kQuantifier: return EvalQuantifier(e, row, ctx);
+    case BoundExpr::Kind::kPatternPredicate: {
       bool found = false;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       MatchPatterns(parts, scratch, ctx, [&](Row&) {
         found = true;
         return false;
       });
       return Value::Bool(found);
     }
-    case Expr::Kind::kPatternComprehension: {
+    case BoundExpr::Kind::kPatternComprehension: {
       ValueList out;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       MatchPatterns(parts, scratch, ctx, [&](Row& r) {
         if (e.children[0] && !IsTrue(Eval(*e.children[0], r, ctx))) return true;
         out.push_back(Eval(*e.children[1], r, ctx));
@@ -625,10 +648,10 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       });
       return Value::List(std::move(out));
     }
-    case Expr::Kind::kShortestPath: {
+    case BoundExpr::Kind::kShortestPath: {
       Value result;
       Row scratch = row;
-      std::vector<PatternPart> parts{*e.pattern};
+      std::vector<BoundPattern> parts{*e.pattern};
       parts[0].path_slot = parts[0].path_slot >= 0 ? parts[0].path_slot : -1;
       ValueList all;
       MatchPatterns(parts, scratch, ctx, [&](Row& r) {
@@ -638,7 +661,7 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       if (e.pattern->shortest == 2) return Value::List(std::move(all));
       return all.empty() ? Value() : all[0];
     }
-    case Expr::Kind::kLabelCheck: {
+    case BoundExpr::Kind::kLabelCheck: {
       Value v = Eval(*e.children[0], row, ctx);
       if (v.is_null()) return v;
       if (v.kind() == K::kRelationship) {
@@ -652,8 +675,8 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
         if (std::find(labels.begin(), labels.end(), l) == labels.end()) return Value::Bool(false);
       return Value::Bool(true);
     }
-    case Expr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
-    case Expr::Kind::kExists: {
+    case BoundExpr::Kind::kMapProjection: return EvalMapProjection(e, row, ctx);
+    case BoundExpr::Kind::kExists: {
       if (e.patterns) {
         bool found = false;
         Row scratch = row;
@@ -667,8 +690,12 @@ Value Eval(const Expr& e, Row& row, ExecContext& ctx) {
       BoundQuery bound;
       bound.num_slots = static_cast<int>(row.size());
       OpPtr plan = PlanSubquery(*e.subquery, bound, &row);
-      Row out;
-      return Value::Bool(plan->Next(out, ctx));
+      bool found = false;
+      plan->Produce(ctx, [&](Row&) {
+        found = true;
+        return false;
+      });
+      return Value::Bool(found);
     }
   }
   return Value();

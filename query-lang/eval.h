@@ -5,14 +5,14 @@
 
 #include <cstddef>
 
-#include "query-lang/ast.h"
+#include "query-lang/bound.h"
 #include "query-lang/exec_context.h"
 
 namespace kg::query_lang {
 
 // Evaluates `e` over `row` (local variables of comprehensions are written
 // into their slots of `row`). Throws QueryException on type/argument errors.
-Value Eval(const Expr& e, Row& row, ExecContext& ctx);
+Value Eval(const BoundExpr& e, Row& row, ExecContext& ctx);
 
 // WHERE semantics: only `true` passes (null and false do not).
 inline bool IsTrue(const Value& v) { return v.kind() == Value::Kind::kBool && v.as_bool(); }

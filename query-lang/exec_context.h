@@ -69,7 +69,7 @@ class ExecContext {
   // for the rest of the query. Throws ArgumentError for a bad pattern.
   const Regex& CompiledRegex(const std::string& pattern);
 
-  // PROFILE: operators pull row by row so each one's time can be measured.
+  // PROFILE: operators time themselves (operators/operator.h).
   bool profiling() const { return profiling_; }
   void set_profiling(bool on) { profiling_ = on; }
 

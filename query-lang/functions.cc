@@ -449,7 +449,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
   for (const auto& p : *recs) {
     ValueMap m;
     m["document"] = Value::String(p.document_id);
-    m["extractor"] = Value::String(p.extractor + (p.extractor_version.empty() ? "" : " " + p.extractor_version));
+    m["extractor"] = Value::String(ExtractorLabel(p.extractor, p.extractor_version));
     m["confidence"] = Value::Float(p.confidence);
     m["sentence_index"] = Value::Int(p.sentence);
     m["span"] = SpanValue(p.sentence_span);

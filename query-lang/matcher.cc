@@ -13,7 +13,7 @@
 namespace kg::query_lang {
 namespace {
 
-using Dir = RelPattern::Direction;
+using Dir = BoundRel::Direction;
 
 struct Step {
   size_t rel;
@@ -27,57 +27,61 @@ struct PartState {
   size_t anchor = 0;
 };
 
-const Expr* NameLookup(const NodePattern& n) {
-  if (!n.properties || n.properties->kind != Expr::Kind::kMap) return nullptr;
+}  // namespace
+
+const BoundExpr* NameLookup(const BoundNode& n) {
+  if (!n.properties || n.properties->kind != BoundExpr::Kind::kMap) return nullptr;
   for (size_t i = 0; i < n.properties->keys.size(); ++i)
     if (n.properties->keys[i] == "name") return n.properties->children[i].get();
   return nullptr;
 }
 
+namespace {
+
 class Matcher {
  public:
-  Matcher(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
-          const std::function<bool(Row&)>& on_match)
-      : parts_(parts), row_(row), ctx_(ctx), on_match_(on_match), set_here_(row.size(), 0),
+  Matcher(const std::vector<BoundPattern>& parts, const std::vector<PartAccess>& access, Row& row,
+          ExecContext& ctx, const std::function<bool(Row&)>& on_match)
+      : parts_(parts), access_(access), row_(row), ctx_(ctx), on_match_(on_match), set_here_(row.size(), 0),
         states_(parts.size()) {}
 
   void Run() { MatchPart(0); }
 
- private:
-  bool IsBound(const NodePattern& n) const { return n.bound || set_here_[n.slot]; }
-
-  size_t ChooseAnchor(const PatternPart& p) {
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (IsBound(p.nodes[i])) return i;
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (NameLookup(p.nodes[i])) return i;
-    for (size_t i = 0; i < p.nodes.size(); ++i) if (!p.nodes[i].labels.empty()) return i;
-    return 0;
+  // See ForEachNodeCandidate (matcher.h).
+  bool Candidates(const BoundNode& n, const std::function<bool(uint64_t)>& f) {
+    return ForEachCandidate(n, [&](uint64_t id) {
+      if (n.bound && n.labels.empty() && !n.properties) return f(id);
+      if (!NodeMatches(n, id)) return true;
+      return f(id);
+    });
   }
+
+  bool ValueSatisfies(const BoundNode& n, const NodeValue& nv) {
+    for (auto& l : n.labels)
+      if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    return true;
+  }
+
+ private:
+  bool IsBound(const BoundNode& n) const { return n.bound || set_here_[n.slot]; }
 
   // false: stop everything.
   bool MatchPart(size_t pi) {
     if (pi == parts_.size()) return on_match_(row_);
-    const PatternPart& p = parts_[pi];
+    const BoundPattern& p = parts_[pi];
     PartState& st = states_[pi];
     st.node_ids.assign(p.nodes.size(), 0);
     st.edges.assign(p.rels.size(), {});
-    if (p.shortest) return MatchShortest(pi);
-    if (UseEdgeScan(p)) return MatchByEdgeScan(pi);
-    st.anchor = ChooseAnchor(p);
+    const PartAccess& access = access_[pi];
+    if (access.kind == PartAccess::Kind::kShortestPath) return MatchShortest(pi);
+    if (access.kind == PartAccess::Kind::kRelationshipScan) return MatchByEdgeScan(pi);
+    st.anchor = access.node;
     st.steps.clear();
     for (size_t j = st.anchor; j < p.rels.size(); ++j) st.steps.push_back({j, true});
     for (size_t j = st.anchor; j-- > 0;) st.steps.push_back({j, false});
-    const NodePattern& a = p.nodes[st.anchor];
+    const BoundNode& a = p.nodes[st.anchor];
     return ForEachCandidate(a, [&](uint64_t id) { return BindNode(pi, st.anchor, id, [&] { return RunStep(pi, 0); }); });
-  }
-
-  // (a)-[r]->(b) with neither end bound or looked up by name: one sequential
-  // scan of the relationships beats a node scan plus an adjacency seek per
-  // node (what the top-k-by-degree kind of query needs).
-  bool UseEdgeScan(const PatternPart& p) const {
-    if (p.nodes.size() != 2 || p.rels.size() != 1 || p.rels[0].var_length || p.rels[0].bound) return false;
-    for (auto& n : p.nodes)
-      if (IsBound(n) || NameLookup(n)) return false;
-    return true;
   }
 
   // Whether `id` carries `label`, through a set built by one label scan.
@@ -93,7 +97,7 @@ class Matcher {
     return it->second.count(id) > 0;
   }
 
-  bool EndMatches(const NodePattern& n, uint64_t id) {
+  bool EndMatches(const BoundNode& n, uint64_t id) {
     if (!n.labels.empty()) {
       // A scan by source meets each source many times in a row.
       if (last_label_pattern_ != &n || last_label_id_ != id) {
@@ -108,9 +112,9 @@ class Matcher {
   }
 
   bool MatchByEdgeScan(size_t pi) {
-    const PatternPart& p = parts_[pi];
+    const BoundPattern& p = parts_[pi];
     PartState& st = states_[pi];
-    const RelPattern& r = p.rels[0];
+    const BoundRel& r = p.rels[0];
     bool none = false;
     auto types = TypeIds(r, &none);
     if (none) return true;
@@ -148,7 +152,7 @@ class Matcher {
   // BindNode for an end already checked by EndMatches.
   template <typename F>
   bool BindLoose(size_t pi, size_t idx, uint64_t id, F&& next) {
-    const NodePattern& n = parts_[pi].nodes[idx];
+    const BoundNode& n = parts_[pi].nodes[idx];
     if (IsBound(n)) {  // (a)-->(a): the same variable at both ends
       const Value& v = row_[n.slot];
       if (v.kind() != Value::Kind::kNode || v.as_node().id != id) return true;
@@ -178,13 +182,13 @@ class Matcher {
   }
 
   template <typename F>
-  bool ForEachCandidate(const NodePattern& n, F&& f) {
+  bool ForEachCandidate(const BoundNode& n, F&& f) {
     if (IsBound(n)) {
       const Value& v = row_[n.slot];
       if (v.kind() != Value::Kind::kNode) return true;  // null (OPTIONAL) or not a node: no match
       return f(v.as_node().id);
     }
-    if (const Expr* name = NameLookup(n)) {
+    if (const BoundExpr* name = NameLookup(n)) {
       Value v = Eval(*name, row_, ctx_);
       if (v.kind() != Value::Kind::kString) return true;  // null or not a string: nothing matches
       auto ids = ctx_.graph().FindByName(v.as_string());
@@ -201,7 +205,7 @@ class Matcher {
     return true;
   }
 
-  bool NodeMatches(const NodePattern& n, uint64_t id) {
+  bool NodeMatches(const BoundNode& n, uint64_t id) {
     if (n.labels.empty() && !n.properties) return true;
     Value ref = ExecContext::NodeRef(id);
     const NodeValue& nv = ctx_.LoadNode(ref);
@@ -211,7 +215,7 @@ class Matcher {
     return true;
   }
 
-  bool PropsMatch(const Expr& props, const ValueMap& actual) {
+  bool PropsMatch(const BoundExpr& props, const ValueMap& actual) {
     Value want = Eval(props, row_, ctx_);
     if (want.is_null()) return true;
     if (want.kind() != Value::Kind::kMap) ThrowType("InvalidArgumentType", "property map expected");
@@ -225,7 +229,7 @@ class Matcher {
 
   template <typename F>
   bool BindNode(size_t pi, size_t idx, uint64_t id, F&& next) {
-    const NodePattern& n = parts_[pi].nodes[idx];
+    const BoundNode& n = parts_[pi].nodes[idx];
     if (IsBound(n)) {
       const Value& v = row_[n.slot];
       if (v.kind() != Value::Kind::kNode || v.as_node().id != id) return true;
@@ -248,7 +252,7 @@ class Matcher {
     return go_on;
   }
 
-  std::vector<graph::TypeId> TypeIds(const RelPattern& r, bool* none) {
+  std::vector<graph::TypeId> TypeIds(const BoundRel& r, bool* none) {
     std::vector<graph::TypeId> ids;
     *none = false;
     if (r.types.empty()) return ids;
@@ -262,7 +266,7 @@ class Matcher {
 
   // Calls f(edge, other_end) for each edge leaving `from` as the step goes.
   template <typename F>
-  bool ForEachEdge(const RelPattern& r, bool forward, uint64_t from, F&& f) {
+  bool ForEachEdge(const BoundRel& r, bool forward, uint64_t from, F&& f) {
     bool none = false;
     auto types = TypeIds(r, &none);
     if (none) return true;
@@ -310,19 +314,19 @@ class Matcher {
     return true;
   }
 
-  bool RelMatches(const RelPattern& r, const graph::EdgeRef& e) {
+  bool RelMatches(const BoundRel& r, const graph::EdgeRef& e) {
     if (!r.properties) return true;
     Value v = ctx_.RelFromRef(e);
     return PropsMatch(*r.properties, *ctx_.LoadRel(v).properties);
   }
 
   bool RunStep(size_t pi, size_t s) {
-    const PatternPart& p = parts_[pi];
+    const BoundPattern& p = parts_[pi];
     PartState& st = states_[pi];
     if (s == st.steps.size()) return FinishPart(pi);
     ctx_.CheckInterrupt();
     const Step& step = st.steps[s];
-    const RelPattern& r = p.rels[step.rel];
+    const BoundRel& r = p.rels[step.rel];
     size_t from_idx = step.forward ? step.rel : step.rel + 1;
     size_t to_idx = step.forward ? step.rel + 1 : step.rel;
     uint64_t from = st.node_ids[from_idx];
@@ -401,7 +405,7 @@ class Matcher {
   }
 
   bool FinishPart(size_t pi) {
-    const PatternPart& p = parts_[pi];
+    const BoundPattern& p = parts_[pi];
     if (p.path_slot >= 0) row_[p.path_slot] = BuildPath(pi);
     bool go_on = MatchPart(pi + 1);
     if (p.path_slot >= 0) row_[p.path_slot] = Value();
@@ -409,11 +413,11 @@ class Matcher {
   }
 
   bool MatchShortest(size_t pi) {
-    const PatternPart& p = parts_[pi];
+    const BoundPattern& p = parts_[pi];
     PartState& st = states_[pi];
     if (p.rels.size() != 1)
       ThrowSyntax("InvalidArgumentType", "shortestPath needs a pattern with one relationship", p.line, p.column);
-    const RelPattern& r = p.rels[0];
+    const BoundRel& r = p.rels[0];
     graph::PathQuery q;
     q.direction = r.direction == Dir::kOut ? graph::Direction::kOut
                   : r.direction == Dir::kIn ? graph::Direction::kIn
@@ -473,7 +477,8 @@ class Matcher {
     });
   }
 
-  const std::vector<PatternPart>& parts_;
+  const std::vector<BoundPattern>& parts_;
+  const std::vector<PartAccess>& access_;
   Row& row_;
   ExecContext& ctx_;
   const std::function<bool(Row&)>& on_match_;
@@ -481,7 +486,7 @@ class Matcher {
   std::vector<PartState> states_;
   std::unordered_set<uint64_t> used_;
   std::unordered_map<std::string, std::unordered_set<uint64_t>> label_sets_;
-  const NodePattern* last_label_pattern_ = nullptr;  // EndMatches' last label check
+  const BoundNode* last_label_pattern_ = nullptr;  // EndMatches' last label check
   uint64_t last_label_id_ = 0;
   bool last_label_ok_ = false;
   std::vector<Value> ref_cache_;  // NodeRefFor, by slot
@@ -489,26 +494,91 @@ class Matcher {
 
 }  // namespace
 
-void MatchPatterns(const std::vector<PatternPart>& parts, Row& row, ExecContext& ctx,
-                   const std::function<bool(Row&)>& on_match) {
-  Matcher m(parts, row, ctx, on_match);
+std::vector<PartAccess> ChooseAccess(const std::vector<BoundPattern>& parts) {
+  using Kind = PartAccess::Kind;
+  std::vector<PartAccess> out;
+  std::vector<int> bound_here;  // slots the earlier parts bind
+  auto bound = [&](const BoundNode& n) {
+    return n.bound || std::find(bound_here.begin(), bound_here.end(), n.slot) != bound_here.end();
+  };
+  for (const BoundPattern& p : parts) {
+    PartAccess a;
+    auto first = [&](auto pred, Kind kind) {
+      for (size_t i = 0; i < p.nodes.size(); ++i)
+        if (pred(p.nodes[i])) {
+          a = {kind, i};
+          return true;
+        }
+      return false;
+    };
+    bool single_hop = p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound;
+    if (p.shortest) {
+      a = {Kind::kShortestPath, 0};
+    } else if (first(bound, Kind::kBound)) {
+    } else if (first([](const BoundNode& n) { return NameLookup(n) != nullptr; }, Kind::kNodeByName)) {
+    } else if (single_hop) {
+      // (a)-[r]->(b) with neither end bound or looked up by name: one
+      // sequential scan of the relationships beats a node scan plus an
+      // adjacency seek per node.
+      a = {Kind::kRelationshipScan, 0};
+    } else if (first([](const BoundNode& n) { return !n.labels.empty(); }, Kind::kNodeByLabel)) {
+    } else {
+      a = {Kind::kAllNodes, 0};
+    }
+    out.push_back(a);
+    for (const BoundNode& n : p.nodes)
+      if (!n.variable.empty()) bound_here.push_back(n.slot);
+  }
+  return out;
+}
+
+void MatchPatterns(const std::vector<BoundPattern>& parts, const std::vector<PartAccess>& access, Row& row,
+                   ExecContext& ctx, const std::function<bool(Row&)>& on_match) {
+  Matcher m(parts, access, row, ctx, on_match);
   m.Run();
 }
 
-std::string DescribeAccess(const PatternPart& p) {
+void MatchPatterns(const std::vector<BoundPattern>& parts, Row& row, ExecContext& ctx,
+                   const std::function<bool(Row&)>& on_match) {
+  MatchPatterns(parts, ChooseAccess(parts), row, ctx, on_match);
+}
+
+bool ForEachNodeCandidate(const BoundNode& n, Row& row, ExecContext& ctx,
+                          const std::function<bool(uint64_t)>& f) {
+  static const std::vector<BoundPattern> kNoParts;
+  static const std::vector<PartAccess> kNoAccess;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, kNoAccess, row, ctx, none);
+  return m.Candidates(n, f);
+}
+
+bool NodeValueSatisfies(const BoundNode& n, const NodeValue& node, Row& row, ExecContext& ctx) {
+  static const std::vector<BoundPattern> kNoParts;
+  static const std::vector<PartAccess> kNoAccess;
+  std::function<bool(Row&)> none = [](Row&) { return true; };
+  Matcher m(kNoParts, kNoAccess, row, ctx, none);
+  return m.ValueSatisfies(n, node);
+}
+
+std::string DescribeAccess(const BoundPattern& p, const PartAccess& access) {
   auto var = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
-  for (auto& n : p.nodes) if (n.bound) return "Bound(" + n.variable + ")";
-  for (auto& n : p.nodes)
-    if (NameLookup(n)) return "NodeByName(" + var(n.variable) + ") via the name index";
-  if (!p.shortest && p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound) {
-    const RelPattern& r = p.rels[0];
-    std::string types;
-    for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
-    return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+  const BoundNode* n = p.nodes.empty() ? nullptr : &p.nodes[std::min(access.node, p.nodes.size() - 1)];
+  switch (access.kind) {
+    case PartAccess::Kind::kBound: return "Bound(" + var(n->variable) + ")";
+    case PartAccess::Kind::kNodeByName: return "NodeByName(" + var(n->variable) + ") via the name index";
+    case PartAccess::Kind::kRelationshipScan: {
+      const BoundRel& r = p.rels[0];
+      std::string types;
+      for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
+      return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
+    }
+    case PartAccess::Kind::kNodeByLabel:
+      return "NodeByLabel(" + var(n->variable) + ":" + n->labels[0] + ") via the label index";
+    case PartAccess::Kind::kAllNodes: return "AllNodes(" + var(n->variable) + ") scanning every node";
+    case PartAccess::Kind::kShortestPath:
+      return std::string(p.shortest == 2 ? "AllShortestPaths(" : "ShortestPath(") + var(p.path_variable) + ")";
   }
-  for (auto& n : p.nodes)
-    if (!n.labels.empty()) return "NodeByLabel(" + var(n.variable) + ":" + n.labels[0] + ") via the label index";
-  return "AllNodes(" + var(p.nodes[0].variable) + ") scanning every node";
+  return "";
 }
 
 }  // namespace kg::query_lang

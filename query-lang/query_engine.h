@@ -170,6 +170,9 @@ struct QueryOptions {
   int64_t row_limit = 0;
   std::atomic<bool>* cancel = nullptr;      // set to true from another thread to stop
   int64_t default_max_hops = 32;            // upper bound for `*` / `*n..` patterns
+  // Threads a scan of many nodes may be split over (a count grouped per
+  // node over every node, say); 0: one per core, at most 4.
+  int threads = 1;
 };
 
 // Side effects of a query (CREATE, MERGE, SET, REMOVE, DELETE), counted as

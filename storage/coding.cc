@@ -129,6 +129,14 @@ bool Decoder::GetLengthPrefixed(std::string* value) {
   return true;
 }
 
+bool Decoder::GetLengthPrefixedView(std::string_view* value) {
+  uint64_t n;
+  if (!GetVarint64(&n) || n > data_.size() - pos_) return false;
+  *value = data_.substr(pos_, n);
+  pos_ += n;
+  return true;
+}
+
 bool Decoder::GetByte(uint8_t* value) {
   if (pos_ >= data_.size()) return false;
   *value = static_cast<uint8_t>(data_[pos_++]);

@@ -47,6 +47,8 @@ class Decoder {
   bool GetFixed64(uint64_t* value);
   bool GetDouble(double* value);
   bool GetLengthPrefixed(std::string* value);
+  // The same without a copy: `value` points into the decoded data.
+  bool GetLengthPrefixedView(std::string_view* value);
   bool GetByte(uint8_t* value);
   bool done() const { return pos_ == data_.size(); }
 

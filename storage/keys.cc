@@ -148,6 +148,40 @@ bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind
   return GetBigEndian64(key, &pos, id) && pos == key.size();
 }
 
+std::string DegreeKey(const DegreeKeyParts& d) {
+  std::string k = DegreePrefix(d.direction, d.node);
+  PutBigEndian32(&k, d.type);
+  return k;
+}
+
+std::string DegreePrefix(DegreeDirection direction) {
+  return std::string(1, static_cast<char>(direction));
+}
+
+std::string DegreePrefix(DegreeDirection direction, uint64_t node) {
+  std::string k = DegreePrefix(direction);
+  PutBigEndian64(&k, node);
+  return k;
+}
+
+bool ParseDegreeKey(std::string_view key, DegreeKeyParts* d) {
+  if (key.size() != 13 || (key[0] != 'o' && key[0] != 'i')) return false;
+  d->direction = static_cast<DegreeDirection>(key[0]);
+  size_t pos = 1;
+  return GetBigEndian64(key, &pos, &d->node) && GetBigEndian32(key, &pos, &d->type);
+}
+
+std::string EncodeDegree(uint64_t count) {
+  std::string v;
+  PutVarint64(&v, count);
+  return v;
+}
+
+bool DecodeDegree(std::string_view value, uint64_t* count) {
+  Decoder d(value);
+  return d.GetVarint64(count) && d.done();
+}
+
 std::string LabelCountKey(uint32_t label) {
   std::string k = kLabelCountPrefix;
   PutBigEndian32(&k, label);

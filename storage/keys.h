@@ -72,6 +72,23 @@ std::string DocIndexKey(std::string_view document, DocItem kind, uint64_t id);
 std::string DocIndexPrefix(std::string_view document);
 bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind, uint64_t* id);
 
+// ---- degrees: direction ('o' out / 'i' in), node (BE64), type (BE32) -> varint count
+// How many relationships of one type leave (out) or enter (in) a node. Only
+// non-zero counts are stored. Direction first, so all out-degrees are one
+// prefix scan in node order.
+enum class DegreeDirection : char { kOut = 'o', kIn = 'i' };
+struct DegreeKeyParts {
+  DegreeDirection direction = DegreeDirection::kOut;
+  uint64_t node = 0;
+  uint32_t type = 0;
+};
+std::string DegreeKey(const DegreeKeyParts& d);
+std::string DegreePrefix(DegreeDirection direction);
+std::string DegreePrefix(DegreeDirection direction, uint64_t node);
+bool ParseDegreeKey(std::string_view key, DegreeKeyParts* d);
+std::string EncodeDegree(uint64_t count);
+bool DecodeDegree(std::string_view value, uint64_t* count);
+
 // ---- meta: fixed text keys ----------------------------------------------------
 // format_version (decimal text); next_node, next_edge, next_string and the
 // counters below hold a BE64; label counts and type counts are keyed by id.

@@ -46,6 +46,7 @@ class MemStore : public Store {
   }
   const std::string& dir() const override { return name_; }
   bool read_only() const override { return false; }
+  uint32_t format_version() const override { return kFormatVersion; }
 
   Status Get(Family family, std::string_view key, std::string* value) const override {
     auto map = Snapshot(family);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdlib>
@@ -35,8 +36,11 @@ namespace kg::storage {
 namespace {
 
 const char* const kFamilyNames[kFamilyCount] = {
-    "strings", "nodes",     "edges",      "out",      "in",        "labels",
-    "names",   "documents", "provenance", "mentions", "doc_index", "meta"};
+    "strings", "nodes",     "edges",      "out",      "in",        "labels",  "names",
+    "documents", "provenance", "mentions", "doc_index", "meta", "degrees"};
+
+// The format version that introduced each family (an older database lacks it).
+constexpr uint32_t kFamilySince[kFamilyCount] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3};
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();
@@ -204,6 +208,21 @@ class RocksIterator : public Iterator {
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+// An iterator over nothing that reports why (a family the database lacks).
+class FailedIterator : public Iterator {
+ public:
+  explicit FailedIterator(Status status) : status_(std::move(status)) {}
+  bool Valid() const override { return false; }
+  void Next() override {}
+  void Seek(std::string_view) override {}
+  std::string_view key() const override { return {}; }
+  std::string_view value() const override { return {}; }
+  Status status() const override { return status_; }
+
+ private:
+  Status status_;
+};
+
 class RocksSstWriter : public SstWriter {
  public:
   // The file is ingested right after it is written: dropping its pages from
@@ -242,8 +261,10 @@ class RocksStore : public Store {
 
   const std::string& dir() const override { return dir_; }
   bool read_only() const override { return options_.read_only; }
+  uint32_t format_version() const override { return format_version_; }
 
   Status Get(Family family, std::string_view key, std::string* value) const override {
+    if (!handle(family)) return Missing(family);
     rocksdb::PinnableSlice slice;
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(family),
                                  rocksdb::Slice(key.data(), key.size()), &slice);
@@ -258,6 +279,7 @@ class RocksStore : public Store {
   Status SyncLog() override;
 
   std::unique_ptr<Iterator> NewIterator(Family family, std::string_view prefix) const override {
+    if (!handle(family)) return std::make_unique<FailedIterator>(Missing(family));
     return std::make_unique<RocksIterator>(db_.get(), handle(family), prefix);
   }
 
@@ -311,9 +333,15 @@ class RocksStore : public Store {
   rocksdb::ColumnFamilyHandle* handle(Family f) const {
     return handles_[1 + static_cast<int>(f)];
   }
+  // A family an older database opened read-only does not have.
+  Status Missing(Family f) const {
+    return Status::NotSupported(dir_ + " has format version " + std::to_string(format_version_) +
+                                " and no '" + FamilyName(f) + "' family (open it once for writing to upgrade)");
+  }
   Status WriteWith(WriteBatch* batch, bool sync);
 
   std::string dir_;
+  uint32_t format_version_ = kFormatVersion;
   StoreOptions options_;
   Tuning tuning_;
   std::unique_ptr<rocksdb::DB> db_;
@@ -434,9 +462,9 @@ Status CopyTemplate(const std::string& dir, const Tuning& tuning, rocksdb::Env* 
   return FromRocks(s, "create " + dir);
 }
 
-// Vets an existing folder without writing to it.
+// Vets an existing folder without writing to it; sets its format version.
 Status VetExisting(const std::string& dir, const Tuning& tuning,
-                   std::vector<std::string>* families) {
+                   std::vector<std::string>* families, uint32_t* format_version) {
   std::string not_kg = dir + " is not a kg database";
   if (!IsDirectory(dir)) return Status::InvalidArgument(not_kg + " (not a folder)");
   if (!Exists(dir + "/CURRENT")) {
@@ -444,14 +472,8 @@ Status VetExisting(const std::string& dir, const Tuning& tuning,
   }
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(tuning.db, dir, families);
   if (!s.ok()) return Status::InvalidArgument(not_kg + " (" + s.ToString() + ")");
-  for (const char* needed : kFamilyNames) {
-    bool found = false;
-    for (const auto& f : *families) found = found || f == needed;
-    if (!found) {
-      return Status::InvalidArgument(not_kg + " (column family '" + std::string(needed) +
-                                     "' missing)");
-    }
-  }
+  if (std::find(families->begin(), families->end(), "meta") == families->end())
+    return Status::InvalidArgument(not_kg + " (column family 'meta' missing)");
   std::vector<rocksdb::ColumnFamilyHandle*> hs;
   rocksdb::DB* raw = nullptr;
   s = rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(*families, tuning), &hs, &raw);
@@ -469,7 +491,7 @@ Status VetExisting(const std::string& dir, const Tuning& tuning,
   if (!s.ok()) return FromRocks(s, "open " + dir);
   char* end = nullptr;
   unsigned long v = std::strtoul(version.c_str(), &end, 10);
-  if (version.empty() || *end != '\0') {
+  if (version.empty() || *end != '\0' || v == 0) {
     return Status::Corruption(dir + ": unreadable format version '" + version + "'");
   }
   if (v > kFormatVersion) {
@@ -477,6 +499,17 @@ Status VetExisting(const std::string& dir, const Tuning& tuning,
                                 ", newer than this kg supports (" +
                                 std::to_string(kFormatVersion) + "); use a newer kg");
   }
+  // Every family its version has must be there.
+  for (int i = 0; i < kFamilyCount; ++i) {
+    if (kFamilySince[i] > v) continue;
+    bool found = false;
+    for (const auto& f : *families) found = found || f == kFamilyNames[i];
+    if (!found) {
+      return Status::InvalidArgument(not_kg + " (column family '" + std::string(kFamilyNames[i]) +
+                                     "' missing)");
+    }
+  }
+  *format_version = static_cast<uint32_t>(v);
   return Status::OK();
 }
 
@@ -532,6 +565,7 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
   const Tuning& tuning = store->tuning_;
 
   std::vector<std::string> families;
+  store->format_version_ = kFormatVersion;
   if (!Exists(dir) || (IsDirectory(dir) && IsEmptyDirectory(dir))) {
     if (!options.create_if_missing || options.read_only) {
       return Status::NotFound("no kg database at " + dir);
@@ -551,12 +585,19 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
     }
     families = AllFamilyNames();
   } else {
-    KG_RETURN_IF_ERROR(VetExisting(dir, tuning, &families));
+    KG_RETURN_IF_ERROR(VetExisting(dir, tuning, &families, &store->format_version_));
+    if (!options.read_only) {
+      // Families an older version lacks are created empty; the graph layer
+      // fills them when it upgrades the content.
+      for (const char* name : kFamilyNames)
+        if (std::find(families.begin(), families.end(), name) == families.end()) families.push_back(name);
+    }
   }
 
   std::vector<rocksdb::ColumnFamilyHandle*> hs;
   rocksdb::DB* raw = nullptr;
   rocksdb::DBOptions dbo = tuning.db;
+  dbo.create_missing_column_families = true;
   rocksdb::Status s =
       options.read_only
           ? rocksdb::DB::OpenForReadOnly(tuning.db, dir, Descriptors(families, tuning), &hs, &raw)
@@ -566,7 +607,7 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
       return Status::IOError("cannot write " + dir + ": permission denied (" + s.ToString() + ")");
     }
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return Status::IOError(dir + " is in use by another kg process (" + s.ToString() + ")");
+      return Status::Busy(dir + " is in use by another kg process (" + s.ToString() + ")");
     }
     return FromRocks(s, "open " + dir);
   }
@@ -586,20 +627,6 @@ Result<std::unique_ptr<Store>> RocksStore::Make(const std::string& dir,
       }
     }
     if (!ours) store->db_->DestroyColumnFamilyHandle(h);
-  }
-  if (!options.read_only) {
-    // An older database opened for writing gets records of this version
-    // from now on: mark it so, and an older kg refuses it instead of
-    // misreading them (every older layout stays readable here).
-    rocksdb::ColumnFamilyHandle* meta = store->handles_[1 + static_cast<int>(Family::kMeta)];
-    std::string version;
-    rocksdb::Status g = store->db_->Get(rocksdb::ReadOptions(), meta, kFormatVersionKey, &version);
-    if (g.ok() && version != std::to_string(kFormatVersion)) {
-      rocksdb::WriteOptions wo;
-      wo.sync = true;
-      rocksdb::Status p = store->db_->Put(wo, meta, kFormatVersionKey, std::to_string(kFormatVersion));
-      if (!p.ok()) return FromRocks(p, "open " + dir);
-    }
   }
   return std::unique_ptr<Store>(std::move(store));
 }

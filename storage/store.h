@@ -17,7 +17,12 @@
 //  * an existing empty folder is filled the same way;
 //  * an existing folder that is not a kg database (no RocksDB, or missing
 //    column families, or no format version) is refused: InvalidArgument;
-//  * a kg database with a newer format version is refused: NotSupported.
+//  * a kg database with a newer format version is refused: NotSupported;
+//  * an older one opens, and format_version() says which layout it holds.
+//    Opened for writing, the column families it lacks are created (empty);
+//    read-only, they are absent (Get and iterators on them fail with
+//    NotSupported). Upgrading the content and then writing the new version
+//    (kFormatVersionKey in kMeta) is the graph layer's job.
 //
 // Thread-safety: Get/NewIterator may be called from several threads; Write
 // calls must not overlap each other.
@@ -48,13 +53,14 @@ enum class Family : int {
   kMentions,
   kDocIndex,
   kMeta,
+  kDegrees,  // since format version 3
 };
-constexpr int kFamilyCount = 12;
+constexpr int kFamilyCount = 13;
 const char* FamilyName(Family family);  // "strings", "nodes", ...
 
 // The on-disk format this build writes and reads. Databases with a larger
 // version are refused at open.
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 // The kMeta key that holds the format version (as decimal text).
 constexpr const char* kFormatVersionKey = "format_version";
 
@@ -123,6 +129,9 @@ class Store {
 
   virtual const std::string& dir() const = 0;
   virtual bool read_only() const = 0;
+  // The format version the database held when it was opened (kFormatVersion
+  // for a new one). It does not change when the content is later upgraded.
+  virtual uint32_t format_version() const = 0;
 
   // NotFound when `key` is absent.
   virtual Status Get(Family family, std::string_view key, std::string* value) const = 0;

@@ -1,6 +1,7 @@
 // kg_query_bench load CSVDIR DBDIR   builds a kg store from nodes.csv/edges.csv
 //                                    (graph/csv_import.h, as `kg load` does)
 // kg_query_bench run DBDIR           times Q1-Q6 (1 warm-up + 5 runs), JSON out
+//                                    (ONLY=Q5,Q6 some of them; QUERY="..." any query)
 //
 // The graph model mirrors the Kùzu side (../shared/peers/kuzu_bench.js):
 // nodes labelled Entity with {id, name, type}; relationships of type R with
@@ -32,6 +33,35 @@ const std::vector<std::pair<std::string, std::string>> kQueries = {
     {"Q5", "MATCH (a:Entity)-[r:R]->() RETURN a.name, count(*) AS d ORDER BY d DESC LIMIT 10"},
     {"Q6", "MATCH (a:Entity {name:'e1'})-[:R]->(b) RETURN count(*)"},
 };
+
+// A value as JSON (numbers, strings, null; anything else as its text).
+std::string Json(const kg::query_lang::Value& v) {
+  using K = kg::query_lang::Value::Kind;
+  switch (v.kind()) {
+    case K::kNull: return "null";
+    case K::kInt: return std::to_string(v.as_int());
+    case K::kBool: return v.as_bool() ? "true" : "false";
+    case K::kFloat: {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.17g", v.as_float());
+      return buf;
+    }
+    default: break;
+  }
+  std::string text = v.kind() == K::kString ? v.as_string() : v.ToString();
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
 
 // Loads the CSVs as Kùzu's COPY does: through kg's CSV import (sorted SST
 // files, one ingestion), nodes labelled Entity, relationships of type R.
@@ -74,12 +104,16 @@ int Run(const std::string& dir) {
   int64_t timeout = std::getenv("QUERY_TIMEOUT_MS") ? std::stoll(std::getenv("QUERY_TIMEOUT_MS")) : 300000;
   std::printf("{\"engine\": \"kg\", \"queries\": {");
   bool first = true;
-  for (const auto& [name, q] : kQueries) {
+  // QUERY="..." times that query alone (as "Q").
+  std::vector<std::pair<std::string, std::string>> queries = kQueries;
+  if (const char* one = std::getenv("QUERY")) queries = {{"Q", one}};
+  for (const auto& [name, q] : queries) {
     if (only && std::string(only).find(name) == std::string::npos) continue;
     kg::query_lang::QueryOptions opts;
     opts.timeout_ms = timeout;
+    if (const char* t = std::getenv("KG_QUERY_THREADS")) opts.threads = std::atoi(t);
     std::vector<double> times;
-    std::string value, error;
+    std::string value, rows_json, error;
     int runs = 5;
     for (int i = 0; i < 1 + runs; ++i) {
       auto t0 = Clock::now();
@@ -93,8 +127,14 @@ int Run(const std::string& dir) {
       if (i == 0) {
         runs = std::min(5, std::max(1, static_cast<int>(60000 / std::max(t, 1.0))));
         const auto& rows = r.value().rows;
-        value = rows.size() == 1 && rows[0].size() == 1 ? rows[0][0].ToString()
-                : rows.empty() ? "[]" : rows[0][0].ToString() + ": " + rows[0][1].ToString() + " first";
+        value = rows.size() == 1 && rows[0].size() == 1 ? Json(rows[0][0]) : "null";
+        rows_json = "[";
+        for (size_t k = 0; k < rows.size(); ++k) {
+          rows_json += k ? ", [" : "[";
+          for (size_t c = 0; c < rows[k].size(); ++c) rows_json += (c ? ", " : "") + Json(rows[k][c]);
+          rows_json += "]";
+        }
+        rows_json += "]";
       } else {
         times.push_back(t);
       }
@@ -108,11 +148,10 @@ int Run(const std::string& dir) {
       continue;
     }
     std::sort(times.begin(), times.end());
-    std::string v;
-    for (char c : value) v += c == '"' ? '\'' : c;
-    std::printf("\n \"%s\": {\"query\": \"%s\", \"median_ms\": %.2f, \"min_ms\": %.2f, \"runs\": %zu, "
-                "\"value\": \"%s\"}",
-                name.c_str(), q.c_str(), times[times.size() / 2], times[0], times.size(), v.c_str());
+    std::printf("\n \"%s\": {\"query\": \"%s\", \"median_ms\": %.3f, \"min_ms\": %.3f, \"runs\": %zu, "
+                "\"value\": %s, \"rows\": %s}",
+                name.c_str(), q.c_str(), times[times.size() / 2], times[0], times.size(), value.c_str(),
+                rows_json.c_str());
   }
   std::printf("\n}}\n");
   return 0;

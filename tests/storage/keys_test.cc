@@ -117,6 +117,32 @@ TEST(Keys, LabelNameSupportDocIndexRoundTrip) {
   EXPECT_EQ(c, 123456789u);
 }
 
+TEST(Keys, DegreeRoundTripAndOrder) {
+  using keys::DegreeDirection;
+  keys::DegreeKeyParts d{DegreeDirection::kIn, 0x0102030405060708ull, 77}, e;
+  std::string k = keys::DegreeKey(d);
+  ASSERT_TRUE(keys::ParseDegreeKey(k, &e));
+  EXPECT_EQ(e.direction, DegreeDirection::kIn);
+  EXPECT_EQ(e.node, d.node);
+  EXPECT_EQ(e.type, 77u);
+  EXPECT_EQ(k.rfind(keys::DegreePrefix(DegreeDirection::kIn, d.node), 0), 0u);
+  EXPECT_EQ(k.rfind(keys::DegreePrefix(DegreeDirection::kIn), 0), 0u);
+  EXPECT_NE(k.rfind(keys::DegreePrefix(DegreeDirection::kOut), 0), 0u);
+  // All out-degrees form one prefix, in node order, then type order.
+  EXPECT_LT(keys::DegreeKey({DegreeDirection::kOut, 1, 0xFFFFFFFF}),
+            keys::DegreeKey({DegreeDirection::kOut, 2, 0}));
+  EXPECT_LT(keys::DegreeKey({DegreeDirection::kOut, 300, 1}),
+            keys::DegreeKey({DegreeDirection::kOut, 300, 2}));
+  EXPECT_FALSE(keys::ParseDegreeKey(k.substr(1), &e));
+  EXPECT_FALSE(keys::ParseDegreeKey("x" + k.substr(1), &e));
+  uint64_t n;
+  for (uint64_t v : {uint64_t{0}, uint64_t{1}, uint64_t{300}, ~uint64_t{0}}) {
+    ASSERT_TRUE(keys::DecodeDegree(keys::EncodeDegree(v), &n));
+    EXPECT_EQ(n, v);
+  }
+  EXPECT_FALSE(keys::DecodeDegree("", &n));
+  EXPECT_FALSE(keys::DecodeDegree(keys::EncodeDegree(5) + "x", &n));
+}
 
 }  // namespace
 }  // namespace kg::storage

@@ -127,6 +127,12 @@ inline std::string Dump(const graph::Graph& g) {
         << p.extractor << " " << p.confidence << "\n";
     }
   }
+  for (auto d : {graph::EdgeDirection::kOut, graph::EdgeDirection::kIn}) {
+    for (auto c = g.ScanDegrees(d); c->Valid(); c->Next()) {
+      o << "degree " << (d == graph::EdgeDirection::kOut ? "out " : "in ") << c->entry().node << " "
+        << g.TypeName(c->entry().type) << " " << c->entry().count << "\n";
+    }
+  }
   auto docs = g.ListDocuments();
   for (const auto& d : *docs) {
     auto r = g.GetDocument(d);
