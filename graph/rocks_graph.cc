@@ -172,6 +172,12 @@ class StoreNodeRecordCursor : public NodeRecordCursor {
       status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
     return v;
   }
+  bool PropertyText(const std::string& key, std::string_view* text) const override {
+    bool found = false;
+    if (!codec::DecodeNodeStringProperty(it_->value(), key, text, &found))
+      status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+    return found;
+  }
   Status status() const override { return status_.ok() ? it_->status() : status_; }
 
  private:
@@ -206,6 +212,7 @@ class EmptyNodeRecordCursor : public NodeRecordCursor {
   NodeId node() const override { return 0; }
   const NodeRecord& record() const override { return record_; }
   PropertyValue Property(const std::string&) const override { return {}; }
+  bool PropertyText(const std::string&, std::string_view*) const override { return false; }
   Status status() const override { return Status::OK(); }
 
  private:
