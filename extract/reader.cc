@@ -522,6 +522,77 @@ std::vector<std::string> Reader::Expand(const std::vector<std::string>& paths,
   return files;
 }
 
+void Reader::ReadJsonLinesFile(const std::string& path, uint64_t size,
+                               const std::function<void(ReadResult)>& emit) const {
+  if (size == 0) {
+    emit({path, Status::InvalidArgument(path + ": empty file"), {}});
+    return;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    emit({path, Status::IOError(path + ": cannot open: " + std::strerror(errno)), {}});
+    return;
+  }
+  std::vector<char> buf(size_t{1} << 20);
+  std::string line;       // the line being read (up to max_line_bytes + 1)
+  uint64_t line_no = 1;   // its number
+  uint64_t line_size = 0; // its true length, even when too long to keep
+  bool first_block = true;
+  auto finish_line = [&] {
+    std::string where = path + ":" + std::to_string(line_no);
+    if (line_size > options_.max_line_bytes) {
+      emit({where, Status::InvalidArgument(where + ": line too long (" + std::to_string(line_size) +
+                                           " bytes, limit " +
+                                           std::to_string(options_.max_line_bytes) + ")"),
+            {}});
+    } else if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      size_t bad = text::FindInvalidUtf8(line);
+      if (bad != std::string::npos) {
+        auto [unused, col] = LineColumn(line, bad);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
+        emit({where, Status::InvalidArgument(where + ":" + std::to_string(col) +
+                                             ": invalid UTF-8 (byte " + hex + ")"),
+              {}});
+      } else {
+        ReadJsonLine(line, where, emit);
+      }
+    }
+    line.clear();
+    line_size = 0;
+    ++line_no;
+  };
+  for (;;) {
+    size_t got = std::fread(buf.data(), 1, buf.size(), f);
+    if (got == 0) break;
+    std::string_view block(buf.data(), got);
+    if (first_block) {
+      first_block = false;
+      if (LooksBinary(block)) {
+        emit({path, Status::InvalidArgument(path + ": binary file, not text"), {}});
+        std::fclose(f);
+        return;
+      }
+    }
+    while (!block.empty()) {
+      size_t nl = block.find('\n');
+      std::string_view part = block.substr(0, nl);
+      line_size += part.size();
+      if (line.size() <= options_.max_line_bytes) {
+        line.append(part.substr(0, std::min<size_t>(part.size(),
+                                                    options_.max_line_bytes + 1 - line.size())));
+      }
+      if (nl == std::string_view::npos) break;
+      finish_line();
+      block.remove_prefix(nl + 1);
+    }
+  }
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (line_size > 0) finish_line();
+  if (failed) emit({path, Status::IOError(path + ": read failed"), {}});
+}
+
 void Reader::ReadFile(const std::string& path, const std::function<void(ReadResult)>& emit) const {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
@@ -530,6 +601,11 @@ void Reader::ReadFile(const std::string& path, const std::function<void(ReadResu
   }
   if (!S_ISREG(st.st_mode)) {
     emit({path, Status::InvalidArgument(path + ": not a regular file"), {}});
+    return;
+  }
+  std::string ext = Extension(path);
+  if (ext == "jsonl" || ext == "ndjson") {
+    ReadJsonLinesFile(path, static_cast<uint64_t>(st.st_size), emit);
     return;
   }
   if (static_cast<uint64_t>(st.st_size) > options_.max_file_bytes) {

@@ -34,7 +34,8 @@
 namespace kg::extract {
 
 struct ReaderOptions {
-  // Files larger than this are rejected without being read.
+  // Files larger than this are rejected without being read (JSON Lines files
+  // are read a line at a time and may be of any size).
   uint64_t max_file_bytes = 64ull << 20;
   // A text or JSON Lines file with a longer line is rejected (HTML may have
   // lines up to max_file_bytes).
@@ -75,6 +76,12 @@ class Reader {
                     const std::function<void(ReadResult)>& emit) const;
 
  private:
+  // A JSON Lines file, streamed: memory is bounded by the longest line kept
+  // (max_line_bytes), whatever the file's size. A line too long or not
+  // UTF-8 is rejected alone, by file:line.
+  void ReadJsonLinesFile(const std::string& path, uint64_t size,
+                         const std::function<void(ReadResult)>& emit) const;
+
   ReaderOptions options_;
 };
 

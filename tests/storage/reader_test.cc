@@ -124,6 +124,42 @@ TEST(Reader, HtmlThatBreaksTheParserIsRefusedOrRepaired) {
   EXPECT_EQ(line[0].status.message(), "in.jsonl:1: HTML nested more than 10000 elements deep");
 }
 
+TEST(Reader, JsonLinesFilesAreStreamedWhateverTheirSize) {
+  kg::testing::TempDir tmp;
+  ReaderOptions o;
+  o.max_file_bytes = 100;  // a JSON Lines file is not held whole: no size limit
+  o.max_line_bytes = 200;
+  Reader r(o);
+  std::string path = tmp.Sub("big.jsonl");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << R"({"text":"First document."})" << "\n"
+      << R"({"text":")" << std::string(300, 'x') << "\"}\n"                  // too long
+      << "\n"
+      << R"({"text":"bad )" << std::string("\xC3(", 2) << "\"}\n"          // not UTF-8
+      << R"({"text":"Last document, no newline."})";
+  }
+  std::vector<ReadResult> out;
+  r.ReadFile(path, [&](ReadResult x) { out.push_back(std::move(x)); });
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_TRUE(out[0].status.ok());
+  EXPECT_EQ(out[0].document.source, path + ":1");
+  EXPECT_EQ(out[1].status.message(), path + ":2: line too long (311 bytes, limit 200)");
+  EXPECT_EQ(out[2].status.message(), path + ":4:14: invalid UTF-8 (byte 0xC3)");
+  EXPECT_TRUE(out[3].status.ok()) << out[3].status.message();
+  EXPECT_EQ(out[3].document.source, path + ":5");
+  EXPECT_EQ(out[3].document.text, "Last document, no newline.");
+  // Binary and empty files are still refused whole.
+  std::ofstream(tmp.Sub("bin.jsonl"), std::ios::binary) << std::string("\0\1\2{}", 5);
+  std::ofstream(tmp.Sub("empty.jsonl"), std::ios::binary);
+  for (const char* name : {"bin.jsonl", "empty.jsonl"}) {
+    out.clear();
+    r.ReadFile(tmp.Sub(name), [&](ReadResult x) { out.push_back(std::move(x)); });
+    ASSERT_EQ(out.size(), 1u) << name;
+    EXPECT_FALSE(out[0].status.ok()) << name;
+  }
+}
+
 TEST(Reader, JsonLinesErrorsNameLineAndColumn) {
   Reader r;
   std::string data =
