@@ -274,9 +274,9 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   if (!store.ok()) return store.status();
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
-  if (graph->store_->format_version() < 3) {
-    // Degree counts came with version 3: computed once now, or counted on
-    // the fly where nothing may be written.
+  if (graph->store_->format_version() < 4) {
+    // Degree counts in chunks came with version 4: computed once now, or
+    // counted on the fly where nothing may be written.
     if (options.read_only) {
       graph->degrees_stored_ = false;
     } else {
