@@ -287,8 +287,10 @@ Result<ClaimAudit> AuditClaim(const Graph& graph, EdgeId id) {
   SourceReader reader(graph);
   Result<ClaimSources> sources = reader.Sources(*edge);
   if (!sources.ok()) return sources.status();
-  audit.independent_sources = sources->documents.size();
+  for (const SourceDocument& d : sources->documents)
+    audit.independent_sources += d.id != "manual";
   for (const auto& r : sources->records) {
+    audit.manual_supports += r.document_id == "manual";
     SupportAudit support;
     support.record = r;
     if (const SourceDocument* d = sources->Find(r.document_id)) support.document = *d;
@@ -427,14 +429,23 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
   std::ostringstream o;
   o << "Claim #" << a.edge.id << ": " << a.subject_name << " –" << a.edge.type << "→ "
     << a.object_name << "\n";
-  o << "  " << a.independent_sources << " independent source"
-    << (a.independent_sources == 1 ? "" : "s") << ", " << a.supports.size()
-    << " supporting sentence" << (a.supports.size() == 1 ? "" : "s") << "; ";
-  if (a.mismatches == 0) {
-    o << "every span matches the stored text\n";
+  const bool by_hand_only = !a.supports.empty() && a.manual_supports == a.supports.size();
+  const size_t sentences = a.supports.size() - a.manual_supports;
+  if (by_hand_only) {
+    // Nothing to trace: no document says it.
+    o << "  made by hand (CREATE or MERGE in a query; extractor manual): no document, no "
+         "sentence, no source\n";
   } else {
-    o << a.mismatches << " MISMATCH" << (a.mismatches == 1 ? "" : "ES")
-      << " against the stored text\n";
+    o << "  " << a.independent_sources << " independent source"
+      << (a.independent_sources == 1 ? "" : "s") << ", " << sentences << " supporting sentence"
+      << (sentences == 1 ? "" : "s") << (a.manual_supports ? " (and made by hand as well)" : "")
+      << "; ";
+    if (a.mismatches == 0) {
+      o << "every span matches the stored text\n";
+    } else {
+      o << a.mismatches << " MISMATCH" << (a.mismatches == 1 ? "" : "ES")
+        << " against the stored text\n";
+    }
   }
   size_t k = 0;
   for (const auto& s : a.supports) {
@@ -442,8 +453,9 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
     o << "\n[" << ++k << "] " << s.document.Describe() << "\n";
     if (!s.document.url.empty()) o << "    " << s.document.url << "\n";
     if (!s.document.source.empty()) o << "    source " << s.document.source << "\n";
-    o << "    document " << r.document_id.substr(0, 16) << "  sentence " << r.sentence
-      << "  bytes " << r.sentence_span.begin << "–" << r.sentence_span.end << "\n";
+    if (r.document_id != "manual")
+      o << "    document " << r.document_id.substr(0, 16) << "  sentence " << r.sentence
+        << "  bytes " << r.sentence_span.begin << "–" << r.sentence_span.end << "\n";
     if (!s.marked_sentence.empty()) o << "    \"" << OneLine(s.marked_sentence) << "\"\n";
     o << "    extractor " << (r.extractor.empty() ? "?" : ExtractorLabel(r.extractor, r.extractor_version))
       << " · confidence "
@@ -505,6 +517,7 @@ std::string ClaimAuditJson(const ClaimAudit& a) {
             {"relation", a.edge.type},
             {"object", a.object_name},
             {"independent_sources", a.independent_sources},
+            {"made_by_hand", a.manual_supports},
             {"mismatches", a.mismatches},
             {"supports", supports}};
   return Dump(j) + "\n";

@@ -112,7 +112,8 @@ struct ClaimAudit {
   EdgeRecord edge;
   std::string subject_name, object_name;
   std::vector<SupportAudit> supports;
-  size_t independent_sources = 0;  // distinct documents
+  size_t independent_sources = 0;  // distinct documents (what CREATE made is none)
+  size_t manual_supports = 0;      // supports made by hand (CREATE/MERGE in a query)
   size_t mismatches = 0;           // supports with at least one problem
 };
 

@@ -15,36 +15,54 @@ keys::DegreeDirection KeyDirection(EdgeDirection d) {
   return d == EdgeDirection::kOut ? keys::DegreeDirection::kOut : keys::DegreeDirection::kIn;
 }
 
+// Degree items decoded chunk by chunk.
 class StoredDegreeCursor : public DegreeCursor {
  public:
-  StoredDegreeCursor(std::unique_ptr<storage::Iterator> it, std::string start, NodeId to)
-      : it_(std::move(it)), to_(to) {
-    it_->Seek(start);
-    Load();
+  StoredDegreeCursor(std::unique_ptr<storage::Iterator> it, keys::DegreeDirection direction, NodeId from,
+                     NodeId to)
+      : it_(std::move(it)), from_(from), to_(to) {
+    it_->Seek(keys::DegreeChunkKey(direction, keys::DegreeChunkOf(from)));
+    LoadChunk();
+    while (valid_ && entry_.node < from_) Next();
   }
   bool Valid() const override { return valid_; }
   void Next() override {
+    if (++pos_ < items_.size()) {
+      Set();
+      return;
+    }
     it_->Next();
-    Load();
+    LoadChunk();
   }
   const DegreeEntry& entry() const override { return entry_; }
   Status status() const override { return status_.ok() ? it_->status() : status_; }
 
  private:
-  void Load() {
+  void LoadChunk() {
     valid_ = false;
-    if (!it_->Valid()) return;
-    keys::DegreeKeyParts k;
-    if (!keys::ParseDegreeKey(it_->key(), &k) || !keys::DecodeDegree(it_->value(), &entry_.count)) {
-      status_ = Status::Corruption("bad degree entry");
+    for (; it_->Valid(); it_->Next()) {
+      keys::DegreeDirection d;
+      uint64_t chunk;
+      if (!keys::ParseDegreeChunkKey(it_->key(), &d, &chunk) ||
+          !keys::DecodeDegreeChunk(it_->value(), chunk, &items_)) {
+        status_ = Status::Corruption("bad degree chunk");
+        return;
+      }
+      if (items_.empty()) continue;
+      pos_ = 0;
+      Set();
       return;
     }
-    entry_.node = k.node;
-    entry_.type = k.type;
-    valid_ = k.node < to_;
+  }
+  void Set() {
+    const keys::DegreeItem& i = items_[pos_];
+    entry_ = {i.node, i.type, i.count};
+    valid_ = i.node < to_;
   }
   std::unique_ptr<storage::Iterator> it_;
-  NodeId to_;
+  NodeId from_, to_;
+  std::vector<keys::DegreeItem> items_;
+  size_t pos_ = 0;
   bool valid_ = false;
   DegreeEntry entry_;
   Status status_;
@@ -96,8 +114,8 @@ class CountingDegreeCursor : public DegreeCursor {
 std::unique_ptr<DegreeCursor> StoredDegrees(const storage::Store& store, EdgeDirection direction,
                                             NodeId from, NodeId to) {
   return std::make_unique<StoredDegreeCursor>(
-      store.NewIterator(Family::kDegrees, keys::DegreePrefix(KeyDirection(direction))),
-      keys::DegreePrefix(KeyDirection(direction), from), to);
+      store.NewIterator(Family::kDegrees, keys::DegreePrefix(KeyDirection(direction))), KeyDirection(direction),
+      from, to);
 }
 
 std::unique_ptr<DegreeCursor> CountedDegrees(const storage::Store& store, EdgeDirection direction,
@@ -116,87 +134,110 @@ Result<uint64_t> ReadDegree(const storage::Store& store, bool stored, NodeId nod
     KG_RETURN_IF_ERROR(it->status());
     return total;
   }
-  if (type) {
-    std::string v;
-    Status s = store.Get(Family::kDegrees, keys::DegreeKey({KeyDirection(direction), node, *type}), &v);
-    if (s.IsNotFound()) return uint64_t{0};
-    KG_RETURN_IF_ERROR(s);
-    if (!keys::DecodeDegree(v, &total)) return Status::Corruption("bad degree of node " + std::to_string(node));
-    return total;
-  }
-  auto it = store.NewIterator(Family::kDegrees, keys::DegreePrefix(KeyDirection(direction), node));
-  for (; it->Valid(); it->Next()) {
-    uint64_t n;
-    if (!keys::DecodeDegree(it->value(), &n)) return Status::Corruption("bad degree of node " + std::to_string(node));
-    total += n;
-  }
-  KG_RETURN_IF_ERROR(it->status());
+  uint64_t chunk = keys::DegreeChunkOf(node);
+  std::string v;
+  Status s = store.Get(Family::kDegrees, keys::DegreeChunkKey(KeyDirection(direction), chunk), &v);
+  if (s.IsNotFound()) return uint64_t{0};
+  KG_RETURN_IF_ERROR(s);
+  std::vector<keys::DegreeItem> items;
+  if (!keys::DecodeDegreeChunk(v, chunk, &items))
+    return Status::Corruption("bad degree chunk of node " + std::to_string(node));
+  for (const auto& i : items)
+    if (i.node == node && (!type || i.type == *type)) total += i.count;
   return total;
 }
 
 void DegreeDeltas::AddEdge(NodeId source, TypeId type, NodeId target, int64_t delta) {
-  deltas_[keys::DegreeKey({keys::DegreeDirection::kOut, source, type})] += delta;
-  deltas_[keys::DegreeKey({keys::DegreeDirection::kIn, target, type})] += delta;
+  deltas_[keys::DegreeChunkKey(keys::DegreeDirection::kOut, keys::DegreeChunkOf(source))][{source, type}] += delta;
+  deltas_[keys::DegreeChunkKey(keys::DegreeDirection::kIn, keys::DegreeChunkOf(target))][{target, type}] += delta;
 }
 
-Status DegreeDeltas::Emit(const storage::Store& store, Sink* sink, storage::WriteBatch* batch,
-                          std::unordered_map<std::string, uint64_t>* known,
-                          const std::function<bool(NodeId)>& fresh) {
-  for (const auto& [key, delta] : deltas_) {
-    if (delta == 0) continue;
-    uint64_t current = 0;
-    bool have = false;
-    if (known) {
-      auto hit = known->find(key);
-      if (hit != known->end()) {
-        current = hit->second;
-        have = true;
+Status DegreeDeltas::Emit(const storage::Store& store, Sink* sink, storage::WriteBatch* batch, Known* known) {
+  for (const auto& [key, changes] : deltas_) {
+    keys::DegreeDirection d;
+    uint64_t chunk;
+    if (!keys::ParseDegreeChunkKey(key, &d, &chunk)) return Status::Corruption("bad degree chunk key");
+    std::vector<keys::DegreeItem> items;
+    auto hit = known ? known->find(key) : Known::iterator();
+    if (known && hit != known->end()) {
+      items = hit->second;
+    } else {
+      std::string v;
+      Status s = store.Get(Family::kDegrees, key, &v);
+      if (s.ok()) {
+        if (!keys::DecodeDegreeChunk(v, chunk, &items)) return Status::Corruption("bad degree chunk");
+      } else if (!s.IsNotFound()) {
+        return s;
       }
     }
-    if (!have) {
-      keys::DegreeKeyParts parts;
-      if (!keys::ParseDegreeKey(key, &parts)) return Status::Corruption("bad degree key");
-      if (!fresh || !fresh(parts.node)) {
-        std::string v;
-        Status s = store.Get(Family::kDegrees, key, &v);
-        if (s.ok()) {
-          if (!keys::DecodeDegree(v, &current))
-            return Status::Corruption("bad degree of node " + std::to_string(parts.node));
-        } else if (!s.IsNotFound()) {
-          return s;
-        }
-      }
+    std::map<std::pair<NodeId, TypeId>, uint64_t> counts;
+    for (const auto& i : items) counts[{i.node, i.type}] = i.count;
+    for (const auto& [at, delta] : changes) {
+      uint64_t& c = counts[at];
+      if (delta < 0 && c < static_cast<uint64_t>(-delta))
+        return Status::Corruption("a degree count would go below zero");
+      c += static_cast<uint64_t>(delta);
     }
-    if (delta < 0 && current < static_cast<uint64_t>(-delta))
-      return Status::Corruption("a degree count would go below zero");
-    uint64_t now = current + static_cast<uint64_t>(delta);
-    if (now == 0) {
-      if (!batch) return Status::Corruption("a degree count reached zero where none may");
+    items.clear();
+    for (const auto& [at, c] : counts)
+      if (c > 0) items.push_back({at.first, at.second, c});
+    if (items.empty()) {
+      if (!batch) return Status::Corruption("a degree chunk emptied where nothing may be deleted");
       batch->Delete(Family::kDegrees, key);
     } else {
-      sink->Put(Family::kDegrees, key, keys::EncodeDegree(now));
+      sink->Put(Family::kDegrees, key, keys::EncodeDegreeChunk(items));
     }
-    if (known) (*known)[key] = now;
+    if (known) (*known)[key] = std::move(items);
   }
   deltas_.clear();
   return Status::OK();
 }
 
+Status WriteDegreeChunks(DegreeCursor* entries, EdgeDirection direction,
+                         const std::function<Status(const std::string&, const std::string&)>& put) {
+  std::vector<keys::DegreeItem> items;
+  uint64_t chunk = 0;
+  auto flush = [&]() -> Status {
+    if (items.empty()) return Status::OK();
+    Status s = put(keys::DegreeChunkKey(KeyDirection(direction), chunk), keys::EncodeDegreeChunk(items));
+    items.clear();
+    return s;
+  };
+  for (; entries->Valid(); entries->Next()) {
+    const DegreeEntry& e = entries->entry();
+    if (e.count == 0) continue;
+    if (!items.empty() && keys::DegreeChunkOf(e.node) != chunk) KG_RETURN_IF_ERROR(flush());
+    chunk = keys::DegreeChunkOf(e.node);
+    items.push_back({e.node, e.type, e.count});
+  }
+  KG_RETURN_IF_ERROR(entries->status());
+  return flush();
+}
+
 Status UpgradeDegrees(storage::Store* store) {
   constexpr size_t kBatchKeys = 100000;
   storage::WriteBatch batch;
+  auto maybe_write = [&]() -> Status {
+    if (batch.Count() < kBatchKeys) return Status::OK();
+    KG_RETURN_IF_ERROR(store->WriteUnsynced(&batch).WithContext("upgrade: degree counts"));
+    batch.Clear();
+    return Status::OK();
+  };
+  // Version 3's keys (one per node and type) go; then the chunks.
+  {
+    auto it = store->NewIterator(Family::kDegrees);
+    for (; it->Valid(); it->Next()) {
+      batch.Delete(Family::kDegrees, it->key());
+      KG_RETURN_IF_ERROR(maybe_write());
+    }
+    KG_RETURN_IF_ERROR(it->status());
+  }
   for (EdgeDirection d : {EdgeDirection::kOut, EdgeDirection::kIn}) {
     auto c = CountedDegrees(*store, d);
-    for (; c->Valid(); c->Next()) {
-      const DegreeEntry& e = c->entry();
-      batch.Put(Family::kDegrees, keys::DegreeKey({KeyDirection(d), e.node, e.type}),
-                keys::EncodeDegree(e.count));
-      if (batch.Count() >= kBatchKeys) {
-        KG_RETURN_IF_ERROR(store->WriteUnsynced(&batch).WithContext("upgrade: degree counts"));
-        batch.Clear();
-      }
-    }
-    KG_RETURN_IF_ERROR(c->status());
+    KG_RETURN_IF_ERROR(WriteDegreeChunks(c.get(), d, [&](const std::string& k, const std::string& v) {
+      batch.Put(Family::kDegrees, k, v);
+      return maybe_write();
+    }));
   }
   batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));
   return store->Write(&batch).WithContext("upgrade to format version " +

@@ -6,9 +6,10 @@
 // Every write path that adds or removes an `out`/`in` entry records the
 // change in a DegreeDeltas and emits the new counts in the same batch:
 // CreateEdge, DeleteEdge, Retract, and the IngestPlan (AddExtraction and the
-// bulk loader). Databases older than format version 3 have no counts: opened
-// for writing they are upgraded (UpgradeDegrees, once); opened read-only the
-// counts are computed from the adjacency families instead (CountedDegrees).
+// bulk loader). Databases older than format version 4 have no counts in this
+// layout: opened for writing they are upgraded (UpgradeDegrees, once);
+// opened read-only the counts are computed from the adjacency families
+// instead (CountedDegrees).
 #pragma once
 
 #include <cstdint>
@@ -45,27 +46,35 @@ Result<uint64_t> ReadDegree(const storage::Store& store, bool stored, NodeId nod
 // counts when emitted.
 class DegreeDeltas {
  public:
+  // Chunks (storage/keys.h) as a plan last wrote them, by key: still true
+  // after its writes reached the store, so they need not be read again.
+  using Known = std::unordered_map<std::string, std::vector<storage::keys::DegreeItem>>;
+
   // One relationship source -type-> target added (+1) or removed (-1).
   void AddEdge(NodeId source, TypeId type, NodeId target, int64_t delta);
   bool empty() const { return deltas_.empty(); }
 
-  // Puts the new count of every changed key (reading the current one from
-  // `store` unless `known` has it; nodes in `fresh` start at 0), deleting
-  // keys that reach 0 through `batch` when given. Updates `known` (when
-  // given) with what it wrote, and clears the deltas. Corruption when a
-  // count would go below 0.
-  Status Emit(const storage::Store& store, Sink* sink, storage::WriteBatch* batch,
-              std::unordered_map<std::string, uint64_t>* known,
-              const std::function<bool(NodeId)>& fresh = {});
+  // Puts every changed chunk (read from `store` unless `known` has it),
+  // deleting through `batch` a chunk left without counts (no `batch`: a
+  // Corruption, for writers that only add). Updates `known` (when given)
+  // and clears the deltas. Corruption when a count would go below 0.
+  Status Emit(const storage::Store& store, Sink* sink, storage::WriteBatch* batch, Known* known);
 
  private:
-  std::map<std::string, int64_t> deltas_;  // degrees key -> change
+  // chunk key -> (node, type) -> change
+  std::map<std::string, std::map<std::pair<NodeId, TypeId>, int64_t>> deltas_;
 };
 
-// Writes the degree counts of a database older than format version 3 from
-// its adjacency families, then marks it with the current format version.
-// Safe to repeat after a crash: counts are overwritten, the version is
-// written last.
+// Writes the degree counts of a database older than format version 4 (none
+// before 3, one key per node and type in 3) from its adjacency families,
+// then marks it with the current format version. Safe to repeat after a
+// crash: the family is rewritten, the version is written last.
 Status UpgradeDegrees(storage::Store* store);
+
+// The chunks of a sorted stream of degree entries, for writers that build
+// the family at once (the upgrade, the CSV import): calls put(key, value)
+// in key order for one direction.
+Status WriteDegreeChunks(DegreeCursor* entries, EdgeDirection direction,
+                         const std::function<Status(const std::string&, const std::string&)>& put);
 
 }  // namespace kg::graph::internal

@@ -32,6 +32,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -205,6 +206,10 @@ class NodeRecordCursor {
   // One property of the current node (null when it has none), without
   // decoding the rest of the record.
   virtual PropertyValue Property(const std::string& key) const = 0;
+  // A string property of the current node without a copy (valid until the
+  // next move); false when the node has no such property or it is not a
+  // string (Property then says what it is).
+  virtual bool PropertyText(const std::string& key, std::string_view* text) const = 0;
   virtual Status status() const = 0;  // check when the loop ends
 };
 

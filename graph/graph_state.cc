@@ -511,8 +511,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
 }
 
 Status IngestPlan::Finish(Sink* sink) {
-  KG_RETURN_IF_ERROR(degree_deltas_.Emit(*store_, sink, nullptr, &known_degrees_,
-                                         [&](NodeId n) { return created_nodes_.count(n) > 0; }));
+  KG_RETURN_IF_ERROR(degree_deltas_.Emit(*store_, sink, nullptr, &known_degrees_));
   for (const auto& [id, ev] : edges_) {
     sink->Put(Family::kEdges, keys::Id64(id), codec::EncodeEdge(ev));
   }

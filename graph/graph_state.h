@@ -142,8 +142,8 @@ class IngestPlan {
   std::unordered_map<std::string, uint64_t> edges_by_triple_;
   std::unordered_map<uint64_t, codec::EdgeValue> edges_;  // touched, to write at Finish
   DegreeDeltas degree_deltas_;  // new edges since the last Finish
-  // Degree counts this plan wrote (still true after an ingestion).
-  std::unordered_map<std::string, uint64_t> known_degrees_;
+  // Degree chunks this plan wrote (still true after an ingestion).
+  DegreeDeltas::Known known_degrees_;
   std::unordered_map<std::string, uint32_t> pending_strings_;
   std::vector<std::pair<uint32_t, std::string>> new_strings_;
 };

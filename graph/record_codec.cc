@@ -201,6 +201,32 @@ bool DecodeNodeProperty(std::string_view data, std::string_view key, PropertyVal
   return d.done();
 }
 
+bool DecodeNodeStringProperty(std::string_view data, std::string_view key, std::string_view* text,
+                              bool* found) {
+  *found = false;
+  Decoder d(data);
+  uint64_t n;
+  if (!d.GetVarint64(&n) || n > data.size()) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t label;
+    if (!d.GetVarint32(&label)) return false;
+  }
+  if (!d.GetVarint64(&n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view k;
+    if (!d.GetLengthPrefixedView(&k)) return false;
+    if (k == key) {
+      uint8_t tag;
+      if (!d.GetByte(&tag)) return false;
+      if (tag != kString) return true;
+      *found = true;
+      return d.GetLengthPrefixedView(text);
+    }
+    if (!SkipValueAt(&d, 0)) return false;
+  }
+  return d.done();
+}
+
 std::string EncodeEdge(const EdgeValue& e) {
   std::string out;
   PutVarint64(&out, e.source);

@@ -34,6 +34,10 @@ bool DecodeNode(std::string_view data, NodeValue* node);
 bool DecodeNodeLabels(std::string_view data, std::vector<uint32_t>* labels);
 // Only the property `key` of a node value: null when it has none.
 bool DecodeNodeProperty(std::string_view data, std::string_view key, PropertyValue* value);
+// The same for a string property, without a copy: *text points into `data`.
+// *found is false when the node has no `key` or it is not a string.
+bool DecodeNodeStringProperty(std::string_view data, std::string_view key, std::string_view* text,
+                              bool* found);
 
 // Edge value: endpoints, type, support counts, properties.
 struct EdgeValue {

@@ -172,6 +172,12 @@ class StoreNodeRecordCursor : public NodeRecordCursor {
       status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
     return v;
   }
+  bool PropertyText(const std::string& key, std::string_view* text) const override {
+    bool found = false;
+    if (!codec::DecodeNodeStringProperty(it_->value(), key, text, &found))
+      status_ = Status::Corruption("node " + Num(record_.id) + " is unreadable");
+    return found;
+  }
   Status status() const override { return status_.ok() ? it_->status() : status_; }
 
  private:
@@ -206,6 +212,7 @@ class EmptyNodeRecordCursor : public NodeRecordCursor {
   NodeId node() const override { return 0; }
   const NodeRecord& record() const override { return record_; }
   PropertyValue Property(const std::string&) const override { return {}; }
+  bool PropertyText(const std::string&, std::string_view*) const override { return false; }
   Status status() const override { return Status::OK(); }
 
  private:
@@ -267,9 +274,9 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   if (!store.ok()) return store.status();
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
-  if (graph->store_->format_version() < 3) {
-    // Degree counts came with version 3: computed once now, or counted on
-    // the fly where nothing may be written.
+  if (graph->store_->format_version() < 4) {
+    // Degree counts in chunks came with version 4: computed once now, or
+    // counted on the fly where nothing may be written.
     if (options.read_only) {
       graph->degrees_stored_ = false;
     } else {

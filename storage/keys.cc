@@ -148,9 +148,9 @@ bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind
   return GetBigEndian64(key, &pos, id) && pos == key.size();
 }
 
-std::string DegreeKey(const DegreeKeyParts& d) {
-  std::string k = DegreePrefix(d.direction, d.node);
-  PutBigEndian32(&k, d.type);
+std::string DegreeChunkKey(DegreeDirection direction, uint64_t chunk) {
+  std::string k = DegreePrefix(direction);
+  PutBigEndian64(&k, chunk);
   return k;
 }
 
@@ -158,28 +158,42 @@ std::string DegreePrefix(DegreeDirection direction) {
   return std::string(1, static_cast<char>(direction));
 }
 
-std::string DegreePrefix(DegreeDirection direction, uint64_t node) {
-  std::string k = DegreePrefix(direction);
-  PutBigEndian64(&k, node);
-  return k;
-}
-
-bool ParseDegreeKey(std::string_view key, DegreeKeyParts* d) {
-  if (key.size() != 13 || (key[0] != 'o' && key[0] != 'i')) return false;
-  d->direction = static_cast<DegreeDirection>(key[0]);
+bool ParseDegreeChunkKey(std::string_view key, DegreeDirection* direction, uint64_t* chunk) {
+  if (key.size() != 9 || (key[0] != 'o' && key[0] != 'i')) return false;
+  *direction = static_cast<DegreeDirection>(key[0]);
   size_t pos = 1;
-  return GetBigEndian64(key, &pos, &d->node) && GetBigEndian32(key, &pos, &d->type);
+  return GetBigEndian64(key, &pos, chunk);
 }
 
-std::string EncodeDegree(uint64_t count) {
+std::string EncodeDegreeChunk(const std::vector<DegreeItem>& items) {
   std::string v;
-  PutVarint64(&v, count);
+  PutVarint64(&v, items.size());
+  for (const DegreeItem& i : items) {
+    v.push_back(static_cast<char>(i.node & ((1u << kDegreeChunkBits) - 1)));
+    PutVarint64(&v, i.type);
+    PutVarint64(&v, i.count);
+  }
   return v;
 }
 
-bool DecodeDegree(std::string_view value, uint64_t* count) {
+bool DecodeDegreeChunk(std::string_view value, uint64_t chunk, std::vector<DegreeItem>* items) {
+  items->clear();
   Decoder d(value);
-  return d.GetVarint64(count) && d.done();
+  uint64_t n;
+  if (!d.GetVarint64(&n) || n > value.size()) return false;
+  for (uint64_t k = 0; k < n; ++k) {
+    uint8_t low;
+    DegreeItem i;
+    if (!d.GetByte(&low) || low >> kDegreeChunkBits || !d.GetVarint32(&i.type) || !d.GetVarint64(&i.count) ||
+        i.count == 0)
+      return false;
+    i.node = (chunk << kDegreeChunkBits) | low;
+    if (!items->empty() && !(items->back().node < i.node ||
+                             (items->back().node == i.node && items->back().type < i.type)))
+      return false;
+    items->push_back(i);
+  }
+  return d.done();
 }
 
 std::string LabelCountKey(uint32_t label) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg::storage::keys {
 
@@ -72,22 +73,29 @@ std::string DocIndexKey(std::string_view document, DocItem kind, uint64_t id);
 std::string DocIndexPrefix(std::string_view document);
 bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind, uint64_t* id);
 
-// ---- degrees: direction ('o' out / 'i' in), node (BE64), type (BE32) -> varint count
-// How many relationships of one type leave (out) or enter (in) a node. Only
-// non-zero counts are stored. Direction first, so all out-degrees are one
-// prefix scan in node order.
+// ---- degrees: direction ('o' out / 'i' in), chunk (BE64) -> degree items --
+// How many relationships of each type leave (out) or enter (in) each node,
+// 64 nodes to a key: chunk = node >> 6. The value lists the chunk's non-zero
+// counts, ordered by node then type: varint #items, then per item one byte
+// node & 63, varint type, varint count. A chunk with no count has no key.
+// Direction first, so all out-degrees are one prefix scan in node order of
+// one entry per 64 nodes. (Format version 3 had one key per node and type.)
 enum class DegreeDirection : char { kOut = 'o', kIn = 'i' };
-struct DegreeKeyParts {
-  DegreeDirection direction = DegreeDirection::kOut;
+constexpr int kDegreeChunkBits = 6;
+inline uint64_t DegreeChunkOf(uint64_t node) { return node >> kDegreeChunkBits; }
+std::string DegreeChunkKey(DegreeDirection direction, uint64_t chunk);
+std::string DegreePrefix(DegreeDirection direction);
+bool ParseDegreeChunkKey(std::string_view key, DegreeDirection* direction, uint64_t* chunk);
+struct DegreeItem {
   uint64_t node = 0;
   uint32_t type = 0;
+  uint64_t count = 0;
+  bool operator==(const DegreeItem& o) const { return node == o.node && type == o.type && count == o.count; }
 };
-std::string DegreeKey(const DegreeKeyParts& d);
-std::string DegreePrefix(DegreeDirection direction);
-std::string DegreePrefix(DegreeDirection direction, uint64_t node);
-bool ParseDegreeKey(std::string_view key, DegreeKeyParts* d);
-std::string EncodeDegree(uint64_t count);
-bool DecodeDegree(std::string_view value, uint64_t* count);
+// `items`: of one chunk, ordered by (node, type), counts > 0.
+std::string EncodeDegreeChunk(const std::vector<DegreeItem>& items);
+// False on malformed input (or items out of order, or a zero count).
+bool DecodeDegreeChunk(std::string_view value, uint64_t chunk, std::vector<DegreeItem>* items);
 
 // ---- meta: fixed text keys ----------------------------------------------------
 // format_version (decimal text); next_node, next_edge, next_string and the

@@ -60,7 +60,7 @@ const char* FamilyName(Family family);  // "strings", "nodes", ...
 
 // The on-disk format this build writes and reads. Databases with a larger
 // version are refused at open.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 // The kMeta key that holds the format version (as decimal text).
 constexpr const char* kFormatVersionKey = "format_version";
 

@@ -245,7 +245,7 @@ class DegreeGroupCountOp : public Unary {
   void Fill(size_t g, Row& row) const {
     auto [is_string, i] = main_.order[g];
     if (!key_property_.empty())
-      row[key_slot_] = is_string ? Value::String(main_.by_string.keys()[i]) : main_.value_key[i];
+      row[key_slot_] = is_string ? Value::String(std::string(main_.by_string.key(i))) : main_.value_key[i];
     for (int s : count_slots_) row[s] = Value::Int(main_.Count(g));
   }
 
@@ -313,7 +313,7 @@ class DegreeGroupCountOp : public Unary {
     // Adds `other`'s groups after these (its nodes came after these).
     void Merge(const Groups& other) {
       for (auto [is_string, i] : other.order) {
-        if (is_string) AddString(other.by_string.keys()[i], other.string_counts[i]);
+        if (is_string) AddString(other.by_string.key(i), other.string_counts[i]);
         else AddValue(other.value_key[i], other.value_counts[i]);
       }
     }
@@ -382,17 +382,27 @@ class DegreeGroupCountOp : public Unary {
     // table are prefetched together (a table of 100,000s of groups misses
     // the cache on nearly every lookup).
     constexpr size_t kBatch = 32;
-    std::vector<std::pair<std::string, int64_t>> batch;
+    // (Their bytes are copied into one small buffer: a record's text is
+    // valid only until the cursor moves.)
+    std::string bytes;
+    size_t ends[kBatch];
+    int64_t counts[kBatch];
     uint64_t hashes[kBatch];
+    size_t batched = 0;
+    auto text_of = [&](size_t i) {
+      size_t begin = i ? ends[i - 1] : 0;
+      return std::string_view(bytes).substr(begin, ends[i] - begin);
+    };
     auto flush = [&] {
-      for (size_t i = 0; i < batch.size(); ++i) {
-        hashes[i] = StringGroups::Hash(batch[i].first);
+      for (size_t i = 0; i < batched; ++i) {
+        hashes[i] = StringGroups::Hash(text_of(i));
         part->by_string.Prefetch(hashes[i]);
       }
-      for (size_t i = 0; i < batch.size(); ++i) part->AddString(batch[i].first, hashes[i], batch[i].second);
-      batch.clear();
+      for (size_t i = 0; i < batched; ++i) part->AddString(text_of(i), hashes[i], counts[i]);
+      batched = 0;
+      bytes.clear();
     };
-    batch.reserve(kBatch);
+    int64_t total = 0;  // no key: one group
     uint64_t seen = 0;
     while (degrees->Valid()) {
       if ((++seen & 4095) == 0) ctx.CheckInterruptNow();
@@ -409,21 +419,24 @@ class DegreeGroupCountOp : public Unary {
         if (!records->Valid()) break;
         if (records->node() != id) continue;
       }
-      if (key_property_.empty()) {  // one group
-        part->AddValue(Value(), count);
+      if (key_property_.empty()) {
+        total += count;
         continue;
       }
-      graph::PropertyValue p = records->Property(key_property_);
-      auto* text = std::get_if<std::string>(&p.value);
-      if (text && !(!text->empty() && text->front() == temporal::kPropertyTag[0])) {
-        batch.emplace_back(std::move(*text), count);
-        if (batch.size() == kBatch) flush();
+      std::string_view text;
+      if (records->PropertyText(key_property_, &text) &&
+          !(!text.empty() && text.front() == temporal::kPropertyTag[0])) {
+        bytes.append(text.data(), text.size());
+        ends[batched] = bytes.size();
+        counts[batched] = count;
+        if (++batched == kBatch) flush();
       } else {
         flush();  // groups keep the order their nodes come in
-        part->AddValue(FromProperty(p), count);
+        part->AddValue(FromProperty(records->Property(key_property_)), count);
       }
     }
     flush();
+    if (key_property_.empty() && total > 0) part->AddValue(Value(), total);
     if (!degrees->status().ok()) ThrowGraph(degrees->status());
     if (records && !records->status().ok()) ThrowGraph(records->status());
   }

@@ -200,7 +200,7 @@ TEST(Degrees, Version2IsReadableAndUpgradedWhenOpenedForWriting) {
   TempDir tmp;
   std::string dir = tmp.Sub("db");
   NodeId a, b;
-  TypeId r;
+  TypeId r, s_type;
   {
     auto g = OpenOrDie(dir);
     ASSERT_TRUE(g);
@@ -209,6 +209,7 @@ TEST(Degrees, Version2IsReadableAndUpgradedWhenOpenedForWriting) {
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(g->CreateEdge(a, b, "R", {}).ok());
     ASSERT_TRUE(g->CreateEdge(b, a, "S", {}).ok());
     r = *g->FindType("R");
+    s_type = *g->FindType("S");
   }
   MakeVersion2(dir);
   {
@@ -246,14 +247,63 @@ TEST(Degrees, Version2IsReadableAndUpgradedWhenOpenedForWriting) {
   auto store = storage::Store::Open(dir, so);
   ASSERT_TRUE(store.ok());
   EXPECT_EQ((*store)->format_version(), storage::kFormatVersion);
+  namespace keys = storage::keys;
   std::string v;
-  ASSERT_TRUE((*store)
-                  ->Get(storage::Family::kDegrees,
-                        storage::keys::DegreeKey({storage::keys::DegreeDirection::kOut, a, r}), &v)
+  uint64_t chunk = keys::DegreeChunkOf(a);
+  ASSERT_TRUE((*store)->Get(storage::Family::kDegrees, keys::DegreeChunkKey(keys::DegreeDirection::kOut, chunk), &v)
                   .ok());
-  uint64_t n = 0;
-  ASSERT_TRUE(storage::keys::DecodeDegree(v, &n));
-  EXPECT_EQ(n, 4u);
+  std::vector<keys::DegreeItem> items;
+  ASSERT_TRUE(keys::DecodeDegreeChunk(v, chunk, &items));
+  EXPECT_EQ(items, (std::vector<keys::DegreeItem>{{a, r, 4}, {b, s_type, 1}}));
+}
+
+// Version 3 kept one key per node and type; opened for writing, such a
+// database gets its counts in chunks and loses the old keys.
+TEST(Degrees, Version3IsUpgradedToChunks) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("db");
+  NodeId a, b;
+  TypeId r;
+  {
+    auto g = OpenOrDie(dir);
+    ASSERT_TRUE(g);
+    a = *g->CreateNode({"N"}, {});
+    b = *g->CreateNode({"N"}, {});
+    for (int i = 0; i < 2; ++i) ASSERT_TRUE(g->CreateEdge(a, b, "R", {}).ok());
+    r = *g->FindType("R");
+  }
+  {
+    // What version 3 wrote: 'o'/'i', BE64 node, BE32 type -> varint count.
+    auto store = storage::Store::Open(dir, {});
+    ASSERT_TRUE(store.ok());
+    storage::WriteBatch batch;
+    for (auto it = (*store)->NewIterator(storage::Family::kDegrees); it->Valid(); it->Next())
+      batch.Delete(storage::Family::kDegrees, it->key());
+    auto old_key = [&](char d, NodeId n) {
+      std::string k(1, d);
+      for (int i = 7; i >= 0; --i) k.push_back(static_cast<char>(n >> (8 * i)));
+      for (int i = 3; i >= 0; --i) k.push_back(static_cast<char>(r >> (8 * i)));
+      return k;
+    };
+    batch.Put(storage::Family::kDegrees, old_key('o', a), std::string(1, '\x02'));
+    batch.Put(storage::Family::kDegrees, old_key('i', b), std::string(1, '\x02'));
+    batch.Put(storage::Family::kMeta, storage::kFormatVersionKey, "3");
+    ASSERT_TRUE((*store)->Write(&batch).ok());
+  }
+  {
+    OpenOptions ro;
+    ro.read_only = true;
+    auto g = OpenOrDie(dir, ro);  // read-only: counted from the adjacency
+    ASSERT_TRUE(g);
+    EXPECT_EQ(DegreeOf(*g, a, EdgeDirection::kOut, "R"), 2u);
+    ExpectClean(*g);
+  }
+  auto g = OpenOrDie(dir);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(DegreeOf(*g, a, EdgeDirection::kOut, "R"), 2u);
+  EXPECT_EQ(DegreeOf(*g, b, EdgeDirection::kIn, "R"), 2u);
+  ExpectDegreesAgree(*g);
+  ExpectClean(*g);  // an old key left over would be "bad degree chunk"
 }
 
 TEST(Degrees, CheckFindsAWrongCount) {
@@ -272,11 +322,14 @@ TEST(Degrees, CheckFindsAWrongCount) {
   {
     auto store = storage::Store::Open(dir, {});
     ASSERT_TRUE(store.ok());
+    namespace keys = storage::keys;
     storage::WriteBatch batch;
-    batch.Put(storage::Family::kDegrees, storage::keys::DegreeKey({storage::keys::DegreeDirection::kOut, a, r}),
-              storage::keys::EncodeDegree(2));
-    batch.Put(storage::Family::kDegrees, storage::keys::DegreeKey({storage::keys::DegreeDirection::kIn, a, r}),
-              storage::keys::EncodeDegree(1));
+    uint64_t chunk = keys::DegreeChunkOf(a);
+    ASSERT_EQ(chunk, keys::DegreeChunkOf(b));
+    batch.Put(storage::Family::kDegrees, keys::DegreeChunkKey(keys::DegreeDirection::kOut, chunk),
+              keys::EncodeDegreeChunk({{a, r, 2}}));
+    batch.Put(storage::Family::kDegrees, keys::DegreeChunkKey(keys::DegreeDirection::kIn, chunk),
+              keys::EncodeDegreeChunk({{a, r, 1}, {b, r, 1}}));
     ASSERT_TRUE((*store)->Write(&batch).ok());
   }
   auto g = OpenOrDie(dir);

@@ -117,31 +117,35 @@ TEST(Keys, LabelNameSupportDocIndexRoundTrip) {
   EXPECT_EQ(c, 123456789u);
 }
 
-TEST(Keys, DegreeRoundTripAndOrder) {
+TEST(Keys, DegreeChunksRoundTripAndOrder) {
   using keys::DegreeDirection;
-  keys::DegreeKeyParts d{DegreeDirection::kIn, 0x0102030405060708ull, 77}, e;
-  std::string k = keys::DegreeKey(d);
-  ASSERT_TRUE(keys::ParseDegreeKey(k, &e));
-  EXPECT_EQ(e.direction, DegreeDirection::kIn);
-  EXPECT_EQ(e.node, d.node);
-  EXPECT_EQ(e.type, 77u);
-  EXPECT_EQ(k.rfind(keys::DegreePrefix(DegreeDirection::kIn, d.node), 0), 0u);
+  std::string k = keys::DegreeChunkKey(DegreeDirection::kIn, 0x0102030405060708ull);
+  DegreeDirection d;
+  uint64_t chunk;
+  ASSERT_TRUE(keys::ParseDegreeChunkKey(k, &d, &chunk));
+  EXPECT_EQ(d, DegreeDirection::kIn);
+  EXPECT_EQ(chunk, 0x0102030405060708ull);
   EXPECT_EQ(k.rfind(keys::DegreePrefix(DegreeDirection::kIn), 0), 0u);
   EXPECT_NE(k.rfind(keys::DegreePrefix(DegreeDirection::kOut), 0), 0u);
-  // All out-degrees form one prefix, in node order, then type order.
-  EXPECT_LT(keys::DegreeKey({DegreeDirection::kOut, 1, 0xFFFFFFFF}),
-            keys::DegreeKey({DegreeDirection::kOut, 2, 0}));
-  EXPECT_LT(keys::DegreeKey({DegreeDirection::kOut, 300, 1}),
-            keys::DegreeKey({DegreeDirection::kOut, 300, 2}));
-  EXPECT_FALSE(keys::ParseDegreeKey(k.substr(1), &e));
-  EXPECT_FALSE(keys::ParseDegreeKey("x" + k.substr(1), &e));
-  uint64_t n;
-  for (uint64_t v : {uint64_t{0}, uint64_t{1}, uint64_t{300}, ~uint64_t{0}}) {
-    ASSERT_TRUE(keys::DecodeDegree(keys::EncodeDegree(v), &n));
-    EXPECT_EQ(n, v);
-  }
-  EXPECT_FALSE(keys::DecodeDegree("", &n));
-  EXPECT_FALSE(keys::DecodeDegree(keys::EncodeDegree(5) + "x", &n));
+  // All out-degrees form one prefix, chunks in node order.
+  EXPECT_LT(keys::DegreeChunkKey(DegreeDirection::kOut, 1), keys::DegreeChunkKey(DegreeDirection::kOut, 2));
+  EXPECT_LT(keys::DegreeChunkKey(DegreeDirection::kOut, 255), keys::DegreeChunkKey(DegreeDirection::kOut, 256));
+  EXPECT_EQ(keys::DegreeChunkOf(63), 0u);
+  EXPECT_EQ(keys::DegreeChunkOf(64), 1u);
+  EXPECT_FALSE(keys::ParseDegreeChunkKey(k.substr(1), &d, &chunk));
+  EXPECT_FALSE(keys::ParseDegreeChunkKey("x" + k.substr(1), &d, &chunk));
+
+  std::vector<keys::DegreeItem> items = {{640, 3, 1}, {640, 70000, 300}, {703, 1, ~uint64_t{0} >> 1}};
+  std::string v = keys::EncodeDegreeChunk(items);
+  std::vector<keys::DegreeItem> back;
+  ASSERT_TRUE(keys::DecodeDegreeChunk(v, 10, &back));
+  EXPECT_EQ(back, items);
+  EXPECT_FALSE(keys::DecodeDegreeChunk(v + "x", 10, &back));
+  EXPECT_FALSE(keys::DecodeDegreeChunk(v.substr(0, v.size() - 1), 10, &back));
+  EXPECT_FALSE(keys::DecodeDegreeChunk(keys::EncodeDegreeChunk({{640, 3, 0}}), 10, &back));  // zero count
+  EXPECT_FALSE(keys::DecodeDegreeChunk(keys::EncodeDegreeChunk({{641, 1, 1}, {640, 1, 1}}), 10, &back));
+  ASSERT_TRUE(keys::DecodeDegreeChunk(keys::EncodeDegreeChunk({}), 10, &back));
+  EXPECT_TRUE(back.empty());
 }
 
 }  // namespace

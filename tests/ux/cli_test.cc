@@ -368,6 +368,27 @@ TEST(KgAudit, RussiaTipOffFbiListsSeeds000And001) {
   EXPECT_EQ(r.out.find("MISMATCH"), std::string::npos) << r.out;
 }
 
+// Issue 13: a claim made by hand is audited as made by hand, with no
+// independent source, not as "1 independent source, every span matches".
+TEST(KgAudit, HandMadeClaimSaysSo) {
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  ASSERT_EQ(Sh(db + " ingest " + Quote(::kg::testing::SeedsDir())).code, 0);
+  RunResult made = Sh(db + " query --format csv \"MATCH (a {name: 'Vladimir Putin'}), "
+                           "(b {name: 'Barack Obama'}) CREATE (a)-[r:praise]->(b) RETURN id(r)\"");
+  ASSERT_EQ(made.code, 0) << made.err;
+  std::string id = made.out.substr(made.out.find('\n') + 1);
+  id = id.substr(0, id.find('\n'));
+  RunResult text = Sh(db + " audit " + id);
+  EXPECT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("made by hand"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("independent source"), std::string::npos) << text.out;
+  RunResult js = Sh(db + " audit " + id + " --format json");
+  json j = json::parse(js.out);
+  EXPECT_EQ(j["independent_sources"], 0);
+  EXPECT_EQ(j["made_by_hand"], 1);
+}
+
 TEST(KgAudit, ReportInThreeFormats) {
   RunResult md = Sh(KgSeeds() + " audit --report");
   ASSERT_EQ(md.code, 0) << md.err;

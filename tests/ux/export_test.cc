@@ -217,7 +217,7 @@ TEST_F(ExportTest, AuditMarksSpansAndFlagsMismatches) {
   std::string text = FormatClaimAudit(*audit);
   EXPECT_NE(text.find("Publisher doc-a — Title of doc-a (2013-04-30)"), std::string::npos) << text;
   EXPECT_NE(text.find("https://example.com/doc-a"), std::string::npos);
-  EXPECT_NE(text.find("test-extractor/9.9"), std::string::npos);
+  EXPECT_NE(text.find("test-extractor/9.9"), std::string::npos) << text;
   EXPECT_NE(text.find("MISMATCH"), std::string::npos);
   EXPECT_NE(text.find("NEGATED"), std::string::npos);
   auto j = nlohmann::json::parse(ClaimAuditJson(*audit));
