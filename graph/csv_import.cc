@@ -1004,7 +1004,8 @@ Status Importer::Write() {
   // Degree counts: one per run of (node, type) in the sorted adjacency
   // lists, 64 nodes to a chunk ('i' keys sort before 'o' keys). Imported
   // edges join imported nodes only, so no stored count changes.
-  add(Family::kDegrees, (out_.size() + in_.size()) / 16 + 1, [this](storage::SstWriter* w) -> Status {
+  add(Family::kDegrees, out_.empty() ? 0 : (out_.size() + in_.size()) / 16 + 1,
+      [this](storage::SstWriter* w) -> Status {
     for (auto [list, direction] : {std::make_pair(&in_, EdgeDirection::kIn),
                                    std::make_pair(&out_, EdgeDirection::kOut)}) {
       // The runs as a DegreeCursor over the sorted list.
@@ -1105,6 +1106,7 @@ Status Importer::Write() {
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::atomic<size_t> next{0};
   std::vector<Status> results(files.size());
+  std::vector<std::error_code> ec_ignored(files.size());
   std::vector<std::thread> pool;
   for (int t = 0; t < std::min<int>(threads, static_cast<int>(files.size())); ++t) {
     pool.emplace_back([&] {
@@ -1115,7 +1117,15 @@ Status Importer::Write() {
           continue;
         }
         Status s = files[i].fill(writer->get());
-        if (s.ok()) s = (*writer)->Finish();
+        // A family that turned out to have nothing to write gets no file
+        // (RocksDB refuses an empty SST).
+        if (s.ok() && (*writer)->entries() == 0) {
+          writer->reset();
+          std::filesystem::remove(files[i].path, ec_ignored[i]);
+          files[i].path.clear();
+        } else if (s.ok()) {
+          s = (*writer)->Finish();
+        }
         results[i] = s;
       }
     });
@@ -1126,7 +1136,8 @@ Status Importer::Write() {
 
   t0 = Clock::now();
   std::vector<std::pair<Family, std::vector<std::string>>> ingest;
-  for (const FamilyFile& f : files) ingest.push_back({f.family, {f.path}});
+  for (const FamilyFile& f : files)
+    if (!f.path.empty()) ingest.push_back({f.family, {f.path}});
   KG_RETURN_IF_ERROR(store->IngestFiles(ingest));
   KG_RETURN_IF_ERROR(graph_->Reload());
   summary_.ingest_ms = MsSince(t0);

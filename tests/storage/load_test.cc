@@ -184,6 +184,21 @@ TEST(Load, KuzuShapedCsvGivesWhatCreateGives) {
   EXPECT_NE(q.out.find("e1"), std::string::npos) << q.out;
 }
 
+TEST(Load, NodesAloneLoad) {
+  TempDir tmp;
+  std::ofstream(tmp.Sub("people.csv")) << "id,name,type\n1,Ada Lovelace,Person\n2,Acme,Other\n";
+  RunResult load = RunKg({"--db", tmp.Sub("db"), "load", tmp.Sub("people.csv")}, tmp.path());
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  EXPECT_NE(load.err.find("2 nodes, 0 edges, 0 bad rows"), std::string::npos) << load.err;
+  ExpectKgCheckClean(tmp.Sub("db"), tmp.path());
+  // An entity node is found by its aliases too (kg check's rule).
+  RunResult q = RunKg({"--db", tmp.Sub("db"), "query", "--format", "json",
+                       "MATCH (p {name: 'Ada Lovelace'}) RETURN p.aliases"},
+                      tmp.path());
+  EXPECT_EQ(q.exit_code, 0) << q.err;
+  EXPECT_NE(q.out.find("Lovelace\""), std::string::npos) << q.out;
+}
+
 TEST(Load, ExportedCsvLoadsBack) {
   TempDir tmp;
   ASSERT_EQ(RunKg({"--db", tmp.Sub("a"), "ingest", SeedsDir()}, tmp.path()).exit_code, 0);
