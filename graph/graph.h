@@ -152,6 +152,44 @@ struct CheckProblem {
   std::string what;  // "edge 12: out-index entry missing"
 };
 
+// ---- Documents as nodes ------------------------------------------------------
+// Every stored document is also served as a node labelled "Document" with the
+// properties id, url, title, published, publisher and source_path (the file
+// it was read from; empty ones absent), and every entity a document mentions
+// has a relationship (entity)-[:MENTIONED_IN]->(document). Nothing of this is
+// stored: the nodes are read from the `documents` family, the relationships
+// from `mentions` (entity -> documents) and `doc_index` (document ->
+// entities), so node, relationship and degree counts, exports, Check() and
+// the bulk loader never see them.
+//
+// They are reached only when asked for by name: ScanLabel("Document"),
+// FindType("MENTIONED_IN") for OutEdges/InEdges, GetNode/GetEdge of their ids.
+// ScanNodes(), ScanNodeRecords(), ScanEdges(), ScanEdgesBySource(), and
+// OutEdges/InEdges without a type on an entity, list stored things only, so
+// `MATCH (a)-[r]->(b)` and paths between entities are what they were.
+// A document node is read-only: UpdateNode/DeleteNode refuse it
+// (NotSupported), as UpdateEdge/DeleteEdge refuse a MENTIONED_IN
+// relationship and CreateEdge an end that is a document or the type
+// MENTIONED_IN; `kg retract` removes a document.
+//
+// Ids: stored node and edge ids count up from 0 and never reach 2^62. A
+// document's node id is 2^62 + the first 14 hex digits (56 bits) of its
+// content id (two documents sharing those would be one node: about 1 in
+// 10^7 for 10^5 documents). A MENTIONED_IN relationship's id is 2^62 +
+// (entity << 24) + the document's rank among the entity's documents (in id
+// order), so its id may change when a document the entity is mentioned in
+// is added or retracted; entities with ids from 2^38 on get none.
+inline constexpr char kDocumentLabel[] = "Document";
+inline constexpr char kMentionedInType[] = "MENTIONED_IN";
+// The type id FindType("MENTIONED_IN") returns (no stored type has it).
+inline constexpr TypeId kMentionedInTypeId = 0xFFFFFFF0u;
+// Whether `id` is in the range of document node ids / MENTIONED_IN ids.
+bool IsDocumentNode(NodeId id);
+bool IsMentionEdge(EdgeId id);
+// The node id of the document with content id `document_id`; 0 when the id
+// does not start with 14 hex digits (such a document has no node).
+NodeId DocumentNodeId(const std::string& document_id);
+
 struct OpenOptions {
   bool create_if_missing = true;  // make a new database when `dir` does not exist
   bool read_only = false;
@@ -280,6 +318,9 @@ class Graph {
   // Documents whose id starts with `prefix` (ids are long hashes).
   virtual Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const = 0;
   virtual Result<std::vector<std::string>> ListDocuments() const = 0;
+  // The content id of the document whose node is `node` (see "Documents as
+  // nodes" above); NotFound when no stored document has that node.
+  virtual Result<std::string> DocumentOfNode(NodeId node) const = 0;
 
   virtual Result<GraphStats> Stats() const = 0;
 

@@ -8,6 +8,7 @@
 
 #include "common/text.h"
 #include "graph/degrees.h"
+#include "graph/document_nodes.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "storage/coding.h"
@@ -310,6 +311,7 @@ void RocksGraph::CommitPlan(const IngestPlan& plan) {
 // ---- Reading -----------------------------------------------------------------
 
 Result<NodeRecord> RocksGraph::GetNode(NodeId id) const {
+  if (IsDocumentNode(id)) return ReadDocumentNode(*store_, id);
   auto nv = ReadNode(*store_, id);
   if (!nv.ok()) return nv.status();
   NodeRecord r;
@@ -321,6 +323,7 @@ Result<NodeRecord> RocksGraph::GetNode(NodeId id) const {
 }
 
 Result<EdgeRecord> RocksGraph::GetEdge(EdgeId id) const {
+  if (IsMentionEdge(id)) return ReadMentionEdge(*store_, id);
   auto ev = ReadEdge(*store_, id);
   if (!ev.ok()) return ev.status();
   EdgeRecord r;
@@ -340,9 +343,13 @@ std::unique_ptr<NodeCursor> RocksGraph::ScanNodes() const {
 
 std::unique_ptr<NodeCursor> RocksGraph::ScanLabel(const std::string& label) const {
   auto id = dictionary_.Find(label);
-  if (!id) return std::make_unique<EmptyNodeCursor>();
-  return std::make_unique<StoreNodeCursor>(
-      store_->NewIterator(Family::kLabels, keys::LabelPrefix(*id)), true);
+  std::unique_ptr<NodeCursor> stored =
+      id ? std::make_unique<StoreNodeCursor>(store_->NewIterator(Family::kLabels, keys::LabelPrefix(*id)), true)
+         : std::unique_ptr<NodeCursor>(std::make_unique<EmptyNodeCursor>());
+  // Nodes made by hand may carry the label too; their ids are below every
+  // document node's.
+  if (label == kDocumentLabel) return ConcatNodeCursors(std::move(stored), ScanDocumentNodes(*store_));
+  return stored;
 }
 
 Result<std::vector<NodeId>> RocksGraph::FindByName(const std::string& name) const {
@@ -371,12 +378,17 @@ Result<std::vector<std::string>> RocksGraph::NamesWithPrefix(const std::string& 
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::OutEdges(NodeId node, std::optional<TypeId> type) const {
+  if (type == kMentionedInTypeId) return VectorEdgeCursor(MentionEdgesOut(*store_, node));
+  if (IsDocumentNode(node)) return VectorEdgeCursor(std::vector<EdgeRef>{});
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
   return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut, prefix),
                                            StoreEdgeCursor::Kind::kOut);
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::InEdges(NodeId node, std::optional<TypeId> type) const {
+  // A document node has MENTIONED_IN relationships only.
+  if (type == kMentionedInTypeId || (!type && IsDocumentNode(node)))
+    return VectorEdgeCursor(MentionEdgesIn(*store_, node));
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
   return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kIn, prefix),
                                            StoreEdgeCursor::Kind::kIn);
@@ -393,6 +405,15 @@ std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
 
 Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
                                     std::optional<TypeId> type) const {
+  // MENTIONED_IN relationships are counted from what serves them (a
+  // document node has incoming ones only).
+  if (type == kMentionedInTypeId || IsDocumentNode(node)) {
+    bool out = direction == EdgeDirection::kOut;
+    if (IsDocumentNode(node) && out) return uint64_t{0};
+    auto edges = out ? MentionEdgesOut(*store_, node) : MentionEdgesIn(*store_, node);
+    if (!edges.ok()) return edges.status();
+    return static_cast<uint64_t>(edges->size());
+  }
   return ReadDegree(*store_, degrees_stored_, node, direction, type);
 }
 
@@ -412,10 +433,14 @@ std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string&
 }
 
 std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {
+  if (type == kMentionedInType) return kMentionedInTypeId;
   return dictionary_.Find(type);
 }
 
-std::string RocksGraph::TypeName(TypeId type) const { return dictionary_.Name(type); }
+std::string RocksGraph::TypeName(TypeId type) const {
+  if (type == kMentionedInTypeId) return kMentionedInType;
+  return dictionary_.Name(type);
+}
 
 Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::Labels() const {
   std::vector<std::pair<std::string, uint64_t>> out;
@@ -488,6 +513,8 @@ Result<std::vector<std::string>> RocksGraph::FindDocuments(const std::string& pr
 }
 
 Result<std::vector<std::string>> RocksGraph::ListDocuments() const { return FindDocuments(""); }
+
+Result<std::string> RocksGraph::DocumentOfNode(NodeId node) const { return DocumentIdOfNode(*store_, node); }
 
 Result<GraphStats> RocksGraph::Stats() const {
   Counters c;
@@ -585,6 +612,12 @@ Result<EdgeId> RocksGraph::CreateEdge(NodeId source, NodeId target, const std::s
                                       const Properties& properties) {
   if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
   if (type.empty()) return Status::InvalidArgument("a relationship needs a type");
+  if (type == kMentionedInType)
+    return Status::NotSupported("MENTIONED_IN relationships are read from the stored mentions; "
+                                "they cannot be created");
+  if (IsDocumentNode(source) || IsDocumentNode(target))
+    return Status::NotSupported("a Document node is a stored document: no relationship can be "
+                                "created to or from it");
   for (NodeId n : {source, target}) {
     std::string v;
     Status s = store_->Get(Family::kNodes, keys::Id64(n), &v);
@@ -784,6 +817,9 @@ Result<uint64_t> RocksGraph::NodeDocumentCount(NodeId id) const {
 Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
                               const Properties& properties) {
   if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (IsDocumentNode(id))
+    return Status::NotSupported("a Document node is a stored document and cannot be changed; "
+                                "kg retract DOCUMENT removes it");
   auto old = ReadNode(*store_, id);
   if (!old.ok()) return old.status();
   Counters c = counters();
@@ -844,6 +880,9 @@ Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
 
 Status RocksGraph::UpdateEdge(EdgeId id, const Properties& properties) {
   if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (IsMentionEdge(id))
+    return Status::NotSupported("a MENTIONED_IN relationship is read from the stored mentions and "
+                                "cannot be changed; kg retract DOCUMENT removes a document");
   auto ev = ReadEdge(*store_, id);
   if (!ev.ok()) return ev.status();
   ev->properties.clear();
@@ -856,6 +895,9 @@ Status RocksGraph::UpdateEdge(EdgeId id, const Properties& properties) {
 
 Status RocksGraph::DeleteEdge(EdgeId id) {
   if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (IsMentionEdge(id))
+    return Status::NotSupported("a MENTIONED_IN relationship is read from the stored mentions and "
+                                "cannot be changed; kg retract DOCUMENT removes a document");
   auto ev = ReadEdge(*store_, id);
   if (!ev.ok()) return ev.status();
   storage::WriteBatch batch;
@@ -895,6 +937,9 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
 
 Status RocksGraph::DeleteNode(NodeId id) {
   if (store_->read_only()) return Status::InvalidArgument("database opened read-only");
+  if (IsDocumentNode(id))
+    return Status::NotSupported("a Document node is a stored document and cannot be changed; "
+                                "kg retract DOCUMENT removes it");
   auto nv = ReadNode(*store_, id);
   if (!nv.ok()) return nv.status();
   for (Family f : {Family::kOut, Family::kIn}) {

@@ -44,6 +44,7 @@ class RocksGraph : public Graph {
   Result<DocumentRecord> GetDocument(const std::string& id) const override;
   Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const override;
   Result<std::vector<std::string>> ListDocuments() const override;
+  Result<std::string> DocumentOfNode(NodeId node) const override;
   Result<GraphStats> Stats() const override;
   Result<AddSummary> AddExtraction(const Extraction& extraction) override;
   Result<NodeId> CreateNode(const std::vector<std::string>& labels,

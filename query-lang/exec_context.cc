@@ -3,6 +3,7 @@
 #include "query-lang/exec_context.h"
 
 #include "query-lang/errors.h"
+#include "query-lang/functions.h"
 #include "query-lang/regex.h"
 #include "query-lang/temporal.h"
 
@@ -126,6 +127,11 @@ const NodeValue& ExecContext::LoadNode(const Value& node) {
   ValueMap props;
   for (auto& [k, v] : rec->properties)
     if (!v.is_null()) props[k] = FromProperty(v);
+  if (graph::IsDocumentNode(n.id)) {
+    // A document's date is a date value, as in provenance(r).
+    auto it = props.find("published");
+    if (it != props.end() && it->second.kind() == K::kString) it->second = PublishedValue(it->second.as_string());
+  }
   loaded->properties = std::make_shared<const ValueMap>(std::move(props));
   if (nodes_.size() > kMaxCached) {
     // A bounded cache for big scans. The previous generation stays alive one

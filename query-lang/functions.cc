@@ -416,18 +416,6 @@ Value FnIsEmpty(const Args& a, ExecContext&) {
 
 // ---- Knowledge-graph functions --------------------------------------------
 
-// A document's `published` as a date when it reads as one ("2013-04-20",
-// "2013-04-20T10:00:00Z"), else the text as stored (null when empty).
-Value PublishedValue(const std::string& published) {
-  if (published.empty()) return Value();
-  std::string day = published.substr(0, published.find('T'));
-  try {
-    return temporal::Parse(K::kDate, day);
-  } catch (const QueryException&) {
-    return Value::String(published);
-  }
-}
-
 Value SpanValue(const ByteSpan& s) {
   return Value::List({Value::Int(s.begin), Value::Int(s.end)});
 }
@@ -464,7 +452,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
     m["ingested_ms"] = Value::Int(p.ingest_time_ms);
     if (!p.modality.empty()) m["modality"] = Value::String(p.modality);
     if (!p.attribution.empty()) m["attribution"] = Value::String(p.attribution);
-    Value title, url, published, sentence;
+    Value title, url, published, publisher, sentence;
     if (p.document_id != "manual") {
       auto doc = ctx.graph().GetDocument(p.document_id);
       if (doc.ok()) {
@@ -472,6 +460,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
         title = Value::String(d.title);
         url = Value::String(d.url);
         published = PublishedValue(d.published);
+        if (!d.publisher.empty()) publisher = Value::String(d.publisher);
         if (p.sentence_span.end <= d.text.size() && !p.sentence_span.empty())
           sentence = Value::String(d.text.substr(p.sentence_span.begin, p.sentence_span.size()));
       }
@@ -479,6 +468,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
     m["title"] = title;
     m["url"] = url;
     m["published"] = published;
+    m["publisher"] = publisher;
     m["sentence"] = sentence;
     out.push_back(Value::Map(std::move(m)));
   }
@@ -502,8 +492,36 @@ Value FnMentions(const Args& a, ExecContext& ctx) {
       v["title"] = Value::String(doc->document.title);
       v["url"] = Value::String(doc->document.url);
       v["published"] = PublishedValue(doc->document.published);
+      if (!doc->document.publisher.empty()) v["publisher"] = Value::String(doc->document.publisher);
     }
     out.push_back(Value::Map(std::move(v)));
+  }
+  return Value::List(std::move(out));
+}
+
+// documents(r): the Document nodes of the documents supporting claim r, in
+// document id order (none for a claim made by CREATE); documents(n) for an
+// entity: the documents mentioning it.
+Value FnDocuments(const Args& a, ExecContext& ctx) {
+  if (a[0].is_null()) return Value();
+  std::vector<std::string> ids;
+  if (a[0].kind() == K::kRelationship) {
+    auto recs = ctx.graph().EdgeProvenance(a[0].as_relationship().id);
+    if (!recs.ok()) ThrowError("StorageError", "", recs.status().ToString());
+    for (const auto& p : *recs) ids.push_back(p.document_id);
+  } else if (a[0].kind() == K::kNode) {
+    auto recs = ctx.graph().NodeMentions(a[0].as_node().id);
+    if (!recs.ok()) ThrowError("StorageError", "", recs.status().ToString());
+    for (const auto& m : *recs) ids.push_back(m.document_id);
+  } else {
+    BadArg("documents", a[0]);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ValueList out;
+  for (const auto& id : ids) {
+    graph::NodeId node = graph::DocumentNodeId(id);
+    if (node != 0) out.push_back(ExecContext::NodeRef(node));
   }
   return Value::List(std::move(out));
 }
@@ -589,6 +607,7 @@ const std::vector<FunctionInfo> kFunctions = {
     {"sources", 1, 1, false, FnSourcesAny},
     {"provenance", 1, 1, false, FnProvenanceAny},
     {"mentions", 1, 1, false, FnMentions},
+    {"documents", 1, 1, false, FnDocuments},
     {"count", 1, 1, true, nullptr},
     {"sum", 1, 1, true, nullptr},
     {"avg", 1, 1, true, nullptr},
@@ -602,6 +621,16 @@ const std::vector<FunctionInfo> kFunctions = {
 };
 
 }  // namespace
+
+Value PublishedValue(const std::string& published) {
+  if (published.empty()) return Value();
+  std::string day = published.substr(0, published.find('T'));
+  try {
+    return temporal::Parse(K::kDate, day);
+  } catch (const QueryException&) {
+    return Value::String(published);
+  }
+}
 
 const FunctionInfo* FindFunction(const std::string& lower_name) {
   for (const auto& f : kFunctions)

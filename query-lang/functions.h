@@ -26,4 +26,9 @@ struct FunctionInfo {
 const FunctionInfo* FindFunction(const std::string& lower_name);
 const std::vector<FunctionInfo>& AllFunctions();
 
+// A document's `published` as a date when it reads as one ("2013-04-20",
+// "2013-04-20T10:00:00Z"), else the text as stored (null when empty): what
+// provenance(r), mentions(n) and a Document node's `published` hold.
+Value PublishedValue(const std::string& published);
+
 }  // namespace kg::query_lang

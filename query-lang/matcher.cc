@@ -36,6 +36,19 @@ const BoundExpr* NameLookup(const BoundNode& n) {
   return nullptr;
 }
 
+// The {id: ...} value of a (:Document) pattern node.
+const BoundExpr* DocumentIdLookup(const BoundNode& n) {
+  if (n.labels.empty() || n.labels[0] != graph::kDocumentLabel) return nullptr;
+  if (!n.properties || n.properties->kind != BoundExpr::Kind::kMap) return nullptr;
+  for (size_t i = 0; i < n.properties->keys.size(); ++i)
+    if (n.properties->keys[i] == "id") return n.properties->children[i].get();
+  return nullptr;
+}
+
+bool IsDocumentPattern(const BoundNode& n) {
+  return !n.labels.empty() && n.labels[0] == graph::kDocumentLabel;
+}
+
 namespace {
 
 class Matcher {
@@ -187,6 +200,19 @@ class Matcher {
       const Value& v = row_[n.slot];
       if (v.kind() != Value::Kind::kNode) return true;  // null (OPTIONAL) or not a node: no match
       return f(v.as_node().id);
+    }
+    if (const BoundExpr* id = DocumentIdLookup(n)) {
+      // (d:Document {id: '...'}): the document's node, if it is stored.
+      Value v = Eval(*id, row_, ctx_);
+      if (v.kind() != Value::Kind::kString) return true;
+      graph::NodeId node = graph::DocumentNodeId(v.as_string());
+      if (node == 0) return true;
+      auto doc = ctx_.graph().DocumentOfNode(node);
+      if (!doc.ok()) {
+        if (doc.status().IsNotFound()) return true;
+        ThrowError("StorageError", "", doc.status().ToString());
+      }
+      return f(node);
     }
     if (const BoundExpr* name = NameLookup(n)) {
       Value v = Eval(*name, row_, ctx_);
@@ -512,15 +538,23 @@ std::vector<PartAccess> ChooseAccess(const std::vector<BoundPattern>& parts) {
       return false;
     };
     bool single_hop = p.nodes.size() == 2 && p.rels.size() == 1 && !p.rels[0].var_length && !p.rels[0].bound;
+    // MENTIONED_IN is served per node, not by the relationship scan; a
+    // document node is the cheaper start (documents are fewer than entities).
+    if (single_hop) {
+      for (auto& t : p.rels[0].types) single_hop = single_hop && t != graph::kMentionedInType;
+      for (auto& n : p.nodes) single_hop = single_hop && !IsDocumentPattern(n);
+    }
     if (p.shortest) {
       a = {Kind::kShortestPath, 0};
     } else if (first(bound, Kind::kBound)) {
     } else if (first([](const BoundNode& n) { return NameLookup(n) != nullptr; }, Kind::kNodeByName)) {
+    } else if (first([](const BoundNode& n) { return DocumentIdLookup(n) != nullptr; }, Kind::kNodeByLabel)) {
     } else if (single_hop) {
       // (a)-[r]->(b) with neither end bound or looked up by name: one
       // sequential scan of the relationships beats a node scan plus an
       // adjacency seek per node.
       a = {Kind::kRelationshipScan, 0};
+    } else if (first([](const BoundNode& n) { return IsDocumentPattern(n); }, Kind::kNodeByLabel)) {
     } else if (first([](const BoundNode& n) { return !n.labels.empty(); }, Kind::kNodeByLabel)) {
     } else {
       a = {Kind::kAllNodes, 0};

@@ -140,6 +140,12 @@ class Planner {
       return std::nullopt;
     const BoundRel& r = part.rels[0];
     if (r.var_length || r.bound || r.properties || (!r.variable.empty() && r.used)) return std::nullopt;
+    // Documents and MENTIONED_IN are not in the degree counts (graph.h).
+    for (auto& t : r.types)
+      if (t == graph::kMentionedInType) return std::nullopt;
+    for (auto& n : part.nodes)
+      for (auto& l : n.labels)
+        if (l == graph::kDocumentLabel) return std::nullopt;
     auto free = [](const BoundNode& n) {
       return !n.bound && n.labels.empty() && !n.properties && (n.variable.empty() || !n.used);
     };

@@ -60,6 +60,8 @@ void CreatePatterns(const std::vector<BoundPattern>& parts, Row& row, ExecContex
         if (r.direction == BoundRel::Direction::kIn) std::swap(a, b);
         auto props = Props(r.properties, row, ctx);
         auto id = ctx.graph().CreateEdge(a, b, r.types[0], props);
+        if (!id.ok() && id.status().code() == Status::Code::kNotSupported)
+          ThrowError("NotSupported", "", "CREATE: " + id.status().message());  // documents are read-only
         if (!id.ok()) ThrowError("StorageError", "", id.status().ToString());
         ctx.counters().relationships_created++;
         ctx.counters().properties_set += static_cast<int64_t>(props.size());
@@ -106,6 +108,8 @@ class CreateOp : public Unary {
 [[noreturn]] void ThrowStorage(const Status& s, const std::string& what) {
   if (s.IsNotFound())
     ThrowError("EntityNotFound", "DeletedEntityAccess", what + ": " + s.ToString());
+  if (s.code() == Status::Code::kNotSupported && s.message().find("kg retract") != std::string::npos)
+    ThrowError("NotSupported", "", what + ": " + s.message());
   if (s.code() == Status::Code::kNotSupported)
     ThrowError("NotSupported", "", what + ": " + s.message() +
                                        " (extracted entities follow their documents: see kg retract)");
@@ -268,6 +272,17 @@ class DeleteOp : public UpdateOp {
     for (auto& r : rows)
       for (auto& e : c_.exprs) add(Eval(*e, r, ctx));
     graph::Graph& g = ctx.graph();
+    auto refuse_document = [&](const std::string& what, uint64_t id) {
+      ThrowError("NotSupported", "DeleteDocument",
+                 "cannot delete " + what + " " + std::to_string(id) +
+                     ": Document nodes and MENTIONED_IN relationships are read from the stored "
+                     "documents; remove a document with `kg retract DOCUMENT`",
+                 c_.line, c_.column);
+    };
+    for (uint64_t n : nodes)
+      if (graph::IsDocumentNode(n)) refuse_document("node", n);
+    for (uint64_t r : rels)
+      if (graph::IsMentionEdge(r)) refuse_document("relationship", r);
     for (uint64_t n : nodes) {
       for (bool out : {true, false}) {
         auto cur = out ? g.OutEdges(n) : g.InEdges(n);
