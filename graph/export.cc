@@ -309,6 +309,22 @@ Status WriteDot(const Graph& graph, const Subgraph& subgraph, const DotOptions& 
   return Status::OK();
 }
 
+namespace {
+
+// The distinct texts of a claim's arguments of `role` ("time", "place") over
+// all its supporting sentences, joined by "; " in first-seen order.
+std::string ArgumentTexts(const ClaimSources& s, const std::string& role) {
+  std::vector<std::string> seen;
+  for (const auto& r : s.records)
+    for (const ClaimArgument& a : r.arguments)
+      if (a.role == role && std::find(seen.begin(), seen.end(), a.text) == seen.end()) seen.push_back(a.text);
+  std::string out;
+  for (const auto& t : seen) out += (out.empty() ? "" : "; ") + ValidUtf8(t);
+  return out;
+}
+
+}  // namespace
+
 Status WriteGraphML(const Graph& graph, const Subgraph& subgraph, std::ostream& out) {
   SourceReader reader(graph);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -329,6 +345,8 @@ Status WriteGraphML(const Graph& graph, const Subgraph& subgraph, std::ostream& 
       {"wasAttributedTo", "edge", "wasAttributedTo", "string"},
       {"generatedAtTime", "edge", "generatedAtTime", "string"},
       {"negated", "edge", "negated", "boolean"},
+      {"time", "edge", "time", "string"},
+      {"place", "edge", "place", "string"},
   };
   for (const auto& k : keys) {
     out << "  <key id=\"" << k[0] << "\" for=\"" << k[1] << "\" attr.name=\"" << k[2]
@@ -364,6 +382,8 @@ Status WriteGraphML(const Graph& graph, const Subgraph& subgraph, std::ostream& 
         << "<data key=\"generatedAtTime\">" << IsoTime(s->first_ingest_ms)
         << "</data>"
         << "<data key=\"negated\">" << (s->all_negated ? "true" : "false") << "</data>"
+        << "<data key=\"time\">" << XmlEscape(ArgumentTexts(*s, "time")) << "</data>"
+        << "<data key=\"place\">" << XmlEscape(ArgumentTexts(*s, "place")) << "</data>"
         << "</edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
@@ -444,6 +464,11 @@ Status WriteJson(const Graph& graph, const Subgraph& subgraph, std::ostream& out
                 {"negated", r.negated},
                 {"modality", r.modality},
                 {"attribution", ValidUtf8(r.attribution)}};
+      // Time, place and other arguments ("on Saturday", "in Sochi").
+      Json args = Json::array();
+      for (const ClaimArgument& a : r.arguments)
+        args.push_back({{"role", ValidUtf8(a.role)}, {"text", ValidUtf8(a.text)}, {"span", SpanJson(a.span)}});
+      p["arguments"] = std::move(args);
       prov.push_back(std::move(p));
     }
     Json j = {{"id", id},
@@ -491,7 +516,7 @@ Status WriteCsv(const Graph& graph, const Subgraph& subgraph, const std::string&
   }
   edges << ":START_ID,:END_ID,:TYPE,edge_id:long,sources:int,provenance:int,confidence:double,"
            "negated:boolean,wasDerivedFrom:string[],wasAttributedTo:string[],generatedAtTime,"
-           "relation_surface\n";
+           "relation_surface,time,place\n";
   for (EdgeId id : subgraph.edges) {
     Result<EdgeRecord> edge = graph.GetEdge(id);
     if (!edge.ok()) return edge.status().WithContext("edge " + std::to_string(id));
@@ -502,7 +527,8 @@ Status WriteCsv(const Graph& graph, const Subgraph& subgraph, const std::string&
           << ',' << s->documents.size() << ',' << s->records.size() << ',' << s->max_confidence
           << ',' << (s->all_negated ? "true" : "false") << ',' << CsvField(s->DocumentIds())
           << ',' << CsvField(s->Extractors()) << ',' << IsoTime(s->first_ingest_ms)
-          << ',' << CsvField(surface) << '\n';
+          << ',' << CsvField(surface) << ',' << CsvField(ArgumentTexts(*s, "time")) << ','
+          << CsvField(ArgumentTexts(*s, "place")) << '\n';
   }
   schema << "// Load nodes.csv and edges.csv into Kùzu (run from this folder):\n"
             "//   kuzu mydb < kuzu_schema.cypher\n"
@@ -512,7 +538,8 @@ Status WriteCsv(const Graph& graph, const Subgraph& subgraph, const std::string&
             "mentions INT64, properties STRING, PRIMARY KEY(id));\n"
             "CREATE REL TABLE Claim(FROM Node TO Node, type STRING, edge_id INT64, sources INT64, "
             "provenance INT64, confidence DOUBLE, negated BOOLEAN, wasDerivedFrom STRING, "
-            "wasAttributedTo STRING, generatedAtTime STRING, relation_surface STRING);\n"
+            "wasAttributedTo STRING, generatedAtTime STRING, relation_surface STRING, time STRING, "
+            "place STRING);\n"
             "COPY Node FROM 'nodes.csv' (HEADER=true);\n"
             "COPY Claim FROM 'edges.csv' (HEADER=true);\n";
   nodes.flush();
