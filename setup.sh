@@ -16,6 +16,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
   libedit-dev libicu-dev libgumbo-dev libpcre2-dev wordnet-base
   graphviz tmux python3
+  chromium  # headless browser: the HTML audit report's screenshot test (tests/ux/)
   python3-distributed  # Dask scheduler and workers (scripts/kg_dask.py and its test)
   clang  # libFuzzer targets (fuzz/, -DKG_FUZZ=ON)
 )

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/export.h"
 
@@ -531,6 +532,8 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
   std::unordered_map<NodeId, uint64_t> degree;
   std::map<std::string, uint64_t> per_doc, per_extractor;
   std::vector<AuditReport::ClaimLine> all;
+  // Every supporting sentence's anchor -> its document and a record citing it.
+  std::unordered_map<std::string, std::pair<std::string, ProvenanceRecord>> sentence_at;
   std::unordered_map<NodeId, std::string> names;
   auto name_of = [&](NodeId n) {
     auto it = names.find(n);
@@ -551,7 +554,14 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
     ++degree[edge->source];
     ++degree[edge->target];
     AuditReport::ClaimLine line{edge->id, name_of(edge->source), edge->type,
-                                name_of(edge->target), s->documents.size()};
+                                name_of(edge->target), s->documents.size(), {}};
+    for (const auto& r : s->records) {
+      if (r.document_id == "manual") continue;
+      std::string anchor = "s-" + r.document_id.substr(0, 12) + "-" + std::to_string(r.sentence);
+      if (std::find(line.sentences.begin(), line.sentences.end(), anchor) != line.sentences.end()) continue;
+      line.sentences.push_back(anchor);
+      sentence_at.emplace(anchor, std::make_pair(r.document_id, r));
+    }
     ++rep.claims_by_sources[line.sources];
     if (line.sources == 1) {
       ++rep.single_source_claims;
@@ -597,6 +607,29 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
   }
   if (per_doc.count("manual")) rep.per_document.push_back({"created by hand", per_doc["manual"]});
   for (const auto& [name, n] : per_extractor) rep.per_extractor.push_back({name, n});
+  // The sentences the listed claims link to.
+  std::unordered_set<std::string> listed;
+  for (const auto* lines : {&rep.best_corroborated, &rep.single_source, &rep.contradictions}) {
+    for (const auto& l : *lines) {
+      for (const auto& anchor : l.sentences) {
+        if (!listed.insert(anchor).second) continue;
+        const auto& [doc_id, r] = sentence_at.at(anchor);
+        AuditReport::Sentence sentence;
+        sentence.anchor = anchor;
+        sentence.document_id = doc_id;
+        sentence.index = r.sentence;
+        sentence.text = reader.Slice(doc_id, r.sentence_span);
+        const DocumentRecord* d = reader.Document(doc_id);
+        sentence.document = doc_id;
+        if (d && !d->document.title.empty()) {
+          sentence.document = d->document.title;
+        } else if (d && !d->document.source.empty()) {
+          sentence.document = d->document.source.substr(d->document.source.find_last_of('/') + 1);
+        }
+        rep.sentences.push_back(std::move(sentence));
+      }
+    }
+  }
   Result<GraphStats> stats = graph.Stats();
   if (stats.ok()) rep.entities = stats->entities;
   return rep;
@@ -658,7 +691,7 @@ std::string ReportJson(const AuditReport& r) {
     Json a = Json::array();
     for (const auto& l : v)
       a.push_back({{"id", l.id}, {"subject", l.subject}, {"relation", l.relation},
-                   {"object", l.object}, {"sources", l.sources}});
+                   {"object", l.object}, {"sources", l.sources}, {"sentences", l.sentences}});
     return a;
   };
   auto counts = [](const std::vector<AuditReport::Count>& v) {
@@ -668,6 +701,10 @@ std::string ReportJson(const AuditReport& r) {
   };
   Json by = Json::object();
   for (const auto& [n, c] : r.claims_by_sources) by[std::to_string(n)] = c;
+  Json sentences = Json::array();
+  for (const auto& s : r.sentences)
+    sentences.push_back({{"anchor", s.anchor}, {"document", s.document}, {"document_id", s.document_id},
+                         {"sentence_index", s.index}, {"text", s.text}});
   Json j = {{"documents", r.documents},
             {"entities", r.entities},
             {"claims", r.claims},
@@ -681,7 +718,8 @@ std::string ReportJson(const AuditReport& r) {
             {"contradictions", lines(r.contradictions)},
             {"top_entities", counts(r.top_entities)},
             {"per_document", counts(r.per_document)},
-            {"per_extractor", counts(r.per_extractor)}};
+            {"per_extractor", counts(r.per_extractor)},
+            {"sentences", sentences}};
   return Dump(j) + "\n";
 }
 
@@ -690,7 +728,8 @@ std::string ReportHtml(const AuditReport& r) {
   o << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>kg audit report</title>\n"
        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}"
-       "td.n{text-align:right}</style></head><body>\n<h1>kg audit report</h1>\n<p>"
+       "td.n{text-align:right}p.sentence{margin:.4em 0}p.sentence:target{background:#ffe9a8}"
+       "a.s{margin-right:.3em}</style></head><body>\n<h1>kg audit report</h1>\n<p>"
     << r.documents << " documents, " << r.entities << " entities, " << r.claims << " claims, "
     << r.provenance << " supporting sentences; " << r.spans_checked << " spans re-checked, "
     << r.span_mismatches << " mismatches.</p>\n<h2>Claims by number of independent sources</h2>\n"
@@ -704,10 +743,14 @@ std::string ReportHtml(const AuditReport& r) {
       o << "<p>None.</p>\n";
       return;
     }
-    o << "<table><tr><th>id</th><th>claim</th><th>sources</th></tr>\n";
-    for (const auto& l : lines)
+    o << "<table><tr><th>id</th><th>claim</th><th>sources</th><th>sentences</th></tr>\n";
+    for (const auto& l : lines) {
       o << "<tr><td class=n>" << l.id << "</td><td>" << XmlEscape(ClaimText(l))
-        << "</td><td class=n>" << l.sources << "</td></tr>\n";
+        << "</td><td class=n>" << l.sources << "</td><td>";
+      for (size_t i = 0; i < l.sentences.size(); ++i)
+        o << "<a class=s href=\"#" << l.sentences[i] << "\">[" << (i + 1) << "]</a>";
+      o << "</td></tr>\n";
+    }
     o << "</table>\n";
   };
   claims("Best corroborated claims", r.best_corroborated);
@@ -723,6 +766,10 @@ std::string ReportHtml(const AuditReport& r) {
   counts("Entities with the most claims", "entity", r.top_entities);
   counts("Supporting sentences per document", "document", r.per_document);
   counts("Supporting sentences per extractor", "extractor", r.per_extractor);
+  o << "<h2 id=\"sentences\">Supporting sentences of the claims above</h2>\n";
+  for (const auto& s : r.sentences)
+    o << "<p class=sentence id=\"" << s.anchor << "\"><b>" << XmlEscape(s.document) << ", sentence "
+      << s.index << "</b> (" << s.document_id.substr(0, 12) << "): " << XmlEscape(OneLine(s.text)) << "</p>\n";
   o << "</body></html>\n";
   return o.str();
 }

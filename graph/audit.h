@@ -137,6 +137,17 @@ struct AuditReport {
     EdgeId id = 0;
     std::string subject, relation, object;
     size_t sources = 0;
+    // Anchors of its supporting sentences ("s-3c939b3cc2cc-11": document id
+    // prefix, sentence index), each once, in provenance order.
+    std::vector<std::string> sentences;
+  };
+  // A supporting sentence of a listed claim: what a claim's anchor names.
+  struct Sentence {
+    std::string anchor;    // "s-3c939b3cc2cc-11"
+    std::string document;  // title, else the source file's name, else the id
+    std::string document_id;
+    uint32_t index = 0;    // sentence index in the document
+    std::string text;      // the stored text of the sentence
   };
   struct Count {
     std::string name;
@@ -151,6 +162,9 @@ struct AuditReport {
   std::vector<Count> top_entities;               // most claims first (top N)
   std::vector<Count> per_document;               // "title (id prefix)" -> provenance records
   std::vector<Count> per_extractor;              // "name version" -> provenance records
+  // The supporting sentences of the claims in the three lists above, in the
+  // order they are first cited; ReportHtml links each claim to its own.
+  std::vector<Sentence> sentences;
   uint64_t spans_checked = 0, span_mismatches = 0;
 };
 
