@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -673,6 +674,42 @@ void Reader::ReadJsonLine(std::string_view text, const std::string& where,
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
+  static const std::pair<const char*, std::string Document::*> kMetadata[] = {
+      {"url", &Document::url},
+      {"title", &Document::title},
+      {"published", &Document::published},
+      {"publisher", &Document::publisher},
+      {"byline", &Document::byline}};
+  if (!j.contains("html") && !j.contains("text") && j.contains("file") && j["file"].is_string()) {
+    // Metadata for a text or HTML file kept apart: {"file": "a.txt", "url":
+    // ...}. The file (relative to this JSON Lines file's folder) is read as
+    // `kg ingest a.txt` reads it, so the document is the same (same content
+    // id, its source the file), with the record's metadata on top.
+    std::string file = field("file");
+    std::string base = where.substr(0, where.rfind(':'));
+    size_t slash = base.rfind('/');
+    std::string path = file.empty() || file[0] == '/' || slash == std::string::npos || base == "-"
+                           ? file
+                           : base.substr(0, slash + 1) + file;
+    if (!file.empty()) path = std::filesystem::path(path).lexically_normal().string();
+    std::string ext = Extension(path);
+    if (file.empty() || ext == "jsonl" || ext == "ndjson") {
+      emit({where, Status::InvalidArgument(where + ": \"file\" must name a text or HTML file"), {}});
+      return;
+    }
+    ReadFile(path, [&](ReadResult r) {
+      if (!r.status.ok()) {
+        emit({where, r.status.WithContext(where), {}});
+        return;
+      }
+      for (auto [key, member] : kMetadata) {
+        std::string v = field(key);
+        if (!v.empty()) r.document.*member = v;
+      }
+      emit(std::move(r));
+    });
+    return;
+  }
   Document doc;
   if (j.contains("html") && j["html"].is_string()) {
     std::string page = field("html");
@@ -684,7 +721,7 @@ void Reader::ReadJsonLine(std::string_view text, const std::string& where,
   } else if (j.contains("text") && j["text"].is_string()) {
     doc.text = field("text");
   } else {
-    emit({where, Status::InvalidArgument(where + ": no \"text\" or \"html\" string field"), {}});
+    emit({where, Status::InvalidArgument(where + ": no \"text\", \"html\" or \"file\" string field"), {}});
     return;
   }
   for (auto [key, dst] : {std::pair<const char*, std::string*>{"url", &doc.url},

@@ -6,6 +6,8 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/ux/ux_util.h"
@@ -67,6 +69,49 @@ TEST(Examples, EveryCypherFileRuns) {
     EXPECT_EQ(r.code, 0) << f << ":\n" << r.err;
     EXPECT_EQ(r.out.rfind("[", 0), 0u) << f << " printed no JSON array:\n" << r.out;
   }
+}
+
+// Section 6 of examples/README.md: the four document queries on the seeds
+// with their metadata (examples/seeds.jsonl) give what the page says: the
+// row counts its text names and the table it shows.
+TEST(Examples, DocumentQueriesGiveWhatTheReadmeShows) {
+  TempDir dir;
+  std::string src = ::kg::testing::SourceDir();
+  std::string kg = Kg() + " --db " + Quote(dir.path() + "/seeds-meta.db");
+  RunResult ingest = Sh(kg + " ingest " + Quote(src + "/examples/seeds.jsonl"));
+  ASSERT_EQ(ingest.code, 0) << ingest.err;
+  auto rows = [&](const std::string& file) {
+    RunResult r = Sh(kg + " query --format json -f " + Quote(src + "/examples/" + file));
+    EXPECT_EQ(r.code, 0) << file << ": " << r.err;
+    return nlohmann::json::parse(r.out, nullptr, false);
+  };
+  std::string readme = ReadFile(src + "/examples/README.md");
+  nlohmann::json one = rows("07_claims_of_one_article.cypher");
+  EXPECT_EQ(one.size(), 36u);
+  EXPECT_NE(readme.find("lists the 36 claims of"), std::string::npos);
+  nlohmann::json after = rows("08_claims_published_after.cypher");
+  EXPECT_EQ(after.size(), 20u);
+  EXPECT_NE(readme.find("the 20 claims of the one article published after 2017-01-01"), std::string::npos);
+  for (const auto& row : after) {
+    EXPECT_EQ(row["published"], "2017-02-16");
+    EXPECT_EQ(row["publisher"], "Xinhua");
+  }
+  nlohmann::json publisher = rows("09_claims_from_one_publisher.cypher");
+  EXPECT_EQ(publisher.size(), 36u);
+  EXPECT_NE(readme.find("the 36 claims of RFE/RL's article"), std::string::npos);
+  for (const auto& row : publisher) EXPECT_EQ(row["article"], "Putin, Obama Discuss Security");
+  // The same claims, found by file or by publisher.
+  auto claims = [](const nlohmann::json& rs) {
+    std::multiset<std::string> out;
+    for (const auto& r : rs) out.insert(r["subject"].dump() + r["relation"].dump() + r["object"].dump());
+    return out;
+  };
+  EXPECT_EQ(claims(one), claims(publisher));
+  // The table the page shows, line for line (the timing aside).
+  RunResult shared = Sh(kg + " query -f " + Quote(src + "/examples/10_entities_two_articles_share.cypher"));
+  ASSERT_EQ(shared.code, 0) << shared.err;
+  std::string table = shared.out.substr(0, shared.out.rfind(" ("));
+  EXPECT_NE(readme.find(table + "\n```"), std::string::npos) << "README shows another table than:\n" << table;
 }
 
 }  // namespace
