@@ -15,8 +15,9 @@
 namespace kg::ux_test {
 namespace {
 
-std::vector<std::string> ReadmeCommands() {
-  std::istringstream in(ReadFile(::kg::testing::SourceDir() + "/examples/README.md"));
+// The `$ ` lines of the ```console blocks of a Markdown page.
+std::vector<std::string> ReadmeCommands(const std::string& page = "examples/README.md") {
+  std::istringstream in(ReadFile(::kg::testing::SourceDir() + "/" + page));
   std::vector<std::string> out;
   bool in_console = false;
   for (std::string line; std::getline(in, line);) {
@@ -50,6 +51,42 @@ TEST(Examples, ReadmeWalkthroughRuns) {
   EXPECT_NE(ReadFile(dir.path() + "/putin.dot").find("Vladimir Putin"), std::string::npos);
   EXPECT_NE(ReadFile(dir.path() + "/audit.html").find("kg audit report"), std::string::npos);
   EXPECT_TRUE(::kg::testing::PathExists(dir.path() + "/seeds-csv/kuzu_schema.cypher"));
+}
+
+// The top README's commands: `bash setup.sh demo`'s steps after the build
+// (the `build/kg` lines of setup.sh's demo) and every `$ ` line, run as the
+// walkthrough runs its own, in a scratch folder.
+TEST(Examples, TopReadmeCommandsRun) {
+  std::string src = ::kg::testing::SourceDir();
+  std::vector<std::string> commands;
+  std::istringstream setup(ReadFile(src + "/setup.sh"));
+  bool in_demo = false;
+  for (std::string line; std::getline(setup, line);) {
+    std::string t = line.substr(std::min(line.size(), line.find_first_not_of(' ')));
+    if (t.rfind("demo)", 0) == 0) in_demo = true;
+    else if (in_demo && t.rfind(";;", 0) == 0) break;
+    else if (in_demo && t.rfind("build/kg ", 0) == 0) commands.push_back("kg " + t.substr(9));
+  }
+  ASSERT_GE(commands.size(), 3u) << "setup.sh's demo lost its kg commands";
+  std::vector<std::string> readme = ReadmeCommands("README.md");
+  ASSERT_GE(readme.size(), 4u) << "README.md lost its commands";
+  EXPECT_NE(std::find(readme.begin(), readme.end(), "kg timeline 'Vladimir Putin'"), readme.end());
+  TempDir dir;
+  std::string script = "failed=0\ncd " + Quote(dir.path()) + "\nln -s " + Quote(src + "/seeds") +
+                       " seeds\nkg() { " + Quote(::kg::testing::KgBinary()) + " \"$@\"; }\n";
+  auto run = [&](const std::string& c) {
+    script += c + "\nif [ $? -ne 0 ]; then failed=1; cat >&2 <<'KG_EOF'\nFAILED: $ " + c + "\nKG_EOF\nfi\n";
+  };
+  for (const auto& c : commands) run(c);
+  script += "rm -rf kg.db\n";  // the demo's database; the README's own ingest follows
+  for (const auto& c : readme) run(c);
+  script += "exit $failed\n";
+  WriteFile(dir.path() + "/readme.sh", script);
+  RunResult r = Sh("bash " + Quote(dir.path() + "/readme.sh"));
+  EXPECT_EQ(r.code, 0) << "README commands failed (see FAILED lines):\n" << r.err;
+  EXPECT_NE(r.out.find("Vladimir Putin (Person)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("002_a52160434a679462.txt"), std::string::npos) << "Putin's documents:\n" << r.out;
+  EXPECT_NE(r.out.find("Federal Bureau of Investigation"), std::string::npos) << r.out;
 }
 
 TEST(Examples, EveryCypherFileRuns) {
