@@ -262,7 +262,12 @@ class Repl {
       for (const auto& [l, n] : *labels) data_.labels.push_back(l);
     if (auto types = graph_.RelationshipTypes(); types.ok())
       for (const auto& [t, n] : *types) data_.types.push_back(t);
-    std::vector<std::string> keys;
+    // Documents are nodes in queries too, though not stored as nodes.
+    data_.labels.push_back(graph::kDocumentLabel);
+    data_.types.push_back(graph::kMentionedInType);
+    std::sort(data_.labels.begin(), data_.labels.end());
+    std::sort(data_.types.begin(), data_.types.end());
+    std::vector<std::string> keys = {"url", "title", "published", "publisher", "source_path"};
     size_t seen = 0;
     for (auto cur = graph_.ScanNodes(); cur->Valid() && seen < 2000; cur->Next(), ++seen) {
       if (auto n = graph_.GetNode(cur->node()); n.ok())
