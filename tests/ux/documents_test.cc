@@ -60,9 +60,10 @@ TEST(Documents, EveryStoredDocumentIsANode) {
   EXPECT_EQ(docs[3]["published"], "2017-02-16");
   EXPECT_TRUE(docs[2]["title"].is_null()) << "no title is invented for a seed that shows none";
   EXPECT_EQ(docs[0]["labels"], json::array({"Document"}));
-  // The same documents as plain text files: the same ids (the content's).
-  json plain = Query(SeedsDb(), "MATCH (d:Document) RETURN d.id AS id ORDER BY id");
-  json meta = Query(db, "MATCH (d:Document) RETURN d.id AS id ORDER BY id");
+  // The same files as `kg ingest seeds/` reads (their ids may differ: a
+  // title given drops its words from the text's key, extract::DocumentId).
+  json plain = Query(SeedsDb(), "MATCH (d:Document) RETURN d.source_path AS p ORDER BY p");
+  json meta = Query(db, "MATCH (d:Document) RETURN d.source_path AS p ORDER BY p");
   EXPECT_EQ(plain, meta);
 
   // Lookups by id, file and publisher; `published` is a date value.
@@ -344,9 +345,10 @@ TEST(AuditHtml, ClaimsLinkToTheirSentencesInChromium) {
   ASSERT_EQ(dom.code, 0) << dom.err;
   const std::string& d = dom.out;
   EXPECT_NE(d.find("<h1>kg audit report</h1>"), std::string::npos);
-  EXPECT_NE(d.find("Russia –tip_off→ Federal Bureau of Investigation"), std::string::npos);
+  EXPECT_NE(d.find("Barack Obama –speak_with→ Vladimir Putin"), std::string::npos);
   EXPECT_NE(d.find("Supporting sentences of the claims above"), std::string::npos);
-  EXPECT_NE(d.find("separately tipped off"), std::string::npos) << "the tip-off sentence is on the page";
+  EXPECT_NE(d.find("Putin and Obama spoke for at least the second time"), std::string::npos)
+      << "a supporting sentence is on the page";
   // Every link from a claim has its sentence on the page, and every claim
   // row links to at least one sentence.
   std::set<std::string> targets, anchors;
@@ -354,19 +356,21 @@ TEST(AuditHtml, ClaimsLinkToTheirSentencesInChromium) {
     targets.insert(d.substr(at + 7, d.find('"', at + 7) - at - 7));
   for (size_t at = d.find("id=\"s-"); at != std::string::npos; at = d.find("id=\"s-", at + 1))
     anchors.insert(d.substr(at + 4, d.find('"', at + 4) - at - 4));
-  EXPECT_GE(targets.size(), 20u);
+  EXPECT_GE(targets.size(), 15u);
   EXPECT_EQ(targets, anchors);
-  // The tip-off claim's row links to both of its sentences.
-  size_t row = d.find("Russia –tip_off→ Federal Bureau of Investigation");
+  // The speak_with claim (three sources) links to each of its sentences
+  // ("Putin and Obama spoke ...", "While speaking with Putin, Obama ...").
+  size_t row = d.find("Barack Obama –speak_with→ Vladimir Putin");
   ASSERT_NE(row, std::string::npos);
   std::string cells = d.substr(row, d.find("</tr>", row) - row);
-  EXPECT_NE(cells.find("[2]</a>"), std::string::npos) << cells;
+  EXPECT_NE(cells.find("[3]</a>"), std::string::npos) << cells;
   for (size_t at = cells.find("href=\"#"); at != std::string::npos; at = cells.find("href=\"#", at + 1)) {
     std::string id = cells.substr(at + 7, cells.find('"', at + 7) - at - 7);
     size_t p = d.find("id=\"" + id + "\"");
     ASSERT_NE(p, std::string::npos) << id;
     std::string sentence = d.substr(p, d.find("</p>", p) - p);
-    EXPECT_NE(sentence.find("tipped off"), std::string::npos) << sentence;
+    EXPECT_TRUE(sentence.find("spoke") != std::string::npos || sentence.find("speak") != std::string::npos)
+        << sentence;
   }
   // What kg wrote and what the browser shows hold the same links.
   EXPECT_NE(page.find("href=\"#s-"), std::string::npos);
