@@ -5,7 +5,11 @@
 // UTF-8 text), HTML (.html/.htm: title, published date, byline and publisher
 // from the meta tags; navigation, menus, scripts, share bars and lists of
 // links dropped), and JSON Lines (.jsonl: one object per line with "text" or
-// "html", and optional "id", "url", "title", "published", "publisher").
+// "html", and optional "id", "url", "title", "published", "publisher"; or
+// with "file" instead of "text"/"html": a text or HTML file, relative to the
+// .jsonl's folder, read as the reader reads that file, the record's metadata
+// over what the file gives, its source the file: metadata for files kept
+// apart, as examples/seeds.jsonl gives the seeds theirs).
 // Folders are walked recursively in name order (hidden entries skipped).
 //
 // Every rejection is a Status whose message starts with the file name (and

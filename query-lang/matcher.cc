@@ -607,6 +607,9 @@ std::string DescribeAccess(const BoundPattern& p, const PartAccess& access) {
       return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
     }
     case PartAccess::Kind::kNodeByLabel:
+      if (IsDocumentPattern(*n))
+        return "NodeByLabel(" + var(n->variable) + ":Document) via the stored documents" +
+               (DocumentIdLookup(*n) ? std::string(", by id") : std::string());
       return "NodeByLabel(" + var(n->variable) + ":" + n->labels[0] + ") via the label index";
     case PartAccess::Kind::kAllNodes: return "AllNodes(" + var(n->variable) + ") scanning every node";
     case PartAccess::Kind::kShortestPath:

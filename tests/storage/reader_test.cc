@@ -203,6 +203,39 @@ TEST(Reader, JsonLinesFilesAreStreamedWhateverTheirSize) {
   }
 }
 
+// {"file": ...} records: metadata for a text file kept apart (examples/seeds.jsonl).
+TEST(Reader, FileRecordsGiveMetadataToTextFiles) {
+  kg::testing::TempDir tmp;
+  std::filesystem::create_directories(tmp.Sub("texts"));
+  std::filesystem::create_directories(tmp.Sub("meta"));
+  std::ofstream(tmp.Sub("texts/a.txt"), std::ios::binary) << "Putin called Obama on Saturday.\n";
+  std::ofstream(tmp.Sub("texts/b.txt"), std::ios::binary) << "Obama spoke with Putin.\n";
+  std::ofstream(tmp.Sub("meta/m.jsonl"), std::ios::binary)
+      << R"({"file": "../texts/a.txt", "title": "A call", "publisher": "Wire", "published": "2013-04-20"})" << "\n"
+      << R"({"file": "../texts/b.txt", "url": "https://example.org/b"})" << "\n"
+      << R"({"file": "../texts/missing.txt"})" << "\n"
+      << R"({"file": "m.jsonl"})" << "\n";
+  Reader r;
+  std::vector<ReadResult> out;
+  r.ReadFile(tmp.Sub("meta/m.jsonl"), [&](ReadResult x) { out.push_back(std::move(x)); });
+  ASSERT_EQ(out.size(), 4u);
+  ASSERT_TRUE(out[0].status.ok()) << out[0].status.message();
+  EXPECT_EQ(out[0].document.source, tmp.Sub("texts/a.txt"));
+  EXPECT_EQ(out[0].document.text, "Putin called Obama on Saturday.");
+  EXPECT_EQ(out[0].document.title, "A call");
+  EXPECT_EQ(out[0].document.publisher, "Wire");
+  EXPECT_EQ(out[0].document.published, "2013-04-20");
+  EXPECT_EQ(out[0].document.id, DocumentId(out[0].document));
+  // A url given identifies the document, as for any JSON Lines record.
+  ASSERT_TRUE(out[1].status.ok()) << out[1].status.message();
+  EXPECT_EQ(out[1].document.url, "https://example.org/b");
+  EXPECT_EQ(out[1].document.id, ContentId("url example.org/b"));
+  EXPECT_FALSE(out[2].status.ok());
+  EXPECT_EQ(out[2].status.message().rfind(tmp.Sub("meta/m.jsonl") + ":3: ", 0), 0u) << out[2].status.message();
+  EXPECT_NE(out[2].status.message().find("missing.txt"), std::string::npos);
+  EXPECT_FALSE(out[3].status.ok()) << "a record may not name a JSON Lines file";
+}
+
 TEST(Reader, JsonLinesErrorsNameLineAndColumn) {
   Reader r;
   std::string data =

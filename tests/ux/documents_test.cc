@@ -103,6 +103,12 @@ TEST(Documents, CountsAndStoredGraphAreUntouched) {
   json by_rows = Query(db, "MATCH (d:Document)<-[m:MENTIONED_IN]-(e) RETURN count(m) AS n");
   EXPECT_EQ(by_count, by_rows);
   EXPECT_GT(by_rows[0]["n"].get<int64_t>(), 50);
+  RunResult plan = Sh(Kg() + " --db " + Quote(db) + " query " +
+                      Quote("EXPLAIN MATCH (d:Document {id: 'x'})<-[:MENTIONED_IN]-(e) RETURN count(*)"));
+  EXPECT_EQ(plan.code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("NodeByLabel(d:Document) via the stored documents, by id"), std::string::npos)
+      << plan.out;
+  EXPECT_EQ(plan.out.find("Degree"), std::string::npos) << plan.out;
 }
 
 TEST(Documents, EntitiesLinkToTheDocumentsMentioningThem) {
