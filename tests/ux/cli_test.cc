@@ -519,6 +519,27 @@ TEST(SourceCounts, WireSentenceInTwoOutletsIsOneSource) {
   EXPECT_EQ(three.out, "sources(r)\n3\n") << three.err;
 }
 
+// Issue 13: `kg retract manual` removes what CREATE and MERGE made and
+// leaves the extracted graph exactly as it was.
+TEST(KgRetract, ManualRemovesWhatQueriesMade) {
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  ASSERT_EQ(Sh(db + " ingest " + Quote(::kg::testing::SeedsDir())).code, 0);
+  RunResult before = Sh(db + " export --format json");
+  ASSERT_EQ(before.code, 0) << before.err;
+  ASSERT_EQ(Sh(db + " query \"MATCH (a {name: 'Vladimir Putin'}), (b {name: 'Barack Obama'}) "
+                    "CREATE (a)-[:praise]->(b), (a)-[:met]->(:Entity:Person {name: 'Hand Made'})\"").code, 0);
+  ASSERT_EQ(Sh(db + " query \"MERGE (x:Entity:Place {name: 'Nowhere'})\"").code, 0);
+  RunResult changed = Sh(db + " export --format json");
+  EXPECT_NE(changed.out, before.out);
+  RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + Quote(dir.path() + "/kg.db") +
+                   " retract manual");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("-2 hand-made claims, -2 entities"), std::string::npos) << r.err;
+  EXPECT_EQ(Sh(db + " export --format json").out, before.out);
+  EXPECT_EQ(Sh(db + " check").code, 0);
+}
+
 TEST(KgTimeline, NewsSampleInPublicationOrder) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
   TempDir dir;
