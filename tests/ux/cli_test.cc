@@ -105,6 +105,14 @@ TEST(KgCli, HelpOfACommand) {
   RunResult ner = Sh(kg + " help eval ner");
   EXPECT_EQ(ner.code, 0);
   EXPECT_NE(ner.out.find("--iob2"), std::string::npos) << ner.out;
+  EXPECT_NE(ner.out.find("Usage: kg eval ner"), std::string::npos) << ner.out;
+  // Each command's help lists the global options it accepts as well.
+  for (const char* cmd : {"stats", "query", "repl", "ingest", "eval ner"}) {
+    RunResult h = Sh(kg + " help " + cmd);
+    EXPECT_NE(h.out.find("Global options"), std::string::npos) << cmd << h.out;
+    EXPECT_NE(h.out.find("--db DIR"), std::string::npos) << cmd;
+    EXPECT_NE(Sh(kg + " " + cmd + " --help").out.find("--quiet"), std::string::npos) << cmd;
+  }
   RunResult bad = Sh(kg + " help nosuch");
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("no command 'nosuch'"), std::string::npos) << bad.err;
@@ -517,6 +525,27 @@ TEST(SourceCounts, WireSentenceInTwoOutletsIsOneSource) {
   RunResult three = Sh(KgSeeds() + " query --format csv \"MATCH ({name: 'Barack Obama'})-[r:speak_with]->"
                                    "({name: 'Vladimir Putin'}) RETURN sources(r)\"");
   EXPECT_EQ(three.out, "sources(r)\n3\n") << three.err;
+}
+
+// Issue 13: `kg retract manual` removes what CREATE and MERGE made and
+// leaves the extracted graph exactly as it was.
+TEST(KgRetract, ManualRemovesWhatQueriesMade) {
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  ASSERT_EQ(Sh(db + " ingest " + Quote(::kg::testing::SeedsDir())).code, 0);
+  RunResult before = Sh(db + " export --format json");
+  ASSERT_EQ(before.code, 0) << before.err;
+  ASSERT_EQ(Sh(db + " query \"MATCH (a {name: 'Vladimir Putin'}), (b {name: 'Barack Obama'}) "
+                    "CREATE (a)-[:praise]->(b), (a)-[:met]->(:Entity:Person {name: 'Hand Made'})\"").code, 0);
+  ASSERT_EQ(Sh(db + " query \"MERGE (x:Entity:Place {name: 'Nowhere'})\"").code, 0);
+  RunResult changed = Sh(db + " export --format json");
+  EXPECT_NE(changed.out, before.out);
+  RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + Quote(dir.path() + "/kg.db") +
+                   " retract manual");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("-2 hand-made claims, -2 entities"), std::string::npos) << r.err;
+  EXPECT_EQ(Sh(db + " export --format json").out, before.out);
+  EXPECT_EQ(Sh(db + " check").code, 0);
 }
 
 TEST(KgTimeline, NewsSampleInPublicationOrder) {
