@@ -337,7 +337,7 @@ TEST_F(EngineTest, KnowledgeGraphFunctions) {
   EXPECT_EQ(m.rows[0][1], Value::String("Joe Biden"));
   // A claim made by hand has provenance "manual".
   Run("MATCH (a {name: 'Joe Biden'}), (b {name: 'Vladimir Putin'}) CREATE (a)-[:meet]->(b)");
-  QueryResult man = Run("MATCH ()-[r:meet]->() RETURN provenance(r)[0].document, sources(r)");
+  QueryResult man = Run("MATCH ({name: 'Joe Biden'})-[r:meet]->() RETURN provenance(r)[0].document, sources(r)");
   ASSERT_EQ(man.rows.size(), 1u);
   EXPECT_EQ(man.rows[0][0], Value::String("manual"));
 }
