@@ -286,17 +286,28 @@ class DegreeGroupCountOp : public Unary {
     });
     if (key_property_.empty() && main_.order.empty()) main_.AddValue(Value(), 0);
     if (top_k_ >= 0 && main_.order.size() > static_cast<size_t>(top_k_)) {
-      std::vector<size_t> at(main_.order.size());
-      for (size_t i = 0; i < at.size(); ++i) at[i] = i;
+      // The k first groups by (count, order met), in one pass with a heap
+      // of k whose top is the last of them.
       auto first = [&](size_t a, size_t b) {
         int64_t ca = main_.Count(a), cb = main_.Count(b);
         if (ca != cb) return descending_ ? ca > cb : ca < cb;
         return a < b;
       };
       auto k = static_cast<size_t>(top_k_);
-      std::partial_sort(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(k), at.end(), first);
+      std::vector<size_t> heap;
+      heap.reserve(k + 1);
+      for (size_t g = 0; g < main_.order.size() && k > 0; ++g) {
+        if (heap.size() == k) {
+          if (!first(g, heap.front())) continue;
+          std::pop_heap(heap.begin(), heap.end(), first);
+          heap.pop_back();
+        }
+        heap.push_back(g);
+        std::push_heap(heap.begin(), heap.end(), first);
+      }
+      std::sort_heap(heap.begin(), heap.end(), first);
       std::vector<std::pair<GroupKind, size_t>> kept;
-      for (size_t i = 0; i < k; ++i) kept.push_back(main_.order[at[i]]);
+      for (size_t g : heap) kept.push_back(main_.order[g]);
       main_.order = std::move(kept);
     }
   }
@@ -362,6 +373,7 @@ class DegreeGroupCountOp : public Unary {
     void UseColumn(std::shared_ptr<const graph::NodeColumn> c) {
       column = std::move(c);
       code_counts.assign(column->size(), 0);
+      order.reserve(order.size() + column->size());  // (pages never used are never touched)
     }
     void AddCode(uint32_t code, int64_t count) {
       int64_t& n = code_counts[code];
@@ -463,6 +475,9 @@ class DegreeGroupCountOp : public Unary {
     auto from = [&](size_t i) { return i * step; };
     auto to = [&](size_t i) { return i + 1 == counted.size() ? ~uint64_t{0} : (i + 1) * step; };
     Parallel(counted.size(), [&](size_t i) {
+      // (Room for every node of the range: pages never used are never touched.)
+      counted[i].ids.reserve(std::min(step, stats->nodes + 1));
+      counted[i].counts.reserve(std::min(step, stats->nodes + 1));
       auto degrees = g.ScanDegrees(spec_.direction, from(i), to(i));
       ForEachCount(ctx, degrees.get(), [&](uint64_t id, int64_t count) {
         counted[i].ids.push_back(id);
