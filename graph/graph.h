@@ -28,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -283,9 +284,12 @@ class Graph {
   // UpdateNode/UpdateEdge, DeleteNode/DeleteEdge, Retract, the bulk loader,
   // the CSV import: everything that writes to the store counts), within
   // OpenOptions::column_cache_bytes. A column made while a write is under
-  // way is not kept. Never null. Thread-safe.
-  virtual Result<std::shared_ptr<const NodeColumn>> TextColumn(const std::string& label,
-                                                               const std::string& property) const = 0;
+  // way is not kept. Never null. Thread-safe. `stop`, when given, is asked
+  // every few thousand records whether to give up (a query's timeout):
+  // Cancelled then, and nothing kept.
+  virtual Result<std::shared_ptr<const NodeColumn>> TextColumn(
+      const std::string& label, const std::string& property,
+      const std::function<bool()>& stop = {}) const = 0;
   // The column TextColumn would return if it is kept (no write since it was
   // made); nullptr, after no scan, when it is not.
   virtual std::shared_ptr<const NodeColumn> KeptTextColumn(const std::string& label,

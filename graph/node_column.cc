@@ -80,7 +80,7 @@ class Interner {
 
 Result<std::shared_ptr<const NodeColumn>> MakeTextColumn(const storage::Store& store, int64_t label,
                                                          const std::string& property, uint64_t id_limit,
-                                                         uint64_t expected_nodes) {
+                                                         uint64_t expected_nodes, const std::function<bool()>& stop) {
   std::vector<uint32_t> codes(id_limit, NodeColumn::kAbsent);
   std::string texts;
   std::vector<uint64_t> ends;
@@ -110,7 +110,10 @@ Result<std::shared_ptr<const NodeColumn>> MakeTextColumn(const storage::Store& s
     bytes.clear();
   };
   auto it = store.NewIterator(storage::Family::kNodes);
+  uint64_t seen = 0;
   for (; it->Valid() && failed.ok(); it->Next()) {
+    if ((++seen & 4095) == 0 && stop && stop())
+      return Status::Cancelled("making the column of " + property + " was stopped");
     uint64_t id;
     codec::ColumnValue kind;
     std::string_view text;

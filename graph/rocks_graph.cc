@@ -426,7 +426,8 @@ std::shared_ptr<const NodeColumn> RocksGraph::KeptTextColumn(const std::string& 
 }
 
 Result<std::shared_ptr<const NodeColumn>> RocksGraph::TextColumn(const std::string& label,
-                                                                 const std::string& property) const {
+                                                                 const std::string& property,
+                                                                 const std::function<bool()>& stop) const {
   if (auto kept = KeptTextColumn(label, property)) return kept;
   // The count before the scan: a write that ends during the scan makes the
   // column stale at once.
@@ -446,7 +447,7 @@ Result<std::shared_ptr<const NodeColumn>> RocksGraph::TextColumn(const std::stri
       label_id = int64_t{1} << 32;  // no node has it
     }
   }
-  auto made = MakeTextColumn(*store_, label_id, property, c.next_node, expected);
+  auto made = MakeTextColumn(*store_, label_id, property, c.next_node, expected, stop);
   if (!made.ok()) return made.status();
   std::shared_ptr<const NodeColumn> column = *made;
   size_t bytes = column->bytes();

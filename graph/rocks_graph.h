@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,8 +36,8 @@ class RocksGraph : public Graph {
   std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction, NodeId from,
                                             NodeId to) const override;
   std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label) const override;
-  Result<std::shared_ptr<const NodeColumn>> TextColumn(const std::string& label,
-                                                       const std::string& property) const override;
+  Result<std::shared_ptr<const NodeColumn>> TextColumn(const std::string& label, const std::string& property,
+                                                       const std::function<bool()>& stop) const override;
   std::shared_ptr<const NodeColumn> KeptTextColumn(const std::string& label,
                                                    const std::string& property) const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
@@ -109,9 +110,10 @@ class RocksGraph : public Graph {
 // Makes the column of node property `property` over the nodes with label
 // id `label` (negative: every node) from one scan of the node records
 // (node_column.cc). `id_limit`: every node id is below it; `expected`:
-// about how many strings to make room for.
+// about how many strings to make room for; `stop` (may be empty): asked
+// every 4096 records whether to give up (Cancelled).
 Result<std::shared_ptr<const NodeColumn>> MakeTextColumn(const storage::Store& store, int64_t label,
                                                          const std::string& property, uint64_t id_limit,
-                                                         uint64_t expected);
+                                                         uint64_t expected, const std::function<bool()>& stop);
 
 }  // namespace kg::graph::internal

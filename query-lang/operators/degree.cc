@@ -489,8 +489,11 @@ class DegreeGroupCountOp : public Unary {
     size_t nodes = 0;
     for (const Counted& c : counted) nodes += c.ids.size();
     if (!key_property_.empty() && nodes > 0 && nodes * 8 >= stats->nodes) {
-      auto column = g.TextColumn(Label(), key_property_);
-      if (!column.ok()) ThrowGraph(column.status());
+      auto column = g.TextColumn(Label(), key_property_, [&ctx] { return ctx.InterruptDue(); });
+      if (!column.ok()) {
+        ctx.CheckInterruptNow();  // stopped for a timeout or cancel: say so
+        ThrowGraph(column.status());
+      }
       if (Usable(**column)) {
         keys_from_ = g.KeptTextColumn(Label(), key_property_) == *column ? KeysFrom::kMadeColumn
                                                                           : KeysFrom::kMadeColumnNotKept;

@@ -177,6 +177,23 @@ TEST(NodeColumns, DroppedByIngestRetractBulkLoadAndCsvImport) {
   EXPECT_EQ(names(), (std::vector<std::string>{"Ada", "Grace", "Macron", "Obama", "Putin"}));
 }
 
+TEST(NodeColumns, StoppedScanKeepsNothing) {
+  TempDir tmp;
+  auto g = OpenOrDie(tmp.Sub("db"));
+  ASSERT_TRUE(g);
+  for (int i = 0; i < 10000; ++i) ASSERT_TRUE(g->CreateNode({"E"}, {{"name", "n" + std::to_string(i % 10)}}).ok());
+  int asked = 0;
+  auto stopped = g->TextColumn("E", "name", [&] { return ++asked == 2; });
+  EXPECT_FALSE(stopped.ok());
+  EXPECT_TRUE(stopped.status().IsCancelled()) << stopped.status().ToString();
+  EXPECT_EQ(asked, 2);
+  EXPECT_EQ(g->KeptTextColumn("E", "name"), nullptr);
+  auto made = g->TextColumn("E", "name", [] { return false; });
+  ASSERT_TRUE(made.ok());
+  EXPECT_EQ((*made)->size(), 10u);
+  EXPECT_EQ((*made)->nodes(), 10000u);
+}
+
 TEST(NodeColumns, ByteBudget) {
   TempDir tmp;
   OpenOptions none;
