@@ -70,8 +70,8 @@ TEST(KgQuery, ClaimsPublishedSinceADayOnTheSeeds) {
   RunResult since = Sh(kg + " query --format json " + Quote(kSince));
   ASSERT_EQ(since.code, 0) << since.err;
   RunResult other = Sh(kg + " query --format json " +
-                       Quote("MATCH ()-[r]->() UNWIND provenance(r) AS p WITH r, max(p.published) AS last "
-                             "WHERE last >= date('2013-04-20') RETURN count(DISTINCT r) AS n"));
+                       Quote("MATCH (a)-[r]->(b) UNWIND provenance(r) AS p WITH a, r, b, max(p.published) AS last "
+                             "WHERE last >= date('2013-04-20') RETURN count(*) AS n"));
   ASSERT_EQ(other.code, 0) << other.err;
   int64_t n = json::parse(since.out)[0]["n"].get<int64_t>();
   EXPECT_GT(n, 0);
@@ -105,6 +105,14 @@ TEST(KgCli, HelpOfACommand) {
   RunResult ner = Sh(kg + " help eval ner");
   EXPECT_EQ(ner.code, 0);
   EXPECT_NE(ner.out.find("--iob2"), std::string::npos) << ner.out;
+  EXPECT_NE(ner.out.find("Usage: kg eval ner"), std::string::npos) << ner.out;
+  // Each command's help lists the global options it accepts as well.
+  for (const char* cmd : {"stats", "query", "repl", "ingest", "eval ner"}) {
+    RunResult h = Sh(kg + " help " + cmd);
+    EXPECT_NE(h.out.find("Global options"), std::string::npos) << cmd << h.out;
+    EXPECT_NE(h.out.find("--db DIR"), std::string::npos) << cmd;
+    EXPECT_NE(Sh(kg + " " + cmd + " --help").out.find("--quiet"), std::string::npos) << cmd;
+  }
   RunResult bad = Sh(kg + " help nosuch");
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("no command 'nosuch'"), std::string::npos) << bad.err;
