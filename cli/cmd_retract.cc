@@ -105,6 +105,7 @@ int RunRetract(Context& context, const std::vector<std::string>& docs) {
     total.removed_entities += r->removed_entities;
     total.kept_edges += r->kept_edges;
   }
+  if (int code = ReapplyCurationAfter(**graph, context, "retract"); code != kExitOk) return code;
   if (!context.quiet) {
     std::cerr << "retract: " << ids.size() << " document" << (ids.size() == 1 ? "" : "s")
               << (ids.size() == 1 ? " " + ids.front() : "") << ": -" << total.removed_edges

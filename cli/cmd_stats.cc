@@ -18,6 +18,7 @@ void RegisterStats(CLI::App& app, Context& context) {
     graph::OpenOptions open;
     open.create_if_missing = false;
     open.read_only = true;
+    open.include_rejected = context.include_rejected;
     auto graph = graph::Graph::Open(context.db, open);
     if (!graph.ok()) {
       std::cerr << "kg stats: " << graph.status().message() << "\n";

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", context.db, "Database folder (default ./kg.db, or $KG_DB)");
   app.add_option("--format", context.format, "Output format: text, json (and per command)");
   app.add_flag("-q,--quiet", context.quiet, "No progress or summary on stderr");
+  app.add_flag("--include-rejected", context.include_rejected,
+               "Show the claims rejected by `kg curate reject` (hidden otherwise)");
   app.require_subcommand(0, 1);
   // Global options work after the subcommand too ("kg stats --db X"):
   // what a subcommand does not know falls through to kg itself.
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
   RegisterExport(app, context);
   RegisterAudit(app, context);
   RegisterTimeline(app, context);
+  RegisterCurate(app, context);
   RegisterRetract(app, context);
   RegisterStats(app, context);
   RegisterCheck(app, context);

@@ -159,6 +159,11 @@ struct OpenOptions {
   // Keep the whole database in memory (`dir` is then only a name; nothing
   // touches the disk). For tests that open thousands of fresh graphs.
   bool in_memory = false;
+  // Show claims an analyst rejected (`kg curate reject`, graph/curation.h).
+  // By default a rejected edge is hidden from every scan, adjacency cursor,
+  // degree, relationship-type count and Stats(); GetEdge still reads it and
+  // IsRejected says so. It is never deleted.
+  bool include_rejected = false;
 };
 
 // Iterator over node ids (all nodes, or one label).
@@ -282,6 +287,10 @@ class Graph {
   virtual Result<std::vector<std::string>> ListDocuments() const = 0;
 
   virtual Result<GraphStats> Stats() const = 0;
+
+  // Whether an analyst rejected edge `id` (graph/curation.h), whatever
+  // OpenOptions::include_rejected says.
+  virtual bool IsRejected(EdgeId id) const = 0;
 
   // ---- Writing -------------------------------------------------------------
   // Stores the document, its entities and claims in one atomic write.

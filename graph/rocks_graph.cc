@@ -3,10 +3,12 @@
 #include "graph/rocks_graph.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "common/text.h"
+#include "graph/curation.h"
 #include "graph/degrees.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
@@ -219,6 +221,58 @@ class EmptyNodeRecordCursor : public NodeRecordCursor {
   NodeRecord record_;
 };
 
+// An edge cursor that skips rejected edges.
+class HidingEdgeCursor : public EdgeCursor {
+ public:
+  HidingEdgeCursor(std::unique_ptr<EdgeCursor> inner, std::shared_ptr<const RocksGraph::RejectedSet> hidden)
+      : inner_(std::move(inner)), hidden_(std::move(hidden)) {
+    Skip();
+  }
+  bool Valid() const override { return inner_->Valid(); }
+  void Next() override {
+    inner_->Next();
+    Skip();
+  }
+  const EdgeRef& edge() const override { return inner_->edge(); }
+  Status status() const override { return inner_->status(); }
+
+ private:
+  void Skip() {
+    while (inner_->Valid() && hidden_->count(inner_->edge().id)) inner_->Next();
+  }
+  std::unique_ptr<EdgeCursor> inner_;
+  std::shared_ptr<const RocksGraph::RejectedSet> hidden_;
+};
+
+// Degree entries less the rejected edges (entries that drop to 0 are skipped).
+class HidingDegreeCursor : public DegreeCursor {
+ public:
+  HidingDegreeCursor(std::unique_ptr<DegreeCursor> inner, std::map<std::pair<NodeId, TypeId>, uint64_t> minus)
+      : inner_(std::move(inner)), minus_(std::move(minus)) {
+    Load();
+  }
+  bool Valid() const override { return inner_->Valid(); }
+  void Next() override {
+    inner_->Next();
+    Load();
+  }
+  const DegreeEntry& entry() const override { return entry_; }
+  Status status() const override { return inner_->status(); }
+
+ private:
+  void Load() {
+    for (; inner_->Valid(); inner_->Next()) {
+      entry_ = inner_->entry();
+      auto m = minus_.find({entry_.node, entry_.type});
+      if (m != minus_.end()) entry_.count -= std::min(entry_.count, m->second);
+      if (entry_.count > 0) return;
+    }
+  }
+  std::unique_ptr<DegreeCursor> inner_;
+  std::map<std::pair<NodeId, TypeId>, uint64_t> minus_;
+  DegreeEntry entry_;
+};
+
 Result<codec::NodeValue> ReadNode(const storage::Store& store, uint64_t id) {
   std::string v;
   Status s = store.Get(Family::kNodes, keys::Id64(id), &v);
@@ -274,6 +328,8 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   if (!store.ok()) return store.status();
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
+  graph->include_rejected_ = options.include_rejected;
+  graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 6);
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
     // counted on the fly where nothing may be written.
@@ -282,6 +338,12 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
     } else {
       KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
     }
+  } else if (graph->store_->format_version() < storage::kFormatVersion && !options.read_only) {
+    // Versions 5 and 6 added families that start empty (the store made
+    // them): only the version is left to write.
+    storage::WriteBatch batch;
+    batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));
+    KG_RETURN_IF_ERROR(graph->store_->Write(&batch).WithContext("upgrade " + dir));
   }
   KG_RETURN_IF_ERROR(graph->Reload());
   return std::unique_ptr<Graph>(std::move(graph));
@@ -291,9 +353,39 @@ Status RocksGraph::Reload() {
   KG_RETURN_IF_ERROR(dictionary_.Load(*store_));
   Counters c;
   KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  auto rejected = std::make_shared<RejectedSet>();
+  if (curation_stored_) {
+    auto it = store_->NewIterator(Family::kCuration, keys::kRejectedEdgePrefix);
+    for (; it->Valid(); it->Next()) {
+      char kind;
+      uint64_t edge;
+      if (!keys::ParseCurationKey(it->key(), &kind, &edge)) return Status::Corruption("bad rejected-edge key");
+      auto ev = ReadEdge(*store_, edge);
+      if (ev.status().IsNotFound()) continue;  // kg check reports it
+      if (!ev.ok()) return ev.status();
+      (*rejected)[edge] = RejectedEdge{EdgeRef{edge, ev->source, ev->target, ev->type}, ev->provenance_count};
+    }
+    KG_RETURN_IF_ERROR(it->status());
+  }
+  std::lock_guard lock(rejected_mu_);
+  rejected_ = std::move(rejected);
   return Status::OK();
+}
+
+std::shared_ptr<const RocksGraph::RejectedSet> RocksGraph::Hidden() const {
+  if (include_rejected_) return nullptr;
+  std::lock_guard lock(rejected_mu_);
+  if (rejected_->empty()) return nullptr;
+  return rejected_;
+}
+
+bool RocksGraph::IsRejected(EdgeId id) const {
+  std::lock_guard lock(rejected_mu_);
+  return rejected_->count(id) > 0;
 }
 
 Counters RocksGraph::counters() const {
@@ -372,34 +464,57 @@ Result<std::vector<std::string>> RocksGraph::NamesWithPrefix(const std::string& 
 
 std::unique_ptr<EdgeCursor> RocksGraph::OutEdges(NodeId node, std::optional<TypeId> type) const {
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut, prefix),
-                                           StoreEdgeCursor::Kind::kOut);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(
+      store_->NewIterator(Family::kOut, prefix), StoreEdgeCursor::Kind::kOut);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::InEdges(NodeId node, std::optional<TypeId> type) const {
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kIn, prefix),
-                                           StoreEdgeCursor::Kind::kIn);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(
+      store_->NewIterator(Family::kIn, prefix), StoreEdgeCursor::Kind::kIn);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::ScanEdges() const {
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kEdges),
-                                           StoreEdgeCursor::Kind::kAll);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kEdges),
+                                                                    StoreEdgeCursor::Kind::kAll);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+  std::unique_ptr<EdgeCursor> c =
+      std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
                                     std::optional<TypeId> type) const {
-  return ReadDegree(*store_, degrees_stored_, node, direction, type);
+  Result<uint64_t> n = ReadDegree(*store_, degrees_stored_, node, direction, type);
+  auto hidden = Hidden();
+  if (!n.ok() || !hidden) return n;
+  uint64_t minus = 0;
+  for (const auto& [id, r] : *hidden) {
+    NodeId end = direction == EdgeDirection::kOut ? r.ref.source : r.ref.target;
+    if (end == node && (!type || r.ref.type == *type)) ++minus;
+  }
+  return *n - std::min(*n, minus);
 }
 
 std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction, NodeId from,
                                                       NodeId to) const {
-  return degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
-                         : CountedDegrees(*store_, direction, from, to);
+  std::unique_ptr<DegreeCursor> c = degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
+                                                    : CountedDegrees(*store_, direction, from, to);
+  auto hidden = Hidden();
+  if (!hidden) return c;
+  std::map<std::pair<NodeId, TypeId>, uint64_t> minus;
+  for (const auto& [id, r] : *hidden)
+    minus[{direction == EdgeDirection::kOut ? r.ref.source : r.ref.target, r.ref.type}]++;
+  return std::make_unique<HidingDegreeCursor>(std::move(c), std::move(minus));
 }
 
 std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string& label) const {
@@ -429,9 +544,13 @@ Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::Labels() const
 
 Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::RelationshipTypes() const {
   std::vector<std::pair<std::string, uint64_t>> out;
+  std::map<uint32_t, uint64_t> minus;
+  if (auto hidden = Hidden())
+    for (const auto& [id, r] : *hidden) minus[r.ref.type]++;
   std::lock_guard lock(counters_mu_);
   for (const auto& [id, n] : counters_.types) {
-    if (n > 0) out.emplace_back(dictionary_.Name(id), n);
+    uint64_t shown = n - std::min(n, minus[id]);
+    if (shown > 0) out.emplace_back(dictionary_.Name(id), shown);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -499,6 +618,12 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.edges = c.edges;
   s.provenance = c.provenance;
   s.mentions = c.mentions;
+  if (auto hidden = Hidden()) {
+    for (const auto& [id, r] : *hidden) {
+      s.edges -= std::min<uint64_t>(s.edges, 1);
+      s.provenance -= std::min<uint64_t>(s.provenance, r.provenance);
+    }
+  }
   s.node_id_limit = c.next_node;
   for (const auto& [name, n] : c.extractors) {
     if (n > 0) s.extractors.push_back(name);
@@ -655,6 +780,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     KG_RETURN_IF_ERROR(it->status());
   }
   std::set<uint64_t> removed_edges;
+  bool rejected_removed = false;
   DegreeDeltas degrees;
   for (uint64_t e : edges) {
     uint32_t n = 0;
@@ -683,6 +809,12 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
       c.dirty_types.insert(ev->type);
       removed_edges.insert(e);
       summary.removed_edges++;
+      // A rejected claim that loses its last support goes; its record stays
+      // and rejects it again should it come back (curation.h).
+      if (IsRejected(e)) {
+        batch.Delete(Family::kCuration, keys::RejectedEdgeKey(e));
+        rejected_removed = true;
+      }
     } else {
       batch.Put(Family::kEdges, keys::Id64(e), codec::EncodeEdge(*ev));
       summary.kept_edges++;
@@ -702,6 +834,9 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     // Surfaces of the mentions that go and of those that stay: the alias
     // index keeps exactly the aliases the remaining mentions justify.
     std::vector<std::string> gone, kept;
+    // Aliases an analyst gave (graph/curation.h) stay while the node does,
+    // but do not keep it alive.
+    std::vector<std::string> curated;
     auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(node));
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
@@ -712,6 +847,9 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
         batch.Delete(Family::kMentions, it->key());
         c.mentions--;
         if (readable) gone.push_back(m.surface);
+      } else if (k.document != "manual" && IsPseudoDocument(k.document)) {
+        curated.emplace_back(it->key());
+        if (readable) kept.push_back(m.surface);
       } else {
         supported = true;
         if (readable) kept.push_back(m.surface);
@@ -736,6 +874,10 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
       }
     }
     if (supported) continue;
+    for (const std::string& key : curated) {
+      batch.Delete(Family::kMentions, key);
+      c.mentions--;
+    }
     batch.Delete(Family::kNodes, keys::Id64(node));
     bool entity = false;
     auto entity_label = dictionary_.Find("Entity");
@@ -762,8 +904,11 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr).WithContext("retract " + document_id));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("retract " + document_id));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  if (rejected_removed) KG_RETURN_IF_ERROR(Reload());
   return summary;
 }
 
@@ -775,7 +920,7 @@ Result<uint64_t> RocksGraph::NodeDocumentCount(NodeId id) const {
   for (; it->Valid(); it->Next()) {
     keys::SupportKey k;
     if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
-    if (k.document != "manual") docs.insert(k.document);
+    if (!IsPseudoDocument(k.document)) docs.insert(k.document);
   }
   KG_RETURN_IF_ERROR(it->status());
   return static_cast<uint64_t>(docs.size());
@@ -878,6 +1023,8 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
   batch.Delete(Family::kEdges, keys::Id64(id));
   batch.Delete(Family::kOut, keys::AdjacencyKey({ev->source, ev->type, ev->target, id}));
   batch.Delete(Family::kIn, keys::AdjacencyKey({ev->target, ev->type, ev->source, id}));
+  const bool rejected = IsRejected(id);
+  if (rejected) batch.Delete(Family::kCuration, keys::RejectedEdgeKey(id));
   c.edges--;
   c.provenance -= records;
   c.types[ev->type]--;
@@ -888,8 +1035,11 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
   KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(WriteDirect(&batch));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  if (rejected) return Reload();
   return Status::OK();
 }
 
@@ -909,7 +1059,7 @@ Status RocksGraph::DeleteNode(NodeId id) {
   for (; it->Valid(); it->Next()) {
     keys::SupportKey k;
     if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
-    if (k.document != "manual") documents.insert(k.document);
+    if (!IsPseudoDocument(k.document)) documents.insert(k.document);
     batch.Delete(Family::kMentions, it->key());
     c.mentions--;
   }

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/graph.h"
@@ -45,6 +48,7 @@ class RocksGraph : public Graph {
   Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const override;
   Result<std::vector<std::string>> ListDocuments() const override;
   Result<GraphStats> Stats() const override;
+  bool IsRejected(EdgeId id) const override;
   Result<AddSummary> AddExtraction(const Extraction& extraction) override;
   Result<NodeId> CreateNode(const std::vector<std::string>& labels,
                             const Properties& properties) override;
@@ -66,15 +70,34 @@ class RocksGraph : public Graph {
   storage::Store* store() { return store_.get(); }
   const Dictionary& dictionary() const { return dictionary_; }
   Counters counters() const;
-  // Re-reads the dictionary and counters from the store.
+  // Re-reads the dictionary, counters and rejected edges from the store.
   Status Reload();
+
+  // Rejected edges (graph/curation.h), by id, with what hiding them takes
+  // away from degrees and counts.
+  struct RejectedEdge {
+    EdgeRef ref;
+    uint32_t provenance = 0;
+  };
+  using RejectedSet = std::unordered_map<EdgeId, RejectedEdge>;
+  // The curation family exists (a read-only database older than format
+  // version 6 has none: it then has no curation either).
+  bool curation_stored() const { return curation_stored_; }
   // Installs the plan's results after its writes reached the store.
   void CommitPlan(const IngestPlan& plan);
 
  private:
   Status WriteAndCommit(storage::WriteBatch* batch, const IngestPlan* plan, Counters* counters);
 
+  // The edges scans must skip: null when none are (nothing rejected, or
+  // OpenOptions::include_rejected).
+  std::shared_ptr<const RejectedSet> Hidden() const;
+
   std::unique_ptr<storage::Store> store_;
+  bool include_rejected_ = false;
+  bool curation_stored_ = true;
+  mutable std::mutex rejected_mu_;
+  std::shared_ptr<const RejectedSet> rejected_ = std::make_shared<RejectedSet>();
   // The degrees family holds the counts (format version 3 or upgraded); an
   // older database opened read-only has none and counts adjacency instead.
   bool degrees_stored_ = true;
@@ -88,5 +111,12 @@ class RocksGraph : public Graph {
   // A direct write (CreateNode/CreateEdge): synced now unless deferred.
   Status WriteDirect(storage::WriteBatch* batch);
 };
+
+// kg check's part for the curation family (graph/curation.cc): records
+// readable, the next id above them, every rejected edge existing and
+// rejected by an active reject record. Reports through `problem`; fills
+// `active` with the active records' ids.
+void CheckCuration(const storage::Store& store, const std::vector<uint64_t>& edge_ids,
+                   const std::function<void(std::string)>& problem, std::set<uint64_t>* active);
 
 }  // namespace kg::graph::internal
