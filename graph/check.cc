@@ -119,6 +119,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
   struct EntityNode {
     StoredEntity entity;
     std::vector<std::string> surfaces;
+    std::vector<std::string> given;  // names given by curation
   };
   std::unordered_map<uint64_t, EntityNode> entity_nodes;
   std::optional<uint32_t> entity_label = dictionary_.Find("Entity");
@@ -146,7 +147,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       bool is_entity = false;
       for (uint32_t l : nv.labels) is_entity |= entity_label && l == *entity_label;
       if (is_entity && name != nv.properties.end())
-        entity_nodes[id] = EntityNode{StoredEntityOf(nv.properties), {}};
+        entity_nodes[id] = EntityNode{StoredEntityOf(nv.properties), {}, {}};
       if (name != nv.properties.end()) {
         if (auto* s = std::get_if<std::string>(&name->second.value)) {
           if (!KeyExists(store, Family::kNames, keys::NameKey(text::FoldCase(*s), id), &err)) {
@@ -340,7 +341,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       }
       if (!span_ok(k.document, r.span)) p.Add(m + ": span outside the document text");
       if (auto en = entity_nodes.find(k.owner); en != entity_nodes.end())
-        en->second.surfaces.push_back(r.surface);
+        (IsCurationDocument(k.document) ? en->second.given : en->second.surfaces).push_back(r.surface);
     }
     KG_RETURN_IF_ERROR(it->status());
   }
@@ -359,7 +360,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
     KG_RETURN_IF_ERROR(it->status());
     for (const auto& [id, en] : entity_nodes) {
       std::set<std::string> justified;
-      for (const std::string& a : EntityAliases(en.entity.name, en.entity.type, en.surfaces))
+      for (const std::string& a : EntityAliases(en.entity.name, en.entity.type, en.surfaces, en.given))
         justified.insert(text::FoldCase(a));
       const std::set<std::string>& have = indexed[id];
       for (const std::string& a : have)

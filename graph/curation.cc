@@ -265,12 +265,13 @@ class Editor {
     StoredEntity e = StoredEntityOf((*nv)->properties);
     auto mentions = Supports(Family::kMentions, n);
     if (!mentions.ok()) return mentions.status();
-    std::vector<std::string> surfaces;
+    std::vector<std::string> surfaces, given;
     for (const Support& s : *mentions) {
       MentionRecord m;
-      if (codec::DecodeMention(s.value, &m)) surfaces.push_back(m.surface);
+      if (codec::DecodeMention(s.value, &m))
+        (IsCurationDocument(s.key.document) ? given : surfaces).push_back(m.surface);
     }
-    for (const std::string& a : EntityAliases(e.name, e.type, surfaces)) out.emplace(text::FoldCase(a), a);
+    for (const std::string& a : EntityAliases(e.name, e.type, surfaces, given)) out.emplace(text::FoldCase(a), a);
     return out;
   }
 

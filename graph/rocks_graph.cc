@@ -836,7 +836,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     std::vector<std::string> gone, kept;
     // Aliases an analyst gave (graph/curation.h) stay while the node does,
     // but do not keep it alive.
-    std::vector<std::string> curated;
+    std::vector<std::string> curated, given;
     auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(node));
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
@@ -849,7 +849,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
         if (readable) gone.push_back(m.surface);
       } else if (k.document != "manual" && IsPseudoDocument(k.document)) {
         curated.emplace_back(it->key());
-        if (readable) kept.push_back(m.surface);
+        if (readable) given.push_back(m.surface);
       } else {
         supported = true;
         if (readable) kept.push_back(m.surface);
@@ -860,14 +860,14 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kIn, node, &supported));
     auto nv = ReadNode(*store_, node);
     if (!nv.ok()) return nv.status().WithContext("retract " + document_id);
-    if (const std::string* name = NameOf(nv->properties); name && !gone.empty()) {
+    if (const std::string* name = NameOf(nv->properties); name && (!gone.empty() || (!supported && !given.empty()))) {
       EntityType type = StoredEntityOf(nv->properties).type;
       std::vector<std::string> all = kept;
       all.insert(all.end(), gone.begin(), gone.end());
       std::set<std::string> keep;
       if (supported)
-        for (const std::string& a : EntityAliases(*name, type, kept)) keep.insert(text::FoldCase(a));
-      for (const std::string& a : EntityAliases(*name, type, all)) {
+        for (const std::string& a : EntityAliases(*name, type, kept, given)) keep.insert(text::FoldCase(a));
+      for (const std::string& a : EntityAliases(*name, type, all, given)) {
         std::string key = text::FoldCase(a);
         if (!keep.count(key) && key != text::FoldCase(*name))
           batch.Delete(Family::kNames, keys::NameKey(key, node));
