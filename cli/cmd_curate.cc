@@ -17,6 +17,7 @@
 // import skipped bad lines.
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -237,14 +238,17 @@ int RunImport(Context& context, const CurateArgs& args) {
 }  // namespace
 
 int ReapplyCurationAfter(graph::Graph& graph, const Context& context, const std::string& command) {
+  auto started = std::chrono::steady_clock::now();
   auto r = graph::ReapplyCuration(graph);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!r.ok()) {
     std::cerr << "kg " << command << ": curation: " << r.status().message() << "\n";
     return kExitError;
   }
   if (r->records > 0 && !context.quiet) {
     std::cerr << "curation: re-applied " << r->records << " record" << (r->records == 1 ? "" : "s") << " ("
-              << r->changes << " change" << (r->changes == 1 ? "" : "s") << ")\n";
+              << r->changes << " change" << (r->changes == 1 ? "" : "s") << ") in " << static_cast<int64_t>(ms + 0.5)
+              << " ms\n";
   }
   return kExitOk;
 }
