@@ -4,6 +4,7 @@
 //   kg retract 3c939b3c                      # a unique prefix of the id
 //   kg retract seeds/000_63cd26496f3a4c4e.txt   # the file it was read from
 //   kg retract https://en.wikinews.org/wiki/...  # its url
+//   kg retract manual                        # what CREATE/MERGE (or a CSV load) made
 //
 // A JSON Lines file names every document read from it (file.jsonl:12 names
 // one). Exit code 1 when a DOC names no document, 2 when a prefix is
@@ -61,6 +62,7 @@ Result<std::vector<std::string>> Resolve(const graph::Graph& graph, const std::s
 int RunRetract(Context& context, const std::vector<std::string>& docs) {
   graph::OpenOptions open;
   open.create_if_missing = false;
+  open.include_rejected = true;  // a retract sees every edge, rejected ones too
   auto graph = graph::Graph::Open(context.db, open);
   if (!graph.ok()) {
     std::cerr << "kg retract: " << graph.status().message() << "\n";
@@ -68,7 +70,12 @@ int RunRetract(Context& context, const std::vector<std::string>& docs) {
   }
   // Resolve every argument before removing anything.
   std::vector<std::string> ids;
+  bool manual = false;
   for (const std::string& what : docs) {
+    if (what == "manual") {
+      manual = true;
+      continue;
+    }
     if (what.empty()) {
       std::cerr << "kg retract: empty document id\n";
       return kExitUsage;
@@ -105,7 +112,20 @@ int RunRetract(Context& context, const std::vector<std::string>& docs) {
     total.removed_entities += r->removed_entities;
     total.kept_edges += r->kept_edges;
   }
+  if (manual) {
+    auto r = graph::RetractManualEdits(**graph);
+    if (!r.ok()) {
+      std::cerr << "kg retract manual: " << r.status().message() << "\n";
+      return kExitError;
+    }
+    if (!context.quiet) {
+      std::cerr << "retract manual: -" << r->removed_edges << " hand-made claims, -"
+                << r->removed_entities << " entities, -" << r->removed_nodes - r->removed_entities
+                << " other nodes made by hand\n";
+    }
+  }
   if (int code = ReapplyCurationAfter(**graph, context, "retract"); code != kExitOk) return code;
+  if (manual && ids.empty()) return kExitOk;
   if (!context.quiet) {
     std::cerr << "retract: " << ids.size() << " document" << (ids.size() == 1 ? "" : "s")
               << (ids.size() == 1 ? " " + ids.front() : "") << ": -" << total.removed_edges
@@ -123,7 +143,9 @@ void RegisterRetract(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand(
       "retract", "Remove documents (by id or id prefix, file path, or url) and their provenance");
   auto docs = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("DOC", *docs, "Document id or unique prefix, the file it came from, or its url")
+  cmd->add_option("DOC", *docs,
+                  "Document id or unique prefix, the file it came from, or its url; 'manual': "
+                  "everything made by hand (CREATE/MERGE, CSV loads), not read from a document")
       ->required();
   cmd->callback([docs, &context] { context.exit_code = RunRetract(context, *docs); });
 }

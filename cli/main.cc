@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -49,13 +50,29 @@ int main(int argc, char** argv) {
   RegisterEvalNer(*eval, context);
   RegisterEvalCoref(*eval, context);
 
+  // Every command's help ends with the global options it accepts too.
+  std::function<void(CLI::App*)> add_global_footer = [&](CLI::App* parent) {
+    for (CLI::App* sub : parent->get_subcommands([](CLI::App*) { return true; })) {
+      sub->footer(
+          "Global options (before or after the command):\n"
+          "  --db DIR        Database folder (default ./kg.db, or $KG_DB)\n"
+          "  --format NAME   Output format: text|table|csv|json|jsonl|markdown|html, where the\n"
+          "                  command has it\n"
+          "  -q,--quiet      No progress or summary on stderr");
+      add_global_footer(sub);
+    }
+  };
+  add_global_footer(&app);
+
   // kg help [CMD [SUB]]: the help of kg or of one command.
   std::vector<std::string> help_topic;
   CLI::App* help = app.add_subcommand("help", "Show the help of kg, or of one command");
   help->add_option("command", help_topic, "Command (and subcommand), e.g. eval ner");
   help->callback([&] {
     CLI::App* target = &app;
+    std::string usage_name = "kg";
     for (const std::string& name : help_topic) {
+      usage_name += " " + name;
       CLI::App* sub = nullptr;
       try {
         sub = target->get_subcommand(name);
@@ -69,7 +86,7 @@ int main(int argc, char** argv) {
       target = sub;
     }
     // (App::help of an app whose subcommand ran shows that subcommand.)
-    std::cout << target->get_formatter()->make_help(target, "", CLI::AppFormatMode::Normal);
+    std::cout << target->get_formatter()->make_help(target, usage_name, CLI::AppFormatMode::Normal);
   });
 
   try {

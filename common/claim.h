@@ -27,7 +27,7 @@ struct ByteSpan {
 // (navigation, share bars, repeated captions) has been removed. `text` is what
 // the store keeps and what every span points into.
 struct Document {
-  std::string id;         // hex content hash of `text`; set by the reader
+  std::string id;         // 32 hex digits from the url or the normalised text (extract::DocumentId)
   std::string source;     // file path (or path:line for JSON Lines)
   std::string url;
   std::string title;

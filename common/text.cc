@@ -132,4 +132,25 @@ bool IsAllUpper(std::string_view utf8) {
   return letter;
 }
 
+std::vector<std::string> FoldedWords(std::string_view utf8) {
+  std::string folded = FoldCase(utf8);
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < folded.size();) {
+    uint32_t cp = 0;
+    size_t n = DecodeAt(folded, i, &cp);
+    auto c = static_cast<UChar32>(cp);
+    if (u_isalnum(c) || (!word.empty() && (u_charType(c) == U_NON_SPACING_MARK ||
+                                           u_charType(c) == U_COMBINING_SPACING_MARK))) {
+      word.append(folded, i, n);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+    i += n;
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 }  // namespace kg::text

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg::text {
 
@@ -53,5 +54,11 @@ bool StartsUpper(std::string_view utf8);
 // Whether the text has at least one letter and no lower-case letter ("FBI",
 // "U.S." yes; "Fbi", "1990" no).
 bool IsAllUpper(std::string_view utf8);
+
+// The words of a text as compared for identity and near-copies: case-folded
+// (FoldCase) runs of letters, digits and combining marks; everything else
+// (spaces, punctuation, quotes of any style) only separates words.
+// "Russia's  “tip-off”" -> {"russia", "s", "tip", "off"}.
+std::vector<std::string> FoldedWords(std::string_view utf8);
 
 }  // namespace kg::text

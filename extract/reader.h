@@ -11,8 +11,9 @@
 // Every rejection is a Status whose message starts with the file name (and
 // file:line:column when a position is known): missing path, binary file,
 // invalid UTF-8, empty file, file or line over the size limits, bad JSON.
-// A document's id is a hex content hash of its cleaned text, so the same
-// article read twice gets the same id.
+// A document's id (DocumentId) comes from its url, or from its normalised
+// text when it has none, so the same article read twice, as JSON Lines and
+// as HTML, or with other spacing, gets the same id and is stored once.
 //
 //   Reader reader;
 //   std::vector<ReadResult> missing;
@@ -100,5 +101,18 @@ void HtmlToDocument(std::string_view html, Document* doc);
 
 // Lowercase hex of the first 128 bits of SHA-256(`text`).
 std::string ContentId(std::string_view text);
+
+// The url as compared for identity: no scheme ("http" = "https"), host in
+// lower case without "www.", no fragment, no tracking parameters (utm_*,
+// fbclid, gclid), no trailing slash. "" when `url` is empty.
+//   "HTTPS://www.Example.com/a/b/?utm_source=x#top" -> "example.com/a/b"
+std::string NormalizeUrl(std::string_view url);
+
+// What identifies a document: ContentId of "url " + NormalizeUrl(url) when it
+// has a url, else ContentId of "text " + its folded words (text::FoldedWords)
+// with a leading title dropped (an HTML page repeats its title as a
+// heading; the JSON Lines copy of the same article may not). The reader
+// gives every document this id.
+std::string DocumentId(const Document& doc);
 
 }  // namespace kg::extract

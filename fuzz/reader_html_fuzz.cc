@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                       const kg::Document& d = r.document;
                       if (d.text.empty() || d.source != "in.html") std::abort();
                       if (kg::text::FindInvalidUtf8(d.text) != std::string_view::npos) std::abort();
-                      if (d.id != kg::extract::ContentId(d.text)) std::abort();
+                      if (d.id != kg::extract::DocumentId(d)) std::abort();
                     });
   if (results != 1) std::abort();
   return 0;

@@ -1,5 +1,7 @@
 #include "graph/audit.h"
 
+#include <tuple>
+
 #include <algorithm>
 #include <cctype>
 #include <ctime>
@@ -267,6 +269,16 @@ Result<ClaimSources> SourceReader::Sources(const EdgeRecord& edge) {
   }
   out.any_negated = negated > 0;
   out.all_negated = negated > 0 && negated == out.records.size();
+  Result<std::vector<uint32_t>> groups = origins_.Groups(out.records);
+  if (!groups.ok()) return groups.status();
+  out.origin_of = std::move(*groups);
+  std::vector<bool> has_document;
+  for (size_t i = 0; i < out.records.size(); ++i) {
+    uint32_t g = out.origin_of[i];
+    if (g >= has_document.size()) has_document.resize(g + 1, false);
+    if (out.records[i].document_id != "manual") has_document[g] = true;
+  }
+  for (bool b : has_document) out.independent_sources += b;
   return out;
 }
 
@@ -287,16 +299,35 @@ Result<ClaimAudit> AuditClaim(const Graph& graph, EdgeId id) {
   SourceReader reader(graph);
   Result<ClaimSources> sources = reader.Sources(*edge);
   if (!sources.ok()) return sources.status();
-  for (const SourceDocument& d : sources->documents)
-    audit.independent_sources += d.id != "manual";
-  for (const auto& r : sources->records) {
+  audit.independent_sources = sources->independent_sources;
+  for (size_t i = 0; i < sources->records.size(); ++i) {
+    const ProvenanceRecord& r = sources->records[i];
+    uint32_t g = sources->origin_of[i];
     audit.manual_supports += r.document_id == "manual";
     SupportAudit support;
     support.record = r;
+    support.origin = g;
     if (const SourceDocument* d = sources->Find(r.document_id)) support.document = *d;
     CheckSupport(graph, reader, *edge, support);
     if (!support.problems.empty()) ++audit.mismatches;
     audit.supports.push_back(std::move(support));
+  }
+  // By origin; within one, in store order. A support from another document
+  // than its origin's first is a copy.
+  // Within an origin the earliest published document comes first (undated
+  // ones last, by source file): the copies follow the one they copy.
+  std::stable_sort(audit.supports.begin(), audit.supports.end(),
+                   [](const SupportAudit& a, const SupportAudit& b) {
+                     const SourceDocument &x = a.document, &y = b.document;
+                     return std::make_tuple(a.origin, x.published.empty(), x.published, x.source) <
+                            std::make_tuple(b.origin, y.published.empty(), y.published, y.source);
+                   });
+  for (size_t i = 0, first = 0; i < audit.supports.size(); ++i) {
+    if (i == 0 || audit.supports[i].origin != audit.supports[i - 1].origin) first = i;
+    if (audit.supports[i].record.document_id != audit.supports[first].record.document_id) {
+      audit.supports[i].copy_of = static_cast<int>(first);
+      ++audit.copies;
+    }
   }
   return audit;
 }
@@ -438,8 +469,12 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
   } else {
     o << "  " << a.independent_sources << " independent source"
       << (a.independent_sources == 1 ? "" : "s") << ", " << sentences << " supporting sentence"
-      << (sentences == 1 ? "" : "s") << (a.manual_supports ? " (and made by hand as well)" : "")
-      << "; ";
+      << (sentences == 1 ? "" : "s");
+    if (a.copies) {
+      o << " (" << a.copies << (a.copies == 1 ? " of them a copy" : " of them copies")
+        << " of another document's sentence)";
+    }
+    o << (a.manual_supports ? " (and made by hand as well)" : "") << "; ";
     if (a.mismatches == 0) {
       o << "every span matches the stored text\n";
     } else {
@@ -451,6 +486,10 @@ std::string FormatClaimAudit(const ClaimAudit& a) {
   for (const auto& s : a.supports) {
     const ProvenanceRecord& r = s.record;
     o << "\n[" << ++k << "] " << s.document.Describe() << "\n";
+    if (s.copy_of >= 0) {
+      o << "    copy of [" << s.copy_of + 1 << "]: the same sentence (near-identical wording), "
+        << "not an independent source\n";
+    }
     if (!s.document.url.empty()) o << "    " << s.document.url << "\n";
     if (!s.document.source.empty()) o << "    source " << s.document.source << "\n";
     if (r.document_id != "manual")
@@ -510,6 +549,8 @@ std::string ClaimAuditJson(const ClaimAudit& a) {
                         {"modality", r.modality},
                         {"attribution", r.attribution},
                         {"verified", s.problems.empty()},
+                        {"origin", s.origin + 1},
+                        {"copy_of", s.copy_of >= 0 ? Json(s.copy_of + 1) : Json(nullptr)},
                         {"problems", s.problems}});
   }
   Json j = {{"id", a.edge.id},
@@ -517,6 +558,7 @@ std::string ClaimAuditJson(const ClaimAudit& a) {
             {"relation", a.edge.type},
             {"object", a.object_name},
             {"independent_sources", a.independent_sources},
+            {"copies", a.copies},
             {"made_by_hand", a.manual_supports},
             {"mismatches", a.mismatches},
             {"supports", supports}};
@@ -551,7 +593,7 @@ Result<AuditReport> BuildAuditReport(const Graph& graph, size_t top_n) {
     ++degree[edge->source];
     ++degree[edge->target];
     AuditReport::ClaimLine line{edge->id, name_of(edge->source), edge->type,
-                                name_of(edge->target), s->documents.size()};
+                                name_of(edge->target), s->independent_sources};
     ++rep.claims_by_sources[line.sources];
     if (line.sources == 1) {
       ++rep.single_source_claims;

@@ -35,6 +35,7 @@
 
 #include "common/status.h"
 #include "graph/graph.h"
+#include "graph/origins.h"
 
 namespace kg::graph {
 
@@ -64,6 +65,11 @@ struct SourceDocument {
 struct ClaimSources {
   std::vector<ProvenanceRecord> records;
   std::vector<SourceDocument> documents;  // distinct, in first-cited order
+  // The origin group of each record and how many groups have a document:
+  // sentences copied between documents count once (graph/origins.h). This
+  // is sources(r).
+  std::vector<uint32_t> origin_of;
+  size_t independent_sources = 0;
   double max_confidence = 0;
   bool any_negated = false;
   bool all_negated = false;     // every record negated (and at least one)
@@ -78,7 +84,7 @@ struct ClaimSources {
 // Not thread-safe; must not outlive `graph`.
 class SourceReader {
  public:
-  explicit SourceReader(const Graph& graph) : graph_(graph) {}
+  explicit SourceReader(const Graph& graph) : graph_(graph), origins_(graph) {}
   Result<ClaimSources> Sources(const EdgeRecord& edge);
   // The stored document, or nullptr when there is none with that id.
   const DocumentRecord* Document(const std::string& document_id);
@@ -87,6 +93,7 @@ class SourceReader {
 
  private:
   const Graph& graph_;
+  OriginCounter origins_;
   std::unordered_map<std::string, std::unique_ptr<DocumentRecord>> documents_;
 };
 
@@ -106,13 +113,23 @@ struct SupportAudit {
   std::string marked_sentence;  // the sentence with «subject», ⟦relation⟧, «object»
   std::string subject_text, relation_text, object_text;  // stored text at each span
   std::vector<std::string> problems;  // empty: every span matches the stored text
+  // Its origin group (graph/origins.h): supports carrying near-identical
+  // sentences from several documents are one independent source.
+  uint32_t origin = 0;
+  // Index in ClaimAudit::supports of the first support of this origin when
+  // that one is in another document: this support is a copy of it (-1: not
+  // a copy).
+  int copy_of = -1;
 };
 
 struct ClaimAudit {
   EdgeRecord edge;
   std::string subject_name, object_name;
   std::vector<SupportAudit> supports;
-  size_t independent_sources = 0;  // distinct documents (what CREATE made is none)
+  // Origin groups with a document (what CREATE made is none); supports are
+  // listed by origin, copies after the support they copy.
+  size_t independent_sources = 0;
+  size_t copies = 0;  // supports that are copies of another document's sentence
   size_t manual_supports = 0;      // supports made by hand (CREATE/MERGE in a query)
   size_t mismatches = 0;           // supports with at least one problem
 };

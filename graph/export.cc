@@ -287,8 +287,8 @@ Status WriteDot(const Graph& graph, const Subgraph& subgraph, const DotOptions& 
     if (!edge.ok()) return edge.status().WithContext("edge " + std::to_string(id));
     Result<ClaimSources> sources = reader.Sources(*edge);
     if (!sources.ok()) return sources.status();
-    std::string tooltip = edge->type + ": " + std::to_string(sources->documents.size()) +
-                          " source" + (sources->documents.size() == 1 ? "" : "s");
+    std::string tooltip = edge->type + ": " + std::to_string(sources->independent_sources) +
+                          " source" + (sources->independent_sources == 1 ? "" : "s");
     size_t shown = 0;
     for (const auto& doc : sources->documents) {
       if (++shown > 12) {
@@ -297,8 +297,7 @@ Status WriteDot(const Graph& graph, const Subgraph& subgraph, const DotOptions& 
       }
       tooltip += "\n" + doc.Describe();
     }
-    uint32_t count = std::max<uint32_t>(edge->document_count,
-                                        static_cast<uint32_t>(sources->documents.size()));
+    auto count = static_cast<uint32_t>(sources->independent_sources);
     out << "  n" << edge->source << " -> n" << edge->target << " [label=\""
         << DotEscape(Truncate(edge->type, options.max_label_chars))
         << "\", penwidth=" << PenWidth(count) << ", tooltip=\"" << DotEscape(tooltip) << "\""
@@ -356,7 +355,7 @@ Status WriteGraphML(const Graph& graph, const Subgraph& subgraph, std::ostream& 
     out << "    <edge id=\"e" << id << "\" source=\"n" << edge->source << "\" target=\"n"
         << edge->target << "\">"
         << "<data key=\"elabel\">" << XmlEscape(edge->type) << "</data>"
-        << "<data key=\"sources\">" << s->documents.size() << "</data>"
+        << "<data key=\"sources\">" << s->independent_sources << "</data>"
         << "<data key=\"provenance\">" << s->records.size() << "</data>"
         << "<data key=\"confidence\">" << s->max_confidence << "</data>"
         << "<data key=\"wasDerivedFrom\">" << XmlEscape(s->DocumentIds()) << "</data>"
@@ -451,7 +450,7 @@ Status WriteJson(const Graph& graph, const Subgraph& subgraph, std::ostream& out
               {"target", edge->target},
               {"type", edge->type},
               {"properties", props},
-              {"sources", s->documents.size()},
+              {"sources", s->independent_sources},
               {"provenance", prov}};
     out << (first ? "\n  " : ",\n  ") << j.dump(-1, ' ', false, Json::error_handler_t::replace);
     first = false;
@@ -499,7 +498,7 @@ Status WriteCsv(const Graph& graph, const Subgraph& subgraph, const std::string&
     if (!s.ok()) return s.status();
     std::string surface = s->records.empty() ? "" : s->records.front().relation_surface;
     edges << edge->source << ',' << edge->target << ',' << CsvField(edge->type) << ',' << id
-          << ',' << s->documents.size() << ',' << s->records.size() << ',' << s->max_confidence
+          << ',' << s->independent_sources << ',' << s->records.size() << ',' << s->max_confidence
           << ',' << (s->all_negated ? "true" : "false") << ',' << CsvField(s->DocumentIds())
           << ',' << CsvField(s->Extractors()) << ',' << IsoTime(s->first_ingest_ms)
           << ',' << CsvField(surface) << '\n';

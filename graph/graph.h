@@ -339,4 +339,10 @@ class Graph {
   virtual Result<std::vector<CheckProblem>> Check() const = 0;
 };
 
+// Removes what was made by hand (CreateNode/CreateEdge: a query's CREATE or
+// MERGE; extractor "manual"): every edge no document supports, then every
+// node no document mentions that is left without edges. What documents
+// support stays. `kg retract manual`. One write per edge or node.
+Result<RetractSummary> RetractManualEdits(Graph& graph);
+
 }  // namespace kg::graph

@@ -107,7 +107,7 @@ Result<std::vector<TimelineEntry>> BuildTimeline(const Graph& graph, NodeId enti
       e.relation_surface = p.relation_surface;
       e.negated = p.negated;
       e.confidence = p.confidence;
-      e.sources = edge->document_count;
+      e.sources = static_cast<uint32_t>(sources->independent_sources);
       for (const ClaimArgument& a : p.arguments) e.from_group |= a.role == "group";
       out.push_back(std::move(e));
     }

@@ -44,7 +44,7 @@ struct TimelineEntry {
   bool negated = false;
   bool from_group = false;  // read from a group mention ("the two leaders")
   double confidence = 0;
-  uint64_t sources = 0;     // documents behind the claim in all
+  uint64_t sources = 0;     // independent sources behind the claim in all (sources(r))
 };
 
 // The timeline of `entity`, ordered as described above. Hand-made claims

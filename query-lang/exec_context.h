@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/origins.h"
 #include "query-lang/query_engine.h"
 
 namespace kg::query_lang {
@@ -61,6 +62,13 @@ class ExecContext {
 
   const std::string& TypeName(graph::TypeId t);
 
+  // Counts independent sources (sources(r)); made on first use, its caches
+  // live as long as the query.
+  graph::OriginCounter& origins() {
+    if (!origins_) origins_ = std::make_unique<graph::OriginCounter>(graph_);
+    return *origins_;
+  }
+
   // When the query started (ns since the Unix epoch): what date(),
   // datetime.statement() and friends read, so they agree within a query.
   int64_t statement_time_ns() const { return statement_time_ns_; }
@@ -74,6 +82,7 @@ class ExecContext {
   void set_profiling(bool on) { profiling_ = on; }
 
  private:
+  std::unique_ptr<graph::OriginCounter> origins_;
   graph::Graph& graph_;
   const QueryOptions& options_;
   QueryCounters counters_;

@@ -437,7 +437,16 @@ Value FnSources(const Args& a, ExecContext& ctx) {
   if (a[0].kind() != K::kRelationship) BadArg("sources", a[0]);
   auto e = ctx.graph().GetEdge(a[0].as_relationship().id);
   if (!e.ok()) ThrowError("StorageError", "", e.status().ToString());
-  return Value::Int(e->document_count);
+  auto origins = ctx.origins().Count(*e);
+  if (!origins.ok()) ThrowError("StorageError", "", origins.status().ToString());
+  return Value::Int(*origins);
+}
+
+// mentions(r): every sentence supporting r, copies included.
+Value FnRelationshipMentions(const Args& a, ExecContext& ctx) {
+  auto e = ctx.graph().GetEdge(a[0].as_relationship().id);
+  if (!e.ok()) ThrowError("StorageError", "", e.status().ToString());
+  return Value::Int(e->provenance_count);
 }
 
 Value FnProvenance(const Args& a, ExecContext& ctx) {
@@ -445,10 +454,18 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
   if (a[0].kind() != K::kRelationship) BadArg("provenance", a[0]);
   auto recs = ctx.graph().EdgeProvenance(a[0].as_relationship().id);
   if (!recs.ok()) ThrowError("StorageError", "", recs.status().ToString());
+  auto groups = ctx.origins().Groups(*recs);
+  if (!groups.ok()) ThrowError("StorageError", "", groups.status().ToString());
+  // Each record's origin: the first document of its group of near-copies.
+  std::vector<std::string> origin_document;
+  for (size_t i = 0; i < recs->size(); ++i)
+    if ((*groups)[i] == origin_document.size()) origin_document.push_back((*recs)[i].document_id);
   ValueList out;
-  for (const auto& p : *recs) {
+  for (size_t i = 0; i < recs->size(); ++i) {
+    const graph::ProvenanceRecord& p = (*recs)[i];
     ValueMap m;
     m["document"] = Value::String(p.document_id);
+    m["origin"] = Value::String(origin_document[(*groups)[i]]);
     m["extractor"] = Value::String(ExtractorLabel(p.extractor, p.extractor_version));
     m["confidence"] = Value::Float(p.confidence);
     m["sentence_index"] = Value::Int(p.sentence);
@@ -487,6 +504,7 @@ Value FnProvenance(const Args& a, ExecContext& ctx) {
 
 Value FnMentions(const Args& a, ExecContext& ctx) {
   if (a[0].is_null()) return Value();
+  if (a[0].kind() == K::kRelationship) return FnRelationshipMentions(a, ctx);
   if (a[0].kind() != K::kNode) BadArg("mentions", a[0]);
   auto recs = ctx.graph().NodeMentions(a[0].as_node().id);
   if (!recs.ok()) ThrowError("StorageError", "", recs.status().ToString());

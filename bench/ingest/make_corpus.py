@@ -5,9 +5,10 @@
 
 usage: make_corpus.py N OUT.jsonl [--shared DIR]
 
-Copy k of an article gets the line "Edition k." in front of its text, so
-every article has its own content id (kg's ids are content hashes) while the
-claims stay those of the original. Deterministic: the same N gives the same
+Copy k of an article gets the line "Edition k." in front of its text and
+"?edition=k" after its url, so every article is a document of its own (kg
+identifies documents by url, else by text) while the claims stay those of
+the original. Deterministic: the same N gives the same
 file.
 """
 import json
@@ -41,6 +42,8 @@ def main():
             k = i // len(base)
             a["id"] = f"{a['id']}#{k}"
             a["text"] = f"Edition {k}.\n\n{a['text']}"
+            if a.get("url"):  # kg identifies a document by its url
+                a["url"] = f"{a['url']}?edition={k}"
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
 
 

@@ -52,7 +52,9 @@ class IngestSeeds : public ::testing::Test {
     if (!dir_.empty()) std::system(("rm -rf " + dir_).c_str());
   }
   std::string SeedId(const char* name) {
-    return ContentId(CleanText(Slurp(::kg::testing::SeedsDir() + "/" + name)));
+    Document d;
+    d.text = CleanText(Slurp(::kg::testing::SeedsDir() + "/" + name));
+    return DocumentId(d);
   }
   graph::NodeId OneNode(const std::string& name) {
     Result<std::vector<graph::NodeId>> ids = graph_->FindByName(name);
@@ -211,7 +213,9 @@ TEST_F(IngestAcrossDocuments, OneNodePerCompanyAndNoFalseMerges) {
 
 TEST_F(IngestAcrossDocuments, RetractKeepsTheAliasIndexConsistent) {
   graph_.reset();
-  Run("retract " + ContentId(CleanText(Slurp(testing::DataDir() + "/crossdoc/a.txt"))));
+  Document a;
+  a.text = CleanText(Slurp(testing::DataDir() + "/crossdoc/a.txt"));
+  Run("retract " + DocumentId(a));
   Run("check");  // kg check verifies the alias index entry by entry
   Open();
   // b.txt still names the company "GM" and "General Motors"; a.txt's

@@ -284,11 +284,15 @@ TEST_F(EngineTest, ShortestPath) {
 TEST_F(EngineTest, KnowledgeGraphFunctions) {
   AddClaims();
   QueryResult r = Run("MATCH (a {name: 'Vladimir Putin'})-[r]->(b) "
-                      "RETURN type(r), b.name, sources(r) ORDER BY sources(r) DESC");
+                      "RETURN type(r), b.name, sources(r), mentions(r), "
+                      "[p IN provenance(r) | p.origin] ORDER BY sources(r) DESC");
   ASSERT_EQ(r.rows.size(), 1u);
   EXPECT_EQ(r.rows[0][0], Value::String("call"));
   EXPECT_EQ(r.rows[0][1], Value::String("Joe Biden"));
-  EXPECT_EQ(r.rows[0][2], Value::Int(2));
+  // Both documents carry the same sentence: one origin, two mentions.
+  EXPECT_EQ(r.rows[0][2], Value::Int(1));
+  EXPECT_EQ(r.rows[0][3], Value::Int(2));
+  EXPECT_EQ(r.rows[0][4].ToString(), "['doc-a', 'doc-a']");
   QueryResult p = Run("MATCH (:Entity {name: 'Vladimir Putin'})-[r]->() UNWIND provenance(r) AS pr "
                       "RETURN pr.document, pr.title, pr.sentence, pr.span, pr.extractor, pr.confidence "
                       "ORDER BY pr.document");

@@ -221,7 +221,7 @@ TEST(Crash, SigkillDuringLoadLeavesWholeDocuments) {
   for (const std::string& text : SeedTexts()) {
     Document d;
     d.text = extract::CleanText(text);
-    d.id = extract::ContentId(d.text);
+    d.id = extract::DocumentId(d);
     d.source = "seed";
     auto x = (*extractor)->Extract(d);
     ASSERT_TRUE(x.ok());
@@ -240,7 +240,7 @@ TEST(Crash, SigkillDuringLoadLeavesWholeDocuments) {
         s.end += shift;
       };
       x.document.text = line + x.document.text;
-      x.document.id = extract::ContentId(x.document.text);
+      x.document.id = extract::DocumentId(x.document);
       x.document.source = path + ":" + std::to_string(i + 1);
       for (Entity& e : x.entities)
         for (Mention& m : e.mentions) move(m.span);

@@ -25,6 +25,49 @@ TEST(Reader, ContentIdIsSha256Prefix) {
   EXPECT_EQ(ContentId(std::string(1000, 'a')).size(), 32u);
 }
 
+TEST(Reader, UrlsCompareWithoutSchemeTrackingAndFragments) {
+  EXPECT_EQ(NormalizeUrl("HTTPS://www.Example.com/a/b/?utm_source=x&id=7&fbclid=1#top"),
+            "example.com/a/b?id=7");
+  EXPECT_EQ(NormalizeUrl("http://example.com/a/b"), NormalizeUrl("https://EXAMPLE.com/a/b/"));
+  EXPECT_NE(NormalizeUrl("https://example.com/a/B"), NormalizeUrl("https://example.com/a/b"));
+  EXPECT_EQ(NormalizeUrl("  "), "");
+}
+
+// The same article is one document however it arrives: the id comes from
+// the url, or from the words of the text when there is none.
+TEST(Reader, TheSameArticleGetsOneIdAsJsonLinesAndAsHtml) {
+  Reader r;
+  const std::string body = "Russia tipped off the FBI in 2011.\n\nThe Kremlin said so.";
+  auto jsonl = ReadAll(r, "a.jsonl",
+                       "{\"url\": \"https://news.example.com/story\", \"title\": \"Tip-off\", "
+                       "\"text\": \"Russia tipped off the FBI in 2011.\\n\\nThe Kremlin said so.\"}\n");
+  auto html = ReadAll(r, "a.html",
+                      "<html><head><title>Tip-off</title>"
+                      "<link rel=\"canonical\" href=\"http://www.news.example.com/story/#comments\">"
+                      "</head><body><h1>Tip-off</h1><p>Russia tipped off the FBI in 2011.</p>"
+                      "<p>The Kremlin said so.</p></body></html>");
+  ASSERT_EQ(jsonl.size(), 1u);
+  ASSERT_EQ(html.size(), 1u);
+  ASSERT_TRUE(jsonl[0].status.ok() && html[0].status.ok());
+  EXPECT_EQ(jsonl[0].document.id, html[0].document.id);
+
+  // Without urls: the text's words decide; spacing, case, quotes and a
+  // leading title do not.
+  auto plain = ReadAll(r, "b.txt", body + "\n");
+  auto other = ReadAll(r, "c.jsonl",
+                       "{\"title\": \"Tip-off\", \"text\": \"RUSSIA tipped off the  FBI in 2011. "
+                       "The Kremlin said so\"}\n");
+  auto page = ReadAll(r, "c.html",
+                      "<html><head><title>Tip-off</title></head><body><h1>Tip-off</h1>"
+                      "<p>Russia tipped off the FBI in 2011.</p><p>The Kremlin said so.</p></body></html>");
+  ASSERT_TRUE(plain[0].status.ok() && other[0].status.ok() && page[0].status.ok());
+  EXPECT_EQ(plain[0].document.id, other[0].document.id);
+  EXPECT_EQ(page[0].document.id, other[0].document.id);
+  EXPECT_NE(plain[0].document.id, jsonl[0].document.id);  // that one has a url
+  auto changed = ReadAll(r, "d.txt", "Russia tipped off the CIA in 2011.\n");
+  EXPECT_NE(changed[0].document.id, plain[0].document.id);
+}
+
 TEST(Reader, Utf8ErrorsNameLineAndColumn) {
   EXPECT_TRUE(ValidateUtf8("plain é ü 日本", "f.txt").ok());
   Status s = ValidateUtf8("line one\nab\xC3(x", "f.txt");
@@ -40,7 +83,7 @@ TEST(Reader, TextIsCleanedAndHashed) {
   ASSERT_EQ(out.size(), 1u);
   ASSERT_TRUE(out[0].status.ok());
   EXPECT_EQ(out[0].document.text, "Title\n\nBody line.");
-  EXPECT_EQ(out[0].document.id, ContentId("Title\n\nBody line."));
+  EXPECT_EQ(out[0].document.id, ContentId("text title body line"));
   EXPECT_EQ(out[0].document.source, "a.txt");
 }
 

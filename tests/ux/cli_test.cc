@@ -105,6 +105,14 @@ TEST(KgCli, HelpOfACommand) {
   RunResult ner = Sh(kg + " help eval ner");
   EXPECT_EQ(ner.code, 0);
   EXPECT_NE(ner.out.find("--iob2"), std::string::npos) << ner.out;
+  EXPECT_NE(ner.out.find("Usage: kg eval ner"), std::string::npos) << ner.out;
+  // Each command's help lists the global options it accepts as well.
+  for (const char* cmd : {"stats", "query", "repl", "ingest", "eval ner"}) {
+    RunResult h = Sh(kg + " help " + cmd);
+    EXPECT_NE(h.out.find("Global options"), std::string::npos) << cmd << h.out;
+    EXPECT_NE(h.out.find("--db DIR"), std::string::npos) << cmd;
+    EXPECT_NE(Sh(kg + " " + cmd + " --help").out.find("--quiet"), std::string::npos) << cmd;
+  }
   RunResult bad = Sh(kg + " help nosuch");
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("no command 'nosuch'"), std::string::npos) << bad.err;
@@ -441,6 +449,103 @@ TEST(KgTimeline, SeedsByAnyNameAndTheExampleQueryAgrees) {
   RunResult none = Sh(KgSeeds() + " timeline 'Nobody At All'");
   EXPECT_EQ(none.code, 1);
   EXPECT_NE(none.err.find("no entity is named 'Nobody At All'"), std::string::npos) << none.err;
+}
+
+// Issue 13, must show: the same article as JSON Lines and as HTML is one
+// document, and every claim in it has sources(r) = 1.
+TEST(SourceCounts, SameArticleAsJsonLinesAndHtmlIsOneSource) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  std::ifstream in(news + "/wikinews_gum_news.jsonl");
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  json article = json::parse(line);
+  auto escape = [](std::string s) {
+    std::string out;
+    for (char c : s) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    return out;
+  };
+  // The page as an outlet would serve it: title, canonical link, a menu,
+  // the headline again, then the paragraphs.
+  auto page = [&](bool with_url) {
+    std::string html = "<html><head><title>" + escape(article["title"]) + "</title>";
+    if (with_url) html += "<link rel=\"canonical\" href=\"" + std::string(article["url"]) + "\">";
+    html += "</head><body><nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav><article><h1>" +
+            escape(article["title"]) + "</h1>";
+    std::string text = article["text"];
+    for (size_t at = 0; at < text.size();) {
+      size_t end = text.find("\n\n", at);
+      if (end == std::string::npos) end = text.size();
+      html += "<p>" + escape(text.substr(at, end - at)) + "</p>\n";
+      at = end + 2;
+    }
+    return html + "</article></body></html>";
+  };
+  for (bool with_url : {true, false}) {
+    TempDir dir;
+    json record = article;
+    if (!with_url) record.erase("url");
+    std::ofstream(dir.path() + "/a.jsonl") << record.dump() << "\n";
+    std::ofstream(dir.path() + "/a.html") << page(with_url);
+    std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+    RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + Quote(dir.path() + "/kg.db") +
+                     " ingest " + Quote(dir.path() + "/a.jsonl") + " " + Quote(dir.path() + "/a.html"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("1 documents stored, 1 unchanged"), std::string::npos) << with_url << r.err;
+    RunResult q = Sh(db + " query --format csv 'MATCH ()-[r]->() RETURN count(r), max(sources(r))'");
+    ASSERT_EQ(q.code, 0) << q.err;
+    EXPECT_NE(q.out.find(",1\n"), std::string::npos) << q.out;
+  }
+  // Only one copy has a url: two documents, but their sentences are the
+  // same, so still one source for each claim, and two mentions.
+  TempDir dir;
+  std::ofstream(dir.path() + "/a.jsonl") << article.dump() << "\n";
+  std::ofstream(dir.path() + "/a.html") << page(false);
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + Quote(dir.path() + "/kg.db") +
+                   " ingest " + Quote(dir.path() + "/a.jsonl") + " " + Quote(dir.path() + "/a.html"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 documents stored"), std::string::npos) << r.err;
+  RunResult q = Sh(db + " query --format csv 'MATCH ()-[r]->() RETURN max(sources(r)), max(mentions(r))'");
+  EXPECT_EQ(q.out, "max(sources(r)),max(mentions(r))\n1,2\n") << q.err;
+}
+
+// Issue 13, must show: seeds 000 and 001 carry the same wire sentence
+// (word-3-shingle similarity 1.0), so Russia -tip_off-> FBI has one source,
+// two mentions, and the audit shows the second as a copy.
+TEST(SourceCounts, WireSentenceInTwoOutletsIsOneSource) {
+  RunResult q = Sh(KgSeeds() + " query --format csv \"MATCH ({name: 'Russia'})-[r:tip_off]->"
+                               "({name: 'Federal Bureau of Investigation'}) RETURN sources(r), mentions(r)\"");
+  ASSERT_EQ(q.code, 0) << q.err;
+  EXPECT_EQ(q.out, "sources(r),mentions(r)\n1,2\n");
+  RunResult a = Sh(KgSeeds() + " audit --subject Russia --relation tip_off --object FBI");
+  EXPECT_NE(a.out.find("1 independent source, 2 supporting sentences (1 of them a copy"),
+            std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("copy of [1]"), std::string::npos) << a.out;
+  // Independent wordings stay independent: three outlets report the call.
+  RunResult three = Sh(KgSeeds() + " query --format csv \"MATCH ({name: 'Barack Obama'})-[r:speak_with]->"
+                                   "({name: 'Vladimir Putin'}) RETURN sources(r)\"");
+  EXPECT_EQ(three.out, "sources(r)\n3\n") << three.err;
+}
+
+// Issue 13: `kg retract manual` removes what CREATE and MERGE made and
+// leaves the extracted graph exactly as it was.
+TEST(KgRetract, ManualRemovesWhatQueriesMade) {
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  ASSERT_EQ(Sh(db + " ingest " + Quote(::kg::testing::SeedsDir())).code, 0);
+  RunResult before = Sh(db + " export --format json");
+  ASSERT_EQ(before.code, 0) << before.err;
+  ASSERT_EQ(Sh(db + " query \"MATCH (a {name: 'Vladimir Putin'}), (b {name: 'Barack Obama'}) "
+                    "CREATE (a)-[:praise]->(b), (a)-[:met]->(:Entity:Person {name: 'Hand Made'})\"").code, 0);
+  ASSERT_EQ(Sh(db + " query \"MERGE (x:Entity:Place {name: 'Nowhere'})\"").code, 0);
+  RunResult changed = Sh(db + " export --format json");
+  EXPECT_NE(changed.out, before.out);
+  RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + Quote(dir.path() + "/kg.db") +
+                   " retract manual");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("-2 hand-made claims, -2 entities"), std::string::npos) << r.err;
+  EXPECT_EQ(Sh(db + " export --format json").out, before.out);
+  EXPECT_EQ(Sh(db + " check").code, 0);
 }
 
 TEST(KgTimeline, NewsSampleInPublicationOrder) {
