@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
           "  --db DIR        Database folder (default ./kg.db, or $KG_DB)\n"
           "  --format NAME   Output format: text|table|csv|json|jsonl|markdown|html, where the\n"
           "                  command has it\n"
-          "  -q,--quiet      No progress or summary on stderr");
+          "  -q,--quiet      No progress or summary on stderr\n"
+          "  --include-rejected  Show the claims rejected by `kg curate reject`");
       add_global_footer(sub);
     }
   };
