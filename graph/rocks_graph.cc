@@ -367,23 +367,29 @@ Status RocksGraph::Reload() {
       auto ev = ReadEdge(*store_, edge);
       if (ev.status().IsNotFound()) continue;  // kg check reports it
       if (!ev.ok()) return ev.status();
-      (*rejected)[edge] = RejectedEdge{EdgeRef{edge, ev->source, ev->target, ev->type}, ev->provenance_count};
+      rejected->edges[edge] = RejectedEdge{EdgeRef{edge, ev->source, ev->target, ev->type}, ev->provenance_count};
     }
     KG_RETURN_IF_ERROR(it->status());
+    for (const auto& [id, r] : rejected->edges) {
+      rejected->out.emplace(r.ref.source, &r);
+      rejected->in.emplace(r.ref.target, &r);
+    }
   }
   std::lock_guard lock(rejected_mu_);
+  any_rejected_ = !rejected->edges.empty();
   rejected_ = std::move(rejected);
   return Status::OK();
 }
 
 std::shared_ptr<const RocksGraph::RejectedSet> RocksGraph::Hidden() const {
-  if (include_rejected_) return nullptr;
+  if (include_rejected_ || !any_rejected_.load(std::memory_order_relaxed)) return nullptr;
   std::lock_guard lock(rejected_mu_);
-  if (rejected_->empty()) return nullptr;
+  if (rejected_->edges.empty()) return nullptr;
   return rejected_;
 }
 
 bool RocksGraph::IsRejected(EdgeId id) const {
+  if (!any_rejected_.load(std::memory_order_relaxed)) return false;
   std::lock_guard lock(rejected_mu_);
   return rejected_->count(id) > 0;
 }
@@ -498,10 +504,9 @@ Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
   auto hidden = Hidden();
   if (!n.ok() || !hidden) return n;
   uint64_t minus = 0;
-  for (const auto& [id, r] : *hidden) {
-    NodeId end = direction == EdgeDirection::kOut ? r.ref.source : r.ref.target;
-    if (end == node && (!type || r.ref.type == *type)) ++minus;
-  }
+  auto [begin, end] = (direction == EdgeDirection::kOut ? hidden->out : hidden->in).equal_range(node);
+  for (auto it = begin; it != end; ++it)
+    if (!type || it->second->ref.type == *type) ++minus;
   return *n - std::min(*n, minus);
 }
 
@@ -512,7 +517,7 @@ std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction, N
   auto hidden = Hidden();
   if (!hidden) return c;
   std::map<std::pair<NodeId, TypeId>, uint64_t> minus;
-  for (const auto& [id, r] : *hidden)
+  for (const auto& [id, r] : hidden->edges)
     minus[{direction == EdgeDirection::kOut ? r.ref.source : r.ref.target, r.ref.type}]++;
   return std::make_unique<HidingDegreeCursor>(std::move(c), std::move(minus));
 }
@@ -546,7 +551,7 @@ Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::RelationshipTy
   std::vector<std::pair<std::string, uint64_t>> out;
   std::map<uint32_t, uint64_t> minus;
   if (auto hidden = Hidden())
-    for (const auto& [id, r] : *hidden) minus[r.ref.type]++;
+    for (const auto& [id, r] : hidden->edges) minus[r.ref.type]++;
   std::lock_guard lock(counters_mu_);
   for (const auto& [id, n] : counters_.types) {
     uint64_t shown = n - std::min(n, minus[id]);
@@ -619,7 +624,7 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.provenance = c.provenance;
   s.mentions = c.mentions;
   if (auto hidden = Hidden()) {
-    for (const auto& [id, r] : *hidden) {
+    for (const auto& [id, r] : hidden->edges) {
       s.edges -= std::min<uint64_t>(s.edges, 1);
       s.provenance -= std::min<uint64_t>(s.provenance, r.provenance);
     }

@@ -79,7 +79,12 @@ class RocksGraph : public Graph {
     EdgeRef ref;
     uint32_t provenance = 0;
   };
-  using RejectedSet = std::unordered_map<EdgeId, RejectedEdge>;
+  struct RejectedSet {
+    std::unordered_map<EdgeId, RejectedEdge> edges;
+    // The same by source (out) and by target (in), for degrees.
+    std::unordered_multimap<NodeId, const RejectedEdge*> out, in;
+    size_t count(EdgeId id) const { return edges.count(id); }
+  };
   // The curation family exists (a read-only database older than format
   // version 6 has none: it then has no curation either).
   bool curation_stored() const { return curation_stored_; }
@@ -97,6 +102,8 @@ class RocksGraph : public Graph {
   bool include_rejected_ = false;
   bool curation_stored_ = true;
   mutable std::mutex rejected_mu_;
+  // Whether any edge is rejected: scans skip the lock when none is.
+  std::atomic<bool> any_rejected_{false};
   std::shared_ptr<const RejectedSet> rejected_ = std::make_shared<RejectedSet>();
   // The degrees family holds the counts (format version 3 or upgraded); an
   // older database opened read-only has none and counts adjacency instead.

@@ -74,6 +74,35 @@ TEST(Curation, MergeFoldsClaimsAndUndoRestoresEverything) {
   EXPECT_EQ(Dump(*g), before);
 }
 
+// A and B linked to each other: their claim becomes a self-loop of A, and
+// the degrees say so; a split by document then takes it back out.
+TEST(Curation, MergeOfNeighboursMakesASelfLoopAndUndoesIt) {
+  TempDir tmp;
+  auto g = OpenOrDie(tmp.Sub("db"));
+  ASSERT_TRUE(g);
+  Fill(*g);
+  ASSERT_TRUE(g->AddExtraction(MakeExtraction("d3", "Robert Smith praised Bob Smith.",
+                                              {{"Robert Smith", "praise", "Bob Smith"}}))
+                  .ok());
+  const std::string before = Dump(*g);
+  NodeId robert = Named(*g, "Robert Smith");
+  ASSERT_TRUE(graph::CurateMerge(*g, robert, Named(*g, "Bob Smith"), {}).ok());
+  ExpectClean(*g);
+  auto praise = g->FindType("praise");
+  ASSERT_TRUE(praise);
+  auto loop = g->OutEdges(robert, praise);
+  ASSERT_TRUE(loop->Valid());
+  EXPECT_EQ(loop->edge().target, robert);
+  EXPECT_EQ(*g->Degree(robert, graph::EdgeDirection::kIn, praise), 1u);
+  auto split = graph::CurateSplit(*g, robert, {{}, {"d1"}, "Bob Smith"}, {});
+  ASSERT_TRUE(split.ok()) << split.status().ToString();
+  ExpectClean(*g);
+  ASSERT_TRUE(graph::UndoCuration(*g, std::nullopt, "").ok());
+  ASSERT_TRUE(graph::UndoCuration(*g, std::nullopt, "").ok());
+  ExpectClean(*g);
+  EXPECT_EQ(Dump(*g), before);
+}
+
 TEST(Curation, RecordsSurviveReopenAndReingest) {
   TempDir tmp;
   std::string dir = tmp.Sub("db");

@@ -159,6 +159,8 @@ TEST_F(Curate, RejectHidesButKeeps) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(Rows(call), 0u) << "a rejected claim still matches";
   EXPECT_EQ(Rows(call, "--include-rejected"), 1u);
+  EXPECT_EQ(Rows("MATCH ()-[r]->() WHERE rejected(r) RETURN r", "--include-rejected"), 1u);
+  EXPECT_EQ(Rows("MATCH ()-[r]->() WHERE rejected(r) RETURN r"), 0u);
   EXPECT_EQ(Claims(), claims - 1);
   EXPECT_EQ(Claims("--include-rejected"), claims);
   std::string after = Export();
