@@ -45,6 +45,7 @@ void RegisterStats(CLI::App& app, Context& context) {
       j["sources"] = stats->provenance;
       j["nodes"] = stats->nodes;
       j["mentions"] = stats->mentions;
+      j["rejected_claims"] = stats->rejected;
       j["relationship_types"] = types->size();
       j["extractors"] = stats->extractors;
       nlohmann::json l = nlohmann::json::object();
@@ -59,6 +60,9 @@ void RegisterStats(CLI::App& app, Context& context) {
                 << "sources             " << stats->provenance << "\n"
                 << "nodes               " << stats->nodes << "\n"
                 << "mentions            " << stats->mentions << "\n"
+                << (stats->rejected ? "rejected claims     " + std::to_string(stats->rejected) +
+                                          (context.include_rejected ? " (shown)\n" : " (hidden)\n")
+                                    : std::string())
                 << "relationship types  " << types->size() << "\n"
                 << "extractor           " << (extractor.empty() ? "-" : extractor) << "\n";
     }

@@ -126,6 +126,7 @@ struct GraphStats {
   uint64_t edges = 0;           // claims
   uint64_t provenance = 0;      // provenance records on edges (sources)
   uint64_t mentions = 0;        // mention records on nodes
+  uint64_t rejected = 0;        // claims rejected by curation (not in `edges` unless shown)
   uint64_t node_id_limit = 0;   // every node id is below it
   std::vector<std::string> extractors;  // "kg-openie/1.0" (ExtractorLabel)
 };

@@ -623,6 +623,10 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.edges = c.edges;
   s.provenance = c.provenance;
   s.mentions = c.mentions;
+  if (any_rejected_.load()) {
+    std::lock_guard lock(rejected_mu_);
+    s.rejected = rejected_->edges.size();
+  }
   if (auto hidden = Hidden()) {
     for (const auto& [id, r] : hidden->edges) {
       s.edges -= std::min<uint64_t>(s.edges, 1);
