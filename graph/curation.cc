@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "common/text.h"
 #include "graph/audit.h"
@@ -639,8 +640,14 @@ class Editor {
       return Status::OK();
     }
     if (k == "alias") {
-      NodeId n = ch["node"].get<NodeId>();
-      std::string key = keys::SupportKeyOf({n, ch["doc"].get<std::string>(), ch["seq"].get<uint32_t>()});
+      keys::SupportKey at{ch["node"].get<NodeId>(), ch["doc"].get<std::string>(), ch["seq"].get<uint32_t>()};
+      // A later merge or split may have moved the alias with its entity.
+      for (auto m = moved_.find({at.owner, at.document, at.seq}); m != moved_.end();
+           m = moved_.find({at.owner, at.document, at.seq})) {
+        at = keys::SupportKey{std::get<0>(m->second), std::get<1>(m->second), std::get<2>(m->second)};
+      }
+      NodeId n = at.owner;
+      std::string key = keys::SupportKeyOf(at);
       auto v = ov_.Get(Family::kMentions, key);
       if (!v.ok()) return v.status();
       if (!*v) return Status::OK();
@@ -660,7 +667,8 @@ class Editor {
       EdgeId e = ch["edge"].get<EdgeId>();
       auto ev = Edge(e);
       if (!ev.ok()) return ev.status();
-      if (*ev) ov_.Put(Family::kCuration, keys::RejectedEdgeKey(e), Encoded64(ch["record"].get<uint64_t>()));
+      const uint64_t by = ch["record"].get<uint64_t>();
+      if (*ev && active_.count(by)) ov_.Put(Family::kCuration, keys::RejectedEdgeKey(e), Encoded64(by));
       return Status::OK();
     }
     return Status::Corruption("curation record " + Num(record_) + ": unknown change '" + k + "'");
@@ -729,6 +737,33 @@ class Editor {
   std::optional<uint32_t> entity_label_;
   bool recording_ = true;
   Json changes_ = Json::array();
+
+ public:
+  using SupportAt = std::tuple<uint64_t, std::string, uint32_t>;
+  // For undo: where other active records moved mentions (of this record's
+  // pseudo-document) to, and which records are active.
+  std::map<SupportAt, SupportAt> moved_;
+  std::set<uint64_t> active_;
+
+  // Stores another record in the same batch (an undo that corrects what a
+  // newer record keeps for its own undo).
+  void PutRecord(uint64_t id, const Json& record) {
+    ov_.Put(Family::kCuration, keys::CurationRecordKey(id), Dump(record));
+  }
+
+  // Removes every rejection this record made that a later change carried
+  // to another edge.
+  Status DropRejections() {
+    auto entries = ov_.Scan(Family::kCuration, keys::kRejectedEdgePrefix);
+    if (!entries.ok()) return entries.status();
+    for (const auto& [k, v] : *entries) {
+      uint64_t by;
+      if (Decoded64(v, &by) && by == record_) ov_.Delete(Family::kCuration, k);
+    }
+    return Status::OK();
+  }
+
+ private:
   // Per touched node: its alias index entries and indexed documents before.
   std::map<NodeId, std::pair<std::map<std::string, std::string>, std::set<std::string>>> nodes_before_;
   std::map<EdgeId, std::set<std::string>> edges_before_;
@@ -1408,6 +1443,56 @@ Result<CurationRecord> UndoCuration(Graph& graph, std::optional<uint64_t> id, co
   }
   Editor ed(*rg, rid);
   ed.set_recording(false);
+  const std::string own_doc = std::string(kCurationDocPrefix) + Num(rid);
+  try {
+    for (const Json& other : *records) {
+      if (other.value("status", "") != "active") continue;
+      uint64_t oid = other.value("id", uint64_t{0});
+      if (oid == rid) continue;
+      ed.active_.insert(oid);
+      if (!other.contains("changes")) continue;
+      for (const Json& ch : other["changes"]) {
+        if (ch.value("k", "") != "mention" || ch["from"][1].get<std::string>() != own_doc) continue;
+        ed.moved_[{ch["from"][0].get<uint64_t>(), own_doc, ch["from"][2].get<uint32_t>()}] = {
+            ch["to"][0].get<uint64_t>(), own_doc, ch["to"][2].get<uint32_t>()};
+      }
+    }
+  } catch (const Json::exception& e) {
+    return Status::Corruption(std::string("unreadable curation record (") + e.what() + ")");
+  }
+  // A node this record renamed that a newer merge removed: the newer
+  // record's copy of it (what its undo puts back) gets the old name back.
+  try {
+    for (const Json& ch : r["changes"]) {
+      if (ch.value("k", "") != "set_node") continue;
+      NodeId n = ch["node"].get<NodeId>();
+      auto now = ed.Node(n);
+      if (!now.ok()) return now.status();
+      if (*now) continue;
+      std::string old_bytes, new_bytes;
+      codec::NodeValue old_value, new_value;
+      if (!Unhex(ch["old"].get<std::string>(), &old_bytes) || !codec::DecodeNode(old_bytes, &old_value) ||
+          !Unhex(ch["new"].get<std::string>(), &new_bytes) || !codec::DecodeNode(new_bytes, &new_value))
+        continue;
+      for (Json& other : *records) {
+        if (&other == &r || other.value("status", "") != "active" || !other.contains("changes")) continue;
+        bool patched = false;
+        for (Json& och : other["changes"]) {
+          if (och.value("k", "") != "delete_node" || och["node"].get<NodeId>() != n) continue;
+          std::string bytes;
+          codec::NodeValue kept;
+          if (!Unhex(och["value"].get<std::string>(), &bytes) || !codec::DecodeNode(bytes, &kept)) continue;
+          if (NameIn(kept.properties) != NameIn(new_value.properties)) continue;
+          kept.properties["name"] = PropertyValue(NameIn(old_value.properties));
+          och["value"] = Hex(codec::EncodeNode(kept));
+          patched = true;
+        }
+        if (patched) ed.PutRecord(other.value("id", uint64_t{0}), other);
+      }
+    }
+  } catch (const Json::exception& e) {
+    return Status::Corruption(std::string("unreadable curation record (") + e.what() + ")");
+  }
   const Json& changes = r["changes"];
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
     try {
@@ -1416,6 +1501,7 @@ Result<CurationRecord> UndoCuration(Graph& graph, std::optional<uint64_t> id, co
       return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
     }
   }
+  KG_RETURN_IF_ERROR(ed.DropRejections());
   internal::Counters& c = ed.counters();
   if (c.next_node == r.value("next_node_after", uint64_t{0})) c.next_node = r.value("next_node_before", c.next_node);
   if (c.next_edge == r.value("next_edge_after", uint64_t{0})) c.next_edge = r.value("next_edge_before", c.next_edge);

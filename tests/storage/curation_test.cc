@@ -103,6 +103,40 @@ TEST(Curation, MergeOfNeighboursMakesASelfLoopAndUndoesIt) {
   EXPECT_EQ(Dump(*g), before);
 }
 
+// Undoing an older record whose alias or rejection a newer merge carried
+// along leaves no trace of it.
+TEST(Curation, UndoOfAnOlderRecordFollowsWhatANewerOneMoved) {
+  TempDir tmp;
+  auto g = OpenOrDie(tmp.Sub("db"));
+  ASSERT_TRUE(g);
+  Fill(*g);
+  const std::string before = Dump(*g);
+  NodeId carl = Named(*g, "Carl");
+  ASSERT_TRUE(graph::CurateRename(*g, carl, "Carl Jung", {}).ok());
+  auto second = graph::CurateRename(*g, carl, "Karl Jung", {});  // "Carl Jung" is an alias only by this record
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(graph::CurateMerge(*g, Named(*g, "Robert Smith"), carl, {}).ok());
+  EXPECT_EQ(g->FindByName("Carl Jung")->size(), 1u);
+  ASSERT_TRUE(graph::UndoCuration(*g, second->id, "").ok());
+  ExpectClean(*g);
+  EXPECT_TRUE(g->FindByName("Carl Jung")->empty());
+
+  auto know = g->FindType("know");
+  auto e = g->OutEdges(Named(*g, "Bob Smith"), know);
+  ASSERT_TRUE(e->Valid());
+  auto reject = graph::CurateReject(*g, e->edge().id, {"", "no"});
+  ASSERT_TRUE(reject.ok());
+  auto merge = graph::CurateMerge(*g, Named(*g, "Robert Smith"), Named(*g, "Bob Smith"), {});
+  ASSERT_TRUE(merge.ok());
+  EXPECT_FALSE(g->OutEdges(Named(*g, "Robert Smith"), know)->Valid()) << "the rejection did not follow";
+  ASSERT_TRUE(graph::UndoCuration(*g, reject->id, "").ok());
+  ExpectClean(*g);
+  EXPECT_TRUE(g->OutEdges(Named(*g, "Robert Smith"), know)->Valid());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(graph::UndoCuration(*g, std::nullopt, "").ok());
+  ExpectClean(*g);
+  EXPECT_EQ(Dump(*g), before);
+}
+
 TEST(Curation, RecordsSurviveReopenAndReingest) {
   TempDir tmp;
   std::string dir = tmp.Sub("db");
