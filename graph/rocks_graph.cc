@@ -299,6 +299,17 @@ const std::string* NameOf(const Properties& props) {
   return std::get_if<std::string>(&it->second.value);
 }
 
+// The names a node made by hand is indexed under (its one mention is the
+// hand-made one naming it): an entity under EntityAliases of its name and
+// type ("General Motors Corporation": also "General Motors", "GM"), any
+// other node under its name alone. What kg check expects (AliasesOf).
+std::vector<std::string> HandMadeNames(const Properties& props, bool entity) {
+  const std::string* name = NameOf(props);
+  if (!name) return {};
+  if (!entity) return {*name};
+  return EntityAliases(*name, StoredEntityOf(props).type, {*name});
+}
+
 // Interns `name` for a direct write (CreateNode/CreateEdge).
 uint32_t InternDirect(const std::string& name, const Dictionary& dict, Counters* c,
                       std::vector<std::pair<uint32_t, std::string>>* fresh,
@@ -678,7 +689,8 @@ Result<NodeId> RocksGraph::CreateNode(const std::vector<std::string>& labels,
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
   const std::string* name = NameOf(nv.properties);
-  if (name) batch.Put(Family::kNames, keys::NameKey(text::FoldCase(*name), id), *name);
+  for (const std::string& alias : HandMadeNames(nv.properties, entity))
+    batch.Put(Family::kNames, keys::NameKey(text::FoldCase(alias), id), alias);
   MentionRecord m;
   m.document_id = "manual";
   m.surface = name ? *name : "";
@@ -981,10 +993,23 @@ Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
     if (*docs > 0)
       return Status::NotSupported("node " + Num(id) + " is an entity extracted from " + Num(*docs) +
                                   " document(s); its name cannot be changed by hand");
+    // The hand-made mention names the node by its new name.
+    MentionRecord m;
+    m.document_id = "manual";
+    m.surface = new_name ? *new_name : "";
+    batch.Put(Family::kMentions, keys::SupportKeyOf({id, "manual", 0}), codec::EncodeMention(m));
   }
-  if (renamed) {
-    if (old_name) batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*old_name), id));
-    if (new_name) batch.Put(Family::kNames, keys::NameKey(text::FoldCase(*new_name), id), *new_name);
+  std::vector<std::string> old_names = HandMadeNames(old->properties, was_entity);
+  std::vector<std::string> new_names = HandMadeNames(nv.properties, is_entity);
+  if (old_names != new_names) {
+    auto docs = renamed ? Result<uint64_t>(uint64_t{0}) : NodeDocumentCount(id);
+    if (!docs.ok()) return docs.status();
+    if (*docs == 0) {  // an extracted entity's index follows its documents
+      for (const std::string& alias : old_names)
+        batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
+      for (const std::string& alias : new_names)
+        batch.Put(Family::kNames, keys::NameKey(text::FoldCase(alias), id), alias);
+    }
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
   BatchSink sink(&batch);
@@ -1086,8 +1111,8 @@ Status RocksGraph::DeleteNode(NodeId id) {
     c.dirty_labels.insert(l);
     entity = entity || (entity_label && l == *entity_label);
   }
-  if (const std::string* name = NameOf(nv->properties))
-    batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(*name), id));
+  for (const std::string& alias : HandMadeNames(nv->properties, entity))
+    batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
   c.nodes--;
   if (entity) c.entities--;
   BatchSink sink(&batch);

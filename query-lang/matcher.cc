@@ -125,11 +125,14 @@ class Matcher {
       if (!types.empty() && std::find(types.begin(), types.end(), e.type) == types.end()) continue;
       if (used_.count(e.id)) continue;
       // Orientations: (left, right) = (source, target) for ->, reversed for <-,
-      // both for an undirected pattern (once for a self-loop).
+      // both for an undirected pattern (once for a self-loop). A symmetric
+      // relation (speak_with, meet) holds both ways, so a directed pattern
+      // matches it both ways too, as it does from a bound node (Expand).
+      bool both_ways = r.direction != Dir::kBoth && e.source != e.target && Symmetric(e.type);
       for (int o = 0; o < 2; ++o) {
         bool forward = o == 0;
-        if (r.direction == Dir::kOut && !forward) continue;
-        if (r.direction == Dir::kIn && forward) continue;
+        if (r.direction == Dir::kOut && !forward && !both_ways) continue;
+        if (r.direction == Dir::kIn && forward && !both_ways) continue;
         if (!forward && r.direction == Dir::kBoth && e.source == e.target) continue;
         uint64_t left = forward ? e.source : e.target;
         uint64_t right = forward ? e.target : e.source;
@@ -147,6 +150,13 @@ class Matcher {
     }
     if (!c->status().ok()) ThrowError("StorageError", "", c->status().ToString());
     return true;
+  }
+
+  // Whether relationship type `t` is symmetric (cached by type id).
+  bool Symmetric(graph::TypeId t) {
+    if (t >= symmetric_type_.size()) symmetric_type_.resize(t + 1, -1);
+    if (symmetric_type_[t] < 0) symmetric_type_[t] = IsSymmetricRelation(ctx_.TypeName(t)) ? 1 : 0;
+    return symmetric_type_[t] == 1;
   }
 
   // BindNode for an end already checked by EndMatches.
@@ -485,6 +495,7 @@ class Matcher {
   std::vector<char> set_here_;
   std::vector<PartState> states_;
   std::unordered_set<uint64_t> used_;
+  std::vector<int8_t> symmetric_type_;  // by type id: -1 unknown, 0 no, 1 yes
   std::unordered_map<std::string, std::unordered_set<uint64_t>> label_sets_;
   const BoundNode* last_label_pattern_ = nullptr;  // EndMatches' last label check
   uint64_t last_label_id_ = 0;

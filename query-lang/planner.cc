@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/relations.h"
 #include "query-lang/errors.h"
 #include "query-lang/matcher.h"
 #include "query-lang/operators/aggregate.h"
@@ -88,6 +89,12 @@ class Planner {
                             int* key_slot, std::vector<int>* count_slots) {
     const BoundNode& n = *count.node;
     if (n.bound || NameLookup(n) || count.both || n.labels.size() > 1 || n.properties) return false;
+    // Its scan reads one direction: a relation that holds both ways
+    // (speak_with), which a directed pattern matches both ways, is counted
+    // by DegreeScan instead (any type may be one when none is named).
+    if (count.types.empty()) return false;
+    for (const std::string& t : count.types)
+      if (IsSymmetricRelation(t)) return false;
     for (auto& item : p.items) {
       const BoundExpr& e = *item.expr;
       if (e.kind == BoundExpr::Kind::kCountStar) {

@@ -18,9 +18,8 @@ namespace {
 // The number of relationships of `spec` at node `id`, counted as the
 // matcher would match them. From a start node the matcher expands as
 // ForEachEdge does: relations stored once but holding both ways (speak_with)
-// match a directed pattern against their direction too (`symmetric`). A
-// pattern whose ends are both free is matched by one relationship scan,
-// which keeps the stored direction.
+// match a directed pattern against their direction too (`symmetric`), and
+// so does the relationship scan of a pattern whose ends are both free.
 class DegreeCounter {
  public:
   DegreeCounter(const DegreeCount& spec, bool symmetric) : spec_(spec), symmetric_both_ways_(symmetric) {}
@@ -132,7 +131,7 @@ class DegreeCountOp : public Unary {
 class DegreeScanOp : public Unary {
  public:
   DegreeScanOp(OpPtr child, DegreeCount spec)
-      : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/false) {}
+      : Unary(std::move(child)), spec_(std::move(spec)), counter_(spec_, /*symmetric=*/true) {}
  protected:
   bool Run(ExecContext& ctx, const RowSink& sink) override {
     bool go_on = true;
@@ -152,7 +151,7 @@ class DegreeScanOp : public Unary {
   bool Scan(Row& in, ExecContext& ctx, const std::function<bool(Row&)>& f) {
     if (!counter_.Prepare(ctx)) return true;
     if (!counter_.PlainDirection()) {
-      // Undirected: out + in - self-loops, node by node.
+      // Undirected, or a relation holding both ways: node by node.
       const BoundNode& n = *spec_.node;
       bool bind = !n.variable.empty() && n.used;
       Row out = in;
