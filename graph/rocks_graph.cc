@@ -1089,11 +1089,15 @@ Status RocksGraph::DeleteNode(NodeId id) {
   storage::WriteBatch batch;
   Counters c = counters();
   std::set<std::string> documents;
+  std::vector<std::string> given, surfaces;
   auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
   for (; it->Valid(); it->Next()) {
     keys::SupportKey k;
     if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
     if (!IsPseudoDocument(k.document)) documents.insert(k.document);
+    // Names a curation record gave it are indexed too (graph/curation.h).
+    MentionRecord m;
+    if (codec::DecodeMention(it->value(), &m)) (IsCurationDocument(k.document) ? given : surfaces).push_back(m.surface);
     batch.Delete(Family::kMentions, it->key());
     c.mentions--;
   }
@@ -1113,6 +1117,10 @@ Status RocksGraph::DeleteNode(NodeId id) {
   }
   for (const std::string& alias : HandMadeNames(nv->properties, entity))
     batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
+  if (const std::string* name = NameOf(nv->properties); name && entity) {
+    for (const std::string& alias : EntityAliases(*name, StoredEntityOf(nv->properties).type, surfaces, given))
+      batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
+  }
   c.nodes--;
   if (entity) c.entities--;
   BatchSink sink(&batch);
