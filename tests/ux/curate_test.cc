@@ -244,6 +244,23 @@ TEST_F(Curate, ImportNamesBadLines) {
   EXPECT_NE(r.err.find("cannot read"), std::string::npos) << r.err;
 }
 
+// An entity made by a query, renamed twice by curation, then removed by
+// `kg retract manual`: no alias of it is left behind.
+TEST_F(Curate, RetractManualOfACuratedEntity) {
+  const std::string before = Export();
+  ASSERT_EQ(Run("query \"CREATE (:Entity:Person {name: 'Jane Q Public', type: 'Person'})\"").code, 0);
+  ASSERT_EQ(Run("curate rename 'Jane Q Public' 'Jane Public'").code, 0);
+  ASSERT_EQ(Run("curate rename 'Jane Public' 'J. Public'").code, 0);
+  ExpectCheckClean("two renames");
+  RunResult r = Run("retract manual");
+  ASSERT_EQ(r.code, 0) << r.err;
+  ExpectCheckClean("retract manual");
+  EXPECT_EQ(Export(), before);
+  ASSERT_EQ(Run("curate undo").code, 0);
+  ASSERT_EQ(Run("curate undo").code, 0);
+  ExpectCheckClean("undo");
+}
+
 TEST_F(Curate, BadInputGetsClearErrors) {
   struct Case {
     std::string args;
