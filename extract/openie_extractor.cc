@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/text.h"
 #include "extract/boilerplate.h"
 #include "extract/entities.h"
 #include "extract/entity_recognizer.h"
@@ -568,14 +569,35 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       } else {
         std::vector<int> run = view.NameRun(head);
         if (run.empty()) return -1;
-        // Titles before the name are not part of it.
-        size_t first = 0;
-        for (size_t k = 0; k + 1 < run.size(); ++k)
-          if (IsPersonTitle(s.tokens[run[k]].form)) first = k + 1;
+        // Titles before the name are not part of it, and nor is an article:
+        // "the US" is the US, "The United States" the United States. A
+        // capitalised "The" before one ordinary word stays ("The Hague").
+        size_t article = 0;
+        if (run.size() >= 2) {
+          const std::string& word = s.tokens[run[0]].form;
+          bool acronym = run.size() == 2 && text::IsAllUpper(s.tokens[run[1]].form);
+          if (word == "the" || (word == "The" && (acronym || run.size() >= 3))) article = 1;
+        }
+        // The titles are a prefix, after at most one word ("Ukrainian
+        // President", "Secretary of State"), that starts with a title proper:
+        // "of" and "State" only continue one, so "Colorado State University
+        // of the US" keeps its words.
+        auto title_at = [&](size_t k) { return IsPersonTitle(s.tokens[run[k]].form); };
+        auto opens_title = [&](size_t k) {
+          const std::string& w = s.tokens[run[k]].form;
+          return title_at(k) && w != "of" && w != "State";
+        };
+        size_t first = article;
+        size_t start = article;
+        if (start + 1 < run.size() && !title_at(start) && opens_title(start + 1)) ++start;
+        if (start + 1 < run.size() && opens_title(start)) {
+          while (start + 1 < run.size() && title_at(start)) ++start;
+          first = start;
+        }
         std::vector<std::string> rest;
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
-        if (first > 0 && TypeFromCues(rest, "") != EntityType::kOther) first = 0;
-        if (first > 0) m.title = s.tokens[run[first - 1]].form;
+        if (first > article && TypeFromCues(rest, "") != EntityType::kOther) first = article;
+        if (first > article) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         name_start = run[first];
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};

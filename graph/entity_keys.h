@@ -39,7 +39,7 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
 
 // The same plus `given`: names an analyst gave the entity (`kg curate`,
 // graph/curation.h: the surfaces of its mentions of a "curation:<id>"
-// document), which are aliases whatever their form ("The United States").
+// document), which are aliases whatever their form ("Russians" for Russia).
 std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
                                        const std::vector<std::string>& surfaces,
                                        const std::vector<std::string>& given);

@@ -28,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,6 +41,8 @@
 #include "common/status.h"
 
 namespace kg::graph {
+
+class NodeColumn;  // graph/node_column.h
 
 using NodeId = uint64_t;
 using EdgeId = uint64_t;
@@ -165,6 +168,11 @@ struct OpenOptions {
   // degree, relationship-type count and Stats(); GetEdge still reads it and
   // IsRejected says so. It is never deleted.
   bool include_rejected = false;
+  // At most this many bytes of node columns (TextColumn) are kept between
+  // calls; a column that would not fit is made, used and dropped. 0: none
+  // kept. About 4 bytes per node id plus the distinct strings with 8 bytes
+  // each: 1M nodes with 1M distinct names of 10 bytes are 22 MB.
+  size_t column_cache_bytes = size_t{256} << 20;
 };
 
 // Iterator over node ids (all nodes, or one label).
@@ -273,6 +281,25 @@ class Graph {
   // Every node's record, or only those labelled `label` (when not empty), in
   // id order: one sequential read instead of a GetNode per node.
   virtual std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label = {}) const = 0;
+
+  // Node property `property` of the nodes labelled `label` (every node when
+  // `label` is empty) as a dictionary-encoded column (graph/node_column.h),
+  // for scans that group many nodes by it. Made by one scan of the node
+  // records, as ScanNodeRecords reads them, and kept until the next write to
+  // the graph by any path (AddExtraction, CreateNode/CreateEdge,
+  // UpdateNode/UpdateEdge, DeleteNode/DeleteEdge, Retract, the bulk loader,
+  // the CSV import: everything that writes to the store counts), within
+  // OpenOptions::column_cache_bytes. A column made while a write is under
+  // way is not kept. Never null. Thread-safe. `stop`, when given, is asked
+  // every few thousand records whether to give up (a query's timeout):
+  // Cancelled then, and nothing kept.
+  virtual Result<std::shared_ptr<const NodeColumn>> TextColumn(
+      const std::string& label, const std::string& property,
+      const std::function<bool()>& stop = {}) const = 0;
+  // The column TextColumn would return if it is kept (no write since it was
+  // made); nullptr, after no scan, when it is not.
+  virtual std::shared_ptr<const NodeColumn> KeptTextColumn(const std::string& label,
+                                                           const std::string& property) const = 0;
 
   virtual std::optional<TypeId> FindType(const std::string& type) const = 0;
   virtual std::string TypeName(TypeId type) const = 0;

@@ -227,6 +227,42 @@ bool DecodeNodeStringProperty(std::string_view data, std::string_view key, std::
   return d.done();
 }
 
+bool DecodeNodeColumnValue(std::string_view data, int64_t label, std::string_view key, ColumnValue* kind,
+                           std::string_view* text) {
+  Decoder d(data);
+  uint64_t n;
+  if (!d.GetVarint64(&n) || n > data.size()) return false;
+  bool labelled = label < 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t l;
+    if (!d.GetVarint32(&l)) return false;
+    labelled = labelled || l == label;
+  }
+  if (!labelled) {
+    *kind = ColumnValue::kUnlabelled;
+    return true;
+  }
+  *kind = ColumnValue::kAbsent;
+  if (!d.GetVarint64(&n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view k;
+    if (!d.GetLengthPrefixedView(&k)) return false;
+    if (k == key) {
+      uint8_t tag;
+      if (!d.GetByte(&tag)) return false;
+      if (tag == kNull) return true;
+      if (tag != kString) {
+        *kind = ColumnValue::kOther;
+        return true;
+      }
+      *kind = ColumnValue::kText;
+      return d.GetLengthPrefixedView(text);
+    }
+    if (!SkipValueAt(&d, 0)) return false;
+  }
+  return d.done();
+}
+
 std::string EncodeEdge(const EdgeValue& e) {
   std::string out;
   PutVarint64(&out, e.source);

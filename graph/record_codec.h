@@ -39,6 +39,14 @@ bool DecodeNodeProperty(std::string_view data, std::string_view key, PropertyVal
 bool DecodeNodeStringProperty(std::string_view data, std::string_view key, std::string_view* text,
                               bool* found);
 
+// What a node column (graph/node_column.h) needs of a node value, read in
+// one pass: whether the node has label `label` (every node has when
+// `label` is negative), then what its property `key` is: absent or null, a
+// string (*text points into `data`), or another value.
+enum class ColumnValue { kUnlabelled, kAbsent, kText, kOther };
+bool DecodeNodeColumnValue(std::string_view data, int64_t label, std::string_view key, ColumnValue* kind,
+                           std::string_view* text);
+
 // Edge value: endpoints, type, support counts, properties.
 struct EdgeValue {
   uint64_t source = 0;

@@ -11,6 +11,7 @@
 #include "graph/curation.h"
 #include "graph/degrees.h"
 #include "graph/entity_keys.h"
+#include "graph/node_column.h"
 #include "graph/record_codec.h"
 #include "storage/coding.h"
 #include "storage/keys.h"
@@ -341,6 +342,7 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   graph->store_ = std::move(*store);
   graph->include_rejected_ = options.include_rejected;
   graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 6);
+  graph->column_cache_bytes_ = options.column_cache_bytes;
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
     // counted on the fly where nothing may be written.
@@ -540,6 +542,59 @@ std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string&
     if (!id) return std::make_unique<EmptyNodeRecordCursor>();
   }
   return std::make_unique<StoreNodeRecordCursor>(store_->NewIterator(Family::kNodes), &dictionary_, id);
+}
+
+std::shared_ptr<const NodeColumn> RocksGraph::KeptTextColumn(const std::string& label,
+                                                             const std::string& property) const {
+  uint64_t writes = store_->WriteCount();
+  std::lock_guard lock(columns_mu_);
+  columns_.erase(std::remove_if(columns_.begin(), columns_.end(),
+                                [&](const KeptColumn& k) { return k.writes != writes; }),
+                 columns_.end());
+  for (const KeptColumn& k : columns_)
+    if (k.label == label && k.property == property) return k.column;
+  return nullptr;
+}
+
+Result<std::shared_ptr<const NodeColumn>> RocksGraph::TextColumn(const std::string& label,
+                                                                 const std::string& property,
+                                                                 const std::function<bool()>& stop) const {
+  if (auto kept = KeptTextColumn(label, property)) return kept;
+  // The count before the scan: a write that ends during the scan makes the
+  // column stale at once.
+  uint64_t writes = store_->WriteCount();
+  int64_t label_id = -1;
+  uint64_t expected = 0;
+  Counters c = counters();
+  if (label.empty()) {
+    expected = c.nodes;
+  } else {
+    auto id = dictionary_.Find(label);
+    if (id) {
+      label_id = *id;
+      auto n = c.labels.find(*id);
+      expected = n == c.labels.end() ? 0 : n->second;
+    } else {
+      label_id = int64_t{1} << 32;  // no node has it
+    }
+  }
+  auto made = MakeTextColumn(*store_, label_id, property, c.next_node, expected, stop);
+  if (!made.ok()) return made.status();
+  std::shared_ptr<const NodeColumn> column = *made;
+  size_t bytes = column->bytes();
+  std::lock_guard lock(columns_mu_);
+  if (bytes > column_cache_bytes_ || store_->WriteCount() != writes) return column;
+  // Room for it: the oldest columns go first.
+  size_t held = bytes;
+  for (const KeptColumn& k : columns_) held += k.column->bytes();
+  size_t drop = 0;
+  for (; held > column_cache_bytes_ && drop < columns_.size(); ++drop) held -= columns_[drop].column->bytes();
+  columns_.erase(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(drop));
+  columns_.erase(std::remove_if(columns_.begin(), columns_.end(),
+                                [&](const KeptColumn& k) { return k.label == label && k.property == property; }),
+                 columns_.end());
+  columns_.push_back({label, property, writes, column});
+  return column;
 }
 
 std::optional<TypeId> RocksGraph::FindType(const std::string& type) const {

@@ -38,6 +38,10 @@ class RocksGraph : public Graph {
   std::unique_ptr<DegreeCursor> ScanDegrees(EdgeDirection direction, NodeId from,
                                             NodeId to) const override;
   std::unique_ptr<NodeRecordCursor> ScanNodeRecords(const std::string& label) const override;
+  Result<std::shared_ptr<const NodeColumn>> TextColumn(const std::string& label, const std::string& property,
+                                                       const std::function<bool()>& stop) const override;
+  std::shared_ptr<const NodeColumn> KeptTextColumn(const std::string& label,
+                                                   const std::string& property) const override;
   std::optional<TypeId> FindType(const std::string& type) const override;
   std::string TypeName(TypeId type) const override;
   Result<std::vector<std::pair<std::string, uint64_t>>> Labels() const override;
@@ -117,6 +121,19 @@ class RocksGraph : public Graph {
   std::atomic<bool> unsynced_writes_{false};
   // A direct write (CreateNode/CreateEdge): synced now unless deferred.
   Status WriteDirect(storage::WriteBatch* batch);
+
+  // Node columns made by TextColumn, oldest first, each with the store's
+  // WriteCount() read before the scan that made it: one whose count is not
+  // the store's current count is stale and dropped. Bytes held stay within
+  // column_cache_bytes_.
+  struct KeptColumn {
+    std::string label, property;
+    uint64_t writes = 0;
+    std::shared_ptr<const NodeColumn> column;
+  };
+  size_t column_cache_bytes_ = 0;
+  mutable std::mutex columns_mu_;
+  mutable std::vector<KeptColumn> columns_;
 };
 
 // kg check's part for the curation family (graph/curation.cc): records
@@ -125,5 +142,14 @@ class RocksGraph : public Graph {
 // `active` with the active records' ids.
 void CheckCuration(const storage::Store& store, const std::vector<uint64_t>& edge_ids,
                    const std::function<void(std::string)>& problem, std::set<uint64_t>* active);
+
+// Makes the column of node property `property` over the nodes with label
+// id `label` (negative: every node) from one scan of the node records
+// (node_column.cc). `id_limit`: every node id is below it; `expected`:
+// about how many strings to make room for; `stop` (may be empty): asked
+// every 4096 records whether to give up (Cancelled).
+Result<std::shared_ptr<const NodeColumn>> MakeTextColumn(const storage::Store& store, int64_t label,
+                                                         const std::string& property, uint64_t id_limit,
+                                                         uint64_t expected, const std::function<bool()>& stop);
 
 }  // namespace kg::graph::internal

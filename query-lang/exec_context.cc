@@ -81,6 +81,11 @@ const Regex& ExecContext::CompiledRegex(const std::string& pattern) {
   return *(regexes_[pattern] = std::move(re));
 }
 
+bool ExecContext::InterruptDue() const {
+  return (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) ||
+         (has_deadline_ && std::chrono::steady_clock::now() > deadline_);
+}
+
 void ExecContext::CheckInterruptNow() {
   if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
     ThrowError("Cancelled", "", "the query was cancelled");

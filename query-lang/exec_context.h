@@ -59,6 +59,9 @@ class ExecContext {
     CheckInterruptNow();
   }
   void CheckInterruptNow();
+  // Whether CheckInterruptNow would throw (for code that must not throw
+  // through it: the graph's scans).
+  bool InterruptDue() const;
 
   const std::string& TypeName(graph::TypeId t);
 

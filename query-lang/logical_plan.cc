@@ -16,6 +16,8 @@ void PlanTextRec(const LogicalOp& op, bool profile, int depth, std::string* out)
     std::snprintf(buf, sizeof buf, "  (rows: %lld, time: %.3f ms)", static_cast<long long>(op.physical->rows()),
                   op.physical->time_ms());
     out->append(buf);
+    std::string note = op.physical->ProfileNote();
+    if (!note.empty()) out->append(" [" + note + "]");
   }
   out->append("\n");
   for (const auto& in : op.inputs) PlanTextRec(*in, profile, depth + 1, out);
@@ -61,7 +63,8 @@ std::string LogicalOp::Describe() const {
     case Kind::kDegreeGroupCount: {
       std::string s = "DegreeGroupCount(" + CountedNode(degree) + ") over the degree counts";
       if (!key_property.empty())
-        s += ", grouped by " + Var(degree.node->variable) + "." + key_property + " from the node records";
+        s += ", grouped by " + Var(degree.node->variable) + "." + key_property +
+             " from a column the graph keeps (made from the node records when most nodes count), else the node records";
       if (top_k >= 0) s += ", the " + std::to_string(top_k) + (descending ? " largest" : " smallest") + " counts";
       return s;
     }

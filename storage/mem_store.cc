@@ -1,6 +1,7 @@
 #include "storage/mem_store.h"
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -74,8 +75,10 @@ class MemStore : public Store {
     for (int i = 0; i < kFamilyCount; ++i) {
       if (copies[i]) families_[i] = std::move(copies[i]);
     }
+    writes_.fetch_add(1);
     return Status::OK();
   }
+  uint64_t WriteCount() const override { return writes_.load(); }
 
   std::unique_ptr<Iterator> NewIterator(Family family, std::string_view prefix) const override {
     return std::make_unique<MemIterator>(Snapshot(family), prefix);
@@ -103,6 +106,7 @@ class MemStore : public Store {
   std::string name_;
   mutable std::shared_mutex mu_;
   std::array<std::shared_ptr<const Map>, kFamilyCount> families_;
+  std::atomic<uint64_t> writes_{0};  // WriteCount()
 };
 
 }  // namespace

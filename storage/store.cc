@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdlib>
@@ -309,8 +310,12 @@ class RocksStore : public Store {
       args.push_back(std::move(arg));
     }
     if (args.empty()) return Status::OK();
-    return FromRocks(db_->IngestExternalFiles(args), "bulk ingest");
+    Status s = FromRocks(db_->IngestExternalFiles(args), "bulk ingest");
+    writes_.fetch_add(1);
+    return s;
   }
+
+  uint64_t WriteCount() const override { return writes_.load(); }
 
   Status CompactAll() override {
     if (options_.read_only) return Status::OK();
@@ -347,6 +352,7 @@ class RocksStore : public Store {
   std::unique_ptr<rocksdb::DB> db_;
   // handles_[0] is RocksDB's default family, then one per Family in order.
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::atomic<uint64_t> writes_{0};  // WriteCount()
 };
 
 }  // namespace
@@ -385,7 +391,9 @@ Status RocksStore::WriteWith(WriteBatch* batch, bool sync) {
   }
   rocksdb::WriteOptions wo;
   wo.sync = sync;
-  return FromRocks(db_->Write(wo, &wb), "write " + dir_);
+  Status s = FromRocks(db_->Write(wo, &wb), "write " + dir_);
+  writes_.fetch_add(1);
+  return s;
 }
 
 namespace {

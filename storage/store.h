@@ -160,6 +160,14 @@ class Store {
                                                           const std::string& path) const = 0;
   virtual Status IngestFiles(
       const std::vector<std::pair<Family, std::vector<std::string>>>& files) = 0;
+  // How many writes (Write, WriteUnsynced, IngestFiles) through this handle
+  // have ended, whether they succeeded or not. It grows after a write's
+  // data became visible (or the write failed), so a reader that reads it,
+  // then reads the store, and later finds it unchanged knows that no write
+  // changed what it read in between: what caches of the content (the graph
+  // layer's node columns) are checked against. Compaction and flushes
+  // change no content and do not count. Safe from any thread.
+  virtual uint64_t WriteCount() const = 0;
 
   // Flushes memtables to SST files (used before measuring, and by tests).
   virtual Status Flush() = 0;

@@ -38,7 +38,9 @@ OpPtr MakeDegreeScan(OpPtr child, DegreeCount spec);
 
 // RETURN a.p, count(*) over every (labelled) node (`key_property` empty:
 // count(*) alone, one row): the grouping done inside the degree scan, the
-// key read alone from each node's record, rows made per group. The key
+// key read from the graph's column of a.p (Graph::TextColumn: kept, or made
+// when most nodes have a count) or alone from each node's record, rows made
+// per group. The key
 // goes to `key_slot`, the count to each of `count_slots`. `top_k` >= 0:
 // only the groups ORDER BY count (`descending`) LIMIT top_k keeps.
 // `threads` > 1: node ranges scanned in parallel (QueryOptions::threads).

@@ -41,6 +41,9 @@ class Operator {
   bool Produce(ExecContext& ctx, const RowSink& sink);
 
   int64_t rows() const { return rows_; }
+  // Under PROFILE: what the last run chose that EXPLAIN could not know
+  // (where a grouping read its keys, say); empty when nothing.
+  virtual std::string ProfileNote() const { return {}; }
   // Under PROFILE: time in this operator and its inputs.
   double time_ms() const { return static_cast<double>(total_ns_ - downstream_ns_) / 1e6; }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "graph/graph.h"
+#include "graph/node_column.h"
 #include "query-lang/query_engine.h"
 
 namespace kg::query_lang {
@@ -175,7 +176,8 @@ TEST_F(EngineTest, CountsFromDegreesAgreeWithMatching) {
     EXPECT_NE(plan.plan_text.find("Degree"), std::string::npos) << fast << "\n" << plan.plan_text;
   }
   QueryResult e = Run("EXPLAIN MATCH (a:N)-[:R]->() RETURN a.name, count(*)");
-  EXPECT_NE(e.plan_text.find("DegreeGroupCount(a:N) over the degree counts, grouped by a.name from the node records"),
+  EXPECT_NE(e.plan_text.find("DegreeGroupCount(a:N) over the degree counts, grouped by a.name from a column the graph keeps (made "
+                              "from the node records when most nodes count), else the node records"),
             std::string::npos)
       << e.plan_text;
   e = Run("EXPLAIN MATCH (a:N)-[:R]->() RETURN toUpper(a.name), count(*)");
@@ -210,10 +212,14 @@ TEST(EngineParallel, SplitScansGiveTheSameGroups) {
                                 i % 5 ? "R" : "S", {});
       ASSERT_TRUE(e.ok());
     }
+    // A type few nodes have: its names come from their records, not a column.
+    for (int i = 0; i < 300; ++i) ASSERT_TRUE((*g)->CreateEdge(ids[(i * 16) % ids.size()], ids[i], "T", {}).ok());
     const char* queries[] = {
         "MATCH (a:E)-[:R]->() RETURN a.name, count(*) AS d",
         "MATCH (a)-->() RETURN a.name, count(*) AS d ORDER BY d DESC LIMIT 7",
         "MATCH (a:E)<-[:S]-() RETURN count(*) AS d",
+        "MATCH (a:E)-[:T]->() RETURN a.name, count(*) AS d",
+        "MATCH (a)-[:T]->() RETURN a.name, count(*) AS d ORDER BY d DESC LIMIT 7",
     };
     for (const char* q : queries) {
       std::vector<std::vector<std::string>> results;
@@ -232,6 +238,102 @@ TEST(EngineParallel, SplitScansGiveTheSameGroups) {
     }
   }
   std::filesystem::remove_all(dir);
+}
+
+// A grouped count reads its keys from a column the graph keeps until its
+// next write; PROFILE says where they came from.
+TEST_F(EngineTest, GroupedCountsUseTheKeptColumnUntilAWrite) {
+  Run("UNWIND range(0, 99) AS i CREATE (:N {name: 'n' + toString(i % 40), i: i})");
+  Run("MATCH (a:N), (b:N) WHERE (a.i * 7 + b.i * 3) % 11 = 0 CREATE (a)-[:R]->(b)");
+  const std::string grouped = "PROFILE MATCH (a:N)-[:R]->() RETURN a.name AS name, count(*) AS d";
+  auto rows = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& r : Run(text).rows) out.push_back(r[0].ToString() + " " + r[1].ToString());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // The matcher's answer (WHERE true keeps the count from the degree counts).
+  auto matched = [&] { return rows("MATCH (a:N)-[:R]->() WHERE true RETURN a.name AS name, count(*) AS d"); };
+  QueryResult made = Run(grouped);
+  EXPECT_NE(made.plan_text.find("[keys from a column of a.name made now from the node records (kept)]"),
+            std::string::npos)
+      << made.plan_text;
+  QueryResult kept = Run(grouped);
+  EXPECT_NE(kept.plan_text.find("[keys from the graph's kept column of a.name]"), std::string::npos)
+      << kept.plan_text;
+  EXPECT_EQ(rows(grouped), matched());
+
+  Run("MATCH (a:N {name: 'n3'}) SET a.name = 'renamed'");
+  QueryResult after = Run(grouped);
+  EXPECT_NE(after.plan_text.find("made now"), std::string::npos) << after.plan_text;
+  EXPECT_EQ(rows(grouped), matched());
+  Run("MATCH (a:N {name: 'n5'}) CREATE (a)-[:R]->(a)");
+  EXPECT_EQ(rows(grouped), matched());
+
+  // Few nodes with a count: their records, no column made.
+  Run("MATCH (a:N {name: 'n7'}) CREATE (a)-[:Rare]->(a)");
+  QueryResult rare = Run("PROFILE MATCH (a:N)-[:Rare]->() RETURN a.name, count(*)");
+  EXPECT_NE(rare.plan_text.find("[keys from the node records]"), std::string::npos) << rare.plan_text;
+
+  // No column is kept under a budget of 0 (one is still made and used).
+  graph::OpenOptions o;
+  o.in_memory = true;
+  o.column_cache_bytes = 0;
+  auto g = graph::Graph::Open("no-column-cache", o);
+  ASSERT_TRUE(g.ok());
+  ASSERT_TRUE(Execute(**g, "CREATE (a:N {name: 'a'})-[:R]->(b:N {name: 'b'})", {}).ok());
+  for (int i = 0; i < 2; ++i) {
+    QueryOutcome r = Execute(**g, grouped, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_NE(r.value().plan_text.find("(not kept)"), std::string::npos) << r.value().plan_text;
+  }
+}
+
+// Documents ingested and retracted between two grouped counts: the second
+// sees them (AddExtraction and Retract write past the query language).
+TEST_F(EngineTest, GroupedCountsSeeIngestAndRetract) {
+  const std::string q = "MATCH (a:Entity)-[:call]->() RETURN a.name AS name, count(*) AS d";
+  auto rows = [&] {
+    std::vector<std::string> out;
+    for (auto& r : Run(q).rows) out.push_back(r[0].ToString() + " " + r[1].ToString());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_TRUE(rows().empty());
+  AddClaims();  // doc-a and doc-b: Putin called Biden (one edge, two documents)
+  EXPECT_EQ(rows(), (std::vector<std::string>{"'Vladimir Putin' 1"}));
+  EXPECT_NE(graph_->KeptTextColumn("Entity", "name"), nullptr);
+  Extraction x;
+  x.document.id = "doc-c";
+  x.document.text = "Olaf Scholz called Joe Biden.";  // a new node with a count
+  x.extractor = "kg-openie";
+  x.extractor_version = "1.0";
+  Entity scholz, biden;
+  scholz.name = "Olaf Scholz";
+  scholz.type = EntityType::kPerson;
+  scholz.mentions.push_back({0, {0, 11}, "Olaf Scholz"});
+  biden.name = "Joe Biden";
+  biden.type = EntityType::kPerson;
+  biden.mentions.push_back({0, {19, 28}, "Joe Biden"});
+  x.entities = {scholz, biden};
+  Claim c;
+  c.subject = 0;
+  c.object = 1;
+  c.relation = "call";
+  c.relation_surface = "called";
+  c.sentence_span = {0, 29};
+  c.subject_span = {0, 11};
+  c.relation_span = {12, 18};
+  c.object_span = {19, 28};
+  c.confidence = 0.9;
+  x.claims = {c};
+  ASSERT_TRUE(graph_->AddExtraction(x).ok());
+  EXPECT_EQ(rows(), (std::vector<std::string>{"'Olaf Scholz' 1", "'Vladimir Putin' 1"}));
+  ASSERT_TRUE(graph_->Retract("doc-c").ok());
+  EXPECT_EQ(rows(), (std::vector<std::string>{"'Vladimir Putin' 1"}));
+  ASSERT_TRUE(graph_->Retract("doc-a").ok());
+  ASSERT_TRUE(graph_->Retract("doc-b").ok());
+  EXPECT_TRUE(rows().empty());
 }
 
 TEST_F(EngineTest, Parameters) {

@@ -55,12 +55,12 @@ class Curate : public ::testing::Test {
 };
 
 TEST_F(Curate, UndoRestoresExportExactly) {
-  RequireEntity("United States");
-  RequireEntity("The United States");
+  RequireEntity("Russia");
+  RequireEntity("Russians");
   RequireEntity("Barack Obama");
   const std::string before = Export();
   const std::vector<std::string> ops = {
-      "curate merge 'United States' 'The United States' --why 'same country' --by ana",
+      "curate merge Russia Russians --why 'the people of the country' --by ana",
       "curate split 'Barack Obama' --alias Obama --why 'test'",
       "curate rename Putin 'Vladimir V. Putin' --by bob",
       "curate reject 'Vladimir Putin -call-> Barack Obama' --why 'test'",
@@ -88,18 +88,18 @@ TEST_F(Curate, UndoRestoresExportExactly) {
   ASSERT_EQ(records.size(), 8u);
   EXPECT_EQ(records[0]["status"], "undone");
   EXPECT_EQ(records[0]["by"], "ana");
-  EXPECT_EQ(records[0]["why"], "same country");
+  EXPECT_EQ(records[0]["why"], "the people of the country");
   EXPECT_EQ(Run("curate list").out, "no active curation records\n");
 }
 
 TEST_F(Curate, UndoOfAnOlderRecordKeepsTheNewer) {
-  RequireEntity("The United States");
-  ASSERT_EQ(Run("curate merge 'United States' 'The United States'").code, 0);
+  RequireEntity("Russians");
+  ASSERT_EQ(Run("curate merge Russia Russians").code, 0);
   ASSERT_EQ(Run("curate rename 'Vladimir Putin' 'V. Putin'").code, 0);
   RunResult r = Run("curate undo 1");
   ASSERT_EQ(r.code, 0) << r.err;
   ExpectCheckClean("undo 1");
-  EXPECT_EQ(Rows("MATCH (n:Entity) WHERE n.name = 'The United States' RETURN n"), 1u);
+  EXPECT_EQ(Rows("MATCH (n:Entity) WHERE n.name = 'Russians' RETURN n"), 1u);
   EXPECT_EQ(Rows("MATCH (n:Entity) WHERE n.name = 'V. Putin' RETURN n"), 1u);
   // The old name stays an alias.
   EXPECT_EQ(Rows("MATCH (n:Entity) WHERE 'Vladimir Putin' IN n.aliases RETURN n"), 1u);
@@ -116,10 +116,10 @@ TEST_F(Curate, MergeSurvivesReingest) {
   ASSERT_EQ(Sh("rm -rf " + Quote(db_)).code, 0);
   RunResult r = Run("ingest " + Quote(four.path()));
   ASSERT_EQ(r.code, 0) << r.err;
-  RequireEntity("The United States");
-  r = Run("curate merge 'United States' 'The United States' --why 'same country'");
+  RequireEntity("Russians");
+  r = Run("curate merge Russia Russians --why 'the people of the country'");
   ASSERT_EQ(r.code, 0) << r.err;
-  const std::string merged = "MATCH (n:Entity) WHERE n.name = 'The United States' RETURN n";
+  const std::string merged = "MATCH (n:Entity) WHERE n.name = 'Russians' RETURN n";
   EXPECT_EQ(Rows(merged), 0u);
 
   // Another document.
@@ -130,20 +130,20 @@ TEST_F(Curate, MergeSurvivesReingest) {
 
   // The document B came from, retracted and read again: B is made again
   // by the ingest and merged again by the record.
-  r = Run("retract " + Quote(four.path() + "/002_a52160434a679462.txt"));
+  r = Run("retract " + Quote(four.path() + "/000_63cd26496f3a4c4e.txt"));
   ASSERT_EQ(r.code, 0) << r.err;
   ExpectCheckClean("retract after merge");
-  r = Sh(Kg() + " --db " + Quote(db_) + " ingest " + Quote(four.path() + "/002_a52160434a679462.txt"));
+  r = Sh(Kg() + " --db " + Quote(db_) + " ingest " + Quote(four.path() + "/000_63cd26496f3a4c4e.txt"));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(Rows(merged), 0u) << "the merge did not survive the re-ingest";
   ExpectCheckClean("re-ingest after merge");
   // B's name is an alias of A; the audit names the record.
-  r = Run("audit --entity 'The United States'");
+  r = Run("audit --entity Russians");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Entity #"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("United States (Place)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Russia (Place)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("curation #1"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("same country"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("the people of the country"), std::string::npos) << r.out;
 }
 
 TEST_F(Curate, RejectHidesButKeeps) {
@@ -192,9 +192,9 @@ TEST_F(Curate, ExportImportRoundTrip) {
   TempDir other;
   const std::string fresh = other.path() + "/kg.db";
   ASSERT_EQ(Sh("cp -r " + Quote(SeedsDb()) + " " + Quote(fresh)).code, 0);
-  RequireEntity("The United States");
+  RequireEntity("Russians");
   for (const std::string& op : {
-           std::string("curate merge 'United States' 'The United States' --why 'same country' --by ana"),
+           std::string("curate merge Russia Russians --why 'the people of the country' --by ana"),
            std::string("curate reject 'Vladimir Putin -call-> Barack Obama' --why 'misread'"),
            std::string("curate rename Putin 'Vladimir V. Putin' --by bob"),
            std::string("curate split 'Barack Obama' --alias Obama --name 'Obama (other)'"),
