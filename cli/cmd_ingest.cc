@@ -273,6 +273,8 @@ int RunIngest(const IngestFlags& flags, const Context& context) {
     std::cerr << "kg ingest: " << fatal.message() << "\n";
     return kExitError;
   }
+  if (stored > 0)
+    if (int code = ReapplyCurationAfter(**graph, context, "ingest"); code != kExitOk) return code;
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!context.quiet) {

@@ -240,6 +240,8 @@ int LoadRecords(const LoadFlags& flags, const Context& context,
     std::cerr << "kg load: " << fatal.message() << "\n";
     return kExitError;
   }
+  if (stored > 0)
+    if (int code = ReapplyCurationAfter(**graph, context, "load"); code != kExitOk) return code;
   double seconds = Seconds(started);
   if (!context.quiet) {
     char time[64];
@@ -278,6 +280,8 @@ int LoadCsv(const LoadFlags& flags, const Context& context, const std::vector<st
     std::cerr << "kg load: " << summary.status().message() << "\n";
     return kExitError;
   }
+  if (summary->nodes + summary->edges > 0)
+    if (int code = ReapplyCurationAfter(**graph, context, "load"); code != kExitOk) return code;
   for (const std::string& p : summary->problems) std::cerr << "kg load: rejected " << p << "\n";
   if (summary->bad_rows > summary->problems.size()) {
     std::cerr << "kg load: ... and " << summary->bad_rows - summary->problems.size()

@@ -62,6 +62,7 @@ Result<std::vector<std::string>> Resolve(const graph::Graph& graph, const std::s
 int RunRetract(Context& context, const std::vector<std::string>& docs) {
   graph::OpenOptions open;
   open.create_if_missing = false;
+  open.include_rejected = true;  // a retract sees every edge, rejected ones too
   auto graph = graph::Graph::Open(context.db, open);
   if (!graph.ok()) {
     std::cerr << "kg retract: " << graph.status().message() << "\n";
@@ -122,8 +123,9 @@ int RunRetract(Context& context, const std::vector<std::string>& docs) {
                 << r->removed_entities << " entities, -" << r->removed_nodes - r->removed_entities
                 << " other nodes made by hand\n";
     }
-    if (ids.empty()) return kExitOk;
   }
+  if (int code = ReapplyCurationAfter(**graph, context, "retract"); code != kExitOk) return code;
+  if (manual && ids.empty()) return kExitOk;
   if (!context.quiet) {
     std::cerr << "retract: " << ids.size() << " document" << (ids.size() == 1 ? "" : "s")
               << (ids.size() == 1 ? " " + ids.front() : "") << ": -" << total.removed_edges

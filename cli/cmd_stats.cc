@@ -18,6 +18,7 @@ void RegisterStats(CLI::App& app, Context& context) {
     graph::OpenOptions open;
     open.create_if_missing = false;
     open.read_only = true;
+    open.include_rejected = context.include_rejected;
     auto graph = graph::Graph::Open(context.db, open);
     if (!graph.ok()) {
       std::cerr << "kg stats: " << graph.status().message() << "\n";
@@ -44,6 +45,7 @@ void RegisterStats(CLI::App& app, Context& context) {
       j["sources"] = stats->provenance;
       j["nodes"] = stats->nodes;
       j["mentions"] = stats->mentions;
+      j["rejected_claims"] = stats->rejected;
       j["relationship_types"] = types->size();
       j["extractors"] = stats->extractors;
       nlohmann::json l = nlohmann::json::object();
@@ -58,6 +60,9 @@ void RegisterStats(CLI::App& app, Context& context) {
                 << "sources             " << stats->provenance << "\n"
                 << "nodes               " << stats->nodes << "\n"
                 << "mentions            " << stats->mentions << "\n"
+                << (stats->rejected ? "rejected claims     " + std::to_string(stats->rejected) +
+                                          (context.include_rejected ? " (shown)\n" : " (hidden)\n")
+                                    : std::string())
                 << "relationship types  " << types->size() << "\n"
                 << "extractor           " << (extractor.empty() ? "-" : extractor) << "\n";
     }

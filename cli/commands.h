@@ -11,6 +11,9 @@
 namespace CLI {
 class App;
 }
+namespace kg::graph {
+class Graph;
+}
 
 namespace kg::cli {
 
@@ -27,6 +30,7 @@ struct Context {
   std::string db = "kg.db";     // --db DIR, else $KG_DB, else ./kg.db
   std::string format = "text";  // --format text|json|... (each command says which)
   bool quiet = false;           // --quiet: no progress, no summary line
+  bool include_rejected = false;  // --include-rejected: show claims rejected by `kg curate reject`
   int exit_code = kExitOk;
 };
 
@@ -41,6 +45,12 @@ void RegisterRepl(CLI::App& app, Context& context);
 void RegisterExport(CLI::App& app, Context& context);
 void RegisterAudit(CLI::App& app, Context& context);
 void RegisterTimeline(CLI::App& app, Context& context);  // cli/cmd_timeline.cc
+void RegisterCurate(CLI::App& app, Context& context);    // cli/cmd_curate.cc
+
+// Applies the curation records again after `command` (ingest, load,
+// retract) changed the graph (graph/curation.h); prints what it did unless
+// --quiet. Returns an exit code.
+int ReapplyCurationAfter(graph::Graph& graph, const Context& context, const std::string& command);
 void RegisterTrain(CLI::App& app, Context& context);
 void RegisterParse(CLI::App& app, Context& context);
 // `kg eval parse` and `kg eval carb` share the `eval` subcommand.

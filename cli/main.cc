@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", context.db, "Database folder (default ./kg.db, or $KG_DB)");
   app.add_option("--format", context.format, "Output format: text, json (and per command)");
   app.add_flag("-q,--quiet", context.quiet, "No progress or summary on stderr");
+  app.add_flag("--include-rejected", context.include_rejected,
+               "Show the claims rejected by `kg curate reject` (hidden otherwise)");
   app.require_subcommand(0, 1);
   // Global options work after the subcommand too ("kg stats --db X"):
   // what a subcommand does not know falls through to kg itself.
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   RegisterExport(app, context);
   RegisterAudit(app, context);
   RegisterTimeline(app, context);
+  RegisterCurate(app, context);
   RegisterRetract(app, context);
   RegisterStats(app, context);
   RegisterCheck(app, context);
@@ -55,7 +58,8 @@ int main(int argc, char** argv) {
           "  --db DIR        Database folder (default ./kg.db, or $KG_DB)\n"
           "  --format NAME   Output format: text|table|csv|json|jsonl|markdown|html, where the\n"
           "                  command has it\n"
-          "  -q,--quiet      No progress or summary on stderr");
+          "  -q,--quiet      No progress or summary on stderr\n"
+          "  --include-rejected  Show the claims rejected by `kg curate reject`");
       add_global_footer(sub);
     }
   };

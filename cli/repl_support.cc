@@ -97,6 +97,7 @@ Result<std::unique_ptr<graph::Graph>> OpenGraph(const Context& context, bool rea
   graph::OpenOptions options;
   options.create_if_missing = false;
   options.read_only = read_only;
+  options.include_rejected = context.include_rejected;
   Result<std::unique_ptr<graph::Graph>> g = graph::Graph::Open(context.db, options);
   if (!g.ok()) return g.status().WithContext("cannot open " + context.db);
   return g;

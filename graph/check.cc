@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/text.h"
+#include "graph/curation.h"
 #include "graph/degrees.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
@@ -97,8 +98,17 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
     }
     KG_RETURN_IF_ERROR(it->status());
   }
+  // Curation records (graph/curation.h); their ids name the pseudo-documents
+  // "curation:<id>" of the aliases they gave.
+  std::set<uint64_t> active_curation;
+  auto curation_doc_ok = [&](const std::string& doc) {
+    if (doc.rfind("curation:", 0) != 0) return false;
+    const std::string digits = doc.substr(9);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+    return active_curation.count(std::stoull(digits)) > 0;
+  };
   auto span_ok = [&](const std::string& doc, const ByteSpan& s) {
-    if (doc == "manual") return true;
+    if (IsPseudoDocument(doc)) return true;
     auto d = doc_size.find(doc);
     return d != doc_size.end() && s.begin <= s.end && s.end <= d->second;
   };
@@ -109,6 +119,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
   struct EntityNode {
     StoredEntity entity;
     std::vector<std::string> surfaces;
+    std::vector<std::string> given;  // names given by curation
   };
   std::unordered_map<uint64_t, EntityNode> entity_nodes;
   std::optional<uint32_t> entity_label = dictionary_.Find("Entity");
@@ -136,7 +147,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       bool is_entity = false;
       for (uint32_t l : nv.labels) is_entity |= entity_label && l == *entity_label;
       if (is_entity && name != nv.properties.end())
-        entity_nodes[id] = EntityNode{StoredEntityOf(nv.properties), {}};
+        entity_nodes[id] = EntityNode{StoredEntityOf(nv.properties), {}, {}};
       if (name != nv.properties.end()) {
         if (auto* s = std::get_if<std::string>(&name->second.value)) {
           if (!KeyExists(store, Family::kNames, keys::NameKey(text::FoldCase(*s), id), &err)) {
@@ -223,6 +234,13 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       }
     }
     KG_RETURN_IF_ERROR(it->status());
+  }
+
+  // The curation family: records, rejected edges.
+  if (curation_stored_) {
+    std::vector<uint64_t> sorted_edges = edge_ids;
+    std::sort(sorted_edges.begin(), sorted_edges.end());
+    CheckCuration(store, sorted_edges, [&](std::string what) { p.Add(std::move(what)); }, &active_curation);
   }
 
   // Degree counts: one per node, type and direction that has adjacency
@@ -315,10 +333,15 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       seen.mentions++;
       std::string m = "node " + Num(k.owner) + " mention from " + k.document;
       if (!Contains(node_ids, k.owner)) p.Add(m + ": node missing");
-      if (k.document != "manual" && !doc_size.count(k.document)) p.Add(m + ": document missing");
+      if (IsPseudoDocument(k.document)) {
+        if (k.document != "manual" && !curation_doc_ok(k.document))
+          p.Add(m + ": no active curation record gave it");
+      } else if (!doc_size.count(k.document)) {
+        p.Add(m + ": document missing");
+      }
       if (!span_ok(k.document, r.span)) p.Add(m + ": span outside the document text");
       if (auto en = entity_nodes.find(k.owner); en != entity_nodes.end())
-        en->second.surfaces.push_back(r.surface);
+        (IsCurationDocument(k.document) ? en->second.given : en->second.surfaces).push_back(r.surface);
     }
     KG_RETURN_IF_ERROR(it->status());
   }
@@ -337,7 +360,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
     KG_RETURN_IF_ERROR(it->status());
     for (const auto& [id, en] : entity_nodes) {
       std::set<std::string> justified;
-      for (const std::string& a : EntityAliases(en.entity.name, en.entity.type, en.surfaces))
+      for (const std::string& a : EntityAliases(en.entity.name, en.entity.type, en.surfaces, en.given))
         justified.insert(text::FoldCase(a));
       const std::set<std::string>& have = indexed[id];
       for (const std::string& a : have)

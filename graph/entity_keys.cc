@@ -101,6 +101,19 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
   return out;
 }
 
+std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
+                                       const std::vector<std::string>& surfaces,
+                                       const std::vector<std::string>& given) {
+  std::vector<std::string> out = EntityAliases(name, type, surfaces);
+  std::set<std::string> seen;
+  for (const std::string& a : out) seen.insert(text::FoldCase(a));
+  for (const std::string& g : given)
+    if (!g.empty() && seen.insert(text::FoldCase(g)).second) out.push_back(g);
+  return out;
+}
+
+bool IsCurationDocument(const std::string& document) { return document.rfind("curation:", 0) == 0; }
+
 bool TypesCompatible(EntityType a, EntityType b) {
   if (a == b || a == EntityType::kOther || b == EntityType::kOther) return true;
   if (a == EntityType::kPerson || b == EntityType::kPerson) return false;
@@ -135,9 +148,9 @@ Result<std::vector<std::string>> AliasesOf(const Graph& graph, uint64_t node) {
   StoredEntity entity = StoredEntityOf(rec->properties);
   Result<std::vector<MentionRecord>> mentions = graph.NodeMentions(node);
   if (!mentions.ok()) return mentions.status();
-  std::vector<std::string> surfaces;
-  for (const MentionRecord& m : *mentions) surfaces.push_back(m.surface);
-  return EntityAliases(entity.name, entity.type, surfaces);
+  std::vector<std::string> surfaces, given;
+  for (const MentionRecord& m : *mentions) (IsCurationDocument(m.document_id) ? given : surfaces).push_back(m.surface);
+  return EntityAliases(entity.name, entity.type, surfaces, given);
 }
 
 }  // namespace kg::graph

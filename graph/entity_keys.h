@@ -37,6 +37,16 @@ std::string StripOrgSuffix(const std::string& name);
 std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
                                        const std::vector<std::string>& surfaces);
 
+// The same plus `given`: names an analyst gave the entity (`kg curate`,
+// graph/curation.h: the surfaces of its mentions of a "curation:<id>"
+// document), which are aliases whatever their form ("Russians" for Russia).
+std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
+                                       const std::vector<std::string>& surfaces,
+                                       const std::vector<std::string>& given);
+
+// Whether a mention of `document` is a name given by curation.
+bool IsCurationDocument(const std::string& document);
+
 // Whether entities of types `a` and `b` may be the same entity: a person
 // is never a place or an organisation; Other goes with anything.
 bool TypesCompatible(EntityType a, EntityType b);

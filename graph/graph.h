@@ -129,6 +129,7 @@ struct GraphStats {
   uint64_t edges = 0;           // claims
   uint64_t provenance = 0;      // provenance records on edges (sources)
   uint64_t mentions = 0;        // mention records on nodes
+  uint64_t rejected = 0;        // claims rejected by curation (not in `edges` unless shown)
   uint64_t node_id_limit = 0;   // every node id is below it
   std::vector<std::string> extractors;  // "kg-openie/1.0" (ExtractorLabel)
 };
@@ -200,6 +201,11 @@ struct OpenOptions {
   // Keep the whole database in memory (`dir` is then only a name; nothing
   // touches the disk). For tests that open thousands of fresh graphs.
   bool in_memory = false;
+  // Show claims an analyst rejected (`kg curate reject`, graph/curation.h).
+  // By default a rejected edge is hidden from every scan, adjacency cursor,
+  // degree, relationship-type count and Stats(); GetEdge still reads it and
+  // IsRejected says so. It is never deleted.
+  bool include_rejected = false;
   // At most this many bytes of node columns (TextColumn) are kept between
   // calls; a column that would not fit is made, used and dropped. 0: none
   // kept. About 4 bytes per node id plus the distinct strings with 8 bytes
@@ -350,6 +356,10 @@ class Graph {
   virtual Result<std::string> DocumentOfNode(NodeId node) const = 0;
 
   virtual Result<GraphStats> Stats() const = 0;
+
+  // Whether an analyst rejected edge `id` (graph/curation.h), whatever
+  // OpenOptions::include_rejected says.
+  virtual bool IsRejected(EdgeId id) const = 0;
 
   // ---- Writing -------------------------------------------------------------
   // Stores the document, its entities and claims in one atomic write.

@@ -3,10 +3,12 @@
 #include "graph/rocks_graph.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "common/text.h"
+#include "graph/curation.h"
 #include "graph/degrees.h"
 #include "graph/document_nodes.h"
 #include "graph/entity_keys.h"
@@ -221,6 +223,58 @@ class EmptyNodeRecordCursor : public NodeRecordCursor {
   NodeRecord record_;
 };
 
+// An edge cursor that skips rejected edges.
+class HidingEdgeCursor : public EdgeCursor {
+ public:
+  HidingEdgeCursor(std::unique_ptr<EdgeCursor> inner, std::shared_ptr<const RocksGraph::RejectedSet> hidden)
+      : inner_(std::move(inner)), hidden_(std::move(hidden)) {
+    Skip();
+  }
+  bool Valid() const override { return inner_->Valid(); }
+  void Next() override {
+    inner_->Next();
+    Skip();
+  }
+  const EdgeRef& edge() const override { return inner_->edge(); }
+  Status status() const override { return inner_->status(); }
+
+ private:
+  void Skip() {
+    while (inner_->Valid() && hidden_->count(inner_->edge().id)) inner_->Next();
+  }
+  std::unique_ptr<EdgeCursor> inner_;
+  std::shared_ptr<const RocksGraph::RejectedSet> hidden_;
+};
+
+// Degree entries less the rejected edges (entries that drop to 0 are skipped).
+class HidingDegreeCursor : public DegreeCursor {
+ public:
+  HidingDegreeCursor(std::unique_ptr<DegreeCursor> inner, std::map<std::pair<NodeId, TypeId>, uint64_t> minus)
+      : inner_(std::move(inner)), minus_(std::move(minus)) {
+    Load();
+  }
+  bool Valid() const override { return inner_->Valid(); }
+  void Next() override {
+    inner_->Next();
+    Load();
+  }
+  const DegreeEntry& entry() const override { return entry_; }
+  Status status() const override { return inner_->status(); }
+
+ private:
+  void Load() {
+    for (; inner_->Valid(); inner_->Next()) {
+      entry_ = inner_->entry();
+      auto m = minus_.find({entry_.node, entry_.type});
+      if (m != minus_.end()) entry_.count -= std::min(entry_.count, m->second);
+      if (entry_.count > 0) return;
+    }
+  }
+  std::unique_ptr<DegreeCursor> inner_;
+  std::map<std::pair<NodeId, TypeId>, uint64_t> minus_;
+  DegreeEntry entry_;
+};
+
 Result<codec::NodeValue> ReadNode(const storage::Store& store, uint64_t id) {
   std::string v;
   Status s = store.Get(Family::kNodes, keys::Id64(id), &v);
@@ -287,6 +341,8 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   if (!store.ok()) return store.status();
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
+  graph->include_rejected_ = options.include_rejected;
+  graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 6);
   graph->column_cache_bytes_ = options.column_cache_bytes;
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
@@ -296,6 +352,12 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
     } else {
       KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
     }
+  } else if (graph->store_->format_version() < storage::kFormatVersion && !options.read_only) {
+    // Versions 5 and 6 added families that start empty (the store made
+    // them): only the version is left to write.
+    storage::WriteBatch batch;
+    batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));
+    KG_RETURN_IF_ERROR(graph->store_->Write(&batch).WithContext("upgrade " + dir));
   }
   KG_RETURN_IF_ERROR(graph->Reload());
   return std::unique_ptr<Graph>(std::move(graph));
@@ -305,9 +367,45 @@ Status RocksGraph::Reload() {
   KG_RETURN_IF_ERROR(dictionary_.Load(*store_));
   Counters c;
   KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  auto rejected = std::make_shared<RejectedSet>();
+  if (curation_stored_) {
+    auto it = store_->NewIterator(Family::kCuration, keys::kRejectedEdgePrefix);
+    for (; it->Valid(); it->Next()) {
+      char kind;
+      uint64_t edge;
+      if (!keys::ParseCurationKey(it->key(), &kind, &edge)) return Status::Corruption("bad rejected-edge key");
+      auto ev = ReadEdge(*store_, edge);
+      if (ev.status().IsNotFound()) continue;  // kg check reports it
+      if (!ev.ok()) return ev.status();
+      rejected->edges[edge] = RejectedEdge{EdgeRef{edge, ev->source, ev->target, ev->type}, ev->provenance_count};
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    for (const auto& [id, r] : rejected->edges) {
+      rejected->out.emplace(r.ref.source, &r);
+      rejected->in.emplace(r.ref.target, &r);
+    }
+  }
+  std::lock_guard lock(rejected_mu_);
+  any_rejected_ = !rejected->edges.empty();
+  rejected_ = std::move(rejected);
   return Status::OK();
+}
+
+std::shared_ptr<const RocksGraph::RejectedSet> RocksGraph::Hidden() const {
+  if (include_rejected_ || !any_rejected_.load(std::memory_order_relaxed)) return nullptr;
+  std::lock_guard lock(rejected_mu_);
+  if (rejected_->edges.empty()) return nullptr;
+  return rejected_;
+}
+
+bool RocksGraph::IsRejected(EdgeId id) const {
+  if (!any_rejected_.load(std::memory_order_relaxed)) return false;
+  std::lock_guard lock(rejected_mu_);
+  return rejected_->count(id) > 0;
 }
 
 Counters RocksGraph::counters() const {
@@ -394,8 +492,10 @@ std::unique_ptr<EdgeCursor> RocksGraph::OutEdges(NodeId node, std::optional<Type
   if (type == kMentionedInTypeId) return VectorEdgeCursor(MentionEdgesOut(*store_, node));
   if (IsDocumentNode(node)) return VectorEdgeCursor(std::vector<EdgeRef>{});
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut, prefix),
-                                           StoreEdgeCursor::Kind::kOut);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(
+      store_->NewIterator(Family::kOut, prefix), StoreEdgeCursor::Kind::kOut);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::InEdges(NodeId node, std::optional<TypeId> type) const {
@@ -403,17 +503,24 @@ std::unique_ptr<EdgeCursor> RocksGraph::InEdges(NodeId node, std::optional<TypeI
   if (type == kMentionedInTypeId || (!type && IsDocumentNode(node)))
     return VectorEdgeCursor(MentionEdgesIn(*store_, node));
   std::string prefix = type ? keys::AdjacencyPrefix(node, *type) : keys::AdjacencyPrefix(node);
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kIn, prefix),
-                                           StoreEdgeCursor::Kind::kIn);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(
+      store_->NewIterator(Family::kIn, prefix), StoreEdgeCursor::Kind::kIn);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::ScanEdges() const {
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kEdges),
-                                           StoreEdgeCursor::Kind::kAll);
+  std::unique_ptr<EdgeCursor> c = std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kEdges),
+                                                                    StoreEdgeCursor::Kind::kAll);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 std::unique_ptr<EdgeCursor> RocksGraph::ScanEdgesBySource() const {
-  return std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+  std::unique_ptr<EdgeCursor> c =
+      std::make_unique<StoreEdgeCursor>(store_->NewIterator(Family::kOut), StoreEdgeCursor::Kind::kOut);
+  if (auto hidden = Hidden()) return std::make_unique<HidingEdgeCursor>(std::move(c), std::move(hidden));
+  return c;
 }
 
 Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
@@ -427,13 +534,26 @@ Result<uint64_t> RocksGraph::Degree(NodeId node, EdgeDirection direction,
     if (!edges.ok()) return edges.status();
     return static_cast<uint64_t>(edges->size());
   }
-  return ReadDegree(*store_, degrees_stored_, node, direction, type);
+  Result<uint64_t> n = ReadDegree(*store_, degrees_stored_, node, direction, type);
+  auto hidden = Hidden();
+  if (!n.ok() || !hidden) return n;
+  uint64_t minus = 0;
+  auto [begin, end] = (direction == EdgeDirection::kOut ? hidden->out : hidden->in).equal_range(node);
+  for (auto it = begin; it != end; ++it)
+    if (!type || it->second->ref.type == *type) ++minus;
+  return *n - std::min(*n, minus);
 }
 
 std::unique_ptr<DegreeCursor> RocksGraph::ScanDegrees(EdgeDirection direction, NodeId from,
                                                       NodeId to) const {
-  return degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
-                         : CountedDegrees(*store_, direction, from, to);
+  std::unique_ptr<DegreeCursor> c = degrees_stored_ ? StoredDegrees(*store_, direction, from, to)
+                                                    : CountedDegrees(*store_, direction, from, to);
+  auto hidden = Hidden();
+  if (!hidden) return c;
+  std::map<std::pair<NodeId, TypeId>, uint64_t> minus;
+  for (const auto& [id, r] : hidden->edges)
+    minus[{direction == EdgeDirection::kOut ? r.ref.source : r.ref.target, r.ref.type}]++;
+  return std::make_unique<HidingDegreeCursor>(std::move(c), std::move(minus));
 }
 
 std::unique_ptr<NodeRecordCursor> RocksGraph::ScanNodeRecords(const std::string& label) const {
@@ -520,9 +640,13 @@ Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::Labels() const
 
 Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraph::RelationshipTypes() const {
   std::vector<std::pair<std::string, uint64_t>> out;
+  std::map<uint32_t, uint64_t> minus;
+  if (auto hidden = Hidden())
+    for (const auto& [id, r] : hidden->edges) minus[r.ref.type]++;
   std::lock_guard lock(counters_mu_);
   for (const auto& [id, n] : counters_.types) {
-    if (n > 0) out.emplace_back(dictionary_.Name(id), n);
+    uint64_t shown = n - std::min(n, minus[id]);
+    if (shown > 0) out.emplace_back(dictionary_.Name(id), shown);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -592,6 +716,16 @@ Result<GraphStats> RocksGraph::Stats() const {
   s.edges = c.edges;
   s.provenance = c.provenance;
   s.mentions = c.mentions;
+  if (any_rejected_.load()) {
+    std::lock_guard lock(rejected_mu_);
+    s.rejected = rejected_->edges.size();
+  }
+  if (auto hidden = Hidden()) {
+    for (const auto& [id, r] : hidden->edges) {
+      s.edges -= std::min<uint64_t>(s.edges, 1);
+      s.provenance -= std::min<uint64_t>(s.provenance, r.provenance);
+    }
+  }
   s.node_id_limit = c.next_node;
   for (const auto& [name, n] : c.extractors) {
     if (n > 0) s.extractors.push_back(name);
@@ -755,6 +889,7 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     KG_RETURN_IF_ERROR(it->status());
   }
   std::set<uint64_t> removed_edges;
+  bool rejected_removed = false;
   DegreeDeltas degrees;
   for (uint64_t e : edges) {
     uint32_t n = 0;
@@ -783,6 +918,12 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
       c.dirty_types.insert(ev->type);
       removed_edges.insert(e);
       summary.removed_edges++;
+      // A rejected claim that loses its last support goes; its record stays
+      // and rejects it again should it come back (curation.h).
+      if (IsRejected(e)) {
+        batch.Delete(Family::kCuration, keys::RejectedEdgeKey(e));
+        rejected_removed = true;
+      }
     } else {
       batch.Put(Family::kEdges, keys::Id64(e), codec::EncodeEdge(*ev));
       summary.kept_edges++;
@@ -802,6 +943,9 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     // Surfaces of the mentions that go and of those that stay: the alias
     // index keeps exactly the aliases the remaining mentions justify.
     std::vector<std::string> gone, kept;
+    // Aliases an analyst gave (graph/curation.h) stay while the node does,
+    // but do not keep it alive.
+    std::vector<std::string> curated, given;
     auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(node));
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
@@ -812,6 +956,9 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
         batch.Delete(Family::kMentions, it->key());
         c.mentions--;
         if (readable) gone.push_back(m.surface);
+      } else if (k.document != "manual" && IsPseudoDocument(k.document)) {
+        curated.emplace_back(it->key());
+        if (readable) given.push_back(m.surface);
       } else {
         supported = true;
         if (readable) kept.push_back(m.surface);
@@ -822,20 +969,24 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     if (!supported) KG_RETURN_IF_ERROR(has_live_edge(Family::kIn, node, &supported));
     auto nv = ReadNode(*store_, node);
     if (!nv.ok()) return nv.status().WithContext("retract " + document_id);
-    if (const std::string* name = NameOf(nv->properties); name && !gone.empty()) {
+    if (const std::string* name = NameOf(nv->properties); name && (!gone.empty() || (!supported && !given.empty()))) {
       EntityType type = StoredEntityOf(nv->properties).type;
       std::vector<std::string> all = kept;
       all.insert(all.end(), gone.begin(), gone.end());
       std::set<std::string> keep;
       if (supported)
-        for (const std::string& a : EntityAliases(*name, type, kept)) keep.insert(text::FoldCase(a));
-      for (const std::string& a : EntityAliases(*name, type, all)) {
+        for (const std::string& a : EntityAliases(*name, type, kept, given)) keep.insert(text::FoldCase(a));
+      for (const std::string& a : EntityAliases(*name, type, all, given)) {
         std::string key = text::FoldCase(a);
         if (!keep.count(key) && key != text::FoldCase(*name))
           batch.Delete(Family::kNames, keys::NameKey(key, node));
       }
     }
     if (supported) continue;
+    for (const std::string& key : curated) {
+      batch.Delete(Family::kMentions, key);
+      c.mentions--;
+    }
     batch.Delete(Family::kNodes, keys::Id64(node));
     bool entity = false;
     auto entity_label = dictionary_.Find("Entity");
@@ -862,8 +1013,11 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
   KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr).WithContext("retract " + document_id));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(store_->Write(&batch).WithContext("retract " + document_id));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  if (rejected_removed) KG_RETURN_IF_ERROR(Reload());
   return summary;
 }
 
@@ -875,7 +1029,7 @@ Result<uint64_t> RocksGraph::NodeDocumentCount(NodeId id) const {
   for (; it->Valid(); it->Next()) {
     keys::SupportKey k;
     if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
-    if (k.document != "manual") docs.insert(k.document);
+    if (!IsPseudoDocument(k.document)) docs.insert(k.document);
   }
   KG_RETURN_IF_ERROR(it->status());
   return static_cast<uint64_t>(docs.size());
@@ -1000,6 +1154,8 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
   batch.Delete(Family::kEdges, keys::Id64(id));
   batch.Delete(Family::kOut, keys::AdjacencyKey({ev->source, ev->type, ev->target, id}));
   batch.Delete(Family::kIn, keys::AdjacencyKey({ev->target, ev->type, ev->source, id}));
+  const bool rejected = IsRejected(id);
+  if (rejected) batch.Delete(Family::kCuration, keys::RejectedEdgeKey(id));
   c.edges--;
   c.provenance -= records;
   c.types[ev->type]--;
@@ -1010,8 +1166,11 @@ Status RocksGraph::DeleteEdge(EdgeId id) {
   KG_RETURN_IF_ERROR(degrees.Emit(*store_, &sink, &batch, nullptr));
   EmitCounters(&c, &sink);
   KG_RETURN_IF_ERROR(WriteDirect(&batch));
-  std::lock_guard lock(counters_mu_);
-  counters_ = std::move(c);
+  {
+    std::lock_guard lock(counters_mu_);
+    counters_ = std::move(c);
+  }
+  if (rejected) return Reload();
   return Status::OK();
 }
 
@@ -1030,11 +1189,15 @@ Status RocksGraph::DeleteNode(NodeId id) {
   storage::WriteBatch batch;
   Counters c = counters();
   std::set<std::string> documents;
+  std::vector<std::string> given, surfaces;
   auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
   for (; it->Valid(); it->Next()) {
     keys::SupportKey k;
     if (!keys::ParseSupportKey(it->key(), &k)) return Status::Corruption("bad mention key");
-    if (k.document != "manual") documents.insert(k.document);
+    if (!IsPseudoDocument(k.document)) documents.insert(k.document);
+    // Names a curation record gave it are indexed too (graph/curation.h).
+    MentionRecord m;
+    if (codec::DecodeMention(it->value(), &m)) (IsCurationDocument(k.document) ? given : surfaces).push_back(m.surface);
     batch.Delete(Family::kMentions, it->key());
     c.mentions--;
   }
@@ -1054,6 +1217,10 @@ Status RocksGraph::DeleteNode(NodeId id) {
   }
   for (const std::string& alias : HandMadeNames(nv->properties, entity))
     batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
+  if (const std::string* name = NameOf(nv->properties); name && entity) {
+    for (const std::string& alias : EntityAliases(*name, StoredEntityOf(nv->properties).type, surfaces, given))
+      batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
+  }
   c.nodes--;
   if (entity) c.entities--;
   BatchSink sink(&batch);

@@ -7,7 +7,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/graph.h"
@@ -51,6 +53,7 @@ class RocksGraph : public Graph {
   Result<std::vector<std::string>> ListDocuments() const override;
   Result<std::string> DocumentOfNode(NodeId node) const override;
   Result<GraphStats> Stats() const override;
+  bool IsRejected(EdgeId id) const override;
   Result<AddSummary> AddExtraction(const Extraction& extraction) override;
   Result<NodeId> CreateNode(const std::vector<std::string>& labels,
                             const Properties& properties) override;
@@ -72,15 +75,41 @@ class RocksGraph : public Graph {
   storage::Store* store() { return store_.get(); }
   const Dictionary& dictionary() const { return dictionary_; }
   Counters counters() const;
-  // Re-reads the dictionary and counters from the store.
+  // Re-reads the dictionary, counters and rejected edges from the store.
   Status Reload();
+
+  // Rejected edges (graph/curation.h), by id, with what hiding them takes
+  // away from degrees and counts.
+  struct RejectedEdge {
+    EdgeRef ref;
+    uint32_t provenance = 0;
+  };
+  struct RejectedSet {
+    std::unordered_map<EdgeId, RejectedEdge> edges;
+    // The same by source (out) and by target (in), for degrees.
+    std::unordered_multimap<NodeId, const RejectedEdge*> out, in;
+    size_t count(EdgeId id) const { return edges.count(id); }
+  };
+  // The curation family exists (a read-only database older than format
+  // version 6 has none: it then has no curation either).
+  bool curation_stored() const { return curation_stored_; }
   // Installs the plan's results after its writes reached the store.
   void CommitPlan(const IngestPlan& plan);
 
  private:
   Status WriteAndCommit(storage::WriteBatch* batch, const IngestPlan* plan, Counters* counters);
 
+  // The edges scans must skip: null when none are (nothing rejected, or
+  // OpenOptions::include_rejected).
+  std::shared_ptr<const RejectedSet> Hidden() const;
+
   std::unique_ptr<storage::Store> store_;
+  bool include_rejected_ = false;
+  bool curation_stored_ = true;
+  mutable std::mutex rejected_mu_;
+  // Whether any edge is rejected: scans skip the lock when none is.
+  std::atomic<bool> any_rejected_{false};
+  std::shared_ptr<const RejectedSet> rejected_ = std::make_shared<RejectedSet>();
   // The degrees family holds the counts (format version 3 or upgraded); an
   // older database opened read-only has none and counts adjacency instead.
   bool degrees_stored_ = true;
@@ -107,6 +136,13 @@ class RocksGraph : public Graph {
   mutable std::mutex columns_mu_;
   mutable std::vector<KeptColumn> columns_;
 };
+
+// kg check's part for the curation family (graph/curation.cc): records
+// readable, the next id above them, every rejected edge existing and
+// rejected by an active reject record. Reports through `problem`; fills
+// `active` with the active records' ids.
+void CheckCuration(const storage::Store& store, const std::vector<uint64_t>& edge_ids,
+                   const std::function<void(std::string)>& problem, std::set<uint64_t>* active);
 
 // Makes the column of node property `property` over the nodes with label
 // id `label` (negative: every node) from one scan of the node records

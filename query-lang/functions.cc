@@ -430,6 +430,14 @@ Value FnSources(const Args& a, ExecContext& ctx) {
   return Value::Int(*origins);
 }
 
+// rejected(r): whether an analyst rejected the claim (kg curate reject);
+// such claims only match under --include-rejected.
+Value FnRejected(const Args& a, ExecContext& ctx) {
+  if (a[0].is_null()) return Value();
+  if (a[0].kind() != K::kRelationship) BadArg("rejected", a[0]);
+  return Value::Bool(ctx.graph().IsRejected(a[0].as_relationship().id));
+}
+
 // mentions(r): every sentence supporting r, copies included.
 Value FnRelationshipMentions(const Args& a, ExecContext& ctx) {
   auto e = ctx.graph().GetEdge(a[0].as_relationship().id);
@@ -626,6 +634,7 @@ const std::vector<FunctionInfo> kFunctions = {
     {"provenance", 1, 1, false, FnProvenanceAny},
     {"mentions", 1, 1, false, FnMentions},
     {"documents", 1, 1, false, FnDocuments},
+    {"rejected", 1, 1, false, FnRejected},
     {"count", 1, 1, true, nullptr},
     {"sum", 1, 1, true, nullptr},
     {"avg", 1, 1, true, nullptr},

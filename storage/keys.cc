@@ -39,6 +39,25 @@ bool ParseId64(std::string_view key, uint64_t* id) {
   return key.size() == 8 && GetBigEndian64(key, &pos, id);
 }
 
+std::string CurationRecordKey(uint64_t record) {
+  std::string k = kCurationRecordPrefix;
+  PutBigEndian64(&k, record);
+  return k;
+}
+
+std::string RejectedEdgeKey(uint64_t edge) {
+  std::string k = kRejectedEdgePrefix;
+  PutBigEndian64(&k, edge);
+  return k;
+}
+
+bool ParseCurationKey(std::string_view key, char* kind, uint64_t* id) {
+  if (key.size() != 9) return false;
+  *kind = key[0];
+  size_t pos = 1;
+  return GetBigEndian64(key, &pos, id);
+}
+
 std::string AdjacencyKey(const Adjacency& a) {
   std::string k;
   k.reserve(28);

@@ -97,6 +97,18 @@ std::string EncodeDegreeChunk(const std::vector<DegreeItem>& items);
 // False on malformed input (or items out of order, or a zero count).
 bool DecodeDegreeChunk(std::string_view value, uint64_t chunk, std::vector<DegreeItem>* items);
 
+// ---- curation: analysts' curation records (graph/curation.h) ----------------
+// 'r' BE64 record id -> the record (JSON text, FORMAT.md);
+// 'x' BE64 edge -> BE64 id of the record that rejected it;
+// 'n' -> BE64 the next record id.
+std::string CurationRecordKey(uint64_t record);
+std::string RejectedEdgeKey(uint64_t edge);
+constexpr const char* kCurationRecordPrefix = "r";
+constexpr const char* kRejectedEdgePrefix = "x";
+constexpr const char* kCurationNext = "n";
+// The id after the one-byte prefix of a 'r' or 'x' key.
+bool ParseCurationKey(std::string_view key, char* kind, uint64_t* id);
+
 // ---- meta: fixed text keys ----------------------------------------------------
 // format_version (decimal text); next_node, next_edge, next_string and the
 // counters below hold a BE64; label counts and type counts are keyed by id.

@@ -38,10 +38,10 @@ namespace {
 
 const char* const kFamilyNames[kFamilyCount] = {
     "strings", "nodes",     "edges",      "out",      "in",        "labels",  "names",
-    "documents", "provenance", "mentions", "doc_index", "meta", "degrees"};
+    "documents", "provenance", "mentions", "doc_index", "meta", "degrees", "curation"};
 
 // The format version that introduced each family (an older database lacks it).
-constexpr uint32_t kFamilySince[kFamilyCount] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3};
+constexpr uint32_t kFamilySince[kFamilyCount] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 6};
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();

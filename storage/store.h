@@ -53,14 +53,15 @@ enum class Family : int {
   kMentions,
   kDocIndex,
   kMeta,
-  kDegrees,  // since format version 3
+  kDegrees,   // since format version 3
+  kCuration,  // since format version 6: analysts' curation records (graph/curation.h)
 };
-constexpr int kFamilyCount = 13;
+constexpr int kFamilyCount = 14;
 const char* FamilyName(Family family);  // "strings", "nodes", ...
 
 // The on-disk format this build writes and reads. Databases with a larger
 // version are refused at open.
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 6;
 // The kMeta key that holds the format version (as decimal text).
 constexpr const char* kFormatVersionKey = "format_version";
 

@@ -108,7 +108,7 @@ TEST(Examples, EveryCypherFileRuns) {
   }
 }
 
-// Section 6 of examples/README.md: the four document queries on the seeds
+// Section 7 of examples/README.md: the four document queries on the seeds
 // with their metadata (examples/seeds.jsonl) give what the page says: the
 // row counts its text names and the table it shows.
 TEST(Examples, DocumentQueriesGiveWhatTheReadmeShows) {
