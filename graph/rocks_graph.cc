@@ -342,7 +342,7 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   auto graph = std::unique_ptr<RocksGraph>(new RocksGraph());
   graph->store_ = std::move(*store);
   graph->include_rejected_ = options.include_rejected;
-  graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 6);
+  graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 5);
   graph->column_cache_bytes_ = options.column_cache_bytes;
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
@@ -353,7 +353,7 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
       KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
     }
   } else if (graph->store_->format_version() < storage::kFormatVersion && !options.read_only) {
-    // Versions 5 and 6 added families that start empty (the store made
+    // Version 5 added a family that starts empty (the store made
     // them): only the version is left to write.
     storage::WriteBatch batch;
     batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));

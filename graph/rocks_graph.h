@@ -91,7 +91,7 @@ class RocksGraph : public Graph {
     size_t count(EdgeId id) const { return edges.count(id); }
   };
   // The curation family exists (a read-only database older than format
-  // version 6 has none: it then has no curation either).
+  // version 5 has none: it then has no curation either).
   bool curation_stored() const { return curation_stored_; }
   // Installs the plan's results after its writes reached the store.
   void CommitPlan(const IngestPlan& plan);

@@ -54,14 +54,14 @@ enum class Family : int {
   kDocIndex,
   kMeta,
   kDegrees,   // since format version 3
-  kCuration,  // since format version 6: analysts' curation records (graph/curation.h)
+  kCuration,  // since format version 5: analysts' curation records (graph/curation.h)
 };
 constexpr int kFamilyCount = 14;
 const char* FamilyName(Family family);  // "strings", "nodes", ...
 
 // The on-disk format this build writes and reads. Databases with a larger
 // version are refused at open.
-constexpr uint32_t kFormatVersion = 6;
+constexpr uint32_t kFormatVersion = 5;
 // The kMeta key that holds the format version (as decimal text).
 constexpr const char* kFormatVersionKey = "format_version";
 
