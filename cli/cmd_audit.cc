@@ -122,6 +122,7 @@ int RunAudit(Context& context, const AuditArgs& args) {
     }
     id = std::stoull(digits);
   }
+  if (format == "table") format = "text";  // kg query's name for text output
   if (args.report) {
     if (format == "text" || format == "markdown") format = "md";
     if (format != "md" && format != "json" && format != "html") {

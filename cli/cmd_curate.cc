@@ -167,7 +167,8 @@ int RunList(Context& context, const CurateArgs& args) {
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
-  if (context.format != "text") return Fail("list", Status::InvalidArgument("unknown --format '" + context.format + "' (use text or json)"));
+  if (context.format != "text" && context.format != "table")
+    return Fail("list", Status::InvalidArgument("unknown --format '" + context.format + "' (use text or json)"));
   if (records->empty()) {
     std::cout << (args.all ? "no curation records\n" : "no active curation records\n");
     return kExitOk;

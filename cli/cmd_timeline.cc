@@ -37,7 +37,8 @@ std::string Day(const std::string& published) {
 }
 
 int RunTimeline(Context& context, const TimelineArgs& args) {
-  const std::string& format = context.format;
+  // "table" is what kg query calls its text output: the same here.
+  const std::string format = context.format == "table" ? "text" : context.format;
   if (format != "text" && format != "json" && format != "html")
     return Fail("unknown --format '" + format + "' (use text, json or html)", kExitUsage);
   Result<std::unique_ptr<graph::Graph>> opened = OpenGraph(context, /*read_only=*/true);

@@ -548,6 +548,17 @@ TEST(KgRetract, ManualRemovesWhatQueriesMade) {
   EXPECT_EQ(Sh(db + " check").code, 0);
 }
 
+// --format takes the same names everywhere it applies: "table" (kg
+// query's name for its text output) is text wherever text is.
+TEST(KgCli, FormatTableMeansTextEverywhere) {
+  for (const char* cmd : {" timeline 'Vladimir Putin'", " curate list", " audit 1", " stats"}) {
+    RunResult table = Sh(KgSeeds() + cmd + " --format table");
+    RunResult text = Sh(KgSeeds() + cmd + " --format text");
+    EXPECT_EQ(table.code, 0) << cmd << table.err;
+    EXPECT_EQ(table.out, text.out) << cmd;
+  }
+}
+
 TEST(KgTimeline, NewsSampleInPublicationOrder) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
   TempDir dir;
