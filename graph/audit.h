@@ -84,7 +84,12 @@ struct ClaimSources {
 // Not thread-safe; must not outlive `graph`.
 class SourceReader {
  public:
-  explicit SourceReader(const Graph& graph) : graph_(graph), origins_(graph) {}
+  // Its origin counter reads the documents this reader caches.
+  explicit SourceReader(const Graph& graph)
+      : graph_(graph), origins_(graph, [this](const std::string& id) -> const std::string* {
+          const DocumentRecord* doc = Document(id);
+          return doc ? &doc->document.text : nullptr;
+        }) {}
   Result<ClaimSources> Sources(const EdgeRecord& edge);
   // The stored document, or nullptr when there is none with that id.
   const DocumentRecord* Document(const std::string& document_id);

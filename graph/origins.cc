@@ -49,7 +49,7 @@ std::vector<uint32_t> GroupOrigins(const std::vector<OriginInput>& records) {
   const size_t n = records.size();
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::function<size_t(size_t)> root = [&](size_t i) {
+  auto root = [&](size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
@@ -85,7 +85,10 @@ Result<const std::vector<uint64_t>*> OriginCounter::ShinglesOf(const std::string
   std::string key = id + ':' + std::to_string(span.begin) + ':' + std::to_string(span.end);
   if (auto hit = shingles_.find(key); hit != shingles_.end()) return &hit->second;
   const std::string* text = nullptr;
-  if (auto hit = text_of_.find(id); hit != text_of_.end()) {
+  if (text_of_) {
+    text = text_of_(id);
+    if (!text) return static_cast<const std::vector<uint64_t>*>(nullptr);
+  } else if (auto hit = text_by_id_.find(id); hit != text_by_id_.end()) {
     texts_.splice(texts_.begin(), texts_, hit->second);
     text = &texts_.front().second;
   } else {
@@ -95,9 +98,9 @@ Result<const std::vector<uint64_t>*> OriginCounter::ShinglesOf(const std::string
       return doc.status();
     }
     texts_.emplace_front(id, std::move(doc->document.text));
-    text_of_[id] = texts_.begin();
+    text_by_id_[id] = texts_.begin();
     if (texts_.size() > kMaxDocuments) {
-      text_of_.erase(texts_.back().first);
+      text_by_id_.erase(texts_.back().first);
       texts_.pop_back();
     }
     text = &texts_.front().second;

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <string>
 #include <string_view>
@@ -64,6 +65,11 @@ std::vector<uint32_t> GroupOrigins(const std::vector<OriginInput>& records);
 class OriginCounter {
  public:
   explicit OriginCounter(const Graph& graph) : graph_(graph) {}
+  // Reads document texts through `text_of` (null: no such document) instead
+  // of its own cache: for owners that already keep the documents
+  // (SourceReader).
+  using TextSource = std::function<const std::string*(const std::string& document_id)>;
+  OriginCounter(const Graph& graph, TextSource text_of) : graph_(graph), text_of_(std::move(text_of)) {}
 
   // sources(r): the number of origin groups among the edge's provenance. An
   // edge supported by one document needs no reading.
@@ -77,10 +83,12 @@ class OriginCounter {
   Result<const std::vector<uint64_t>*> ShinglesOf(const std::string& id, const ByteSpan& span);
 
   const Graph& graph_;
-  // Document texts, least recently used dropped past kMaxDocuments.
+  TextSource text_of_;
+  // Document texts (without text_of_), least recently used dropped past
+  // kMaxDocuments.
   static constexpr size_t kMaxDocuments = 64;
   std::list<std::pair<std::string, std::string>> texts_;  // id, text; most recent first
-  std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator> text_of_;
+  std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator> text_by_id_;
   // Shingles by "document id:begin:end", cleared past kMaxSentences.
   static constexpr size_t kMaxSentences = 100000;
   std::unordered_map<std::string, std::vector<uint64_t>> shingles_;
