@@ -60,6 +60,7 @@ void RegisterEvalCarb(CLI::App& eval, Context& context);
 void RegisterTrainNer(CLI::App& train, Context& context);
 void RegisterEvalNer(CLI::App& eval, Context& context);
 void RegisterEvalCoref(CLI::App& eval, Context& context);  // cli/cmd_coref.cc
+void RegisterEvalClaims(CLI::App& eval, Context& context);  // cli/cmd_eval_claims.cc
 
 // Runs the REPL (also what plain `kg` does on a terminal).
 int RunRepl(Context& context);

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   RegisterEvalCarb(*eval, context);
   RegisterEvalNer(*eval, context);
   RegisterEvalCoref(*eval, context);
+  RegisterEvalClaims(*eval, context);
 
   // Every command's help ends with the global options it accepts too.
   std::function<void(CLI::App*)> add_global_footer = [&](CLI::App* parent) {

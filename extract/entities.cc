@@ -1,6 +1,7 @@
 // Entity typing and canonical names; see entities.h.
 #include "extract/entities.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <string_view>
@@ -96,6 +97,12 @@ bool EntityCatalog::IsKnown(const std::string& name) const {
   return FindKnown(name) != nullptr || !wordnet_->Synsets(name).empty();
 }
 
+bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
+  constexpr int kNounPerson = 18;  // WordNet's lexicographer file noun.person
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
+  return !senses.empty() && senses[0].lex_file == kNounPerson;
+}
+
 EntityType EntityCatalog::KnownType(const std::string& name) const {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -156,6 +163,12 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
     // ending with it ("Putin" -> "Vladimir Putin"). Places keep their short
     // name ("Israel", not "State of Israel").
     if (wordnet_->TypeOf(name, 1) != EntityType::kPerson) return name;
+    // Only a name WordNet gives one bearer: "Lee" is Robert E. Lee, Spike
+    // Lee and five more, so a "Lee" of the text stays Lee.
+    int bearers = 0;
+    for (const WordNetSynset& s : senses)
+      bearers += std::count(s.words.begin(), s.words.end(), name) > 0;
+    if (bearers > 1) return name;
     std::string best;
     for (const std::string& w : sense->words) {
       std::vector<std::string> ww = Words(w);

@@ -47,6 +47,11 @@ class EntityCatalog {
   // Whether WordNet or the list knows `name` at all.
   bool IsKnown(const std::string& name) const;
 
+  // Whether lower-case noun `lemma` names a kind of person in its first
+  // WordNet sense ("spokesperson", "editor", "director"): a role a name can
+  // hold ("Julie Hahn, spokesperson of Environment Canada").
+  bool IsPersonNoun(const std::string& lemma) const;
+
   const WordNet& wordnet() const { return *wordnet_; }
 
  private:

@@ -79,6 +79,12 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
   return lem;
 }
 
+bool Lemmatizer::KnowsWord(const std::string& word) const {
+  for (Pos pos : {kNoun, kVerb, kAdj, kAdv})
+    if (lemmas_[pos].count(word) || !Morphy(word, pos).empty()) return true;
+  return false;
+}
+
 std::string Lemmatizer::Morphy(const std::string& word, Pos pos) const {
   auto e = exceptions_[pos].find(word);
   if (e != exceptions_[pos].end()) return e->second;

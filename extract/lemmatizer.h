@@ -34,6 +34,10 @@ class Lemmatizer {
   // Fills Token::lemma for every token (needs upos and xpos).
   void Lemmatize(Sentence& sentence) const;
 
+  // Whether WordNet knows lower-case `word` as a noun, verb, adjective or
+  // adverb, or as an inflection of one ("ching" and "fung" it does not).
+  bool KnowsWord(const std::string& word) const;
+
  private:
   enum Pos { kNoun = 0, kVerb = 1, kAdj = 2, kAdv = 3 };
   Lemmatizer() = default;

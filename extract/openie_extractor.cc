@@ -165,7 +165,9 @@ std::string CountryOfDemonym(const std::string& w) {
       {"Australian", "Australia"},  {"Belgian", "Belgium"},        {"Dutch", "Netherlands"},
       {"Swedish", "Sweden"},        {"Greek", "Greece"},           {"Tunisian", "Tunisia"},
       {"Venezuelan", "Venezuela"},  {"Cuban", "Cuba"},             {"Georgian", "Georgia"},
-      {"Chechen", "Chechnya"},      {"Belarusian", "Belarus"},     {"Hungarian", "Hungary"}};
+      {"Chechen", "Chechnya"},      {"Belarusian", "Belarus"},     {"Hungarian", "Hungary"},
+      {"English", "England"},       {"Scottish", "Scotland"},      {"Irish", "Ireland"},
+      {"Indonesian", "Indonesia"},  {"Malaysian", "Malaysia"},     {"Thai", "Thailand"}};
   for (const auto& [d, c] : kDemonyms)
     if (w == d) return c;
   return "";
@@ -259,7 +261,41 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     }
     emit(start, e, type);
   }
-  return out;
+  // A person's name takes in the parse's name it belongs to: "Jay Carney"
+  // when only "Carney" was recognized, and two names in a row ("Jay" +
+  // "Carney") are one.
+  std::vector<NamedSpan> merged;
+  for (size_t k = 0; k < out.size(); ++k) {
+    NamedSpan n = out[k];
+    int floor = merged.empty() ? 0 : merged.back().end;
+    // "Lee Cheuk-yan" when only "Lee" was recognized: the name's last word
+    // hangs on the proper noun after it.
+    int ceiling = k + 1 < out.size() ? out[k + 1].begin : static_cast<int>(s.tokens.size());
+    while (n.type == EntityType::kPerson && n.end < ceiling && s.tokens[n.end].upos == "PROPN" &&
+           NameLike(s.tokens[n.end]) && s.tokens[n.end - 1].head == n.end &&
+           (s.tokens[n.end - 1].deprel == "compound" || s.tokens[n.end - 1].deprel == "flat"))
+      ++n.end;
+    auto part_of_name = [&](int before, int first) {
+      const Token& b = s.tokens[before];
+      const Token& f = s.tokens[first];
+      bool joined = (f.deprel == "flat" && f.head == before) ||
+                    ((b.deprel == "compound" || b.deprel == "flat") && b.head == first);
+      return joined && b.upos == "PROPN" && NameLike(b) && !IsPersonTitle(b.form) &&
+             CountryOfDemonym(b.form).empty();
+    };
+    while (n.begin - 1 >= floor && part_of_name(n.begin - 1, n.begin)) --n.begin;
+    if (!merged.empty()) {
+      NamedSpan& last = merged.back();
+      const Token& first = s.tokens[n.begin];
+      if (last.end == n.begin && last.type == EntityType::kPerson && n.type == EntityType::kPerson &&
+          first.deprel == "flat" && first.head >= last.begin && first.head < last.end) {
+        last.end = n.end;
+        continue;
+      }
+    }
+    merged.push_back(n);
+  }
+  return merged;
 }
 
 // Per-sentence helper: children lists, the recognizer's names, and the
@@ -642,37 +678,119 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           c.confidence = 0.8;
           pending.push_back(std::move(pc));
         }
-        // "Tim Cook, chief executive of Apple" -> Cook -chief_executive_of-> Apple.
+        // Roles the sentence gives the name, as claims between the name and
+        // the organisation or place of the role:
+        //   "Tim Cook, chief executive of Apple"  -> chief_executive_of Apple
+        //   "Khaled Al-Maeena, editor at the Saudi Gazette" -> editor_at
+        //   "Jeff Rathke, the State Department spokesperson" -> spokesperson_of
+        //   "Environment Canada spokesperson Julie Hahn" -> spokesperson_of
+        // The role is an apposition (or, before the name, a descriptive
+        // nmod) whose noun names a kind of person; its organisation is a
+        // name in a prepositional nmod, a compound or a possessor of it.
+        auto add_role = [&](int other_head, const std::string& relation, int lo, int hi,
+                            double confidence) {
+          int other = add_name(other_head);
+          if (other < 0 || other == id) return;
+          PendingClaim pc;
+          pc.subjects.push_back(Side{id, {}, {}});
+          pc.objects.push_back(Side{other, {}, {}});
+          Claim& c = pc.claim;
+          c.relation = relation;
+          c.relation_lemma = relation;
+          c.sentence = si;
+          c.sentence_span = s.span;
+          c.relation_span = ByteSpan{s.tokens[lo].span.begin, s.tokens[hi].span.end};
+          c.relation_surface = cut(c.relation_span);
+          c.confidence = confidence;
+          pending.push_back(std::move(pc));
+        };
+        auto is_role = [&](int a) {
+          const Token& t = s.tokens[a];
+          if (view.IsName(a) && !IsRoleWord(t.form)) return false;
+          if (t.upos != "NOUN" && t.upos != "PROPN" && t.upos != "ADJ") return false;
+          return IsRoleWord(t.form) || catalog_->IsPersonNoun(Lower(t.lemma));
+        };
+        // Where a place is, and whose a name is:
+        //   "Clearwater, Florida" -> Clearwater -locate_in-> Florida
+        //   "Mecca's Grand Mosque" -> Grand Mosque -of-> Mecca
+        // The place after the comma must be one WordNet or the recognizer
+        // calls a place, and the name before it not a person's.
         for (int a : view.kids(head)) {
-          if (s.tokens[a].deprel != "appos" || a < head) continue;
-          if (s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ") continue;  // "executive" is often tagged ADJ
+          const std::string& rel = s.tokens[a].deprel;
+          if (!view.IsName(a)) continue;
+          if (rel == "appos" && a > head + 1 && s.tokens[a - 1].form == "," && a - 1 > head) {
+            const NamedSpan* mine = view.RecognizedAt(head);
+            if (mine && (mine->type == EntityType::kPerson || mine->type == EntityType::kEvent)) continue;
+            if (catalog_->KnownType(m.name) == EntityType::kPerson) continue;
+            std::vector<std::string> words;
+            for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
+            words.pop_back();
+            if (TypeFromCues(words, "") == EntityType::kEvent) continue;
+            const NamedSpan* theirs = view.RecognizedAt(a);
+            int place = add_name(a);
+            if (place < 0 || place == id) continue;
+            const std::string& place_name = resolver.mention(place).name;
+            if (catalog_->KnownType(place_name) != EntityType::kPlace &&
+                !(theirs && theirs->type == EntityType::kPlace))
+              continue;
+            add_role(a, "locate_in", a - 1, a - 1, 0.7);
+          } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
+                     view.RecognizedAt(a) != view.RecognizedAt(head)) {
+            // Only a place's or an organisation's: "Campbell's Soup" and
+            // "the Korean People's Army" are names of their own.
+            const NamedSpan* owner = view.RecognizedAt(a);
+            // "the Korean People's Army": a lone "Army" or "Party" after the
+            // possessive is the end of one name, not a name of its own.
+            if (m.name.find(' ') == std::string::npos && TypeFromCues({m.name}, "") != EntityType::kOther)
+              continue;
+            int other = add_name(a);
+            if (other < 0 || other == id) continue;
+            EntityType known = catalog_->KnownType(resolver.mention(other).name);
+            bool place_or_org = known == EntityType::kPlace || known == EntityType::kOrganization ||
+                                (known == EntityType::kOther && owner &&
+                                 (owner->type == EntityType::kPlace ||
+                                  owner->type == EntityType::kOrganization));
+            if (place_or_org) add_role(a, "of", a, a, 0.65);
+          }
+        }
+        for (int a : view.kids(head)) {
+          const std::string& rel = s.tokens[a].deprel;
+          bool after = (rel == "appos" || rel == "list") && a > head;
+          bool before = rel == "nmod:desc" && a < head;
+          if (!after && !before) continue;
+          if (!after && !is_role(a)) continue;
+          if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
+          // The role's own words: "chief executive", "Prime Minister".
+          std::string role;
+          int lo = a;
+          for (int c : view.kids(a))
+            if (c < a && !view.IsName(c) &&
+                (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
+              role += Lower(s.tokens[c].lemma) + "_";
+              lo = std::min(lo, c);
+            }
+          role += Lower(s.tokens[a].lemma);
           for (int o : view.kids(a)) {
-            if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
-            bool of = false;
-            for (int c : view.kids(o)) of |= s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "of";
-            if (!of) continue;
-            std::string relation;
-            int lo = a;
-            for (int c : view.kids(a))
-              if (c < a && (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
-                relation += Lower(s.tokens[c].lemma) + "_";
-                lo = std::min(lo, c);
-              }
-            relation += Lower(s.tokens[a].lemma) + "_of";
-            int other = add_name(o);
-            if (other < 0) continue;
-            PendingClaim pc;
-            pc.subjects.push_back(Side{id, {}, {}});
-            pc.objects.push_back(Side{other, {}, {}});
-            Claim& c = pc.claim;
-            c.relation = relation;
-            c.relation_lemma = relation;
-            c.sentence = si;
-            c.sentence_span = s.span;
-            c.relation_span = ByteSpan{s.tokens[lo].span.begin, s.tokens[a].span.end};
-            c.relation_surface = cut(c.relation_span);
-            c.confidence = 0.75;
-            pending.push_back(std::move(pc));
+            const std::string& orel = s.tokens[o].deprel;
+            // A name proper, not a demonym ("English captain Harry Kane").
+            unsigned char first = static_cast<unsigned char>(s.tokens[o].form[0]);
+            bool written_as_name = std::isupper(first) || std::isdigit(first) || first >= 0x80;
+            if (!view.IsName(o) || !written_as_name || s.tokens[o].upos == "ADJ" ||
+                !CountryOfDemonym(s.tokens[o].form).empty())
+              continue;
+            if (orel == "nmod" && after) {
+              // "chief executive of Apple", "editor at the Saudi Gazette".
+              std::string prep;
+              for (int c : view.kids(o))
+                if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+              if (prep != "of" && prep != "at" && prep != "for" && prep != "with" && prep != "from")
+                continue;
+              if (prep != "of" && !is_role(a)) continue;
+              add_role(o, role + "_" + prep, lo, a, 0.75);
+            } else if ((orel == "compound" || orel == "nmod:poss") && o < a && is_role(a)) {
+              // "the State Department spokesperson", "Malaysia's Prime Minister".
+              add_role(o, role + "_of", std::min(lo, a), a, 0.7);
+            }
           }
         }
       }

@@ -38,8 +38,65 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) 
   return p;
 }
 
+namespace {
+bool IsLowerWord(const std::string& w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+}  // namespace
+
+// A hyphenated given name ("Hui Chi-fung", "Yau Wai-ching", "Lee
+// Cheuk-yan") is split at the hyphen by the tokenizer, as the treebank
+// splits words, and the tagger then reads its lower-case syllable as a verb
+// ("ching" as VBG), which breaks the parse around the name. A capitalised
+// word glued by a hyphen to a lower-case syllable that WordNet does not know
+// is one word. ("US-led" and "Chicago-based" stay apart: WordNet knows
+// "led" and "based".)
+void Pipeline::JoinHyphenatedNames(Sentence& sentence, std::string_view text) const {
+  std::vector<Token>& t = sentence.tokens;
+  for (size_t i = 2; i < t.size(); ++i) {
+    const std::string& first = t[i - 2].form;
+    if (t[i - 1].form != "-" || t[i - 1].space_after || t[i - 2].space_after) continue;
+    if (first.empty() || first[0] < 'A' || first[0] > 'Z' || !IsLowerWord(t[i].form)) continue;
+    if (lemmatizer_->KnowsWord(t[i].form)) continue;
+    Token& joined = t[i - 2];
+    joined.span.end = t[i].span.end;
+    joined.form = std::string(text.substr(joined.span.begin, joined.span.end - joined.span.begin));
+    joined.space_after = t[i].space_after;
+    t.erase(t.begin() + (i - 1), t.begin() + (i + 1));
+    --i;
+  }
+}
+
+// "Junius Ho defeated Lee Cheuk-yan by 5,000 votes": between two names the
+// tagger often reads a past tense as a participle ("the defeated Lee"), and
+// the sentence is left without a verb. When a sentence has no finite verb, a
+// participle right after its subject's noun and before an object, with no
+// auxiliary before it, is the past tense.
+void RetagVerblessParticiple(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  for (const Token& k : t)
+    if (k.xpos == "VBD" || k.xpos == "VBZ" || k.xpos == "VBP" || k.xpos == "MD" || k.upos == "AUX")
+      return;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i].xpos != "VBN") continue;
+    const std::string& before = t[i - 1].upos;
+    const std::string& after = t[i + 1].upos;
+    if (before != "PROPN" && before != "NOUN" && before != "PRON") return;
+    if (after != "DET" && after != "PROPN" && after != "NOUN" && after != "PRON" && after != "NUM" &&
+        after != "ADJ")
+      return;
+    t[i].upos = "VERB";
+    t[i].xpos = "VBD";
+    return;
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
+  RetagVerblessParticiple(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";
@@ -90,7 +147,10 @@ void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
 
 std::vector<Sentence> Pipeline::Analyze(std::string_view text) const {
   std::vector<Sentence> sentences = TokenizeAndSplit(text);
-  for (Sentence& s : sentences) AnalyzeInPlace(s);
+  for (Sentence& s : sentences) {
+    JoinHyphenatedNames(s, text);
+    AnalyzeInPlace(s);
+  }
   return sentences;
 }
 

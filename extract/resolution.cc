@@ -148,6 +148,11 @@ void DocumentResolver::Resolve() {
   std::map<int, uint32_t> last_sentence;  // entity -> sentence of its last name
   std::map<int, bool> last_salient;       // entity -> whether that name was a subject
   int last_person = -1, last_thing = -1, last_org = -1, last_place = -1, last_event = -1;
+  // The last person who was a clause's subject (or a possessor), and where:
+  // "Montalvo contacted members ... in touch with Devocht. He traveled" -
+  // "He" continues the subject, not the last name read.
+  int subject_person = -1;
+  uint32_t subject_person_sentence = 0;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) {
@@ -173,7 +178,8 @@ void DocumentResolver::Resolve() {
         if (target >= 0 && m.mention.sentence > last_sentence[target] + kDescriptionWindow)
           target = -1;
       } else if (target < 0 && m.head_word.empty()) {
-        target = PersonPronoun(p) ? last_person
+        bool subject_recent = subject_person >= 0 && m.mention.sentence <= subject_person_sentence + 1;
+        target = PersonPronoun(p) ? (subject_recent ? subject_person : last_person)
                  : ThingPronoun(p) ? last_thing
                  : PluralPronoun(p) ? last_org
                                     : -1;
@@ -186,6 +192,10 @@ void DocumentResolver::Resolve() {
           target = -1;
       }
       entity_of_[i] = target;
+      if (target >= 0 && m.salient && PersonPronoun(p) && entities_[target].type == EntityType::kPerson) {
+        subject_person = target;
+        subject_person_sentence = m.mention.sentence;
+      }
       continue;
     }
     std::string name = doc_name[i];
@@ -224,6 +234,10 @@ void DocumentResolver::Resolve() {
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
     if (e.type == EntityType::kPerson) last_person = index;
+    if (e.type == EntityType::kPerson && m.salient) {
+      subject_person = index;
+      subject_person_sentence = m.mention.sentence;
+    }
     if (e.type == EntityType::kOrganization) last_org = index;
     if (e.type == EntityType::kPlace) last_place = index;
     if (e.type == EntityType::kEvent) last_event = index;
