@@ -211,6 +211,16 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
   return false;
 }
 
+bool EndsWithPlaceWord(const std::vector<std::string>& words) {
+  static const char* kLast[] = {"Road", "Street", "Avenue", "Boulevard", "Highway", "Bridge",
+                                "River", "Lake", "Island", "Mountain", "County", "Province",
+                                "Airport", "Square", "Valley", "Bay", "Peninsula", "Strait"};
+  if (words.size() < 2) return false;
+  for (const char* w : kLast)
+    if (words.back() == w) return true;
+  return false;
+}
+
 EntityType TypeFromCues(const std::vector<std::string>& words, const std::string& title) {
   static const char* kOrg[] = {"Agency", "Service", "Services", "Department", "Bureau",
                                "Committee", "Organization", "Organisation", "Council",
@@ -221,7 +231,7 @@ EntityType TypeFromCues(const std::vector<std::string>& words, const std::string
                                "Times", "News", "Post", "Channel", "Network", "School",
                                "Airlines", "Club", "League", "Assembly", "Force", "Forces",
                                "Motors", "Industries", "Holdings"};
-  static const char* kLoc[] = {"City", "River", "Sea", "Mountain", "Mountains", "Province",
+  static const char* kLoc[] = {"City", "River", "Road", "Avenue", "Bridge", "Sea", "Mountain", "Mountains", "Province",
                                "Region", "Island", "Islands", "Street", "Lake", "Ocean",
                                "County", "Valley", "Bay", "Airport", "Square", "Republic",
                                "Caucasus", "Desert", "Coast"};

@@ -77,6 +77,10 @@ EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::s
 // a cue that outweighs WordNet and the recognizer.
 bool EndsWithOrganizationWord(const std::vector<std::string>& name_words);
 
+// Whether a name of two or more words ends with a word that makes it a place
+// whatever the recognizer says ("Castlefrank Road", "Jamarat Bridge").
+bool EndsWithPlaceWord(const std::vector<std::string>& name_words);
+
 // "FBI", "U.S.", "FSB": all letters upper case, 2 to 6 letters.
 bool IsAcronym(const std::string& word);
 

@@ -715,17 +715,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         //   "Mecca's Grand Mosque" -> Grand Mosque -of-> Mecca
         // The place after the comma must be one WordNet or the recognizer
         // calls a place, and the name before it not a person's.
+        // A name that is somewhere: not a person's or an event's ("World
+        // Cup, Sweden"), unless its last word says it is a place.
+        auto could_be_located = [&](const std::string& name) {
+          std::vector<std::string> words;
+          for (std::stringstream ss(name); ss >> words.emplace_back();) {}
+          words.pop_back();
+          if (EndsWithPlaceWord(words)) return true;
+          const NamedSpan* mine = view.RecognizedAt(head);
+          if (mine && (mine->type == EntityType::kPerson || mine->type == EntityType::kEvent)) return false;
+          return catalog_->KnownType(name) != EntityType::kPerson &&
+                 TypeFromCues(words, "") != EntityType::kEvent;
+        };
         for (int a : view.kids(head)) {
           const std::string& rel = s.tokens[a].deprel;
           if (!view.IsName(a)) continue;
           if (rel == "appos" && a > head + 1 && s.tokens[a - 1].form == "," && a - 1 > head) {
-            const NamedSpan* mine = view.RecognizedAt(head);
-            if (mine && (mine->type == EntityType::kPerson || mine->type == EntityType::kEvent)) continue;
-            if (catalog_->KnownType(m.name) == EntityType::kPerson) continue;
-            std::vector<std::string> words;
-            for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
-            words.pop_back();
-            if (TypeFromCues(words, "") == EntityType::kEvent) continue;
+            if (!could_be_located(m.name)) continue;
             const NamedSpan* theirs = view.RecognizedAt(a);
             int place = add_name(a);
             if (place < 0 || place == id) continue;
@@ -734,6 +740,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 !(theirs && theirs->type == EntityType::kPlace))
               continue;
             add_role(a, "locate_in", a - 1, a - 1, 0.7);
+          } else if (rel == "nmod" && a > head) {
+            // "Castlefrank Road in Kanata", "the Al-Ghaza Hotel near the
+            // Grand Mosque".
+            std::string prep;
+            for (int ch : view.kids(a))
+              if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+            if (prep != "in" && prep != "near") continue;
+            if (!could_be_located(m.name)) continue;
+            const NamedSpan* theirs = view.RecognizedAt(a);
+            int place = add_name(a);
+            if (place < 0 || place == id) continue;
+            const std::string& place_name = resolver.mention(place).name;
+            if (catalog_->KnownType(place_name) != EntityType::kPlace &&
+                !(theirs && theirs->type == EntityType::kPlace))
+              continue;
+            add_role(a, prep == "in" ? "locate_in" : "be_near", a - 1, a - 1, 0.7);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
                      view.RecognizedAt(a) != view.RecognizedAt(head)) {
             // Only a place's or an organisation's: "Campbell's Soup" and
@@ -1104,7 +1126,68 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         arg.text = cut(arg.span);
         c.arguments.push_back(arg);
       }
+      // An extra argument that names an entity is a claim of its own
+      // between the subject and that entity: "Julie Couillard had ties to
+      // the Hells Angels" -> have_tie_to Hells Angels; "The document was
+      // found on Castlefrank Road in Kanata" -> find_in Kanata. The relation
+      // is the verb, the main object's noun when it is a value, and the
+      // argument's preposition.
+      std::vector<PendingClaim> extras;
+      auto names_something = [](const std::vector<Side>& sides) {
+        for (const Side& side : sides)
+          if (side.mention >= 0 || side.group || !side.inner.empty()) return true;
+        return false;
+      };
+      if (t.predicate >= 0 && s.tokens[t.predicate].upos == "VERB" && names_something(pc.subjects)) {
+        std::string verb = Lower(s.tokens[t.predicate].lemma);
+        std::string object_noun;
+        if (t.has_object && !swapped && pc.objects.size() == 1 && pc.objects[0].mention < 0 &&
+            !pc.objects[0].group && t.objects[0].head >= 0 &&
+            s.tokens[t.objects[0].head].upos == "NOUN")
+          object_noun = Lower(s.tokens[t.objects[0].head].lemma);
+        for (size_t k = 0; k < t.objects.size(); ++k) {
+          if (static_cast<int>(k) == object_index || (swapped && static_cast<int>(k) == t.agent)) continue;
+          if (!swapped && k == 0) continue;
+          const OpenIeArgument& a = t.objects[k];
+          if (a.head < 0 || a.tokens.empty() || a.role == "time" || a.role == "clause") continue;
+          std::string prep;
+          for (int ch : view.kids(a.head))
+            if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+          if (prep.empty() || prep == "by" || prep == "of" || prep == "since" || prep == "until" ||
+              prep == "during" || prep == "before" || prep == "after")
+            continue;
+          // The argument is a name, or a short phrase a name modifies ("the
+          // Hells Angels biker gang", "Thailand's foreign minister"), not a
+          // phrase with a name deep inside ("the wake of the Boston
+          // Marathon bombings").
+          bool name_on_head = view.IsName(a.head);
+          for (int ch : view.kids(a.head)) {
+            const std::string& d = s.tokens[ch].deprel;
+            if (view.IsName(ch) && (d == "compound" || d == "nmod:poss")) name_on_head = true;
+          }
+          if (!name_on_head || a.tokens.size() > 8) continue;
+          std::vector<Side> targets = sides_of(a);
+          if (!names_something(targets)) continue;
+          PendingClaim extra;
+          extra.subjects = pc.subjects;
+          extra.objects = std::move(targets);
+          Claim& e = extra.claim;
+          std::string relation = verb + (object_noun.empty() ? "" : "_" + object_noun) + "_" + prep;
+          e.relation = CanonicalRelation(relation);
+          e.relation_lemma = relation;
+          e.sentence = si;
+          e.sentence_span = s.span;
+          e.relation_span = c.relation_span;
+          e.relation_surface = c.relation_surface;
+          e.confidence = t.confidence * 0.9;
+          e.negated = t.negated;
+          e.modality = t.modality;
+          e.attribution = c.attribution;
+          extras.push_back(std::move(extra));
+        }
+      }
       pending.push_back(std::move(pc));
+      for (PendingClaim& extra : extras) pending.push_back(std::move(extra));
     }
     order += static_cast<uint32_t>(n) + 1;
   }

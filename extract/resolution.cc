@@ -99,6 +99,7 @@ void DocumentResolver::Resolve() {
     if (mentions_[i].pronoun || type_of.count(doc_name[i])) continue;
     const std::string& name = doc_name[i];
     EntityType t = EndsWithOrganizationWord(Words(name)) ? EntityType::kOrganization
+                   : EndsWithPlaceWord(Words(name))      ? EntityType::kPlace
                                                          : catalog_.KnownType(catalog_.CanonicalName(name));
     if (t == EntityType::kOther) t = catalog_.KnownType(name);
     if (t == EntityType::kOther) {
@@ -207,7 +208,9 @@ void DocumentResolver::Resolve() {
     }
     std::string canonical = catalog_.CanonicalName(name);
     EntityType known = catalog_.KnownType(canonical);
-    if (known != EntityType::kOther && !EndsWithOrganizationWord(Words(name))) type = known;
+    if (known != EntityType::kOther && !EndsWithOrganizationWord(Words(name)) &&
+        !EndsWithPlaceWord(Words(name)))
+      type = known;
     auto it = index_of.find(canonical);
     int index;
     if (it == index_of.end()) {
