@@ -106,9 +106,11 @@ void HtmlToDocument(std::string_view html, Document* doc);
 // Lowercase hex of the first 128 bits of SHA-256(`text`).
 std::string ContentId(std::string_view text);
 
-// The url as compared for identity: no scheme ("http" = "https"), host in
-// lower case without "www.", no fragment, no tracking parameters (utm_*,
-// fbclid, gclid), no trailing slash. "" when `url` is empty.
+// The url as compared for identity: kg::NormalizeUrl (common/url.h), which
+// the store's document index and queries' (:Document {url: ...}) use too: no
+// scheme ("http" = "https"), host in lower case without "www.", no
+// fragment, no tracking parameters (utm_*, fbclid, gclid), no trailing
+// slash. "" when `url` is empty.
 //   "HTTPS://www.Example.com/a/b/?utm_source=x#top" -> "example.com/a/b"
 std::string NormalizeUrl(std::string_view url);
 

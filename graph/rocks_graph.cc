@@ -344,6 +344,16 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   graph->include_rejected_ = options.include_rejected;
   graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 5);
   graph->column_cache_bytes_ = options.column_cache_bytes;
+  if (graph->store_->format_version() < 6) {
+    // The document index came with version 6: filled once now (before the
+    // version is written below), or documents are scanned where nothing
+    // may be written.
+    if (options.read_only) {
+      graph->doc_keys_stored_ = false;
+    } else {
+      KG_RETURN_IF_ERROR(UpgradeDocumentKeys(graph->store_.get()).WithContext("open " + dir));
+    }
+  }
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
     // counted on the fly where nothing may be written.
@@ -353,8 +363,8 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
       KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
     }
   } else if (graph->store_->format_version() < storage::kFormatVersion && !options.read_only) {
-    // Version 5 added a family that starts empty (the store made
-    // them): only the version is left to write.
+    // Version 5 added a family that starts empty (the store made it),
+    // version 6 one filled above: only the version is left to write.
     storage::WriteBatch batch;
     batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));
     KG_RETURN_IF_ERROR(graph->store_->Write(&batch).WithContext("upgrade " + dir));
@@ -706,6 +716,14 @@ Result<std::vector<std::string>> RocksGraph::ListDocuments() const { return Find
 
 Result<std::string> RocksGraph::DocumentOfNode(NodeId node) const { return DocumentIdOfNode(*store_, node); }
 
+Result<std::vector<std::string>> RocksGraph::FindDocumentsByUrl(const std::string& url) const {
+  return FindDocumentsByKey(*store_, doc_keys_stored_, keys::DocKey::kUrl, url);
+}
+
+Result<std::vector<std::string>> RocksGraph::FindDocumentsBySource(const std::string& source_path) const {
+  return FindDocumentsByKey(*store_, doc_keys_stored_, keys::DocKey::kSource, source_path);
+}
+
 Result<GraphStats> RocksGraph::Stats() const {
   Counters c;
   KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
@@ -1005,6 +1023,8 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     if (entity) summary.removed_entities++;
   }
   batch.Delete(Family::kDocuments, document_id);
+  if (doc_keys_stored_)
+    for (const std::string& entry : DocumentKeyEntries(doc->document)) batch.Delete(Family::kDocKeys, entry);
   c.documents--;
   std::string extractor = ExtractorLabel(doc->extractor, doc->extractor_version);
   c.extractors[extractor]--;
