@@ -116,9 +116,15 @@ std::string NormalizeUrl(std::string_view url);
 
 // What identifies a document: ContentId of "url " + NormalizeUrl(url) when it
 // has a url, else ContentId of "text " + its folded words (text::FoldedWords)
-// with a leading title dropped (an HTML page repeats its title as a
-// heading; the JSON Lines copy of the same article may not). The reader
-// gives every document this id.
+// after its headings:
+//  1. the title's words, when the text starts with them (an HTML page
+//     repeats its title as a heading; the JSON Lines copy may not);
+//  2. then each leading line that reads as a heading: at most 15 words, not
+//     ending with '.', ',', ':' or ';' (closing quotes and brackets aside),
+//     or no word at all; but never the last line that has words.
+// So "Title\n\nBody." read as plain text and {"title": "Title", "text":
+// "Body."} get one id, and so does a page whose <h1> differs from its
+// <title>. The reader gives every document this id.
 std::string DocumentId(const Document& doc);
 
 }  // namespace kg::extract
