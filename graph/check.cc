@@ -349,6 +349,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
 
   // Mentions.
   {
+    std::set<std::pair<uint64_t, std::string>> mention_docs;  // (node, document) seen
     auto it = store.NewIterator(Family::kMentions);
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
@@ -365,6 +366,11 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
           p.Add(m + ": no active curation record gave it");
       } else if (!doc_size.count(k.document)) {
         p.Add(m + ": document missing");
+      } else if (mention_docs.insert({k.owner, k.document}).second &&
+                 !KeyExists(store, Family::kDocIndex, keys::DocIndexKey(k.document, keys::DocItem::kNode, k.owner),
+                            &err)) {
+        // What MENTIONED_IN from the document's side reads.
+        p.Add(m + ": document index entry missing");
       }
       if (!span_ok(k.document, r.span)) p.Add(m + ": span outside the document text");
       if (auto en = entity_nodes.find(k.owner); en != entity_nodes.end())

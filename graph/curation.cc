@@ -1494,6 +1494,25 @@ Result<CurationRecord> UndoCuration(Graph& graph, std::optional<uint64_t> id, co
     return Status::Corruption(std::string("unreadable curation record (") + e.what() + ")");
   }
   const Json& changes = r["changes"];
+  // The derived data (alias index, doc_index) is brought in step at Commit
+  // from before-images: take them all now, before the first change is
+  // reverted. (Taken lazily, a node whose re-pointed edge came back first
+  // had its new documents in its "before", and doc_index missed them: after
+  // undoing a split, MENTIONED_IN from the document side lost the merged
+  // entity.)
+  try {
+    std::set<NodeId> nodes;
+    std::set<EdgeId> edges;
+    Touched(r, &nodes, &edges);
+    for (const Json& ch : changes)
+      if (ch.value("k", "") == "repoint")
+        for (const char* end : {"from", "to"})
+          for (const Json& n : ch[end]) nodes.insert(n.get<NodeId>());
+    for (NodeId n : nodes) KG_RETURN_IF_ERROR(ed.Touch(n));
+    for (EdgeId e : edges) KG_RETURN_IF_ERROR(ed.TouchEdge(e));
+  } catch (const Json::exception& e) {
+    return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
+  }
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
     try {
       KG_RETURN_IF_ERROR(ed.Revert(*it));

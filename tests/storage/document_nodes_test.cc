@@ -168,7 +168,11 @@ TEST(DocumentNodes, FoundByUrlAndSourcePathThroughTheIndex) {
 
 TEST(DocumentNodes, CheckFindsAMissingOrStrayIndexEntry) {
   TempDir tmp;
-  { auto g = TwoDocuments(tmp); }
+  NodeId obama = 0;
+  {
+    auto g = TwoDocuments(tmp);
+    obama = g->FindByName("Obama")->at(0);
+  }
   {
     auto store = storage::Store::Open(tmp.Sub("db"), {});
     ASSERT_TRUE(store.ok());
@@ -176,6 +180,8 @@ TEST(DocumentNodes, CheckFindsAMissingOrStrayIndexEntry) {
     namespace keys = storage::keys;
     b.Delete(storage::Family::kDocKeys, keys::DocKeyKey(keys::DocKey::kUrl, "example.org/a", kDoc1));
     b.Put(storage::Family::kDocKeys, keys::DocKeyKey(keys::DocKey::kSource, "gone.txt", kDoc2), "");
+    // What MENTIONED_IN reads from the document's side.
+    b.Delete(storage::Family::kDocIndex, keys::DocIndexKey(kDoc2, keys::DocItem::kNode, obama));
     ASSERT_TRUE((*store)->Write(&b).ok());
   }
   auto g = Graph::Open(tmp.Sub("db"), {});
@@ -186,7 +192,8 @@ TEST(DocumentNodes, CheckFindsAMissingOrStrayIndexEntry) {
   for (const auto& p : *problems) what.insert(p.what);
   EXPECT_EQ(what, (std::set<std::string>{
                       "doc_keys: source gone.txt names document " + std::string(kDoc2) + ", which has another",
-                      "document " + std::string(kDoc1) + ": doc_keys entry for its url example.org/a missing"}));
+                      "document " + std::string(kDoc1) + ": doc_keys entry for its url example.org/a missing",
+                      "node " + std::to_string(obama) + " mention from " + kDoc2 + ": document index entry missing"}));
 }
 
 TEST(DocumentNodes, Version5OpensAndFillsTheIndex) {

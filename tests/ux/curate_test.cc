@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "tests/ux/ux_util.h"
@@ -258,6 +259,87 @@ TEST_F(Curate, RetractManualOfACuratedEntity) {
   EXPECT_EQ(Export(), before);
   ASSERT_EQ(Run("curate undo").code, 0);
   ASSERT_EQ(Run("curate undo").code, 0);
+  ExpectCheckClean("undo");
+}
+
+// MENTIONED_IN follows curation: after a merge the entity links to the
+// documents that mentioned either, read from the entity or from the
+// document; the claims it took over list their documents; after a split by
+// document the new entity has those links; undo gives back what was.
+TEST_F(Curate, MentionedInFollowsMergeSplitAndUndo) {
+  RequireEntity("North Caucasus");  // seed 000
+  RequireEntity("Chechnya");        // seed 002
+  auto column = [&](const std::string& query) {
+    RunResult r = Sh(Kg_() + " --format json query " + Quote(query));
+    EXPECT_EQ(r.code, 0) << query << "\n" << r.err;
+    std::vector<std::string> out;
+    auto rows = nlohmann::json::parse(r.out, nullptr, false);
+    if (rows.is_array())
+      for (const auto& row : rows) out.push_back(row.begin()->is_string() ? row.begin()->get<std::string>()
+                                                                           : row.begin()->dump());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto seed = [](const std::string& path) { return path.substr(path.rfind('/') + 1, 3); };
+  // The documents of an entity, from the entity's side and from theirs.
+  auto documents_of = [&](const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& p : column("MATCH (:Entity {name: '" + name + "'})-[:MENTIONED_IN]->(d:Document) "
+                                "RETURN d.source_path"))
+      out.push_back(seed(p));
+    std::vector<std::string> in;
+    for (const auto& p : column("MATCH (d:Document)<-[:MENTIONED_IN]-(e:Entity) WHERE e.name = '" + name +
+                                "' RETURN d.source_path"))
+      in.push_back(seed(p));
+    EXPECT_EQ(out, in) << name;
+    return out;
+  };
+  const std::string seed002 =
+      column("MATCH (d:Document) WHERE d.source_path ENDS WITH '002_a52160434a679462.txt' RETURN d.source_path")
+          .at(0);
+  auto entities_of_002 = [&] {
+    return column("MATCH (d:Document {source_path: '" + seed002 + "'})<-[:MENTIONED_IN]-(e:Entity) RETURN e.name");
+  };
+  auto claim_documents = [&](const std::string& name) {
+    std::set<std::string> out;
+    for (const auto& p : column("MATCH (:Entity {name: '" + name + "'})-[r]-() UNWIND documents(r) AS d "
+                                "RETURN DISTINCT d.source_path"))
+      out.insert(seed(p));
+    return out;
+  };
+  const std::string before = Export();
+  const auto mentions_before = entities_of_002();
+  EXPECT_EQ(documents_of("North Caucasus"), std::vector<std::string>{"000"});
+  EXPECT_EQ(documents_of("Chechnya"), std::vector<std::string>{"002"});
+  ASSERT_EQ(claim_documents("Chechnya"), std::set<std::string>{"002"});
+
+  RunResult r = Run("curate merge 'North Caucasus' Chechnya --why test");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(documents_of("North Caucasus"), (std::vector<std::string>{"000", "002"}));
+  auto merged = entities_of_002();
+  EXPECT_TRUE(std::binary_search(merged.begin(), merged.end(), "North Caucasus"));
+  EXPECT_FALSE(std::binary_search(merged.begin(), merged.end(), "Chechnya"));
+  EXPECT_EQ(claim_documents("North Caucasus"), (std::set<std::string>{"000", "002"}));
+  ExpectCheckClean("merge");
+
+  // Split seed 002's mentions off again.
+  std::string doc002 =
+      column("MATCH (d:Document {source_path: '" + seed002 + "'}) RETURN d.id").at(0);
+  r = Run("curate split 'North Caucasus' --doc " + doc002 + " --name 'Chechen Republic'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(documents_of("North Caucasus"), std::vector<std::string>{"000"});
+  EXPECT_EQ(documents_of("Chechen Republic"), std::vector<std::string>{"002"});
+  EXPECT_EQ(claim_documents("Chechen Republic"), std::set<std::string>{"002"});
+  ExpectCheckClean("split");
+
+  ASSERT_EQ(Run("curate undo").code, 0);
+  EXPECT_EQ(documents_of("North Caucasus"), (std::vector<std::string>{"000", "002"}));
+  ASSERT_EQ(Run("curate undo").code, 0);
+  EXPECT_EQ(documents_of("North Caucasus"), std::vector<std::string>{"000"});
+  EXPECT_EQ(documents_of("Chechnya"), std::vector<std::string>{"002"});
+  EXPECT_EQ(entities_of_002(), mentions_before);
+  EXPECT_EQ(claim_documents("Chechnya"), std::set<std::string>{"002"});
+  EXPECT_EQ(Export(), before);
   ExpectCheckClean("undo");
 }
 
