@@ -1580,6 +1580,7 @@ Result<ReapplySummary> ReapplyCuration(Graph& graph) {
       if (*attached) continue;
     }
     Editor ed(*rg, rid);
+    const uint64_t node_start = ed.counters().next_node, edge_start = ed.counters().next_edge;
     try {
       KG_RETURN_IF_ERROR(ApplyAgain(ed, **rg, r).WithContext("re-apply curation record " + Num(rid)));
     } catch (const Json::exception& e) {
@@ -1587,6 +1588,12 @@ Result<ReapplySummary> ReapplyCuration(Graph& graph) {
     }
     if (ed.changes().empty()) continue;
     for (const Json& ch : ed.changes()) r["changes"].push_back(ch);
+    // Ids taken since the record last ran (by the ingest that made this
+    // re-application necessary) are not the record's to give back: an undo
+    // may lower the counters only to where this application started. (The
+    // ingest's nodes this one removed come back with the undo, below them.)
+    if (node_start != r.value("next_node_after", node_start)) r["next_node_before"] = node_start;
+    if (edge_start != r.value("next_edge_after", edge_start)) r["next_edge_before"] = edge_start;
     r["watermark"] = ed.counters().next_node;
     r["next_node_after"] = ed.counters().next_node;
     r["next_edge_after"] = ed.counters().next_edge;

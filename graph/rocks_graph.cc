@@ -1116,10 +1116,41 @@ Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
     auto docs = renamed ? Result<uint64_t>(uint64_t{0}) : NodeDocumentCount(id);
     if (!docs.ok()) return docs.status();
     if (*docs == 0) {  // an extracted entity's index follows its documents
-      for (const std::string& alias : old_names)
-        batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
-      for (const std::string& alias : new_names)
-        batch.Put(Family::kNames, keys::NameKey(text::FoldCase(alias), id), alias);
+      // A hand-made entity is indexed, as Check derives it, under what its
+      // name and all its mentions justify: its own "manual" one, those a
+      // curation merge brought, the names curation gave. Before and after
+      // this edit; only the difference changes.
+      std::vector<std::string> surfaces_before, surfaces_after, given;
+      auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
+      for (; it->Valid(); it->Next()) {
+        keys::SupportKey k;
+        MentionRecord m;
+        if (!keys::ParseSupportKey(it->key(), &k) || !codec::DecodeMention(it->value(), &m))
+          return Status::Corruption("bad mention of node " + Num(id));
+        if (IsCurationDocument(k.document)) {
+          given.push_back(m.surface);
+          continue;
+        }
+        surfaces_before.push_back(m.surface);
+        bool rewritten = renamed && k.document == "manual" && k.seq == 0;
+        surfaces_after.push_back(rewritten ? (new_name ? *new_name : std::string()) : m.surface);
+      }
+      KG_RETURN_IF_ERROR(it->status());
+      auto aliases = [&](const Properties& props, bool entity, const std::vector<std::string>& surfaces) {
+        std::map<std::string, std::string> out;  // folded -> as written
+        const std::string* name = NameOf(props);
+        if (!name) return out;
+        std::vector<std::string> all =
+            entity ? EntityAliases(*name, StoredEntityOf(props).type, surfaces, given) : std::vector<std::string>{*name};
+        for (const std::string& a : all) out.emplace(text::FoldCase(a), a);
+        return out;
+      };
+      std::map<std::string, std::string> before = aliases(old->properties, was_entity, surfaces_before);
+      std::map<std::string, std::string> after = aliases(nv.properties, is_entity, surfaces_after);
+      for (const auto& [folded, alias] : before)
+        if (!after.count(folded)) batch.Delete(Family::kNames, keys::NameKey(folded, id));
+      for (const auto& [folded, alias] : after)
+        batch.Put(Family::kNames, keys::NameKey(folded, id), alias);
     }
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));
