@@ -23,6 +23,12 @@
 // "curation:<record id>", so the alias index stays what kg check derives
 // from names and mentions.
 //
+// A rejected claim is found again (re-applied, or imported into another
+// database) by its edge while that still exists, else by its evidence (the
+// documents, sentences and spans that supported it: the same in any
+// database that read those documents), else by its names (nodes whose own
+// name they are before nodes they are only an alias of).
+//
 // Re-applying: ReapplyCuration() runs every active record's selection again
 // after an ingest, load or retract: a new node named like a merged B is
 // merged into A, a new mention written like a split alias moves to the split

@@ -225,6 +225,46 @@ TEST_F(Curate, ExportImportRoundTrip) {
   EXPECT_EQ(records.size(), 4u);
 }
 
+// An imported reject finds its claim by the sentences that supported it,
+// not only by names: in the other database an analyst split seed 002's
+// Putin off, so the call from seed 002 is the split entity's claim, and
+// 'Vladimir Putin' names another node. The import rejects that claim (the
+// one the file means), nothing else.
+TEST_F(Curate, ImportedRejectFindsItsClaimByEvidence) {
+  const std::string claim = "MATCH (a)-[r:call]->(b {name: 'Barack Obama'}) ";
+  ASSERT_EQ(Rows(claim + "WHERE a.name = 'Vladimir Putin' RETURN r"), 1u);
+  RunResult r = Run("curate reject 'Vladimir Putin -call-> Barack Obama' --why misread");
+  ASSERT_EQ(r.code, 0) << r.err;
+  TempDir other;
+  const std::string file = other.path() + "/curation.jsonl";
+  ASSERT_EQ(Run("curate export -o " + Quote(file)).code, 0);
+  EXPECT_NE(ReadFile(file).find("\"evidence\":[["), std::string::npos) << ReadFile(file);
+
+  const std::string fresh = other.path() + "/kg.db";
+  ASSERT_EQ(Sh("cp -r " + Quote(SeedsDb()) + " " + Quote(fresh)).code, 0);
+  const std::string other_kg = Kg() + " --db " + Quote(fresh);
+  RunResult doc = Sh(other_kg + " --format csv query \"MATCH (d:Document) WHERE d.source_path ENDS WITH "
+                                "'002_a52160434a679462.txt' RETURN d.id\"");
+  ASSERT_EQ(doc.code, 0) << doc.err;
+  std::string id = doc.out.substr(doc.out.find('\n') + 1, 32);
+  r = Sh(other_kg + " curate split 'Vladimir Putin' --doc " + id + " --name 'Vladimir Putin (002)'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto calls = [&](const std::string& global) {
+    RunResult q = Sh(other_kg + " " + global + " --format csv query " +
+                     Quote(claim + "RETURN a.name AS subject, rejected(r) AS rejected ORDER BY subject"));
+    EXPECT_EQ(q.code, 0) << q.err;
+    return q.out;
+  };
+  const std::string before = calls("--include-rejected");
+  ASSERT_NE(before.find("Vladimir Putin (002),false"), std::string::npos) << before;
+  r = Sh(other_kg + " curate import " + Quote(file));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string after = calls("--include-rejected");
+  EXPECT_NE(after.find("Vladimir Putin (002),true"), std::string::npos) << after;
+  EXPECT_EQ(after.find("Vladimir Putin,true"), std::string::npos) << after;
+  EXPECT_EQ(Sh(other_kg + " check").code, 0);
+}
+
 TEST_F(Curate, ImportNamesBadLines) {
   TempDir other;
   const std::string file = other.path() + "/bad.jsonl";
