@@ -1597,6 +1597,30 @@ Result<CurationRecord> UndoCuration(Graph& graph, std::optional<uint64_t> id, co
       return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
     }
   }
+  // A merge re-applied after ingests took in the nodes those ingests made
+  // under B's name (they were new only because B was gone). Put back, they
+  // go into B, where the ingest would have put their mentions and claims
+  // without the merge: one entity again, not B and a twin per ingest.
+  if (r.value("op", "") == "merge") {
+    try {
+      const NodeId b = r["from"].value("id", NodeId{0});
+      auto bnode = ed.Node(b);
+      if (!bnode.ok()) return bnode.status();
+      for (const Json& ch : changes) {
+        if (ch.value("k", "") != "delete_node" || !*bnode) continue;
+        const NodeId n = ch["node"].get<NodeId>();
+        if (n == b) continue;
+        auto nv = ed.Node(n);
+        if (!nv.ok()) return nv.status();
+        if (!*nv || text::FoldCase(NameIn((**nv).properties)) != text::FoldCase(NameIn((**bnode).properties)))
+          continue;
+        uint64_t moved = 0;
+        KG_RETURN_IF_ERROR(MergeInto(ed, b, n, &moved));
+      }
+    } catch (const Json::exception& e) {
+      return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
+    }
+  }
   KG_RETURN_IF_ERROR(ed.DropRejections());
   internal::Counters& c = ed.counters();
   if (c.next_node == r.value("next_node_after", uint64_t{0})) c.next_node = r.value("next_node_before", c.next_node);

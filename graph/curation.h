@@ -40,7 +40,12 @@
 // which node or edge it created or removed, with their old values), so
 // UndoCuration() puts everything back, ids included: an export taken before
 // the operation equals one taken after its undo. The record stays, marked
-// undone.
+// undone. A merge re-applied after later ingests is undone as if it had
+// never been: the nodes those ingests made under B's name, which the
+// re-applications merged, go back into B with their mentions and claims
+// (the graph then equals the one the same ingests make unmerged, ingest
+// times aside), and the node and edge counters fall back only over ids the
+// record itself took last.
 //
 //   auto a = kg::graph::ResolveNodeArgument(*graph, "Barack Obama");
 //   auto b = kg::graph::ResolveNodeArgument(*graph, "#12");
