@@ -14,6 +14,7 @@
 #include <cctype>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/commands.h"
 #include "graph/graph.h"
@@ -45,6 +46,19 @@ bool SamePath(const std::string& path, const std::string& source) {
 Result<std::vector<std::string>> Resolve(const graph::Graph& graph, const std::string& what) {
   Result<std::vector<std::string>> by_id = graph.FindDocuments(what);
   if (!by_id.ok() || !by_id->empty()) return by_id;
+  // The document index: a url (normalised, as documents are identified) or
+  // a source path as stored, with or without a leading "./".
+  std::set<std::string> indexed;
+  std::string stripped = what;
+  while (stripped.rfind("./", 0) == 0) stripped = stripped.substr(2);
+  for (const auto& found : {graph.FindDocumentsByUrl(what), graph.FindDocumentsBySource(what),
+                            graph.FindDocumentsBySource(stripped), graph.FindDocumentsBySource("./" + stripped)}) {
+    if (!found.ok()) return found.status();
+    indexed.insert(found->begin(), found->end());
+  }
+  if (!indexed.empty()) return std::vector<std::string>(indexed.begin(), indexed.end());
+  // A JSON Lines file's records ("file.jsonl" for "file.jsonl:3"), or a
+  // path written another way: every document is read.
   Result<std::vector<std::string>> all = graph.ListDocuments();
   if (!all.ok()) return all.status();
   std::vector<std::string> out;

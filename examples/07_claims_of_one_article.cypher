@@ -1,5 +1,7 @@
 // All claims of one article, found by its file name (or by its url: the
-// seeds have none, but `d.url = 'https://...'` works the same way).
+// seeds have none, but `MATCH (d:Document {url: 'https://...'})` is one
+// lookup in the document index, the url compared as documents are
+// identified; so is `{source_path: '...'}` with the path as ingested).
 // MENTIONED_IN links each entity to the documents that mention it, so the
 // match starts at the one article; documents(r) lists the Document nodes
 // supporting claim r. A claim between two entities of the article is met

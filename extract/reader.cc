@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "common/text.h"
+#include "common/url.h"
 #include "extract/boilerplate.h"
 
 namespace kg::extract {
@@ -353,51 +354,97 @@ std::string ContentId(std::string_view text) {
   return sha.HexDigest().substr(0, 32);
 }
 
-std::string NormalizeUrl(std::string_view url) {
-  auto trim = [](std::string_view v) {
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
-    return v;
-  };
-  url = trim(url);
-  if (url.empty()) return "";
-  if (size_t hash = url.find('#'); hash != std::string_view::npos) url = url.substr(0, hash);
-  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  size_t host_end = url.find_first_of("/?");
-  std::string host(url.substr(0, host_end));
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  std::string_view rest = host_end == std::string_view::npos ? "" : url.substr(host_end);
-  std::string_view path = rest.substr(0, rest.find('?'));
-  std::string_view query = path.size() < rest.size() ? rest.substr(path.size() + 1) : "";
-  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
-  std::string kept;  // the query without tracking parameters
-  while (!query.empty()) {
-    size_t amp = query.find('&');
-    std::string_view param = query.substr(0, amp);
-    query = amp == std::string_view::npos ? "" : query.substr(amp + 1);
-    std::string_view name = param.substr(0, param.find('='));
-    if (param.empty() || name.rfind("utm_", 0) == 0 || name == "fbclid" || name == "gclid") continue;
-    kept += kept.empty() ? "?" : "&";
-    kept += param;
+std::string NormalizeUrl(std::string_view url) { return kg::NormalizeUrl(url); }
+
+namespace {
+
+// A heading, for document identity: at most this many words.
+constexpr size_t kMaxHeadingWords = 15;
+
+// Whether `line`, with `words` words left in it, reads as a heading (a
+// title, a dateline, a byline) rather than body text: short, and not ending
+// as a sentence or a clause does ('.', ',', ':', ';', once closing quotes
+// and brackets are set aside). A line with no word at all counts too.
+bool HeadingLike(std::string_view line, size_t words) {
+  if (words > kMaxHeadingWords) return false;
+  while (!line.empty()) {
+    unsigned char c = static_cast<unsigned char>(line.back());
+    if (c == ' ' || c == '\t' || c == ')' || c == ']' || c == '"' || c == '\'') {
+      line.remove_suffix(1);
+    } else if (line.size() >= 3 && (line.substr(line.size() - 3) == "\u201D" ||   // ”
+                                    line.substr(line.size() - 3) == "\u2019")) {  // ’
+      line.remove_suffix(3);
+    } else if (line.size() >= 2 && line.substr(line.size() - 2) == "\u00BB") {  // »
+      line.remove_suffix(2);
+    } else {
+      break;
+    }
   }
-  return host + std::string(path) + kept;
+  if (line.empty()) return true;
+  char last = line.back();
+  return last != '.' && last != ',' && last != ':' && last != ';';
 }
+
+}  // namespace
 
 std::string DocumentId(const Document& doc) {
   std::string url = NormalizeUrl(doc.url);
   if (!url.empty()) return ContentId("url " + url);
-  std::vector<std::string> words = text::FoldedWords(doc.text);
+  // The text's lines with their folded words.
+  struct Line {
+    std::string_view text;
+    std::vector<std::string> words;
+  };
+  std::vector<Line> lines;
+  size_t total = 0;
+  std::string_view text = doc.text;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    Line l{text.substr(pos, end - pos), text::FoldedWords(text.substr(pos, end - pos))};
+    total += l.words.size();
+    lines.push_back(std::move(l));
+    pos = end + 1;
+  }
+  // Where the identifying text starts: line `line`, its word `word`.
+  size_t line = 0, word = 0;
+  // 1. A leading title (the metadata's) is dropped, as words: an HTML page
+  //    repeats its title as a heading, the JSON Lines copy may not.
   std::vector<std::string> title = text::FoldedWords(doc.title);
-  size_t skip = 0;
-  if (!title.empty() && title.size() < words.size() &&
-      std::equal(title.begin(), title.end(), words.begin())) {
-    skip = title.size();
+  if (!title.empty() && title.size() < total) {
+    size_t l = 0, w = 0, matched = 0;
+    while (matched < title.size() && l < lines.size()) {
+      if (w == lines[l].words.size()) {
+        ++l;
+        w = 0;
+        continue;
+      }
+      if (lines[l].words[w] != title[matched]) break;
+      ++w;
+      ++matched;
+    }
+    if (matched == title.size()) {
+      line = l;
+      word = w;
+    }
+  }
+  // 2. Then leading heading-like lines (HeadingLike), but never the last
+  //    line with words: plain text that starts with its title (and a
+  //    dateline) is identified by its body, as its JSON Lines copy with the
+  //    title in the metadata is.
+  size_t last_with_words = 0;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].words.empty()) last_with_words = i;
+  while (line < last_with_words && HeadingLike(lines[line].text, lines[line].words.size() - word)) {
+    ++line;
+    word = 0;
   }
   std::string key = "text";
-  for (size_t i = skip; i < words.size(); ++i) {
-    key += ' ';
-    key += words[i];
+  for (; line < lines.size(); ++line, word = 0) {
+    for (size_t i = word; i < lines[line].words.size(); ++i) {
+      key += ' ';
+      key += lines[line].words[i];
+    }
   }
   return ContentId(key);
 }

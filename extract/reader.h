@@ -106,17 +106,25 @@ void HtmlToDocument(std::string_view html, Document* doc);
 // Lowercase hex of the first 128 bits of SHA-256(`text`).
 std::string ContentId(std::string_view text);
 
-// The url as compared for identity: no scheme ("http" = "https"), host in
-// lower case without "www.", no fragment, no tracking parameters (utm_*,
-// fbclid, gclid), no trailing slash. "" when `url` is empty.
+// The url as compared for identity: kg::NormalizeUrl (common/url.h), which
+// the store's document index and queries' (:Document {url: ...}) use too: no
+// scheme ("http" = "https"), host in lower case without "www.", no
+// fragment, no tracking parameters (utm_*, fbclid, gclid), no trailing
+// slash. "" when `url` is empty.
 //   "HTTPS://www.Example.com/a/b/?utm_source=x#top" -> "example.com/a/b"
 std::string NormalizeUrl(std::string_view url);
 
 // What identifies a document: ContentId of "url " + NormalizeUrl(url) when it
 // has a url, else ContentId of "text " + its folded words (text::FoldedWords)
-// with a leading title dropped (an HTML page repeats its title as a
-// heading; the JSON Lines copy of the same article may not). The reader
-// gives every document this id.
+// after its headings:
+//  1. the title's words, when the text starts with them (an HTML page
+//     repeats its title as a heading; the JSON Lines copy may not);
+//  2. then each leading line that reads as a heading: at most 15 words, not
+//     ending with '.', ',', ':' or ';' (closing quotes and brackets aside),
+//     or no word at all; but never the last line that has words.
+// So "Title\n\nBody." read as plain text and {"title": "Title", "text":
+// "Body."} get one id, and so does a page whose <h1> differs from its
+// <title>. The reader gives every document this id.
 std::string DocumentId(const Document& doc);
 
 }  // namespace kg::extract

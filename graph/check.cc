@@ -8,6 +8,7 @@
 #include "common/text.h"
 #include "graph/curation.h"
 #include "graph/degrees.h"
+#include "graph/document_nodes.h"
 #include "graph/entity_keys.h"
 #include "graph/record_codec.h"
 #include "graph/rocks_graph.h"
@@ -80,8 +81,10 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
     KG_RETURN_IF_ERROR(it->status());
   }
 
-  // Documents: text sizes for span checks.
+  // Documents: text sizes for span checks, and the document index entries
+  // they need.
   std::unordered_map<std::string, uint32_t> doc_size;
+  std::set<std::string> doc_keys;
   {
     auto it = store.NewIterator(Family::kDocuments);
     for (; it->Valid(); it->Next()) {
@@ -95,8 +98,32 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
       doc_size[id] = static_cast<uint32_t>(r.document.text.size());
       seen.documents++;
       seen.extractors[ExtractorLabel(r.extractor, r.extractor_version)]++;
+      if (doc_keys_stored_)
+        for (std::string& entry : DocumentKeyEntries(r.document)) doc_keys.insert(std::move(entry));
     }
     KG_RETURN_IF_ERROR(it->status());
+  }
+  // The document index: exactly the keys the documents give.
+  if (doc_keys_stored_) {
+    auto it = store.NewIterator(Family::kDocKeys);
+    for (; it->Valid(); it->Next()) {
+      keys::DocKey kind;
+      std::string text, doc;
+      if (!keys::ParseDocKeyKey(it->key(), &kind, &text, &doc)) {
+        p.Add("doc_keys: unreadable key");
+      } else if (doc_keys.erase(std::string(it->key())) == 0) {
+        p.Add("doc_keys: " + std::string(kind == keys::DocKey::kUrl ? "url " : "source ") + text +
+              " names document " + doc + (doc_size.count(doc) ? ", which has another" : ", which is not stored"));
+      }
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    for (const std::string& missing : doc_keys) {
+      keys::DocKey kind;
+      std::string text, doc;
+      if (keys::ParseDocKeyKey(missing, &kind, &text, &doc))
+        p.Add("document " + doc + ": doc_keys entry for its " +
+              (kind == keys::DocKey::kUrl ? "url " : "source ") + text + " missing");
+    }
   }
   // Curation records (graph/curation.h); their ids name the pseudo-documents
   // "curation:<id>" of the aliases they gave.
@@ -322,6 +349,7 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
 
   // Mentions.
   {
+    std::set<std::pair<uint64_t, std::string>> mention_docs;  // (node, document) seen
     auto it = store.NewIterator(Family::kMentions);
     for (; it->Valid(); it->Next()) {
       keys::SupportKey k;
@@ -338,6 +366,11 @@ Result<std::vector<CheckProblem>> RocksGraph::Check() const {
           p.Add(m + ": no active curation record gave it");
       } else if (!doc_size.count(k.document)) {
         p.Add(m + ": document missing");
+      } else if (mention_docs.insert({k.owner, k.document}).second &&
+                 !KeyExists(store, Family::kDocIndex, keys::DocIndexKey(k.document, keys::DocItem::kNode, k.owner),
+                            &err)) {
+        // What MENTIONED_IN from the document's side reads.
+        p.Add(m + ": document index entry missing");
       }
       if (!span_ok(k.document, r.span)) p.Add(m + ": span outside the document text");
       if (auto en = entity_nodes.find(k.owner); en != entity_nodes.end())

@@ -239,6 +239,21 @@ class Editor {
     return out;
   }
 
+  // The edges document `doc` gives provenance to (its doc_index entries).
+  Result<std::vector<EdgeId>> EdgesOfDocument(const std::string& doc) const {
+    std::vector<EdgeId> out;
+    auto entries = ov_.Scan(Family::kDocIndex, keys::DocIndexPrefix(doc));
+    if (!entries.ok()) return entries.status();
+    for (const auto& [k, v] : *entries) {
+      std::string d;
+      keys::DocItem kind;
+      uint64_t id;
+      if (!keys::ParseDocIndexKey(k, &d, &kind, &id)) return Status::Corruption("bad doc_index key");
+      if (d == doc && kind == keys::DocItem::kEdge) out.push_back(id);
+    }
+    return out;
+  }
+
   // The edge source -type-> target other than `except`, if any.
   Result<std::optional<EdgeId>> EdgeWithTriple(NodeId source, TypeId type, NodeId target, EdgeId except) const {
     auto entries = ov_.Scan(Family::kOut, keys::AdjacencyPrefix(source, type, target));
@@ -1200,9 +1215,59 @@ Status ApplyAgain(Editor& ed, const RocksGraph& graph, Json& r) {
     }
     auto type = ed.dictionary().Find(claim.value("relation", ""));
     if (!type) return Status::OK();
-    auto subjects = graph.FindByName(claim.value("subject", ""));
+    // By its evidence: the sentences and spans that supported it, in
+    // documents identified by content (the same in every database that
+    // read them). What kg curate export carries from one database to
+    // another, where edge ids differ.
+    if (claim.contains("evidence") && claim["evidence"].is_array()) {
+      std::set<EdgeId> found;
+      for (const Json& ev : claim["evidence"]) {
+        if (!ev.is_array() || ev.size() != 4) continue;
+        const std::string doc = ev[0].get<std::string>();
+        auto edges = ed.EdgesOfDocument(doc);
+        if (!edges.ok()) return edges.status();
+        for (EdgeId e : *edges) {
+          auto v = ed.Edge(e);
+          if (!v.ok()) return v.status();
+          if (!*v || (*v)->type != *type) continue;
+          auto prov = ed.Supports(Family::kProvenance, e, &doc);
+          if (!prov.ok()) return prov.status();
+          for (const Support& sup : *prov) {
+            ProvenanceRecord pr;
+            if (!codec::DecodeProvenance(sup.value, &pr)) continue;
+            if (pr.sentence == ev[1].get<uint32_t>() && pr.subject_span.begin == ev[2][0].get<uint32_t>() &&
+                pr.subject_span.end == ev[2][1].get<uint32_t>() && pr.object_span.begin == ev[3][0].get<uint32_t>() &&
+                pr.object_span.end == ev[3][1].get<uint32_t>())
+              found.insert(e);
+          }
+        }
+      }
+      for (EdgeId e : found) {
+        auto by = ed.RejectedBy(e);
+        if (!by.ok()) return by.status();
+        if (*by) continue;
+        KG_RETURN_IF_ERROR(ed.Reject(e, ed.record()));
+        claim["edge"] = e;
+      }
+      if (!found.empty()) return Status::OK();
+    }
+    // Else by names: nodes whose own name it is, when there are any (an
+    // alias may name other entities too: 'Putin' is an alias of more than
+    // one), else those it is an alias of.
+    auto named = [&](const std::string& name) -> Result<std::vector<NodeId>> {
+      auto ids = graph.FindByName(name);
+      if (!ids.ok()) return ids.status();
+      std::vector<NodeId> own;
+      for (NodeId id : *ids) {
+        auto nv = ed.Node(id);
+        if (!nv.ok()) return nv.status();
+        if (*nv && text::FoldCase(NameIn((*nv)->properties)) == text::FoldCase(name)) own.push_back(id);
+      }
+      return own.empty() ? *ids : own;
+    };
+    auto subjects = named(claim.value("subject", ""));
     if (!subjects.ok()) return subjects.status();
-    auto objects = graph.FindByName(claim.value("object", ""));
+    auto objects = named(claim.value("object", ""));
     if (!objects.ok()) return objects.status();
     std::set<NodeId> object_set(objects->begin(), objects->end());
     for (NodeId s : *subjects) {
@@ -1419,6 +1484,18 @@ Result<CurationRecord> CurateReject(Graph& graph, EdgeId edge, const CurationMet
     std::string subject = *s ? NameIn((*s)->properties) : "", object = *t ? NameIn((*t)->properties) : "";
     std::string relation = ed.dictionary().Name((*ev)->type);
     r["claim"] = {{"edge", edge}, {"subject", subject}, {"relation", relation}, {"object", object}};
+    // Its evidence (document, sentence, subject span, object span), which
+    // identifies it in another database that read the same documents.
+    auto prov = ed.Supports(Family::kProvenance, edge);
+    if (!prov.ok()) return prov.status();
+    Json evidence = Json::array();
+    for (const Support& sup : *prov) {
+      ProvenanceRecord pr;
+      if (IsPseudoDocument(sup.key.document) || !codec::DecodeProvenance(sup.value, &pr)) continue;
+      evidence.push_back({sup.key.document, pr.sentence, {pr.subject_span.begin, pr.subject_span.end},
+                          {pr.object_span.begin, pr.object_span.end}});
+    }
+    if (!evidence.empty()) r["claim"]["evidence"] = evidence;
     r["what"] = "rejected claim " + Num(edge) + ": '" + subject + "' -" + relation + "-> '" + object + "'";
     return ed.Reject(edge, ed.record());
   });
@@ -1494,9 +1571,52 @@ Result<CurationRecord> UndoCuration(Graph& graph, std::optional<uint64_t> id, co
     return Status::Corruption(std::string("unreadable curation record (") + e.what() + ")");
   }
   const Json& changes = r["changes"];
+  // The derived data (alias index, doc_index) is brought in step at Commit
+  // from before-images: take them all now, before the first change is
+  // reverted. (Taken lazily, a node whose re-pointed edge came back first
+  // had its new documents in its "before", and doc_index missed them: after
+  // undoing a split, MENTIONED_IN from the document side lost the merged
+  // entity.)
+  try {
+    std::set<NodeId> nodes;
+    std::set<EdgeId> edges;
+    Touched(r, &nodes, &edges);
+    for (const Json& ch : changes)
+      if (ch.value("k", "") == "repoint")
+        for (const char* end : {"from", "to"})
+          for (const Json& n : ch[end]) nodes.insert(n.get<NodeId>());
+    for (NodeId n : nodes) KG_RETURN_IF_ERROR(ed.Touch(n));
+    for (EdgeId e : edges) KG_RETURN_IF_ERROR(ed.TouchEdge(e));
+  } catch (const Json::exception& e) {
+    return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
+  }
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
     try {
       KG_RETURN_IF_ERROR(ed.Revert(*it));
+    } catch (const Json::exception& e) {
+      return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
+    }
+  }
+  // A merge re-applied after ingests took in the nodes those ingests made
+  // under B's name (they were new only because B was gone). Put back, they
+  // go into B, where the ingest would have put their mentions and claims
+  // without the merge: one entity again, not B and a twin per ingest.
+  if (r.value("op", "") == "merge") {
+    try {
+      const NodeId b = r["from"].value("id", NodeId{0});
+      auto bnode = ed.Node(b);
+      if (!bnode.ok()) return bnode.status();
+      for (const Json& ch : changes) {
+        if (ch.value("k", "") != "delete_node" || !*bnode) continue;
+        const NodeId n = ch["node"].get<NodeId>();
+        if (n == b) continue;
+        auto nv = ed.Node(n);
+        if (!nv.ok()) return nv.status();
+        if (!*nv || text::FoldCase(NameIn((**nv).properties)) != text::FoldCase(NameIn((**bnode).properties)))
+          continue;
+        uint64_t moved = 0;
+        KG_RETURN_IF_ERROR(MergeInto(ed, b, n, &moved));
+      }
     } catch (const Json::exception& e) {
       return Status::Corruption("curation record " + Num(rid) + ": unreadable change (" + e.what() + ")");
     }
@@ -1561,6 +1681,7 @@ Result<ReapplySummary> ReapplyCuration(Graph& graph) {
       if (*attached) continue;
     }
     Editor ed(*rg, rid);
+    const uint64_t node_start = ed.counters().next_node, edge_start = ed.counters().next_edge;
     try {
       KG_RETURN_IF_ERROR(ApplyAgain(ed, **rg, r).WithContext("re-apply curation record " + Num(rid)));
     } catch (const Json::exception& e) {
@@ -1568,6 +1689,12 @@ Result<ReapplySummary> ReapplyCuration(Graph& graph) {
     }
     if (ed.changes().empty()) continue;
     for (const Json& ch : ed.changes()) r["changes"].push_back(ch);
+    // Ids taken since the record last ran (by the ingest that made this
+    // re-application necessary) are not the record's to give back: an undo
+    // may lower the counters only to where this application started. (The
+    // ingest's nodes this one removed come back with the undo, below them.)
+    if (node_start != r.value("next_node_after", node_start)) r["next_node_before"] = node_start;
+    if (edge_start != r.value("next_edge_after", edge_start)) r["next_edge_before"] = edge_start;
     r["watermark"] = ed.counters().next_node;
     r["next_node_after"] = ed.counters().next_node;
     r["next_edge_after"] = ed.counters().next_edge;

@@ -23,6 +23,12 @@
 // "curation:<record id>", so the alias index stays what kg check derives
 // from names and mentions.
 //
+// A rejected claim is found again (re-applied, or imported into another
+// database) by its edge while that still exists, else by its evidence (the
+// documents, sentences and spans that supported it: the same in any
+// database that read those documents), else by its names (nodes whose own
+// name they are before nodes they are only an alias of).
+//
 // Re-applying: ReapplyCuration() runs every active record's selection again
 // after an ingest, load or retract: a new node named like a merged B is
 // merged into A, a new mention written like a split alias moves to the split
@@ -34,7 +40,12 @@
 // which node or edge it created or removed, with their old values), so
 // UndoCuration() puts everything back, ids included: an export taken before
 // the operation equals one taken after its undo. The record stays, marked
-// undone.
+// undone. A merge re-applied after later ingests is undone as if it had
+// never been: the nodes those ingests made under B's name, which the
+// re-applications merged, go back into B with their mentions and claims
+// (the graph then equals the one the same ingests make unmerged, ingest
+// times aside), and the node and edge counters fall back only over ids the
+// record itself took last.
 //
 //   auto a = kg::graph::ResolveNodeArgument(*graph, "Barack Obama");
 //   auto b = kg::graph::ResolveNodeArgument(*graph, "#12");

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "common/url.h"
 #include "graph/record_codec.h"
 #include "storage/coding.h"
 #include "storage/keys.h"
@@ -175,6 +176,60 @@ Status ForEachMentionDocument(const storage::Store& store, NodeId node, F&& f) {
 }
 
 }  // namespace
+
+std::vector<std::string> DocumentKeyEntries(const Document& doc) {
+  std::vector<std::string> out;
+  std::string url = NormalizeUrl(doc.url);
+  if (!url.empty()) out.push_back(keys::DocKeyKey(keys::DocKey::kUrl, url, doc.id));
+  if (!doc.source.empty()) out.push_back(keys::DocKeyKey(keys::DocKey::kSource, doc.source, doc.id));
+  return out;
+}
+
+Result<std::vector<std::string>> FindDocumentsByKey(const storage::Store& store, bool stored, keys::DocKey kind,
+                                                    const std::string& text) {
+  std::vector<std::string> out;
+  std::string key = kind == keys::DocKey::kUrl ? NormalizeUrl(text) : text;
+  if (key.empty()) return out;
+  if (stored) {
+    auto it = store.NewIterator(Family::kDocKeys, keys::DocKeyPrefix(kind, key));
+    for (; it->Valid(); it->Next()) {
+      keys::DocKey k;
+      std::string t, doc;
+      if (!keys::ParseDocKeyKey(it->key(), &k, &t, &doc)) return Status::Corruption("bad doc_keys key");
+      out.push_back(std::move(doc));
+    }
+    KG_RETURN_IF_ERROR(it->status());
+    return out;
+  }
+  // No index (an old database opened read-only): the same keys, by a scan.
+  std::string want = keys::DocKeyPrefix(kind, key);
+  auto it = store.NewIterator(Family::kDocuments);
+  for (; it->Valid(); it->Next()) {
+    DocumentRecord r;
+    if (!codec::DecodeDocument(it->value(), &r)) return Status::Corruption("document " + std::string(it->key()) + " is unreadable");
+    for (const std::string& entry : DocumentKeyEntries(r.document))
+      if (entry.rfind(want, 0) == 0) out.push_back(r.document.id);
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+Status UpgradeDocumentKeys(storage::Store* store) {
+  constexpr size_t kBatchEntries = 10000;
+  storage::WriteBatch batch;
+  auto it = store->NewIterator(Family::kDocuments);
+  for (; it->Valid(); it->Next()) {
+    DocumentRecord r;
+    if (!codec::DecodeDocument(it->value(), &r)) return Status::Corruption("document " + std::string(it->key()) + " is unreadable");
+    for (const std::string& entry : DocumentKeyEntries(r.document)) batch.Put(Family::kDocKeys, entry, "");
+    if (batch.Count() >= kBatchEntries) {
+      KG_RETURN_IF_ERROR(store->Write(&batch));
+      batch.Clear();
+    }
+  }
+  KG_RETURN_IF_ERROR(it->status());
+  return batch.Count() ? store->Write(&batch) : Status::OK();
+}
 
 std::unique_ptr<NodeCursor> ScanDocumentNodes(const storage::Store& store) {
   return std::make_unique<DocumentNodeCursor>(store.NewIterator(Family::kDocuments));

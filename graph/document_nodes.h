@@ -10,6 +10,7 @@
 
 #include "common/status.h"
 #include "graph/graph.h"
+#include "storage/keys.h"
 
 namespace kg::storage {
 class Store;
@@ -39,6 +40,20 @@ Result<std::vector<EdgeRef>> MentionEdgesIn(const storage::Store& store, NodeId 
 // A MENTIONED_IN relationship by id: NotFound when it does not exist.
 // provenance_count is the number of mentions, document_count 1.
 Result<EdgeRecord> ReadMentionEdge(const storage::Store& store, EdgeId id);
+
+// The document index (`doc_keys`, storage/FORMAT.md): the keys a document
+// is found by, its normalised url and its source path (none for an empty
+// one). The ingest plan puts them with the document, Retract deletes them,
+// Check verifies them.
+std::vector<std::string> DocumentKeyEntries(const Document& doc);
+// The ids of the documents with key text `text` of `kind` ("" finds none),
+// in id order: a prefix seek in `doc_keys` when `stored`, else a scan of
+// every document comparing the same keys.
+Result<std::vector<std::string>> FindDocumentsByKey(const storage::Store& store, bool stored,
+                                                    storage::keys::DocKey kind, const std::string& text);
+// Fills `doc_keys` from `documents` (opening a database of format version 5
+// or older for writing). Idempotent; writes no format version.
+Status UpgradeDocumentKeys(storage::Store* store);
 
 // An edge cursor over a vector (the MENTIONED_IN reads above), or one that
 // reports `error`.

@@ -164,7 +164,8 @@ struct CheckProblem {
 // stored: the nodes are read from the `documents` family, the relationships
 // from `mentions` (entity -> documents) and `doc_index` (document ->
 // entities), so node, relationship and degree counts, exports, Check() and
-// the bulk loader never see them.
+// the bulk loader never see them. Documents are found by url or source
+// path through the `doc_keys` index (FindDocumentsByUrl/BySource).
 //
 // They are reached only when asked for by name: ScanLabel("Document"),
 // FindType("MENTIONED_IN") for OutEdges/InEdges, GetNode/GetEdge of their ids.
@@ -354,6 +355,15 @@ class Graph {
   // The content id of the document whose node is `node` (see "Documents as
   // nodes" above); NotFound when no stored document has that node.
   virtual Result<std::string> DocumentOfNode(NodeId node) const = 0;
+  // The documents whose url is `url` once both are normalised (NormalizeUrl,
+  // common/url.h: "http://www.x.org/a/" finds "https://x.org/a"), and those
+  // read from `source_path` (exactly as stored: the path given to kg ingest,
+  // "file.jsonl:3" for a JSON Lines record), as content ids in id order.
+  // One seek in the `doc_keys` index however many documents there are; a
+  // database of format version 5 or older opened read-only has no index
+  // and is scanned. An empty `url` / `source_path` finds nothing.
+  virtual Result<std::vector<std::string>> FindDocumentsByUrl(const std::string& url) const = 0;
+  virtual Result<std::vector<std::string>> FindDocumentsBySource(const std::string& source_path) const = 0;
 
   virtual Result<GraphStats> Stats() const = 0;
 

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "common/text.h"
+#include "graph/document_nodes.h"
 #include "graph/entity_keys.h"
 #include "storage/coding.h"
 #include "storage/keys.h"
@@ -503,6 +504,7 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
   record.ingest_time_ms = now_ms;
   record.claim_count = claims;
   sink->Put(Family::kDocuments, doc.id, codec::EncodeDocument(record));
+  for (std::string& entry : DocumentKeyEntries(doc)) sink->Put(Family::kDocKeys, std::move(entry), "");
   counters_.documents++;
   std::string extractor = ExtractorLabel(x.extractor, x.extractor_version);
   counters_.extractors[extractor]++;

@@ -344,6 +344,16 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
   graph->include_rejected_ = options.include_rejected;
   graph->curation_stored_ = !(options.read_only && graph->store_->format_version() < 5);
   graph->column_cache_bytes_ = options.column_cache_bytes;
+  if (graph->store_->format_version() < 6) {
+    // The document index came with version 6: filled once now (before the
+    // version is written below), or documents are scanned where nothing
+    // may be written.
+    if (options.read_only) {
+      graph->doc_keys_stored_ = false;
+    } else {
+      KG_RETURN_IF_ERROR(UpgradeDocumentKeys(graph->store_.get()).WithContext("open " + dir));
+    }
+  }
   if (graph->store_->format_version() < 4) {
     // Degree counts in chunks came with version 4: computed once now, or
     // counted on the fly where nothing may be written.
@@ -353,8 +363,8 @@ Result<std::unique_ptr<Graph>> RocksGraph::Make(const std::string& dir, const Op
       KG_RETURN_IF_ERROR(UpgradeDegrees(graph->store_.get()).WithContext("open " + dir));
     }
   } else if (graph->store_->format_version() < storage::kFormatVersion && !options.read_only) {
-    // Version 5 added a family that starts empty (the store made
-    // them): only the version is left to write.
+    // Version 5 added a family that starts empty (the store made it),
+    // version 6 one filled above: only the version is left to write.
     storage::WriteBatch batch;
     batch.Put(Family::kMeta, storage::kFormatVersionKey, std::to_string(storage::kFormatVersion));
     KG_RETURN_IF_ERROR(graph->store_->Write(&batch).WithContext("upgrade " + dir));
@@ -706,6 +716,14 @@ Result<std::vector<std::string>> RocksGraph::ListDocuments() const { return Find
 
 Result<std::string> RocksGraph::DocumentOfNode(NodeId node) const { return DocumentIdOfNode(*store_, node); }
 
+Result<std::vector<std::string>> RocksGraph::FindDocumentsByUrl(const std::string& url) const {
+  return FindDocumentsByKey(*store_, doc_keys_stored_, keys::DocKey::kUrl, url);
+}
+
+Result<std::vector<std::string>> RocksGraph::FindDocumentsBySource(const std::string& source_path) const {
+  return FindDocumentsByKey(*store_, doc_keys_stored_, keys::DocKey::kSource, source_path);
+}
+
 Result<GraphStats> RocksGraph::Stats() const {
   Counters c;
   KG_RETURN_IF_ERROR(LoadCounters(*store_, &c));
@@ -1005,6 +1023,8 @@ Result<RetractSummary> RocksGraph::Retract(const std::string& document_id) {
     if (entity) summary.removed_entities++;
   }
   batch.Delete(Family::kDocuments, document_id);
+  if (doc_keys_stored_)
+    for (const std::string& entry : DocumentKeyEntries(doc->document)) batch.Delete(Family::kDocKeys, entry);
   c.documents--;
   std::string extractor = ExtractorLabel(doc->extractor, doc->extractor_version);
   c.extractors[extractor]--;
@@ -1096,10 +1116,41 @@ Status RocksGraph::UpdateNode(NodeId id, const std::vector<std::string>& labels,
     auto docs = renamed ? Result<uint64_t>(uint64_t{0}) : NodeDocumentCount(id);
     if (!docs.ok()) return docs.status();
     if (*docs == 0) {  // an extracted entity's index follows its documents
-      for (const std::string& alias : old_names)
-        batch.Delete(Family::kNames, keys::NameKey(text::FoldCase(alias), id));
-      for (const std::string& alias : new_names)
-        batch.Put(Family::kNames, keys::NameKey(text::FoldCase(alias), id), alias);
+      // A hand-made entity is indexed, as Check derives it, under what its
+      // name and all its mentions justify: its own "manual" one, those a
+      // curation merge brought, the names curation gave. Before and after
+      // this edit; only the difference changes.
+      std::vector<std::string> surfaces_before, surfaces_after, given;
+      auto it = store_->NewIterator(Family::kMentions, keys::SupportPrefix(id));
+      for (; it->Valid(); it->Next()) {
+        keys::SupportKey k;
+        MentionRecord m;
+        if (!keys::ParseSupportKey(it->key(), &k) || !codec::DecodeMention(it->value(), &m))
+          return Status::Corruption("bad mention of node " + Num(id));
+        if (IsCurationDocument(k.document)) {
+          given.push_back(m.surface);
+          continue;
+        }
+        surfaces_before.push_back(m.surface);
+        bool rewritten = renamed && k.document == "manual" && k.seq == 0;
+        surfaces_after.push_back(rewritten ? (new_name ? *new_name : std::string()) : m.surface);
+      }
+      KG_RETURN_IF_ERROR(it->status());
+      auto aliases = [&](const Properties& props, bool entity, const std::vector<std::string>& surfaces) {
+        std::map<std::string, std::string> out;  // folded -> as written
+        const std::string* name = NameOf(props);
+        if (!name) return out;
+        std::vector<std::string> all =
+            entity ? EntityAliases(*name, StoredEntityOf(props).type, surfaces, given) : std::vector<std::string>{*name};
+        for (const std::string& a : all) out.emplace(text::FoldCase(a), a);
+        return out;
+      };
+      std::map<std::string, std::string> before = aliases(old->properties, was_entity, surfaces_before);
+      std::map<std::string, std::string> after = aliases(nv.properties, is_entity, surfaces_after);
+      for (const auto& [folded, alias] : before)
+        if (!after.count(folded)) batch.Delete(Family::kNames, keys::NameKey(folded, id));
+      for (const auto& [folded, alias] : after)
+        batch.Put(Family::kNames, keys::NameKey(folded, id), alias);
     }
   }
   batch.Put(Family::kNodes, keys::Id64(id), codec::EncodeNode(nv));

@@ -52,6 +52,8 @@ class RocksGraph : public Graph {
   Result<std::vector<std::string>> FindDocuments(const std::string& prefix) const override;
   Result<std::vector<std::string>> ListDocuments() const override;
   Result<std::string> DocumentOfNode(NodeId node) const override;
+  Result<std::vector<std::string>> FindDocumentsByUrl(const std::string& url) const override;
+  Result<std::vector<std::string>> FindDocumentsBySource(const std::string& source_path) const override;
   Result<GraphStats> Stats() const override;
   bool IsRejected(EdgeId id) const override;
   Result<AddSummary> AddExtraction(const Extraction& extraction) override;
@@ -93,6 +95,8 @@ class RocksGraph : public Graph {
   // The curation family exists (a read-only database older than format
   // version 5 has none: it then has no curation either).
   bool curation_stored() const { return curation_stored_; }
+  // The doc_keys family exists (see doc_keys_stored_).
+  bool doc_keys_stored() const { return doc_keys_stored_; }
   // Installs the plan's results after its writes reached the store.
   void CommitPlan(const IngestPlan& plan);
 
@@ -113,6 +117,9 @@ class RocksGraph : public Graph {
   // The degrees family holds the counts (format version 3 or upgraded); an
   // older database opened read-only has none and counts adjacency instead.
   bool degrees_stored_ = true;
+  // The doc_keys family holds the document index (format version 6 or
+  // upgraded); an older database opened read-only has none and is scanned.
+  bool doc_keys_stored_ = true;
   Dictionary dictionary_;
   mutable std::mutex counters_mu_;
   Counters counters_;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "common/relations.h"
+#include "common/url.h"
 #include "graph/algorithms.h"
 #include "query-lang/errors.h"
 #include "query-lang/eval.h"
@@ -36,13 +37,21 @@ const BoundExpr* NameLookup(const BoundNode& n) {
   return nullptr;
 }
 
-// The {id: ...} value of a (:Document) pattern node.
-const BoundExpr* DocumentIdLookup(const BoundNode& n) {
-  if (n.labels.empty() || n.labels[0] != graph::kDocumentLabel) return nullptr;
-  if (!n.properties || n.properties->kind != BoundExpr::Kind::kMap) return nullptr;
-  for (size_t i = 0; i < n.properties->keys.size(); ++i)
-    if (n.properties->keys[i] == "id") return n.properties->children[i].get();
-  return nullptr;
+// The property a (:Document) pattern node is looked up by, with its value:
+// {id: ...} (the node id is derived from it), else {url: ...} or
+// {source_path: ...} (the document index, Graph::FindDocumentsByUrl /
+// FindDocumentsBySource); {nullptr, nullptr} when it has none of them.
+struct DocumentKey {
+  const char* property = nullptr;
+  const BoundExpr* value = nullptr;
+};
+DocumentKey DocumentKeyLookup(const BoundNode& n) {
+  if (n.labels.empty() || n.labels[0] != graph::kDocumentLabel) return {};
+  if (!n.properties || n.properties->kind != BoundExpr::Kind::kMap) return {};
+  for (const char* property : {"id", "url", "source_path"})
+    for (size_t i = 0; i < n.properties->keys.size(); ++i)
+      if (n.properties->keys[i] == property) return {property, n.properties->children[i].get()};
+  return {};
 }
 
 bool IsDocumentPattern(const BoundNode& n) {
@@ -72,7 +81,7 @@ class Matcher {
   bool ValueSatisfies(const BoundNode& n, const NodeValue& nv) {
     for (auto& l : n.labels)
       if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
-    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties, IsDocument(nv));
     return true;
   }
 
@@ -211,18 +220,32 @@ class Matcher {
       if (v.kind() != Value::Kind::kNode) return true;  // null (OPTIONAL) or not a node: no match
       return f(v.as_node().id);
     }
-    if (const BoundExpr* id = DocumentIdLookup(n)) {
-      // (d:Document {id: '...'}): the document's node, if it is stored.
-      Value v = Eval(*id, row_, ctx_);
-      if (v.kind() != Value::Kind::kString) return true;
-      graph::NodeId node = graph::DocumentNodeId(v.as_string());
-      if (node == 0) return true;
-      auto doc = ctx_.graph().DocumentOfNode(node);
-      if (!doc.ok()) {
-        if (doc.status().IsNotFound()) return true;
-        ThrowError("StorageError", "", doc.status().ToString());
+    if (DocumentKey key = DocumentKeyLookup(n); key.value) {
+      Value v = Eval(*key.value, row_, ctx_);
+      if (v.kind() != Value::Kind::kString) return true;  // null or not a string: nothing matches
+      if (key.property == std::string("id")) {
+        // (d:Document {id: '...'}): the document's node, if it is stored.
+        graph::NodeId node = graph::DocumentNodeId(v.as_string());
+        if (node == 0) return true;
+        auto doc = ctx_.graph().DocumentOfNode(node);
+        if (!doc.ok()) {
+          if (doc.status().IsNotFound()) return true;
+          ThrowError("StorageError", "", doc.status().ToString());
+        }
+        return f(node);
       }
-      return f(node);
+      // {url: ...} / {source_path: ...}: one seek in the document index.
+      auto ids = key.property == std::string("url") ? ctx_.graph().FindDocumentsByUrl(v.as_string())
+                                                    : ctx_.graph().FindDocumentsBySource(v.as_string());
+      if (!ids.ok()) ThrowError("StorageError", "", ids.status().ToString());
+      graph::NodeId last = 0;
+      for (const std::string& id : *ids) {
+        graph::NodeId node = graph::DocumentNodeId(id);
+        if (node == 0 || node == last) continue;  // no node, or one node for two ids (graph.h)
+        last = node;
+        if (!f(node)) return false;
+      }
+      return true;
     }
     if (const BoundExpr* name = NameLookup(n)) {
       Value v = Eval(*name, row_, ctx_);
@@ -247,20 +270,31 @@ class Matcher {
     const NodeValue& nv = ctx_.LoadNode(ref);
     for (auto& l : n.labels)
       if (std::find(nv.labels.begin(), nv.labels.end(), l) == nv.labels.end()) return false;
-    if (n.properties) return PropsMatch(*n.properties, *nv.properties);
+    if (n.properties) return PropsMatch(*n.properties, *nv.properties, IsDocument(nv));
     return true;
   }
 
-  bool PropsMatch(const BoundExpr& props, const ValueMap& actual) {
+  // `document`: the node is a Document, whose url a pattern compares
+  // normalised (NormalizeUrl, common/url.h), as the document index finds it.
+  bool PropsMatch(const BoundExpr& props, const ValueMap& actual, bool document = false) {
     Value want = Eval(props, row_, ctx_);
     if (want.is_null()) return true;
     if (want.kind() != Value::Kind::kMap) ThrowType("InvalidArgumentType", "property map expected");
     for (auto& [k, v] : want.as_map()) {
       auto it = actual.find(k);
       if (it == actual.end()) return false;
+      if (document && k == "url" && v.kind() == Value::Kind::kString &&
+          it->second.kind() == Value::Kind::kString) {
+        if (NormalizeUrl(it->second.as_string()) != NormalizeUrl(v.as_string())) return false;
+        continue;
+      }
       if (!IsTrue(TernaryEquals(it->second, v))) return false;
     }
     return true;
+  }
+
+  static bool IsDocument(const NodeValue& nv) {
+    return std::find(nv.labels.begin(), nv.labels.end(), graph::kDocumentLabel) != nv.labels.end();
   }
 
   template <typename F>
@@ -559,7 +593,8 @@ std::vector<PartAccess> ChooseAccess(const std::vector<BoundPattern>& parts) {
       a = {Kind::kShortestPath, 0};
     } else if (first(bound, Kind::kBound)) {
     } else if (first([](const BoundNode& n) { return NameLookup(n) != nullptr; }, Kind::kNodeByName)) {
-    } else if (first([](const BoundNode& n) { return DocumentIdLookup(n) != nullptr; }, Kind::kNodeByLabel)) {
+    } else if (first([](const BoundNode& n) { return DocumentKeyLookup(n).value != nullptr; },
+                     Kind::kDocumentByKey)) {
     } else if (single_hop) {
       // (a)-[r]->(b) with neither end bound or looked up by name: one
       // sequential scan of the relationships beats a node scan plus an
@@ -617,10 +652,14 @@ std::string DescribeAccess(const BoundPattern& p, const PartAccess& access) {
       for (size_t i = 0; i < r.types.size(); ++i) types += (i ? "|" : ":") + r.types[i];
       return "RelationshipScan(" + var(r.variable) + types + ") over all relationships";
     }
+    case PartAccess::Kind::kDocumentByKey: {
+      std::string property = DocumentKeyLookup(*n).property;
+      if (property == "id") return "DocumentById(" + var(n->variable) + ") one lookup of its content id";
+      return std::string(property == "url" ? "DocumentByUrl(" : "DocumentBySourcePath(") + var(n->variable) +
+             ") via the document index" + (property == "url" ? " (normalised url)" : "");
+    }
     case PartAccess::Kind::kNodeByLabel:
-      if (IsDocumentPattern(*n))
-        return "NodeByLabel(" + var(n->variable) + ":Document) via the stored documents" +
-               (DocumentIdLookup(*n) ? std::string(", by id") : std::string());
+      if (IsDocumentPattern(*n)) return "NodeByLabel(" + var(n->variable) + ":Document) via the stored documents";
       return "NodeByLabel(" + var(n->variable) + ":" + n->labels[0] + ") via the label index";
     case PartAccess::Kind::kAllNodes: return "AllNodes(" + var(n->variable) + ") scanning every node";
     case PartAccess::Kind::kShortestPath:

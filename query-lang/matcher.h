@@ -5,8 +5,10 @@
 // BoundRel::bound) are checked, the others are filled. Relationships are
 // never used twice in one match (openCypher's relationship isomorphism).
 // The start node of each part is chosen for cost: a bound node, else a
-// {name: ...} lookup through Graph::FindByName, else a label scan
-// (Graph::ScanLabel), else all nodes.
+// {name: ...} lookup through Graph::FindByName, else a (:Document) by id,
+// url or source_path (Graph::DocumentOfNode, FindDocumentsByUrl,
+// FindDocumentsBySource), else a label scan (Graph::ScanLabel), else all
+// nodes.
 #pragma once
 
 #include <functional>
@@ -24,6 +26,7 @@ struct PartAccess {
   enum class Kind {
     kBound,             // a node bound before (or by an earlier part)
     kNodeByName,        // a node looked up by {name: ...} in the name index
+    kDocumentByKey,     // a (:Document) looked up by {id|url|source_path: ...}
     kRelationshipScan,  // a single hop with free ends: one scan of the relationships
     kNodeByLabel,       // a node's first label, through the label index
     kAllNodes,          // a scan of every node
@@ -34,7 +37,8 @@ struct PartAccess {
 };
 
 // The start of each part of `parts` (one MATCH's patterns, in order), by
-// cost: a bound node, else a name lookup, else a relationship scan for a
+// cost: a bound node, else a name lookup, else a document lookup by id, url
+// or source path, else a relationship scan for a
 // single hop whose ends are neither, else a label, else all nodes.
 std::vector<PartAccess> ChooseAccess(const std::vector<BoundPattern>& parts);
 
@@ -64,6 +68,7 @@ bool NodeValueSatisfies(const BoundNode& n, const NodeValue& node, Row& row, Exe
 const BoundExpr* NameLookup(const BoundNode& n);
 
 // An access for EXPLAIN: "NodeByName(a) via the name index",
+// "DocumentByUrl(d) via the document index (normalised url)",
 // "NodeByLabel(a:Person) via the label index", "RelationshipScan(r:T) over
 // all relationships", "AllNodes(a) scanning every node", "Bound(a)",
 // "ShortestPath(p)".

@@ -167,6 +167,27 @@ bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind
   return GetBigEndian64(key, &pos, id) && pos == key.size();
 }
 
+std::string DocKeyKey(DocKey kind, std::string_view text, std::string_view document) {
+  std::string k = DocKeyPrefix(kind, text);
+  k.append(document.data(), document.size());
+  return k;
+}
+
+std::string DocKeyPrefix(DocKey kind, std::string_view text) {
+  std::string k(1, static_cast<char>(kind));
+  PutKeyString(&k, text);
+  return k;
+}
+
+bool ParseDocKeyKey(std::string_view key, DocKey* kind, std::string* text, std::string* document) {
+  if (key.empty() || (key[0] != 'u' && key[0] != 's')) return false;
+  *kind = static_cast<DocKey>(key[0]);
+  size_t pos = 1;
+  if (!GetKeyString(key, &pos, text) || pos >= key.size()) return false;
+  document->assign(key.substr(pos));
+  return true;
+}
+
 std::string DegreeChunkKey(DegreeDirection direction, uint64_t chunk) {
   std::string k = DegreePrefix(direction);
   PutBigEndian64(&k, chunk);

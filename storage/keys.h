@@ -73,6 +73,15 @@ std::string DocIndexKey(std::string_view document, DocItem kind, uint64_t id);
 std::string DocIndexPrefix(std::string_view document);
 bool ParseDocIndexKey(std::string_view key, std::string* document, DocItem* kind, uint64_t* id);
 
+// ---- doc_keys: kind, key text, 0x00, document id -> "" (version 6) ----------
+// The documents by what a user names them with: 'u' the normalised url
+// (NormalizeUrl, common/url.h), 's' the source path as stored. Several
+// documents may share a key text; each has its own entry.
+enum class DocKey : char { kUrl = 'u', kSource = 's' };
+std::string DocKeyKey(DocKey kind, std::string_view text, std::string_view document);
+std::string DocKeyPrefix(DocKey kind, std::string_view text);  // exact text (with the 0x00)
+bool ParseDocKeyKey(std::string_view key, DocKey* kind, std::string* text, std::string* document);
+
 // ---- degrees: direction ('o' out / 'i' in), chunk (BE64) -> degree items --
 // How many relationships of each type leave (out) or enter (in) each node,
 // 64 nodes to a key: chunk = node >> 6. The value lists the chunk's non-zero

@@ -38,10 +38,14 @@ namespace {
 
 const char* const kFamilyNames[kFamilyCount] = {
     "strings", "nodes",     "edges",      "out",      "in",        "labels",  "names",
-    "documents", "provenance", "mentions", "doc_index", "meta", "degrees", "curation"};
+    "documents", "provenance", "mentions", "doc_index", "meta", "degrees", "curation",
+    "doc_keys"};
 
-// The format version that introduced each family (an older database lacks it).
-constexpr uint32_t kFamilySince[kFamilyCount] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 6};
+// The format version from which a database must have each family (an older
+// one may lack it). `curation` came with version 5, but databases written at
+// version 5 before it existed (the document-identity branch) lack it, so it
+// is required from version 6 on, as `doc_keys` is.
+constexpr uint32_t kFamilySince[kFamilyCount] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 6, 6};
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();

@@ -55,13 +55,14 @@ enum class Family : int {
   kMeta,
   kDegrees,   // since format version 3
   kCuration,  // since format version 5: analysts' curation records (graph/curation.h)
+  kDocKeys,   // since format version 6: documents by normalised url and by source path
 };
-constexpr int kFamilyCount = 14;
+constexpr int kFamilyCount = 15;
 const char* FamilyName(Family family);  // "strings", "nodes", ...
 
 // The on-disk format this build writes and reads. Databases with a larger
 // version are refused at open.
-constexpr uint32_t kFormatVersion = 5;
+constexpr uint32_t kFormatVersion = 6;
 // The kMeta key that holds the format version (as decimal text).
 constexpr const char* kFormatVersionKey = "format_version";
 

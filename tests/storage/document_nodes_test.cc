@@ -1,11 +1,16 @@
 // Documents as nodes (graph.h): Document nodes and MENTIONED_IN
 // relationships read through the Graph API, their ids, the refusals, and
-// that nothing of them is stored (counts, Check, the dump of the graph).
+// that nothing of them is stored (counts, Check, the dump of the graph);
+// the document index (doc_keys) that finds them by url and source path.
 #include <gtest/gtest.h>
+
+#include <rocksdb/db.h>
 
 #include <set>
 
 #include "graph/graph.h"
+#include "storage/keys.h"
+#include "storage/store.h"
 #include "tests/storage/test_util.h"
 
 namespace kg::graph {
@@ -115,6 +120,137 @@ TEST(DocumentNodes, AreReadOnlyAndNotStored) {
   int n = 0;
   for (auto c = g->OutEdges(obama, g->FindType("MENTIONED_IN")); c->Valid(); c->Next()) ++n;
   EXPECT_EQ(n, 1);
+}
+
+using Ids = std::vector<std::string>;
+
+void ExpectClean(const Graph& g) {
+  auto problems = g.Check();
+  ASSERT_TRUE(problems.ok()) << problems.status().ToString();
+  for (const auto& p : *problems) ADD_FAILURE() << p.what;
+}
+
+TEST(DocumentNodes, FoundByUrlAndSourcePathThroughTheIndex) {
+  TempDir tmp;
+  auto g = TwoDocuments(tmp);
+  // The url as documents are identified by it (common/url.h): scheme, www.,
+  // case of the host, trailing slash, fragment, tracking parameters aside.
+  for (const char* url : {"https://example.org/a", "http://www.EXAMPLE.org/a/", "example.org/a#top",
+                          "https://example.org/a?utm_source=feed"}) {
+    auto ids = g->FindDocumentsByUrl(url);
+    ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+    EXPECT_EQ(*ids, Ids{kDoc1}) << url;
+  }
+  for (const char* url : {"https://example.org/A", "https://example.org/a/b", "https://example.org", ""})
+    EXPECT_EQ(*g->FindDocumentsByUrl(url), Ids{}) << url;
+  EXPECT_EQ(*g->FindDocumentsBySource(std::string(kDoc2) + ".txt"), Ids{kDoc2});
+  EXPECT_EQ(*g->FindDocumentsBySource(kDoc2), Ids{}) << "a source path is matched whole";
+  EXPECT_EQ(*g->FindDocumentsBySource(""), Ids{});
+  ExpectClean(*g);
+
+  // Two documents with one url (ids given by the caller, as kg load may).
+  Extraction c = MakeExtraction("aa" + std::string(kDoc1).substr(2), "Obama left.", {});
+  c.document.url = "http://example.org/a/";
+  ASSERT_TRUE(g->AddExtraction(c).ok());
+  EXPECT_EQ(*g->FindDocumentsByUrl("example.org/a"), (Ids{kDoc1, c.document.id}));
+  ExpectClean(*g);
+
+  // Retract takes the document's keys with it; a reopened graph finds the rest.
+  ASSERT_TRUE(g->Retract(kDoc1).ok());
+  EXPECT_EQ(*g->FindDocumentsByUrl("example.org/a"), Ids{c.document.id});
+  ExpectClean(*g);
+  g.reset();
+  auto again = Graph::Open(tmp.Sub("db"), {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*(*again)->FindDocumentsBySource(std::string(kDoc2) + ".txt"), Ids{kDoc2});
+  EXPECT_EQ(*(*again)->FindDocumentsByUrl("https://example.org/a"), Ids{c.document.id});
+}
+
+TEST(DocumentNodes, CheckFindsAMissingOrStrayIndexEntry) {
+  TempDir tmp;
+  NodeId obama = 0;
+  {
+    auto g = TwoDocuments(tmp);
+    obama = g->FindByName("Obama")->at(0);
+  }
+  {
+    auto store = storage::Store::Open(tmp.Sub("db"), {});
+    ASSERT_TRUE(store.ok());
+    storage::WriteBatch b;
+    namespace keys = storage::keys;
+    b.Delete(storage::Family::kDocKeys, keys::DocKeyKey(keys::DocKey::kUrl, "example.org/a", kDoc1));
+    b.Put(storage::Family::kDocKeys, keys::DocKeyKey(keys::DocKey::kSource, "gone.txt", kDoc2), "");
+    // What MENTIONED_IN reads from the document's side.
+    b.Delete(storage::Family::kDocIndex, keys::DocIndexKey(kDoc2, keys::DocItem::kNode, obama));
+    ASSERT_TRUE((*store)->Write(&b).ok());
+  }
+  auto g = Graph::Open(tmp.Sub("db"), {});
+  ASSERT_TRUE(g.ok());
+  auto problems = (*g)->Check();
+  ASSERT_TRUE(problems.ok());
+  std::set<std::string> what;
+  for (const auto& p : *problems) what.insert(p.what);
+  EXPECT_EQ(what, (std::set<std::string>{
+                      "doc_keys: source gone.txt names document " + std::string(kDoc2) + ", which has another",
+                      "document " + std::string(kDoc1) + ": doc_keys entry for its url example.org/a missing",
+                      "node " + std::to_string(obama) + " mention from " + kDoc2 + ": document index entry missing"}));
+}
+
+TEST(DocumentNodes, Version5OpensAndFillsTheIndex) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("db");
+  { auto g = TwoDocuments(tmp); }
+  {
+    // What kg wrote at format version 5: no doc_keys family.
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> hs;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &hs, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    for (auto* h : hs) {
+      if (h->GetName() == "doc_keys") ASSERT_TRUE(db->DropColumnFamily(h).ok());
+      if (h->GetName() == "meta") ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, storage::kFormatVersionKey, "5").ok());
+    }
+    for (auto* h : hs) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+    ASSERT_TRUE(db->Close().ok());
+  }
+  {
+    // Read-only it stays version 5: the lookups scan the documents.
+    OpenOptions ro;
+    ro.read_only = true;
+    auto g = Graph::Open(dir, ro);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    EXPECT_EQ(*(*g)->FindDocumentsByUrl("http://www.example.org/a/"), Ids{kDoc1});
+    EXPECT_EQ(*(*g)->FindDocumentsBySource(std::string(kDoc2) + ".txt"), Ids{kDoc2});
+    ExpectClean(**g);
+  }
+  {
+    storage::StoreOptions so;
+    so.read_only = true;
+    auto store = storage::Store::Open(dir, so);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->format_version(), 5u);
+  }
+  {
+    // Opened for writing, the index is filled and the version written.
+    auto g = Graph::Open(dir, {});
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    EXPECT_EQ(*(*g)->FindDocumentsByUrl("http://www.example.org/a/"), Ids{kDoc1});
+    EXPECT_EQ(*(*g)->FindDocumentsBySource(std::string(kDoc2) + ".txt"), Ids{kDoc2});
+    ExpectClean(**g);
+  }
+  storage::StoreOptions so;
+  so.read_only = true;
+  auto store = storage::Store::Open(dir, so);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->format_version(), storage::kFormatVersion);
+  std::string v;
+  EXPECT_TRUE((*store)->Get(storage::Family::kDocKeys,
+                            storage::keys::DocKeyKey(storage::keys::DocKey::kUrl, "example.org/a", kDoc1), &v)
+                  .ok());
 }
 
 }  // namespace

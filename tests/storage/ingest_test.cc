@@ -237,7 +237,8 @@ TEST(Ingest, WaitsForTheWriteLock) {
 }
 
 // kg retract names a document by the file (or file:line) it was read from
-// or by its url as well as by id; its summary counts entities and value
+// or by its url (normalised; both through the document index) as well as by
+// id; its summary counts entities and value
 // nodes apart; the alias index stays consistent (kg check).
 TEST(Retract, ByFileLineAndUrl) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample/wikinews_gum_news.jsonl");
@@ -259,8 +260,12 @@ TEST(Retract, ByFileLineAndUrl) {
   ASSERT_EQ(by_line.exit_code, 0) << by_line.err;
   EXPECT_NE(by_line.err.find(" entities, -"), std::string::npos) << by_line.err;
   EXPECT_NE(by_line.err.find(" value nodes;"), std::string::npos) << by_line.err;
-  RunResult by_url = RunKg({"--db", db, "retract", url}, tmp.path());
-  ASSERT_EQ(by_url.exit_code, 0) << url << ": " << by_url.err;
+  // The url as documents are identified by it (common/url.h): another
+  // scheme, "www." and a trailing slash name the same article.
+  ASSERT_EQ(url.rfind("https://", 0), 0u) << url;
+  std::string variant = "http://www." + url.substr(8) + "/";
+  RunResult by_url = RunKg({"--db", db, "retract", variant}, tmp.path());
+  ASSERT_EQ(by_url.exit_code, 0) << variant << ": " << by_url.err;
   EXPECT_EQ(Stats(db, tmp.path())["documents"], 22);
   EXPECT_EQ(RunKg({"--db", db, "check"}, tmp.path()).exit_code, 0);
   RunResult unknown = RunKg({"--db", db, "retract", "no/such/file.txt"}, tmp.path());

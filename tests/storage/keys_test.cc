@@ -117,6 +117,30 @@ TEST(Keys, LabelNameSupportDocIndexRoundTrip) {
   EXPECT_EQ(c, 123456789u);
 }
 
+TEST(Keys, DocKeysRoundTripAndPrefix) {
+  keys::DocKey kind;
+  std::string text, doc;
+  ASSERT_TRUE(keys::ParseDocKeyKey(keys::DocKeyKey(keys::DocKey::kUrl, "example.com/a", "0123abcd"), &kind,
+                                   &text, &doc));
+  EXPECT_EQ(kind, keys::DocKey::kUrl);
+  EXPECT_EQ(text, "example.com/a");
+  EXPECT_EQ(doc, "0123abcd");
+  ASSERT_TRUE(keys::ParseDocKeyKey(keys::DocKeyKey(keys::DocKey::kSource, "a.jsonl:3", "ff"), &kind, &text, &doc));
+  EXPECT_EQ(kind, keys::DocKey::kSource);
+  EXPECT_EQ(text, "a.jsonl:3");
+  EXPECT_EQ(doc, "ff");
+  // The url "example.com/a" is not a prefix match of "example.com/ab", nor
+  // a url one of a source path.
+  EXPECT_NE(keys::DocKeyKey(keys::DocKey::kUrl, "example.com/ab", "ff").rfind(
+                keys::DocKeyPrefix(keys::DocKey::kUrl, "example.com/a"), 0),
+            0u);
+  EXPECT_NE(keys::DocKeyKey(keys::DocKey::kSource, "example.com/a", "ff").rfind(
+                keys::DocKeyPrefix(keys::DocKey::kUrl, "example.com/a"), 0),
+            0u);
+  EXPECT_FALSE(keys::ParseDocKeyKey(keys::DocKeyPrefix(keys::DocKey::kUrl, "x"), &kind, &text, &doc));
+  EXPECT_FALSE(keys::ParseDocKeyKey("x", &kind, &text, &doc));
+}
+
 TEST(Keys, DegreeChunksRoundTripAndOrder) {
   using keys::DegreeDirection;
   std::string k = keys::DegreeChunkKey(DegreeDirection::kIn, 0x0102030405060708ull);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "common/text.h"
 #include "extract/reader.h"
@@ -68,6 +69,73 @@ TEST(Reader, TheSameArticleGetsOneIdAsJsonLinesAndAsHtml) {
   EXPECT_NE(changed[0].document.id, plain[0].document.id);
 }
 
+// Without a url the words after the headings identify a document
+// (DocumentId): the metadata's title where the text starts with it, then
+// leading lines that read as headings (at most 15 words, not ending with
+// '.', ',', ':' or ';'), never the last line with words.
+TEST(Reader, LeadingHeadingLinesDoNotChangeTheId) {
+  struct Case {
+    const char* title;  // metadata
+    const char* text;
+    const char* same_as;  // text read without title: same id (or, when `differ`, another)
+    bool differ = false;
+  };
+  const Case kCases[] = {
+      {"", "Obama calls Putin\n\nObama called Putin.", "Obama called Putin."},
+      {"Obama calls Putin", "Obama called Putin.", "Obama calls Putin\n\nObama called Putin."},
+      {"", "Obama calls Putin\nBy Jane Roe\nWASHINGTON \u2014\n\nObama called Putin.", "Obama called Putin."},
+      {"", "\u201CWe agreed\u201D\nObama called Putin.", "Obama called Putin."},
+      {"", "Is this the end?\nObama called Putin.", "Obama called Putin."},
+      {"Calls", "Calls\nObama calls Putin\nObama called Putin.", "Obama called Putin."},
+      // Body lines stay: a first sentence, a clause ending with a colon, a
+      // long line, and the last line even when it reads as a heading.
+      {"", "Obama spoke first.\nObama called Putin.", "Obama called Putin.", true},
+      {"", "He said:\nObama called Putin.", "Obama called Putin.", true},
+      {"", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+           "sixteen\nObama called Putin.",
+       "Obama called Putin.", true},
+      {"", "Obama calls Putin", "Putin", true},
+      {"Obama calls Putin", "Obama calls Putin\nno full stop here", "no full stop here"},
+  };
+  for (const Case& c : kCases) {
+    Document a, b;
+    a.title = c.title;
+    a.text = c.text;
+    b.text = c.same_as;
+    if (c.differ)
+      EXPECT_NE(DocumentId(a), DocumentId(b)) << c.text;
+    else
+      EXPECT_EQ(DocumentId(a), DocumentId(b)) << c.text;
+  }
+}
+
+// Every news-sample article saved as plain text with its title (and a
+// dateline) on the first lines gets the id of its JSON Lines copy with the
+// title in the metadata and no url.
+TEST(Reader, NewsArticlesWithTitleLineOrTitleMetadataGetOneId) {
+  std::string path = KG_SHARED_DATA_OR_SKIP("news-sample/wikinews_gum_news.jsonl");
+  std::ifstream in(path);
+  Reader r;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    std::vector<ReadResult> with_url;
+    r.ReadJsonLine(line, "news.jsonl:1", [&](ReadResult x) { with_url.push_back(std::move(x)); });
+    ASSERT_EQ(with_url.size(), 1u);
+    ASSERT_TRUE(with_url[0].status.ok()) << with_url[0].status.ToString();
+    const Document& d = with_url[0].document;
+    std::string record = nlohmann::json{{"title", d.title}, {"text", d.text}}.dump();
+    auto jsonl = ReadAll(r, "a.jsonl", record + "\n");
+    auto plain = ReadAll(r, "a.txt", d.title + "\n\n" + d.text + "\n");
+    auto dated = ReadAll(r, "b.txt", d.title + "\n" + d.published + "\n\n" + d.text + "\n");
+    ASSERT_TRUE(jsonl[0].status.ok() && plain[0].status.ok() && dated[0].status.ok());
+    EXPECT_EQ(plain[0].document.id, jsonl[0].document.id) << d.title;
+    EXPECT_EQ(dated[0].document.id, jsonl[0].document.id) << d.title;
+    ++n;
+  }
+  EXPECT_EQ(n, 24);
+}
+
 TEST(Reader, Utf8ErrorsNameLineAndColumn) {
   EXPECT_TRUE(ValidateUtf8("plain é ü 日本", "f.txt").ok());
   Status s = ValidateUtf8("line one\nab\xC3(x", "f.txt");
@@ -83,7 +151,8 @@ TEST(Reader, TextIsCleanedAndHashed) {
   ASSERT_EQ(out.size(), 1u);
   ASSERT_TRUE(out[0].status.ok());
   EXPECT_EQ(out[0].document.text, "Title\n\nBody line.");
-  EXPECT_EQ(out[0].document.id, ContentId("text title body line"));
+  // The id hashes the words after the heading line "Title" (DocumentId).
+  EXPECT_EQ(out[0].document.id, ContentId("text body line"));
   EXPECT_EQ(out[0].document.source, "a.txt");
 }
 

@@ -509,6 +509,31 @@ TEST(SourceCounts, SameArticleAsJsonLinesAndHtmlIsOneSource) {
   EXPECT_EQ(q.out, "max(sources(r)),max(mentions(r))\n1,2\n") << q.err;
 }
 
+// An article saved as plain text with its title on the first line, and the
+// same article as JSON Lines with the title in "title" and no url: one
+// document (extract::DocumentId drops the leading heading lines).
+TEST(SourceCounts, TitleAsFirstLineAndTitleInMetadataAreOneDocument) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  std::ifstream in(news + "/wikinews_gum_news.jsonl");
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  json article = json::parse(line);
+  TempDir dir;
+  json record = {{"title", article["title"]}, {"text", article["text"]}};
+  std::ofstream(dir.path() + "/a.jsonl") << record.dump() << "\n";
+  std::ofstream(dir.path() + "/a.txt") << article["title"].get<std::string>() << "\n\n"
+                                       << article["text"].get<std::string>() << "\n";
+  // Either may come first; the second is the unchanged copy.
+  int round = 0;
+  for (auto [first, second] : {std::pair<std::string, std::string>{"a.txt", "a.jsonl"}, {"a.jsonl", "a.txt"}}) {
+    std::string db = Quote(dir.path() + "/kg" + std::to_string(round++) + ".db");
+    RunResult r = Sh(Quote(::kg::testing::KgBinary()) + " --db " + db + " ingest --threads 1 " +
+                     Quote(dir.path() + "/" + first) + " " + Quote(dir.path() + "/" + second));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("1 documents stored, 1 unchanged"), std::string::npos) << first << ": " << r.err;
+  }
+}
+
 // Issue 13, must show: seeds 000 and 001 carry the same wire sentence
 // (word-3-shingle similarity 1.0), so Russia -tip_off-> FBI has one source,
 // two mentions, and the audit shows the second as a copy.
