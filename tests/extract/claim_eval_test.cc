@@ -1,0 +1,147 @@
+// The hand-read claim scorer (extract/claim_eval.h) on made-up extractions,
+// and `kg eval claims` on the news sample's hand-read articles.
+#include "extract/claim_eval.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/extract/test_util.h"
+
+namespace kg::extract {
+namespace {
+
+std::string WriteGold(const std::string& rows) {
+  std::string path = ::testing::TempDir() + "/claim_eval_gold.tsv";
+  std::ofstream(path) << "# kind, title, subject, relation words, object\n" << rows;
+  return path;
+}
+
+// One article: Kerry (0), Thailand (1), the value "Thailand's foreign
+// minister" (2) that mentions Thailand, Malaysia (3), Indonesia (4).
+Extraction Article() {
+  Extraction x;
+  x.document.title = "Asylum";
+  auto entity = [&](const std::string& name, EntityType type, const std::string& surface) {
+    Entity e;
+    e.name = name;
+    e.type = type;
+    e.mentions.push_back(Mention{0, {}, surface});
+    x.entities.push_back(e);
+  };
+  entity("John Kerry", EntityType::kPerson, "Kerry");
+  entity("Thailand", EntityType::kPlace, "Thailand");
+  entity("Thailand's foreign minister", EntityType::kValue, "Thailand's foreign minister");
+  entity("Malaysia", EntityType::kPlace, "Malaysia");
+  entity("Indonesia", EntityType::kPlace, "Indonesia");
+  auto claim = [&](int s, const std::string& relation, int o) {
+    Claim c;
+    c.subject = s;
+    c.object = o;
+    c.relation = relation;
+    c.relation_lemma = relation;
+    x.claims.push_back(c);
+  };
+  claim(0, "contact", 2);      // Kerry contacted Thailand's foreign minister
+  claim(2, "mentions", 1);     // ... which mentions Thailand
+  claim(3, "exchange_fire_with", 4);
+  claim(3, "face", 4);         // not in the gold
+  return x;
+}
+
+TEST(ClaimEval, ValuesStandForTheEntitiesTheyMentionAndTildeAcceptsEitherWay) {
+  std::string path = WriteGold(
+      "gold\tAsylum\tkerry\tcontact|call\tThailand\n"
+      "gold\tAsylum\tIndonesia\t~exchange\tMalaysia\n"
+      "gold\tAsylum\tMalaysia\tcriticise\tIndonesia\n"
+      "gold\tAnother article\tX\tsay\tY\n");
+  Result<std::vector<GoldClaim>> gold = ReadGoldClaims(path);
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  ClaimScores scores;
+  ScoreClaims(Article(), *gold, &scores);
+  EXPECT_EQ(scores.articles, 1);
+  EXPECT_EQ(scores.gold, 3);       // the other article's claim is not counted
+  EXPECT_EQ(scores.found, 2);      // contact (through the value), exchange (reversed)
+  EXPECT_EQ(scores.extracted, 3);  // mentions claims are links, not claims
+  EXPECT_EQ(scores.correct, 2);
+  ASSERT_EQ(scores.wrong.size(), 1u);
+  EXPECT_EQ(scores.wrong[0], "Asylum: Malaysia -face-> Indonesia");
+  ASSERT_EQ(scores.missed.size(), 1u);
+  EXPECT_NE(scores.missed[0].find("criticise"), std::string::npos);
+}
+
+TEST(ClaimEval, AlsoLinesMakeAClaimCorrectWithoutCountingForRecall) {
+  std::string path = WriteGold("also\tAsylum\tMalaysia\tface\tIndonesia\n");
+  Result<std::vector<GoldClaim>> gold = ReadGoldClaims(path);
+  ASSERT_TRUE(gold.ok());
+  ClaimScores scores;
+  ScoreClaims(Article(), *gold, &scores);
+  EXPECT_EQ(scores.gold, 0);
+  EXPECT_EQ(scores.correct, 1);
+}
+
+TEST(ClaimEval, BadGoldLinesAreNamedByFileAndLine) {
+  std::string path = WriteGold("gold\tAsylum\tKerry\tcontact\n");
+  Result<std::vector<GoldClaim>> gold = ReadGoldClaims(path);
+  ASSERT_FALSE(gold.ok());
+  EXPECT_NE(gold.status().message().find("claim_eval_gold.tsv:2: expected 5"), std::string::npos)
+      << gold.status().message();
+  path = WriteGold("maybe\tAsylum\tKerry\tcontact\tThailand\n");
+  gold = ReadGoldClaims(path);
+  ASSERT_FALSE(gold.ok());
+  EXPECT_NE(gold.status().message().find("kind must be gold or also"), std::string::npos);
+}
+
+std::string RunShell(const std::string& command, int* status) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) {
+    *status = -1;
+    return out;
+  }
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = pclose(p);
+  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
+}
+
+nlohmann::json EvalClaims(const std::string& gold_file, const std::string& news_dir) {
+  int status = 0;
+  std::string out = RunShell(::kg::testing::KgBinary() + " eval claims --format json --gold " +
+                                 testing::DataDir() + "/" + gold_file + " " + news_dir +
+                                 "/wikinews_gum_news.jsonl",
+                             &status);
+  EXPECT_EQ(status, 0) << out;
+  return nlohmann::json::parse(out, nullptr, false);
+}
+
+// Issue 10 asks, on held-out news read by hand, recall >= 50% and precision
+// >= 60% for claims between named entities. NOT MET yet: on the three
+// held-out articles kg finds 4 of 26 claims (15%), at 50% precision. These
+// floors keep what was reached from falling; raise them as it rises.
+TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  nlohmann::json j = EvalClaims("news_claims_test.tsv", news);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["articles"].get<int>(), 3);
+  EXPECT_EQ(j["gold"].get<int>(), 26);
+  EXPECT_GE(j["found"].get<int>(), 4) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 50.0) << j.dump(2);
+}
+
+TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  nlohmann::json j = EvalClaims("news_claims_dev.tsv", news);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["articles"].get<int>(), 6);
+  EXPECT_EQ(j["gold"].get<int>(), 43);
+  EXPECT_GE(j["found"].get<int>(), 11) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 35.0) << j.dump(2);
+}
+
+}  // namespace
+}  // namespace kg::extract
