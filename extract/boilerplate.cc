@@ -41,6 +41,16 @@ bool IsBoilerplateLine(std::string_view raw) {
   for (std::string_view p : kPrefixes)
     if (StartsWith(line, p)) return true;
   if (line.find("Adjust font size") != std::string_view::npos) return true;
+  // A wiki's category line: "Categories: August 15, 2008 Canada Published".
+  if (StartsWith(line, "Categories:")) return true;
+  // A list of sources: "\"Document found on street\" \xE2\x80\x94 The Canadian
+  // Press, August 15, 2008": a quoted title, a dash, a publisher and a year.
+  bool quoted_title = line.find("\" \xE2\x80\x94 ") != std::string_view::npos ||
+                      line.find("\xE2\x80\x9D \xE2\x80\x94 ") != std::string_view::npos;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  bool ends_with_year = line.size() >= 4 && digit(line[line.size() - 1]) && digit(line[line.size() - 2]) &&
+                        digit(line[line.size() - 3]) && digit(line[line.size() - 4]);
+  if (quoted_title && ends_with_year && line.size() < 300) return true;
   // Tickers of other headlines: "A  • B  • C".
   if (Count(line, "\xE2\x80\xA2") >= 2) return true;  // U+2022 BULLET
   if (StartsWith(line, "\xE2\x80\xA2")) return true;

@@ -34,6 +34,13 @@ TEST(Boilerplate, KnownNoiseLines) {
   EXPECT_TRUE(IsBoilerplateLine("A wins \xE2\x80\xA2 B loses \xE2\x80\xA2 C draws"));
   EXPECT_TRUE(IsBoilerplateLine("Xinhua, February 16, 2017 Adjust font size:"));
   EXPECT_FALSE(IsBoilerplateLine("Putin and Obama spoke by phone on April 29."));
+  // Wikinews' source list and category line (news-sample).
+  EXPECT_TRUE(IsBoilerplateLine("\"Document found on street not secret, say feds\" \xE2\x80\x94 The Canadian "
+                                "Press, August 15, 2008"));
+  EXPECT_TRUE(IsBoilerplateLine("Peter Zimonjic. \"MP calls for probe into misplaced documents\" "
+                                "\xE2\x80\x94 Edmonton Sun, August 16, 2008"));
+  EXPECT_TRUE(IsBoilerplateLine("Categories: August 15, 2008 Canada Published North America"));
+  EXPECT_FALSE(IsBoilerplateLine("\"We take document security seriously,\" she said in 2008"));
   EXPECT_FALSE(IsBoilerplateLine(""));
 }
 
