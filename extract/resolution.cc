@@ -28,6 +28,24 @@ bool PersonPronoun(const std::string& p) {
          p == "himself" || p == "herself";
 }
 
+// 'm' for he/him/his/himself, 'f' for she/her/hers/herself, else 0.
+char PronounGender(const std::string& p) {
+  if (p == "he" || p == "him" || p == "his" || p == "himself") return 'm';
+  if (p == "she" || p == "her" || p == "hers" || p == "herself") return 'f';
+  return 0;
+}
+
+// The gender a title gives ("Mrs." -> 'f'), else 0.
+char TitleGender(const std::string& title) {
+  static const char* kMale[] = {"Mr.", "Mr", "Sir", "King", "Prince", "Lord"};
+  static const char* kFemale[] = {"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Queen", "Princess", "Lady"};
+  for (const char* t : kMale)
+    if (title == t) return 'm';
+  for (const char* t : kFemale)
+    if (title == t) return 'f';
+  return 0;
+}
+
 bool ThingPronoun(const std::string& p) { return p == "it" || p == "its" || p == "itself"; }
 
 bool PluralPronoun(const std::string& p) {
@@ -154,6 +172,15 @@ void DocumentResolver::Resolve() {
   // "He" continues the subject, not the last name read.
   int subject_person = -1;
   uint32_t subject_person_sentence = 0;
+  // People in the order they were last named, and the gender a title or an
+  // earlier he/she gave them: "she" skips a man ("Mohamed El-Hassan
+  // Mohamed ... She chose the hashtag").
+  std::vector<int> people;
+  std::map<int, char> gender;
+  auto named_person = [&](int e) {
+    people.erase(std::remove(people.begin(), people.end(), e), people.end());
+    people.push_back(e);
+  };
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) {
@@ -180,7 +207,15 @@ void DocumentResolver::Resolve() {
           target = -1;
       } else if (target < 0 && m.head_word.empty()) {
         bool subject_recent = subject_person >= 0 && m.mention.sentence <= subject_person_sentence + 1;
-        target = PersonPronoun(p) ? (subject_recent ? subject_person : last_person)
+        char wanted = PronounGender(p);
+        auto fits = [&](int e) {
+          auto g = gender.find(e);
+          return wanted == 0 || g == gender.end() || g->second == wanted;
+        };
+        int person = subject_recent && fits(subject_person) ? subject_person : -1;
+        for (size_t k = people.size(); person < 0 && k-- > 0;)
+          if (fits(people[k])) person = people[k];
+        target = PersonPronoun(p) ? person
                  : ThingPronoun(p) ? last_thing
                  : PluralPronoun(p) ? last_org
                                     : -1;
@@ -193,6 +228,8 @@ void DocumentResolver::Resolve() {
           target = -1;
       }
       entity_of_[i] = target;
+      if (target >= 0 && PronounGender(p) && entities_[target].type == EntityType::kPerson)
+        gender.emplace(target, PronounGender(p));
       if (target >= 0 && m.salient && PersonPronoun(p) && entities_[target].type == EntityType::kPerson) {
         subject_person = target;
         subject_person_sentence = m.mention.sentence;
@@ -236,7 +273,11 @@ void DocumentResolver::Resolve() {
       e.aliases.push_back(m.mention.surface);
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
-    if (e.type == EntityType::kPerson) last_person = index;
+    if (e.type == EntityType::kPerson) {
+      last_person = index;
+      named_person(index);
+      if (char g = TitleGender(m.title)) gender.emplace(index, g);
+    }
     if (e.type == EntityType::kPerson && m.salient) {
       subject_person = index;
       subject_person_sentence = m.mention.sentence;
