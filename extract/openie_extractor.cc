@@ -687,7 +687,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // The role is an apposition (or, before the name, a descriptive
         // nmod) whose noun names a kind of person; its organisation is a
         // name in a prepositional nmod, a compound or a possessor of it.
-        auto add_role = [&](int other_head, const std::string& relation, int lo, int hi,
+        // A claim from this name to the name headed by `other_head`, its
+        // relation's words being tokens lo..hi.
+        auto add_claim_with = [&](int other_head, const std::string& relation, int lo, int hi,
                             double confidence) {
           int other = add_name(other_head);
           if (other < 0 || other == id) return;
@@ -711,51 +713,42 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           return IsRoleWord(t.form) || catalog_->IsPersonNoun(Lower(t.lemma));
         };
         // Where a place is, and whose a name is:
-        //   "Clearwater, Florida" -> Clearwater -locate_in-> Florida
-        //   "Mecca's Grand Mosque" -> Grand Mosque -of-> Mecca
-        // The place after the comma must be one WordNet or the recognizer
-        // calls a place, and the name before it not a person's.
-        // A name that is somewhere: not a person's or an event's ("World
-        // Cup, Sweden"), unless its last word says it is a place.
-        auto could_be_located = [&](const std::string& name) {
+        //   "Clearwater, Florida"        -> Clearwater -locate_in-> Florida
+        //   "Castlefrank Road in Kanata" -> locate_in; "X near Y" -> be_near
+        //   "Mecca's Grand Mosque"       -> Grand Mosque -of-> Mecca
+        // The located name is not a person's or an event's ("World Cup,
+        // Sweden") unless its last word makes it a place; the place is one
+        // WordNet or the recognizer calls a place.
+        auto could_be_located = [&]() {
           std::vector<std::string> words;
-          for (std::stringstream ss(name); ss >> words.emplace_back();) {}
+          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
           words.pop_back();
           if (EndsWithPlaceWord(words)) return true;
           const NamedSpan* mine = view.RecognizedAt(head);
           if (mine && (mine->type == EntityType::kPerson || mine->type == EntityType::kEvent)) return false;
-          return catalog_->KnownType(name) != EntityType::kPerson &&
+          return catalog_->KnownType(m.name) != EntityType::kPerson &&
                  TypeFromCues(words, "") != EntityType::kEvent;
+        };
+        auto add_location = [&](int place_head, const std::string& relation, int word) {
+          if (!could_be_located()) return;
+          const NamedSpan* theirs = view.RecognizedAt(place_head);
+          int place = add_name(place_head);
+          if (place < 0 || place == id) return;
+          if (catalog_->KnownType(resolver.mention(place).name) != EntityType::kPlace &&
+              !(theirs && theirs->type == EntityType::kPlace))
+            return;
+          add_claim_with(place_head, relation, word, word, 0.7);
         };
         for (int a : view.kids(head)) {
           const std::string& rel = s.tokens[a].deprel;
           if (!view.IsName(a)) continue;
           if (rel == "appos" && a > head + 1 && s.tokens[a - 1].form == "," && a - 1 > head) {
-            if (!could_be_located(m.name)) continue;
-            const NamedSpan* theirs = view.RecognizedAt(a);
-            int place = add_name(a);
-            if (place < 0 || place == id) continue;
-            const std::string& place_name = resolver.mention(place).name;
-            if (catalog_->KnownType(place_name) != EntityType::kPlace &&
-                !(theirs && theirs->type == EntityType::kPlace))
-              continue;
-            add_role(a, "locate_in", a - 1, a - 1, 0.7);
+            add_location(a, "locate_in", a - 1);
           } else if (rel == "nmod" && a > head) {
-            // "Castlefrank Road in Kanata", "the Al-Ghaza Hotel near the
-            // Grand Mosque".
             std::string prep;
             for (int ch : view.kids(a))
               if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
-            if (prep != "in" && prep != "near") continue;
-            if (!could_be_located(m.name)) continue;
-            const NamedSpan* theirs = view.RecognizedAt(a);
-            int place = add_name(a);
-            if (place < 0 || place == id) continue;
-            const std::string& place_name = resolver.mention(place).name;
-            if (catalog_->KnownType(place_name) != EntityType::kPlace &&
-                !(theirs && theirs->type == EntityType::kPlace))
-              continue;
-            add_role(a, prep == "in" ? "locate_in" : "be_near", a - 1, a - 1, 0.7);
+            if (prep == "in" || prep == "near") add_location(a, prep == "in" ? "locate_in" : "be_near", a - 1);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
                      view.RecognizedAt(a) != view.RecognizedAt(head)) {
             // Only a place's or an organisation's: "Campbell's Soup" and
@@ -772,7 +765,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                 (known == EntityType::kOther && owner &&
                                  (owner->type == EntityType::kPlace ||
                                   owner->type == EntityType::kOrganization));
-            if (place_or_org) add_role(a, "of", a, a, 0.65);
+            if (place_or_org) add_claim_with(a, "of", a, a, 0.65);
           }
         }
         for (int a : view.kids(head)) {
@@ -808,10 +801,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               if (prep != "of" && prep != "at" && prep != "for" && prep != "with" && prep != "from")
                 continue;
               if (prep != "of" && !is_role(a)) continue;
-              add_role(o, role + "_" + prep, lo, a, 0.75);
+              add_claim_with(o, role + "_" + prep, lo, a, 0.75);
             } else if ((orel == "compound" || orel == "nmod:poss") && o < a && is_role(a)) {
               // "the State Department spokesperson", "Malaysia's Prime Minister".
-              add_role(o, role + "_of", std::min(lo, a), a, 0.7);
+              add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             }
           }
         }
