@@ -120,8 +120,16 @@ enum Template : uint64_t {
   kNext2Word, kPrevShape, kNextShape, kUpos, kXpos, kPrevUpos, kNextUpos, kUposBigram,
   kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
   kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
-  kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower
+  kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower,
+  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter
 };
+
+// Words that may join capitalized words into one name ("Bank of America",
+// "Procter & Gamble", "Ministry for the Environment").
+bool RunConnector(const std::string& lower) {
+  return lower == "of" || lower == "&" || lower == "and" || lower == "the" || lower == "de" ||
+         lower == "for" || lower == "-";
+}
 
 }  // namespace
 
@@ -136,6 +144,11 @@ struct EntityRecognizer::DocumentContext {
     uint64_t aggregate = 0;           // pass 2: what pass 1 said about the word elsewhere
     uint64_t aggregate_set = 0;
     uint64_t own_first = 0;
+    // The capitalized sequence the word is in ("University of Texas at
+    // Austin" is "University of Texas"): its first and last words, the
+    // word's part in it (B, I, L, U; 4 outside any) and the words around it.
+    uint64_t run_first = 0, run_last = 0, run_before = 0, run_after = 0;
+    int run_part = 4, run_length = 0;
   };
   std::vector<std::vector<Tok>> sentences;
   std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
@@ -195,6 +208,13 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
   add3(kGovernor, t.governor, t.case_word);
   add3(kDet, t.det_the, t.capitalized);
   add3(kDocCase, t.doc_case, t.sentence_start);
+  if (t.run_part != 4) {
+    add3(kRunFirst, t.run_first, t.run_part);
+    add3(kRunLast, t.run_last, t.run_part);
+    add3(kRunLength, static_cast<uint64_t>(std::min(t.run_length, 5)), t.run_part);
+    add3(kRunBefore, t.run_before, t.run_part);
+    add3(kRunAfter, t.run_after, t.run_part);
+  }
   if (second) {
     add3(kAggregate, t.aggregate, t.capitalized);
     add(kAggregateSet, t.aggregate_set);
@@ -354,6 +374,38 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
           }
         }
       }
+    }
+    // Capitalized sequences, joined by connectors between capitalized words.
+    static const uint64_t kEdge = StringHash("<edge>");
+    for (size_t b = 0; b < n;) {
+      if (!toks[b].capitalized) {
+        ++b;
+        continue;
+      }
+      size_t e = b + 1;  // [b, e) so far ends on a capitalized word
+      while (e < n) {
+        if (toks[e].capitalized) {
+          ++e;
+          continue;
+        }
+        size_t k = e;
+        while (k < n && k - e < 2 && RunConnector(lowers[s][k])) ++k;
+        if (k > e && k < n && toks[k].capitalized)
+          e = k + 1;
+        else
+          break;
+      }
+      const int len = static_cast<int>(e - b);
+      for (size_t i = b; i < e; ++i) {
+        DocumentContext::Tok& t = toks[i];
+        t.run_part = len == 1 ? 3 : i == b ? 0 : i + 1 == e ? 2 : 1;
+        t.run_length = len;
+        t.run_first = StringHash(lowers[s][b]);
+        t.run_last = StringHash(lowers[s][e - 1]);
+        t.run_before = b > 0 ? StringHash(lowers[s][b - 1]) : kEdge;
+        t.run_after = e < n ? StringHash(lowers[s][e]) : kEdge;
+      }
+      b = e;
     }
   }
   return doc;
