@@ -121,8 +121,9 @@ enum Template : uint64_t {
   kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
   kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
   kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower,
-  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter
+  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames
 };
+constexpr int kMaxNameWords = 5;
 
 // Words that may join capitalized words into one name ("Bank of America",
 // "Procter & Gamble", "Ministry for the Environment").
@@ -140,6 +141,7 @@ struct EntityRecognizer::DocumentContext {
     uint64_t prefix[4], suffix[4];
     bool capitalized, sentence_start, common, title_before, det_the;
     std::vector<uint64_t> gazetteer;  // gazetteer features
+    std::vector<uint64_t> names;      // name lexicon features
     uint64_t doc_case = 0;            // how the word is written elsewhere in the document
     uint64_t aggregate = 0;           // pass 2: what pass 1 said about the word elsewhere
     uint64_t aggregate_set = 0;
@@ -200,6 +202,7 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
   add3(kSentStart, t.sentence_start, t.capitalized * 2 + t.common);
   add3(kCommon, t.common, t.shape);
   for (uint64_t g : t.gazetteer) add(kGazetteer, g);
+  for (uint64_t g : t.names) add(kNames, g);
   add3(kTitleBefore, t.title_before, t.shape);
   add(kDeprel, t.deprel);
   add3(kHeadLemma, t.head_lemma, t.capitalized);
@@ -285,7 +288,7 @@ void EntityRecognizer::AddFirstPass(const std::vector<std::vector<int>>& first,
 }
 
 EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
-    const std::vector<Sentence>& document) const {
+    const std::vector<Sentence>& document, const NameCounts* own) const {
   DocumentContext doc;
   doc.sentences.resize(document.size());
   doc.lowers.resize(document.size());
@@ -371,6 +374,38 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
             if (g == gazetteer_.end()) continue;
             int part = len == 1 ? 3 : static_cast<int>(i) == start ? 0 : static_cast<int>(i) == start + len - 1 ? 2 : 1;
             t.gazetteer.push_back(FeatureHash(g->second, part, std::min(len, 3), t.capitalized));
+          }
+        }
+      }
+    }
+    // Name lexicon: every word sequence through a word that was a name in
+    // the training documents (other than this one), by the types it had.
+    if (!names_.empty()) {
+      for (int b = 0; b < static_cast<int>(n); ++b) {
+        if (!std::isalnum(static_cast<unsigned char>(lowers[s][b][0]))) continue;
+        std::string key;
+        for (int len = 1; len <= kMaxNameWords && b + len <= static_cast<int>(n); ++len) {
+          if (len > 1) key += ' ';
+          key += lowers[s][b + len - 1];
+          auto it = names_.find(StringHash(key));
+          if (it == names_.end()) continue;
+          std::array<uint32_t, kNumTypes> c = it->second;
+          if (own) {
+            auto o = own->find(it->first);
+            if (o != own->end())
+              for (int k = 0; k < kNumTypes; ++k) c[k] -= o->second[k];
+          }
+          int best = -1;
+          uint64_t bits = 0;
+          for (int k = 0; k < kNumTypes; ++k) {
+            if (c[k] > 0) bits |= 1u << k;
+            if (c[k] > 0 && (best < 0 || c[k] > c[best])) best = k;
+          }
+          if (best < 0) continue;
+          for (int i = b; i < b + len; ++i) {
+            int part = len == 1 ? 3 : i == b ? 0 : i == b + len - 1 ? 2 : 1;
+            toks[i].names.push_back(FeatureHash(best, part, std::min(len, 3), toks[i].capitalized));
+            toks[i].names.push_back(FeatureHash(bits, part));
           }
         }
       }
@@ -634,17 +669,47 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
   if (options.verbose)
     std::cerr << "ner lexicons: " << ner->gazetteer_.size() << " WordNet proper nouns, "
               << ner->common_words_.size() << " common words\n";
+  // The name lexicon: each training document's names, counted.
+  std::vector<NameCounts> own(train.size());
+  for (size_t di = 0; di < train.size(); ++di) {
+    const AnnotatedDocument& d = train[di];
+    for (size_t s = 0; s < d.names.size() && s < d.sentences.size(); ++s) {
+      for (const NamedSpan& span : d.names[s]) {
+        if (span.end - span.begin > kMaxNameWords || span.begin < 0 ||
+            span.end > static_cast<int>(d.sentences[s].tokens.size()))
+          continue;
+        std::string key;
+        for (int k = span.begin; k < span.end; ++k)
+          key += (k > span.begin ? " " : "") + Lower(d.sentences[s].tokens[k].form);
+        ++own[di][StringHash(key)][TypeIndex(span.type)];
+      }
+    }
+    for (const auto& [key, counts] : own[di])
+      for (int k = 0; k < kNumTypes; ++k) ner->names_[key][k] += counts[k];
+  }
   std::vector<DocumentContext> contexts;
   std::vector<std::vector<std::vector<int>>> gold;
-  for (const AnnotatedDocument& d : train) {
-    contexts.push_back(ner->BuildContext(d.sentences));
+  for (size_t di = 0; di < train.size(); ++di) {
+    const AnnotatedDocument& d = train[di];
+    contexts.push_back(ner->BuildContext(d.sentences, &own[di]));
     std::vector<std::vector<int>>& g = gold.emplace_back();
     for (size_t s = 0; s < d.sentences.size(); ++s)
       g.push_back(SpansToLabels(d.sentences[s].tokens.size(),
                                 s < d.names.size() ? d.names[s] : std::vector<NamedSpan>{}));
   }
   int best_epoch = options.epochs;
-  ner->first_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, false, &best_epoch);
+  // Each pass is the mean of `options.average` models trained in different
+  // orders: one model's luck in the order it met the documents evens out.
+  auto averaged = [&](bool second, int* best) {
+    std::vector<PerceptronModel> models;
+    for (int k = 0; k < std::max(1, options.average); ++k) {
+      NerTrainOptions o = options;
+      o.seed = options.seed + 7919 * static_cast<uint64_t>(k);
+      models.push_back(ner->TrainPass(contexts, gold, dev, o, options.epochs, second, best));
+    }
+    return models.size() == 1 ? models[0] : PerceptronModel::Average(models);
+  };
+  ner->first_ = averaged(false, &best_epoch);
   if (options.folds < 2 || train.size() < static_cast<size_t>(2 * options.folds)) return ner;
 
   // Pass 2 learns from pass-1 labels of documents the pass-1 model did not
@@ -668,7 +733,7 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
     for (size_t i = begin; i < end; ++i) first_labels[i] = sub.Label(contexts[i], false);
   });
   for (size_t i = 0; i < n; ++i) AddFirstPass(first_labels[i], &contexts[i]);
-  ner->second_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, true, nullptr);
+  ner->second_ = averaged(true, nullptr);
   return ner;
 }
 
@@ -685,6 +750,13 @@ Status EntityRecognizer::Save(const std::string& path) const {
   std::sort(common.begin(), common.end());
   w.VarU(common.size());
   for (uint32_t word : common) w.U32(word);
+  std::vector<std::pair<uint64_t, std::array<uint32_t, kNumTypes>>> names(names_.begin(), names_.end());
+  std::sort(names.begin(), names.end());
+  w.VarU(names.size());
+  for (const auto& [key, counts] : names) {
+    w.U64(key);
+    for (uint32_t c : counts) w.VarU(c);
+  }
   first_.Write(w);
   w.U8(second_.num_classes() > 0);
   if (second_.num_classes() > 0) second_.Write(w);
@@ -711,6 +783,18 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
     uint32_t word;
     if (!r.U32(&word)) return r.Error("truncated lexicon");
     ner->common_words_.insert(word);
+  }
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad name lexicon size");
+  ner->names_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t key;
+    if (!r.U64(&key)) return r.Error("truncated name lexicon");
+    std::array<uint32_t, kNumTypes>& counts = ner->names_[key];
+    for (uint32_t& c : counts) {
+      uint64_t v;
+      if (!r.VarU(&v) || v > 0xffffffffu) return r.Error("bad name count");
+      c = static_cast<uint32_t>(v);
+    }
   }
   KG_RETURN_IF_ERROR(ner->first_.Read(r));
   if (ner->first_.num_classes() != kNumClasses) return r.Error("class count mismatch");

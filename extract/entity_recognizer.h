@@ -26,6 +26,7 @@
 //   std::vector<std::vector<NamedSpan>> names = (*ner)->Recognize(sentences);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -45,6 +46,7 @@ struct NerTrainOptions {
   uint64_t seed = 1;     // shuffling order; same seed, same model
   int folds = 5;         // jackknife folds for pass 2's training input
   float prune = 0.0f;    // drop averaged weights with |w| below this
+  int average = 1;       // models (in different orders) averaged per pass
   bool verbose = false;  // per-epoch scores on stderr
   // Types the dev score (which picks the epoch) counts; empty = all.
   std::vector<EntityType> dev_types;
@@ -52,7 +54,9 @@ struct NerTrainOptions {
 
 class EntityRecognizer {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  // Version 2 added the name lexicon (version 1 files are refused: retrain
+  // with `kg train ner`).
+  static constexpr uint32_t kFormatVersion = 2;
 
   static Result<std::unique_ptr<EntityRecognizer>> Load(const std::string& path);
   Status Save(const std::string& path) const;
@@ -78,7 +82,11 @@ class EntityRecognizer {
  private:
   EntityRecognizer() = default;
   struct DocumentContext;
-  DocumentContext BuildContext(const std::vector<Sentence>& document) const;
+  // `own`: when training, the counts of the document's own gold names,
+  // which the name lexicon's features must not see.
+  using NameCounts = std::unordered_map<uint64_t, std::array<uint32_t, 6>>;
+  DocumentContext BuildContext(const std::vector<Sentence>& document,
+                               const NameCounts* own = nullptr) const;
   // Pass 2's fields of `doc` from pass 1's labels.
   static void AddFirstPass(const std::vector<std::vector<int>>& first, DocumentContext* doc);
   void Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2, bool second,
@@ -103,6 +111,9 @@ class EntityRecognizer {
   // Lexicons (hashes of lower-cased words or word sequences).
   std::unordered_map<uint64_t, uint8_t> gazetteer_;  // proper-noun sequence -> type bits
   std::unordered_set<uint32_t> common_words_;        // lower-case English words
+  // The training documents' names (lower-cased word sequences) with how
+  // often each was a name of each type.
+  NameCounts names_;
   PerceptronModel first_;
   PerceptronModel second_;
 };
