@@ -488,6 +488,11 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
   auto keep = [&](int b, int e, EntityType type) {
     while (e > b && digits(e - 1)) --e;  // "Rudwell 53596"
     if (b >= e) return;
+    bool letter = false;  // "08/16/2000 03:14:14" is no name
+    for (int k = b; k < e; ++k)
+      letter |= std::any_of(toks[k].form.begin(), toks[k].form.end(),
+                            [](unsigned char c) { return std::isalpha(c); });
+    if (!letter) return;
     // "X happens after Z": a lone letter is a variable, not a name.
     // (With its full stop, "X." as an initial, it is no name on its own.)
     if (e - b == 1 && (toks[b].form.size() == 1 || (toks[b].form.size() == 2 && toks[b].form[1] == '.')))
@@ -502,21 +507,47 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
     out.push_back(NamedSpan{b, e, type});
   };
   for (const NamedSpan& span : spans) {
-    // A name never runs over brackets or commas: "Peak District ( Derbyshire".
+    // A name never runs over brackets or commas: "Peak District ( Derbyshire";
+    // nor, when it has capitals, over an ordinary lower-case word other than
+    // "of", "the", "and"...: "Traci Warner@ENRON on 08/16/2000".
     int b = std::max(0, span.begin), end = std::min(n, span.end);
+    bool cased = false;
+    for (int k = b; k < end; ++k) cased |= Capitalized(toks[k].form);
+    auto cut = [&](int k) {
+      if (!cased || !std::islower(static_cast<unsigned char>(toks[k].form[0]))) return false;
+      return !RunConnector(lowers[k]) &&
+             common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(toks[k].form)))) > 0;
+    };
     for (int k = b; k <= end; ++k) {
-      if (k == end || punct(k)) {
+      if (k == end || punct(k) || cut(k)) {
         keep(b, k, span.type);
         b = k + 1;
       }
     }
   }
-  // Text written all in lower case ("i am from mexico traveling to san
-  // francisco"): the places WordNet knows that are no ordinary word.
+  // A name followed by a possessive that ends its phrase names a business
+  // ("dinner at Alan 's", "the Wendy s on Main"): the possessive is part of
+  // the name, and a person's name so used names a shop or restaurant.
+  for (NamedSpan& span : out) {
+    int e = span.end;
+    if (e >= n || !Capitalized(toks[e - 1].form)) continue;
+    const std::string& f = toks[e].form;
+    if (f != "'s" && f != "s" && f != "\xe2\x80\x99s") continue;  // 's, s, ’s
+    if (e + 1 < n) {
+      const std::string& u = toks[e + 1].upos;
+      if (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" || u == "X" || u == "SYM") continue;
+    }
+    span.end = e + 1;
+    if (span.type == EntityType::kPerson) span.type = EntityType::kOrganization;
+  }
+  // Words written in lower case ("i am from mexico traveling to san
+  // francisco", "flights to chicago"): the places WordNet knows that are no
+  // ordinary word. In text written all in lower case the words after the
+  // first; elsewhere only words not capitalized (the tagger sees those).
   bool lower_case_text = n >= 4;
   for (int k = 1; k < n && lower_case_text; ++k)
     lower_case_text = toks[k].form.empty() || !std::isupper(static_cast<unsigned char>(toks[k].form[0]));
-  if (lower_case_text && !gazetteer_.empty()) {
+  if (!gazetteer_.empty()) {
     std::vector<bool> taken(n, false);
     for (const NamedSpan& span : out)
       for (int k = span.begin; k < span.end; ++k) taken[k] = true;
@@ -525,7 +556,7 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         std::string key;
         bool free = true;
         for (int k = b; k < b + len; ++k) {
-          free &= !taken[k];
+          free &= !taken[k] && (lower_case_text || !std::isupper(static_cast<unsigned char>(toks[k].form[0])));
           key += (k > b ? " " : "") + lowers[k];
         }
         if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
