@@ -41,7 +41,7 @@ struct NerArgs {
   int held_out_of = 0;
   int epochs = 12;
   int folds = 5;
-  int average = 1;
+  int average = 3;
   uint64_t seed = 1;
 };
 

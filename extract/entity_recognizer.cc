@@ -2,6 +2,7 @@
 #include "extract/entity_recognizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -458,6 +459,31 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
   out.reserve(labels.size());
   for (size_t si = 0; si < labels.size(); ++si)
     out.push_back(CleanSpans(document[si], doc.lowers[si], LabelsToSpans(labels[si])));
+  // One name, one type within a document: each name takes the type it was
+  // given most often in the document (ties keep their own).
+  std::map<std::string, std::array<int, kNumTypes>> votes;
+  auto key = [&](size_t si, const NamedSpan& span) {
+    std::string k;
+    for (int i = span.begin; i < span.end; ++i) k += doc.lowers[si][i] + " ";
+    return k;
+  };
+  for (size_t si = 0; si < out.size(); ++si)
+    for (const NamedSpan& span : out[si]) ++votes[key(si, span)][TypeIndex(span.type)];
+  for (size_t si = 0; si < out.size(); ++si) {
+    for (NamedSpan& span : out[si]) {
+      const std::array<int, kNumTypes>& v = votes[key(si, span)];
+      int best = TypeIndex(span.type);
+      for (int k = 0; k < kNumTypes; ++k)
+        if (v[k] > v[best]) best = k;
+      span.type = kTypes[best];
+      // A person's name ending in a company word is a company ("Apple Corps").
+      if (span.type == EntityType::kPerson) {
+        std::vector<std::string> words;
+        for (int i = span.begin; i < span.end; ++i) words.push_back(document[si].tokens[i].form);
+        if (EndsWithOrganizationWord(words)) span.type = EntityType::kOrganization;
+      }
+    }
+  }
   return out;
 }
 
@@ -488,6 +514,10 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
   auto keep = [&](int b, int e, EntityType type) {
     while (e > b && digits(e - 1)) --e;  // "Rudwell 53596"
     if (b >= e) return;
+    // "Russian", "Middle Eastern": adjectives of nationality are no names.
+    bool adjectives = true;
+    for (int k = b; k < e; ++k) adjectives &= toks[k].upos == "ADJ";
+    if (adjectives) return;
     bool letter = false;  // "08/16/2000 03:14:14" is no name
     for (int k = b; k < e; ++k)
       letter |= std::any_of(toks[k].form.begin(), toks[k].form.end(),

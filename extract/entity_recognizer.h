@@ -7,16 +7,24 @@
 //      around it, its place in the parse (deprel, the head's lemma, the
 //      preposition governing its phrase), whether a title precedes it, a
 //      gazetteer of WordNet's proper nouns (instance synsets typed by their
-//      lexicographer file: noun.person, noun.location, noun.group...), and
-//      whether the word is an ordinary English word;
+//      lexicographer file: noun.person, noun.location, noun.group...),
+//      whether the word is an ordinary English word, the capitalized
+//      sequence it is in (its first and last words: "University of ...",
+//      "... Corp."), and a lexicon of the training documents' own names
+//      (word sequences with the types they had; while training, each
+//      document sees only the other documents' names, as a new one does);
 //   2. the same, plus what pass 1 said about the same word elsewhere in the
 //      document ("Jobs" after "Steve Jobs"; a sentence-initial word that is
 //      a name everywhere else).
-// The names found are then cleaned by rules (CleanSpans): web text has
-// variables ("X happens after Z"), shouting and lower-case place names.
-// Pass 2 is trained on jackknifed pass-1 output, so it learns from the kind
-// of mistakes pass 1 makes. The lexicons are copied into the model file at
-// training time: recognizing needs no WordNet.
+// Each pass is the mean of NerTrainOptions::average models trained in
+// different orders. The names found are then cleaned by rules (CleanSpans):
+// web text has variables ("X happens after Z"), shouting, lower-case place
+// names and businesses named with a possessive ("at Alan 's"); a name
+// takes the type it was given most often in the document, and a person's
+// name ending in a company word ("Apple Corps") is an organization. Pass 2 is
+// trained on jackknifed pass-1 output, so it learns from the kind of
+// mistakes pass 1 makes. The lexicons are copied into the model file at
+// training time: recognizing needs no WordNet and no training data.
 //
 // Trained by `kg train ner` (GUM's named mentions and UNER EWT) into
 // models/ner.kgm; see models/README.md. A loaded EntityRecognizer is
@@ -46,7 +54,7 @@ struct NerTrainOptions {
   uint64_t seed = 1;     // shuffling order; same seed, same model
   int folds = 5;         // jackknife folds for pass 2's training input
   float prune = 0.0f;    // drop averaged weights with |w| below this
-  int average = 1;       // models (in different orders) averaged per pass
+  int average = 3;       // models (in different orders) averaged per pass
   bool verbose = false;  // per-epoch scores on stderr
   // Types the dev score (which picks the epoch) counts; empty = all.
   std::vector<EntityType> dev_types;
@@ -93,9 +101,13 @@ class EntityRecognizer {
                 std::vector<uint64_t>* out) const;
   // One greedy pass over every sentence; labels per sentence per token.
   std::vector<std::vector<int>> Label(const DocumentContext& doc, bool second) const;
-  // The tagger's names, cleaned: cut at brackets and commas, no trailing
-  // number, no lone letter, no shouted ordinary words; in text written all
-  // in lower case, the places WordNet knows ("mexico") are added.
+  // The tagger's names, cleaned: cut at brackets, commas and (in a name
+  // with capitals) ordinary lower-case words, no trailing number, no piece
+  // without letters, no lone letter, no name of adjectives only
+  // ("Russian"), no shouted ordinary words; a
+  // possessive ending its phrase joins the name ("dinner at Alan 's", a
+  // business); the places WordNet knows written in lower case ("mexico")
+  // are added.
   std::vector<NamedSpan> CleanSpans(const Sentence& sentence, const std::vector<std::string>& lowers,
                                     const std::vector<NamedSpan>& spans) const;
   // Trains first_ (or second_, from contexts with pass-1 fields) on
