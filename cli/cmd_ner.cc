@@ -41,6 +41,7 @@ struct NerArgs {
   int held_out_of = 0;
   int epochs = 12;
   int folds = 5;
+  int average = 3;
   uint64_t seed = 1;
 };
 
@@ -138,11 +139,13 @@ int RunTrainNer(const NerArgs& a, const Context& context) {
   options.epochs = a.epochs;
   options.seed = a.seed;
   options.folds = a.folds;
+  options.average = a.average;
   options.verbose = !context.quiet;
   if (a.cv > 1) {
     // Cross-validation over the IOB2 documents: fold f tests on documents
     // i % cv == f, trained on the rest and the GUM documents.
     std::vector<std::vector<std::vector<extract::NamedSpan>>> gold, predicted;
+    std::vector<extract::AnnotatedDocument> tested;  // in the order of `predicted`
     options.verbose = false;
     for (int f = 0; f < a.cv; ++f) {
       std::vector<extract::AnnotatedDocument> fold_train = train, fold_test;
@@ -156,6 +159,15 @@ int RunTrainNer(const NerArgs& a, const Context& context) {
       for (const extract::AnnotatedDocument& d : fold_test) {
         gold.push_back(d.names);
         predicted.push_back(ner->Recognize(d.sentences));
+        tested.push_back(d);
+      }
+    }
+    if (!a.predictions.empty()) {
+      std::ofstream out(a.predictions);
+      extract::WriteIob2(tested, predicted, out);
+      if (!out) {
+        std::cerr << "kg train ner: cannot write " << a.predictions << "\n";
+        return kExitError;
       }
     }
     PrintScores(extract::ScoreNames(gold, predicted, kUnerTypes), context,
@@ -238,10 +250,15 @@ void RegisterTrainNer(CLI::App& train, Context& context) {
                   "Cross-validate over the IOB2 documents in N folds and print the pooled scores "
                   "(no model written)");
   sub->add_option("--models", args->models, "Tagger and parser folder (default models/)");
+  sub->add_option("--predictions", args->predictions,
+                  "With --cv: write each document's predictions (from the fold that left it out) "
+                  "here, as IOB2");
   sub->add_option("--wordnet", args->wordnet, "WordNet folder for the lexicons");
   sub->add_option("--epochs", args->epochs, "Training epochs");
   sub->add_option("--folds", args->folds, "Jackknife folds for the second pass");
   sub->add_option("--seed", args->seed, "Shuffling seed");
+  sub->add_option("--average", args->average,
+                  "Models trained in different orders and averaged, per pass");
   sub->callback([&context, args] { context.exit_code = RunTrainNer(*args, context); });
 }
 

@@ -2,6 +2,7 @@
 #include "extract/entity_recognizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -120,8 +121,17 @@ enum Template : uint64_t {
   kNext2Word, kPrevShape, kNextShape, kUpos, kXpos, kPrevUpos, kNextUpos, kUposBigram,
   kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
   kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
-  kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower
+  kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower,
+  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames
 };
+constexpr int kMaxNameWords = 5;
+
+// Words that may join capitalized words into one name ("Bank of America",
+// "Procter & Gamble", "Ministry for the Environment").
+bool RunConnector(const std::string& lower) {
+  return lower == "of" || lower == "&" || lower == "and" || lower == "the" || lower == "de" ||
+         lower == "for" || lower == "-";
+}
 
 }  // namespace
 
@@ -132,10 +142,16 @@ struct EntityRecognizer::DocumentContext {
     uint64_t prefix[4], suffix[4];
     bool capitalized, sentence_start, common, title_before, det_the;
     std::vector<uint64_t> gazetteer;  // gazetteer features
+    std::vector<uint64_t> names;      // name lexicon features
     uint64_t doc_case = 0;            // how the word is written elsewhere in the document
     uint64_t aggregate = 0;           // pass 2: what pass 1 said about the word elsewhere
     uint64_t aggregate_set = 0;
     uint64_t own_first = 0;
+    // The capitalized sequence the word is in ("University of Texas at
+    // Austin" is "University of Texas"): its first and last words, the
+    // word's part in it (B, I, L, U; 4 outside any) and the words around it.
+    uint64_t run_first = 0, run_last = 0, run_before = 0, run_after = 0;
+    int run_part = 4, run_length = 0;
   };
   std::vector<std::vector<Tok>> sentences;
   std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
@@ -187,6 +203,7 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
   add3(kSentStart, t.sentence_start, t.capitalized * 2 + t.common);
   add3(kCommon, t.common, t.shape);
   for (uint64_t g : t.gazetteer) add(kGazetteer, g);
+  for (uint64_t g : t.names) add(kNames, g);
   add3(kTitleBefore, t.title_before, t.shape);
   add(kDeprel, t.deprel);
   add3(kHeadLemma, t.head_lemma, t.capitalized);
@@ -195,6 +212,13 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
   add3(kGovernor, t.governor, t.case_word);
   add3(kDet, t.det_the, t.capitalized);
   add3(kDocCase, t.doc_case, t.sentence_start);
+  if (t.run_part != 4) {
+    add3(kRunFirst, t.run_first, t.run_part);
+    add3(kRunLast, t.run_last, t.run_part);
+    add3(kRunLength, static_cast<uint64_t>(std::min(t.run_length, 5)), t.run_part);
+    add3(kRunBefore, t.run_before, t.run_part);
+    add3(kRunAfter, t.run_after, t.run_part);
+  }
   if (second) {
     add3(kAggregate, t.aggregate, t.capitalized);
     add(kAggregateSet, t.aggregate_set);
@@ -265,7 +289,7 @@ void EntityRecognizer::AddFirstPass(const std::vector<std::vector<int>>& first,
 }
 
 EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
-    const std::vector<Sentence>& document) const {
+    const std::vector<Sentence>& document, const NameCounts* own) const {
   DocumentContext doc;
   doc.sentences.resize(document.size());
   doc.lowers.resize(document.size());
@@ -355,6 +379,70 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         }
       }
     }
+    // Name lexicon: every word sequence through a word that was a name in
+    // the training documents (other than this one), by the types it had.
+    if (!names_.empty()) {
+      for (int b = 0; b < static_cast<int>(n); ++b) {
+        if (!std::isalnum(static_cast<unsigned char>(lowers[s][b][0]))) continue;
+        std::string key;
+        for (int len = 1; len <= kMaxNameWords && b + len <= static_cast<int>(n); ++len) {
+          if (len > 1) key += ' ';
+          key += lowers[s][b + len - 1];
+          auto it = names_.find(StringHash(key));
+          if (it == names_.end()) continue;
+          std::array<uint32_t, kNumTypes> c = it->second;
+          if (own) {
+            auto o = own->find(it->first);
+            if (o != own->end())
+              for (int k = 0; k < kNumTypes; ++k) c[k] -= o->second[k];
+          }
+          int best = -1;
+          uint64_t bits = 0;
+          for (int k = 0; k < kNumTypes; ++k) {
+            if (c[k] > 0) bits |= 1u << k;
+            if (c[k] > 0 && (best < 0 || c[k] > c[best])) best = k;
+          }
+          if (best < 0) continue;
+          for (int i = b; i < b + len; ++i) {
+            int part = len == 1 ? 3 : i == b ? 0 : i == b + len - 1 ? 2 : 1;
+            toks[i].names.push_back(FeatureHash(best, part, std::min(len, 3), toks[i].capitalized));
+            toks[i].names.push_back(FeatureHash(bits, part));
+          }
+        }
+      }
+    }
+    // Capitalized sequences, joined by connectors between capitalized words.
+    static const uint64_t kEdge = StringHash("<edge>");
+    for (size_t b = 0; b < n;) {
+      if (!toks[b].capitalized) {
+        ++b;
+        continue;
+      }
+      size_t e = b + 1;  // [b, e) so far ends on a capitalized word
+      while (e < n) {
+        if (toks[e].capitalized) {
+          ++e;
+          continue;
+        }
+        size_t k = e;
+        while (k < n && k - e < 2 && RunConnector(lowers[s][k])) ++k;
+        if (k > e && k < n && toks[k].capitalized)
+          e = k + 1;
+        else
+          break;
+      }
+      const int len = static_cast<int>(e - b);
+      for (size_t i = b; i < e; ++i) {
+        DocumentContext::Tok& t = toks[i];
+        t.run_part = len == 1 ? 3 : i == b ? 0 : i + 1 == e ? 2 : 1;
+        t.run_length = len;
+        t.run_first = StringHash(lowers[s][b]);
+        t.run_last = StringHash(lowers[s][e - 1]);
+        t.run_before = b > 0 ? StringHash(lowers[s][b - 1]) : kEdge;
+        t.run_after = e < n ? StringHash(lowers[s][e]) : kEdge;
+      }
+      b = e;
+    }
   }
   return doc;
 }
@@ -371,6 +459,31 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
   out.reserve(labels.size());
   for (size_t si = 0; si < labels.size(); ++si)
     out.push_back(CleanSpans(document[si], doc.lowers[si], LabelsToSpans(labels[si])));
+  // One name, one type within a document: each name takes the type it was
+  // given most often in the document (ties keep their own).
+  std::map<std::string, std::array<int, kNumTypes>> votes;
+  auto key = [&](size_t si, const NamedSpan& span) {
+    std::string k;
+    for (int i = span.begin; i < span.end; ++i) k += doc.lowers[si][i] + " ";
+    return k;
+  };
+  for (size_t si = 0; si < out.size(); ++si)
+    for (const NamedSpan& span : out[si]) ++votes[key(si, span)][TypeIndex(span.type)];
+  for (size_t si = 0; si < out.size(); ++si) {
+    for (NamedSpan& span : out[si]) {
+      const std::array<int, kNumTypes>& v = votes[key(si, span)];
+      int best = TypeIndex(span.type);
+      for (int k = 0; k < kNumTypes; ++k)
+        if (v[k] > v[best]) best = k;
+      span.type = kTypes[best];
+      // A person's name ending in a company word is a company ("Apple Corps").
+      if (span.type == EntityType::kPerson) {
+        std::vector<std::string> words;
+        for (int i = span.begin; i < span.end; ++i) words.push_back(document[si].tokens[i].form);
+        if (EndsWithOrganizationWord(words)) span.type = EntityType::kOrganization;
+      }
+    }
+  }
   return out;
 }
 
@@ -401,6 +514,15 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
   auto keep = [&](int b, int e, EntityType type) {
     while (e > b && digits(e - 1)) --e;  // "Rudwell 53596"
     if (b >= e) return;
+    // "Russian", "Middle Eastern": adjectives of nationality are no names.
+    bool adjectives = true;
+    for (int k = b; k < e; ++k) adjectives &= toks[k].upos == "ADJ";
+    if (adjectives) return;
+    bool letter = false;  // "08/16/2000 03:14:14" is no name
+    for (int k = b; k < e; ++k)
+      letter |= std::any_of(toks[k].form.begin(), toks[k].form.end(),
+                            [](unsigned char c) { return std::isalpha(c); });
+    if (!letter) return;
     // "X happens after Z": a lone letter is a variable, not a name.
     // (With its full stop, "X." as an initial, it is no name on its own.)
     if (e - b == 1 && (toks[b].form.size() == 1 || (toks[b].form.size() == 2 && toks[b].form[1] == '.')))
@@ -415,21 +537,47 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
     out.push_back(NamedSpan{b, e, type});
   };
   for (const NamedSpan& span : spans) {
-    // A name never runs over brackets or commas: "Peak District ( Derbyshire".
+    // A name never runs over brackets or commas: "Peak District ( Derbyshire";
+    // nor, when it has capitals, over an ordinary lower-case word other than
+    // "of", "the", "and"...: "Traci Warner@ENRON on 08/16/2000".
     int b = std::max(0, span.begin), end = std::min(n, span.end);
+    bool cased = false;
+    for (int k = b; k < end; ++k) cased |= Capitalized(toks[k].form);
+    auto cut = [&](int k) {
+      if (!cased || !std::islower(static_cast<unsigned char>(toks[k].form[0]))) return false;
+      return !RunConnector(lowers[k]) &&
+             common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(toks[k].form)))) > 0;
+    };
     for (int k = b; k <= end; ++k) {
-      if (k == end || punct(k)) {
+      if (k == end || punct(k) || cut(k)) {
         keep(b, k, span.type);
         b = k + 1;
       }
     }
   }
-  // Text written all in lower case ("i am from mexico traveling to san
-  // francisco"): the places WordNet knows that are no ordinary word.
+  // A name followed by a possessive that ends its phrase names a business
+  // ("dinner at Alan 's", "the Wendy s on Main"): the possessive is part of
+  // the name, and a person's name so used names a shop or restaurant.
+  for (NamedSpan& span : out) {
+    int e = span.end;
+    if (e >= n || !Capitalized(toks[e - 1].form)) continue;
+    const std::string& f = toks[e].form;
+    if (f != "'s" && f != "s" && f != "\xe2\x80\x99s") continue;  // 's, s, ’s
+    if (e + 1 < n) {
+      const std::string& u = toks[e + 1].upos;
+      if (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" || u == "X" || u == "SYM") continue;
+    }
+    span.end = e + 1;
+    if (span.type == EntityType::kPerson) span.type = EntityType::kOrganization;
+  }
+  // Words written in lower case ("i am from mexico traveling to san
+  // francisco", "flights to chicago"): the places WordNet knows that are no
+  // ordinary word. In text written all in lower case the words after the
+  // first; elsewhere only words not capitalized (the tagger sees those).
   bool lower_case_text = n >= 4;
   for (int k = 1; k < n && lower_case_text; ++k)
     lower_case_text = toks[k].form.empty() || !std::isupper(static_cast<unsigned char>(toks[k].form[0]));
-  if (lower_case_text && !gazetteer_.empty()) {
+  if (!gazetteer_.empty()) {
     std::vector<bool> taken(n, false);
     for (const NamedSpan& span : out)
       for (int k = span.begin; k < span.end; ++k) taken[k] = true;
@@ -438,7 +586,7 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         std::string key;
         bool free = true;
         for (int k = b; k < b + len; ++k) {
-          free &= !taken[k];
+          free &= !taken[k] && (lower_case_text || !std::isupper(static_cast<unsigned char>(toks[k].form[0])));
           key += (k > b ? " " : "") + lowers[k];
         }
         if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
@@ -582,17 +730,47 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
   if (options.verbose)
     std::cerr << "ner lexicons: " << ner->gazetteer_.size() << " WordNet proper nouns, "
               << ner->common_words_.size() << " common words\n";
+  // The name lexicon: each training document's names, counted.
+  std::vector<NameCounts> own(train.size());
+  for (size_t di = 0; di < train.size(); ++di) {
+    const AnnotatedDocument& d = train[di];
+    for (size_t s = 0; s < d.names.size() && s < d.sentences.size(); ++s) {
+      for (const NamedSpan& span : d.names[s]) {
+        if (span.end - span.begin > kMaxNameWords || span.begin < 0 ||
+            span.end > static_cast<int>(d.sentences[s].tokens.size()))
+          continue;
+        std::string key;
+        for (int k = span.begin; k < span.end; ++k)
+          key += (k > span.begin ? " " : "") + Lower(d.sentences[s].tokens[k].form);
+        ++own[di][StringHash(key)][TypeIndex(span.type)];
+      }
+    }
+    for (const auto& [key, counts] : own[di])
+      for (int k = 0; k < kNumTypes; ++k) ner->names_[key][k] += counts[k];
+  }
   std::vector<DocumentContext> contexts;
   std::vector<std::vector<std::vector<int>>> gold;
-  for (const AnnotatedDocument& d : train) {
-    contexts.push_back(ner->BuildContext(d.sentences));
+  for (size_t di = 0; di < train.size(); ++di) {
+    const AnnotatedDocument& d = train[di];
+    contexts.push_back(ner->BuildContext(d.sentences, &own[di]));
     std::vector<std::vector<int>>& g = gold.emplace_back();
     for (size_t s = 0; s < d.sentences.size(); ++s)
       g.push_back(SpansToLabels(d.sentences[s].tokens.size(),
                                 s < d.names.size() ? d.names[s] : std::vector<NamedSpan>{}));
   }
   int best_epoch = options.epochs;
-  ner->first_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, false, &best_epoch);
+  // Each pass is the mean of `options.average` models trained in different
+  // orders: one model's luck in the order it met the documents evens out.
+  auto averaged = [&](bool second, int* best) {
+    std::vector<PerceptronModel> models;
+    for (int k = 0; k < std::max(1, options.average); ++k) {
+      NerTrainOptions o = options;
+      o.seed = options.seed + 7919 * static_cast<uint64_t>(k);
+      models.push_back(ner->TrainPass(contexts, gold, dev, o, options.epochs, second, best));
+    }
+    return models.size() == 1 ? models[0] : PerceptronModel::Average(models);
+  };
+  ner->first_ = averaged(false, &best_epoch);
   if (options.folds < 2 || train.size() < static_cast<size_t>(2 * options.folds)) return ner;
 
   // Pass 2 learns from pass-1 labels of documents the pass-1 model did not
@@ -616,7 +794,7 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
     for (size_t i = begin; i < end; ++i) first_labels[i] = sub.Label(contexts[i], false);
   });
   for (size_t i = 0; i < n; ++i) AddFirstPass(first_labels[i], &contexts[i]);
-  ner->second_ = ner->TrainPass(contexts, gold, dev, options, options.epochs, true, nullptr);
+  ner->second_ = averaged(true, nullptr);
   return ner;
 }
 
@@ -633,6 +811,13 @@ Status EntityRecognizer::Save(const std::string& path) const {
   std::sort(common.begin(), common.end());
   w.VarU(common.size());
   for (uint32_t word : common) w.U32(word);
+  std::vector<std::pair<uint64_t, std::array<uint32_t, kNumTypes>>> names(names_.begin(), names_.end());
+  std::sort(names.begin(), names.end());
+  w.VarU(names.size());
+  for (const auto& [key, counts] : names) {
+    w.U64(key);
+    for (uint32_t c : counts) w.VarU(c);
+  }
   first_.Write(w);
   w.U8(second_.num_classes() > 0);
   if (second_.num_classes() > 0) second_.Write(w);
@@ -659,6 +844,18 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
     uint32_t word;
     if (!r.U32(&word)) return r.Error("truncated lexicon");
     ner->common_words_.insert(word);
+  }
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad name lexicon size");
+  ner->names_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t key;
+    if (!r.U64(&key)) return r.Error("truncated name lexicon");
+    std::array<uint32_t, kNumTypes>& counts = ner->names_[key];
+    for (uint32_t& c : counts) {
+      uint64_t v;
+      if (!r.VarU(&v) || v > 0xffffffffu) return r.Error("bad name count");
+      c = static_cast<uint32_t>(v);
+    }
   }
   KG_RETURN_IF_ERROR(ner->first_.Read(r));
   if (ner->first_.num_classes() != kNumClasses) return r.Error("class count mismatch");

@@ -7,16 +7,24 @@
 //      around it, its place in the parse (deprel, the head's lemma, the
 //      preposition governing its phrase), whether a title precedes it, a
 //      gazetteer of WordNet's proper nouns (instance synsets typed by their
-//      lexicographer file: noun.person, noun.location, noun.group...), and
-//      whether the word is an ordinary English word;
+//      lexicographer file: noun.person, noun.location, noun.group...),
+//      whether the word is an ordinary English word, the capitalized
+//      sequence it is in (its first and last words: "University of ...",
+//      "... Corp."), and a lexicon of the training documents' own names
+//      (word sequences with the types they had; while training, each
+//      document sees only the other documents' names, as a new one does);
 //   2. the same, plus what pass 1 said about the same word elsewhere in the
 //      document ("Jobs" after "Steve Jobs"; a sentence-initial word that is
 //      a name everywhere else).
-// The names found are then cleaned by rules (CleanSpans): web text has
-// variables ("X happens after Z"), shouting and lower-case place names.
-// Pass 2 is trained on jackknifed pass-1 output, so it learns from the kind
-// of mistakes pass 1 makes. The lexicons are copied into the model file at
-// training time: recognizing needs no WordNet.
+// Each pass is the mean of NerTrainOptions::average models trained in
+// different orders. The names found are then cleaned by rules (CleanSpans):
+// web text has variables ("X happens after Z"), shouting, lower-case place
+// names and businesses named with a possessive ("at Alan 's"); a name
+// takes the type it was given most often in the document, and a person's
+// name ending in a company word ("Apple Corps") is an organization. Pass 2 is
+// trained on jackknifed pass-1 output, so it learns from the kind of
+// mistakes pass 1 makes. The lexicons are copied into the model file at
+// training time: recognizing needs no WordNet and no training data.
 //
 // Trained by `kg train ner` (GUM's named mentions and UNER EWT) into
 // models/ner.kgm; see models/README.md. A loaded EntityRecognizer is
@@ -26,6 +34,7 @@
 //   std::vector<std::vector<NamedSpan>> names = (*ner)->Recognize(sentences);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -45,6 +54,7 @@ struct NerTrainOptions {
   uint64_t seed = 1;     // shuffling order; same seed, same model
   int folds = 5;         // jackknife folds for pass 2's training input
   float prune = 0.0f;    // drop averaged weights with |w| below this
+  int average = 3;       // models (in different orders) averaged per pass
   bool verbose = false;  // per-epoch scores on stderr
   // Types the dev score (which picks the epoch) counts; empty = all.
   std::vector<EntityType> dev_types;
@@ -52,7 +62,9 @@ struct NerTrainOptions {
 
 class EntityRecognizer {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  // Version 2 added the name lexicon (version 1 files are refused: retrain
+  // with `kg train ner`).
+  static constexpr uint32_t kFormatVersion = 2;
 
   static Result<std::unique_ptr<EntityRecognizer>> Load(const std::string& path);
   Status Save(const std::string& path) const;
@@ -78,16 +90,24 @@ class EntityRecognizer {
  private:
   EntityRecognizer() = default;
   struct DocumentContext;
-  DocumentContext BuildContext(const std::vector<Sentence>& document) const;
+  // `own`: when training, the counts of the document's own gold names,
+  // which the name lexicon's features must not see.
+  using NameCounts = std::unordered_map<uint64_t, std::array<uint32_t, 6>>;
+  DocumentContext BuildContext(const std::vector<Sentence>& document,
+                               const NameCounts* own = nullptr) const;
   // Pass 2's fields of `doc` from pass 1's labels.
   static void AddFirstPass(const std::vector<std::vector<int>>& first, DocumentContext* doc);
   void Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2, bool second,
                 std::vector<uint64_t>* out) const;
   // One greedy pass over every sentence; labels per sentence per token.
   std::vector<std::vector<int>> Label(const DocumentContext& doc, bool second) const;
-  // The tagger's names, cleaned: cut at brackets and commas, no trailing
-  // number, no lone letter, no shouted ordinary words; in text written all
-  // in lower case, the places WordNet knows ("mexico") are added.
+  // The tagger's names, cleaned: cut at brackets, commas and (in a name
+  // with capitals) ordinary lower-case words, no trailing number, no piece
+  // without letters, no lone letter, no name of adjectives only
+  // ("Russian"), no shouted ordinary words; a
+  // possessive ending its phrase joins the name ("dinner at Alan 's", a
+  // business); the places WordNet knows written in lower case ("mexico")
+  // are added.
   std::vector<NamedSpan> CleanSpans(const Sentence& sentence, const std::vector<std::string>& lowers,
                                     const std::vector<NamedSpan>& spans) const;
   // Trains first_ (or second_, from contexts with pass-1 fields) on
@@ -103,6 +123,9 @@ class EntityRecognizer {
   // Lexicons (hashes of lower-cased words or word sequences).
   std::unordered_map<uint64_t, uint8_t> gazetteer_;  // proper-noun sequence -> type bits
   std::unordered_set<uint32_t> common_words_;        // lower-case English words
+  // The training documents' names (lower-cased word sequences) with how
+  // often each was a name of each type.
+  NameCounts names_;
   PerceptronModel first_;
   PerceptronModel second_;
 };
