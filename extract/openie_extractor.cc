@@ -280,8 +280,12 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       const Token& f = s.tokens[first];
       bool joined = (f.deprel == "flat" && f.head == before) ||
                     ((b.deprel == "compound" || b.deprel == "flat") && b.head == first);
-      return joined && b.upos == "PROPN" && NameLike(b) && !IsPersonTitle(b.form) &&
-             CountryOfDemonym(b.form).empty();
+      // "White House", "Democratic Party": a capitalized adjective tagged
+      // as a proper noun's part (NNP).
+      bool proper_adjective = b.upos == "ADJ" && b.xpos == "NNP" && b.deprel == "amod" &&
+                              b.head == first && std::isupper(static_cast<unsigned char>(b.form[0]));
+      return ((joined && b.upos == "PROPN") || proper_adjective) && NameLike(b) &&
+             !IsPersonTitle(b.form) && CountryOfDemonym(b.form).empty();
     };
     while (n.begin - 1 >= floor && part_of_name(n.begin - 1, n.begin)) --n.begin;
     if (!merged.empty()) {
@@ -357,8 +361,11 @@ class SentenceView {
       // A capitalized adjective inside a name: "Federal Bureau of ...".
       auto capitalized_adj = [&](int i) {
         const Token& t = s_.tokens[i];
+        // (A sentence's first word is capitalized anyway: there only one
+        // the tagger calls a proper noun's part, NNP, as "White" in "White
+        // House spokesman Jay Carney said".)
         return t.upos == "ADJ" && !t.form.empty() &&
-               std::isupper(static_cast<unsigned char>(t.form[0])) && i > 0;
+               std::isupper(static_cast<unsigned char>(t.form[0])) && (i > 0 || t.xpos == "NNP");
       };
       if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] == -1)) &&
           attached(lo - 1)) {
