@@ -142,6 +142,20 @@ class TreeRules {
 
   bool IsCopular(int p) const { return HasChild(p, "cop"); }
 
+  // A means of sending or travel with no determiner ("by mail", "by
+  // phone", "by air"): after a passive's "by" it is how, not who.
+  bool IsBareMeans(int c) const {
+    static const char* kMeans[] = {"mail",  "post",   "email", "e-mail", "phone", "telephone",
+                                   "fax",   "hand",   "air",   "sea",    "road",  "rail",
+                                   "train", "bus",    "car",   "boat",   "ship",  "plane",
+                                   "foot",  "courier", "text", "letter", "video", "satellite"};
+    if (T(c).upos != "NOUN" || HasChild(c, "det") || HasChild(c, "nmod:poss")) return false;
+    std::string lemma = Lower(T(c).lemma);
+    for (const char* m : kMeans)
+      if (lemma == m) return true;
+    return false;
+  }
+
   bool IsPredicate(int p) const {
     const Token& t = T(p);
     if (IsOneOf(t.deprel, {"aux", "aux:pass", "cop", "amod", "compound", "fixed", "flat",
@@ -595,6 +609,9 @@ class TreeRules {
         for (int k : kids_[c])
           if (T(k).deprel == "case" && Lower(T(k).form) == "by") is_agent = true;
       }
+      // "returned by mail", "contacted by phone": a bare means of sending
+      // or travel after "by" is how, not who.
+      if (is_agent && IsBareMeans(c)) is_agent = false;
       // "According to X": X is the attribution, not an argument.
       bool according = false;
       for (int k : kids_[c])
