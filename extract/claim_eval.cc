@@ -12,20 +12,12 @@ namespace {
 // The relation that links a value argument to an entity it mentions.
 constexpr const char* kMentionsRelation = "mentions";
 
-std::vector<std::string> SplitAlternatives(const std::string& field) {
+// The non-empty, case-folded parts of `field` between `separator`s.
+std::vector<std::string> FoldedParts(const std::string& field, char separator) {
   std::vector<std::string> out;
   std::stringstream ss(field);
   std::string part;
-  while (std::getline(ss, part, '|'))
-    if (!part.empty()) out.push_back(text::FoldCase(part));
-  return out;
-}
-
-std::vector<std::string> SplitWords(const std::string& relation) {
-  std::vector<std::string> out;
-  std::stringstream ss(relation);
-  std::string part;
-  while (std::getline(ss, part, '_'))
+  while (std::getline(ss, part, separator))
     if (!part.empty()) out.push_back(text::FoldCase(part));
   return out;
 }
@@ -75,14 +67,14 @@ Result<std::vector<GoldClaim>> ReadGoldClaims(const std::string& path) {
     GoldClaim g;
     g.counts_for_recall = f[0] == "gold";
     g.title = f[1];
-    g.subjects = SplitAlternatives(f[2]);
+    g.subjects = FoldedParts(f[2], '|');
     std::string relations = f[3];
     if (!relations.empty() && relations[0] == '~') {
       g.either_direction = true;
       relations.erase(0, 1);
     }
-    g.relations = SplitAlternatives(relations);
-    g.objects = SplitAlternatives(f[4]);
+    g.relations = FoldedParts(relations, '|');
+    g.objects = FoldedParts(f[4], '|');
     if (g.subjects.empty() || g.relations.empty() || g.objects.empty())
       return Status::InvalidArgument(where + "empty subject, relation or object");
     g.line = number;
@@ -122,7 +114,7 @@ void ScoreClaims(const Extraction& x, const std::vector<GoldClaim>& gold, ClaimS
     if (c.subject < 0 || c.object < 0 || c.relation == kMentionsRelation) continue;
     std::set<std::string> words;
     for (const std::string& r : {c.relation, c.relation_lemma})
-      for (std::string& w : SplitWords(r)) words.insert(std::move(w));
+      for (std::string& w : FoldedParts(r, '_')) words.insert(std::move(w));
     for (int subject : stands_for[c.subject]) {
       for (int object : stands_for[c.object]) {
         if (subject == object) continue;

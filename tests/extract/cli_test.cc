@@ -12,21 +12,7 @@
 namespace kg::extract {
 namespace {
 
-// Runs `command` through the shell; returns stdout, sets *status.
-std::string RunShell(const std::string& command, int* status) {
-  std::string out;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) {
-    *status = -1;
-    return out;
-  }
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = pclose(p);
-  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
+using testing::RunShell;
 
 std::string Kg() { return ::kg::testing::KgBinary(); }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -58,6 +59,23 @@ inline const OpenIeTuple* FindRelation(const std::vector<OpenIeTuple>& tuples,
 // it skip by name without it, and fail under KG_REQUIRE_SHARED=1.
 inline bool ParserModelPresent() {
   return ::kg::testing::PathExists(DefaultModelsDir() + "/parser.kgm");
+}
+
+// Runs `command` through the shell; returns its stdout and stderr, sets
+// *status to its exit code (-1 when it did not exit).
+inline std::string RunShell(const std::string& command, int* status) {
+  std::string out;
+  FILE* p = popen((command + " 2>&1").c_str(), "r");
+  if (!p) {
+    *status = -1;
+    return out;
+  }
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = pclose(p);
+  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
 }
 
 }  // namespace kg::extract::testing

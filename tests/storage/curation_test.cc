@@ -193,23 +193,8 @@ TEST(Curation, Version4OpensAndUpgrades) {
     ASSERT_TRUE(g);
     Fill(*g);
   }
-  {
-    // What kg wrote at format version 4: no curation family.
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> hs;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &hs, &raw).ok());
-    std::unique_ptr<rocksdb::DB> db(raw);
-    for (auto* h : hs) {
-      if (h->GetName() == "curation") ASSERT_TRUE(db->DropColumnFamily(h).ok());
-      if (h->GetName() == "meta") ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, storage::kFormatVersionKey, "4").ok());
-    }
-    for (auto* h : hs) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    ASSERT_TRUE(db->Close().ok());
-  }
+  // What kg wrote at format version 4: no curation family.
+  ASSERT_NO_FATAL_FAILURE(kg::testing::MakeOlderVersion(dir, "curation", 4));
   {
     OpenOptions ro;
     ro.read_only = true;

@@ -178,23 +178,7 @@ TEST(Degrees, BulkLoadKeepsCountsAcrossChunks) {
 
 // Makes `dir` look like what kg wrote before format version 3: no degrees
 // family, version 2.
-void MakeVersion2(const std::string& dir) {
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> hs;
-  rocksdb::DB* raw = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &hs, &raw).ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
-  for (auto* h : hs) {
-    if (h->GetName() == "degrees") ASSERT_TRUE(db->DropColumnFamily(h).ok());
-    if (h->GetName() == "meta")
-      ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, storage::kFormatVersionKey, "2").ok());
-  }
-  for (auto* h : hs) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  ASSERT_TRUE(db->Close().ok());
-}
+void MakeVersion2(const std::string& dir) { testing::MakeOlderVersion(dir, "degrees", 2); }
 
 TEST(Degrees, Version2IsReadableAndUpgradedWhenOpenedForWriting) {
   TempDir tmp;

@@ -200,23 +200,8 @@ TEST(DocumentNodes, Version5OpensAndFillsTheIndex) {
   TempDir tmp;
   std::string dir = tmp.Sub("db");
   { auto g = TwoDocuments(tmp); }
-  {
-    // What kg wrote at format version 5: no doc_keys family.
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> hs;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &hs, &raw).ok());
-    std::unique_ptr<rocksdb::DB> db(raw);
-    for (auto* h : hs) {
-      if (h->GetName() == "doc_keys") ASSERT_TRUE(db->DropColumnFamily(h).ok());
-      if (h->GetName() == "meta") ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, storage::kFormatVersionKey, "5").ok());
-    }
-    for (auto* h : hs) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    ASSERT_TRUE(db->Close().ok());
-  }
+  // What kg wrote at format version 5: no doc_keys family.
+  ASSERT_NO_FATAL_FAILURE(kg::testing::MakeOlderVersion(dir, "doc_keys", 5));
   {
     // Read-only it stays version 5: the lookups scan the documents.
     OpenOptions ro;

@@ -13,8 +13,11 @@
 #include <string>
 #include <vector>
 
+#include <rocksdb/db.h>
+
 #include "common/claim.h"
 #include "graph/graph.h"
+#include "storage/store.h"
 
 namespace kg::testing {
 
@@ -163,6 +166,30 @@ inline void ExpectClean(const graph::Graph& g) {
   auto problems = g.Check();
   ASSERT_TRUE(problems.ok()) << problems.status().ToString();
   for (const auto& p : *problems) ADD_FAILURE() << "check: " << p.what;
+}
+
+// Makes the store in `dir` look like what an older kg wrote: the column
+// family `dropped` (which that version did not have) is gone and the format
+// version is `version`. For the tests of opening and upgrading old stores.
+inline void MakeOlderVersion(const std::string& dir, const std::string& dropped, int version) {
+  std::vector<std::string> names;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> hs;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &hs, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  for (auto* h : hs) {
+    if (h->GetName() == dropped) {
+      ASSERT_TRUE(db->DropColumnFamily(h).ok());
+    }
+    if (h->GetName() == "meta") {
+      ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, storage::kFormatVersionKey, std::to_string(version)).ok());
+    }
+  }
+  for (auto* h : hs) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  ASSERT_TRUE(db->Close().ok());
 }
 
 }  // namespace kg::testing
