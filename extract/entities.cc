@@ -204,7 +204,8 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
                                 "Group", "AG", "LLC", "Ltd", "Ltd.", "plc", "Motors", "Airlines",
                                 "Bank", "Agency", "Bureau", "Department", "Ministry", "University",
                                 "Party", "Council", "Committee", "Commission", "Foundation",
-                                "Institute", "Association", "Holdings", "Industries", "Corps"};
+                                "Institute", "Association", "Holdings", "Industries", "Corps",
+                                "Authority", "Navy", "Army"};
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;
@@ -230,7 +231,7 @@ EntityType TypeFromCues(const std::vector<std::string>& words, const std::string
                                "Foundation", "Federation", "Parliament", "Congress", "Senate",
                                "Times", "News", "Post", "Channel", "Network", "School",
                                "Airlines", "Club", "League", "Assembly", "Force", "Forces",
-                               "Motors", "Industries", "Holdings"};
+                               "Motors", "Industries", "Holdings", "Authority", "Navy"};
   static const char* kLoc[] = {"City", "River", "Road", "Avenue", "Bridge", "Sea", "Mountain", "Mountains", "Province",
                                "Region", "Island", "Islands", "Street", "Lake", "Ocean",
                                "County", "Valley", "Bay", "Airport", "Square", "Republic",

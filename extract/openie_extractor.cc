@@ -36,6 +36,11 @@ bool IsPronounForm(const std::string& lower) {
   return false;
 }
 
+// A pronoun that can stand for a person: he, his, her, their...
+bool PersonPronounForm(const std::string& lower) {
+  return IsPronounForm(lower) && lower != "it" && lower != "its" && lower != "itself";
+}
+
 bool IsCalendarWord(const std::string& w) {
   static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December",
@@ -222,12 +227,29 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     return !taken[i] && (t.xpos == "NNP" || t.xpos == "NNPS") && NameLike(t) && t.head >= b &&
            t.head < e && !IsCalendarWord(t.form);
   };
+  // "a sensitive Environment Canada document": a capitalized common noun
+  // inside a sentence, just before a place's name and modifying what the
+  // name modifies, makes one name with it, an organisation's ("Environment
+  // Canada", "Health Canada", "Air Canada").
+  auto noun_before_place = [&](int i, int b, int e) {
+    const Token& t = s.tokens[i];
+    const Token& last = s.tokens[e - 1];
+    return i > 0 && !taken[i] && t.upos == "NOUN" && (t.xpos == "NN" || t.xpos == "NNS") &&
+           std::isupper(static_cast<unsigned char>(t.form[0])) && !text::IsAllUpper(t.form) &&
+           t.deprel == "compound" && (t.head == last.head || (t.head >= b && t.head < e)) &&
+           !IsPersonTitle(t.form) && !IsCalendarWord(t.form) && s.tokens[i - 1].form != "\"" &&
+           s.tokens[i - 1].upos != "PUNCT";
+  };
   for (const NamedSpan& name : names) {
     int b = std::max(0, name.begin), e = std::min(n, name.end);
+    EntityType type = name.type;
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
+    if (type == EntityType::kPlace && b > 0 && noun_before_place(b - 1, b, e)) {
+      taken[--b] = true;
+      type = EntityType::kOrganization;
+    }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
     // "Boeing 777", "iPhone 6": a model number makes the name a product's.
-    EntityType type = name.type;
     if (e < n && !taken[e] && s.tokens[e].xpos == "CD" && s.tokens[e].head >= b &&
         s.tokens[e].head < e && s.tokens[e].span.begin > s.tokens[e - 1].span.end) {
       taken[e++] = true;
@@ -300,6 +322,75 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     merged.push_back(n);
   }
   return merged;
+}
+
+// The noun for a kind of person (WordNet's noun.person) the sentence gives
+// the name headed by `head`, lower case, or "": "Environment Canada
+// spokeswoman Sujata Raisinghani", "Paul Dewar, an Ottawa MP", "her
+// husband, Tom Jones".
+std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int head,
+                          const std::vector<int>& kids) {
+  auto person_noun = [&](int a) {
+    const Token& t = s.tokens[a];
+    return t.upos == "NOUN" && catalog.IsPersonNoun(Lower(t.lemma));
+  };
+  for (int a : kids) {
+    const std::string& rel = s.tokens[a].deprel;
+    if (((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head)) && person_noun(a))
+      return Lower(s.tokens[a].lemma);
+  }
+  const Token& h = s.tokens[head];
+  if (h.deprel == "appos" && h.head >= 0 && h.head < head && person_noun(h.head))
+    return Lower(s.tokens[h.head].lemma);
+  return "";
+}
+
+// A name of two or more words found in one sentence of a document is that
+// name wherever its words recur in the document, whole, with the type it
+// was found with: "Environment Canada spokesperson Julie Hahn" (the first
+// word capitalized anyway) after "an Environment Canada document";
+// "Microsoft's Internet Explorer 6" after "Internet Explorer 6". A shorter
+// name inside the recurrence gives way; one that crosses its edge keeps it
+// from being taken.
+void RecurringNames(const std::vector<Sentence>& sentences,
+                    std::vector<std::vector<NamedSpan>>* recognized) {
+  std::map<std::vector<std::string>, EntityType> known;  // forms -> type
+  for (size_t si = 0; si < sentences.size(); ++si)
+    for (const NamedSpan& name : (*recognized)[si]) {
+      if (name.end - name.begin < 2) continue;
+      std::vector<std::string> forms;
+      for (int i = name.begin; i < name.end; ++i) forms.push_back(sentences[si].tokens[i].form);
+      known.emplace(std::move(forms), name.type);
+    }
+  if (known.empty()) return;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const std::vector<Token>& toks = sentences[si].tokens;
+    std::vector<NamedSpan>& names = (*recognized)[si];
+    const int n = static_cast<int>(toks.size());
+    for (const auto& [forms, type] : known) {
+      const int len = static_cast<int>(forms.size());
+      for (int b = 0; b + len <= n; ++b) {
+        bool same = true;
+        for (int k = 0; k < len && same; ++k) same = toks[b + k].form == forms[k];
+        if (!same) continue;
+        const int e = b + len;
+        bool blocked = false, present = false;
+        for (const NamedSpan& other : names) {
+          if (other.begin == b && other.end == e) present = true;
+          bool inside = other.begin >= b && other.end <= e;
+          bool overlaps = other.begin < e && other.end > b;
+          if (overlaps && !inside) blocked = true;  // equal to or longer than, or crossing
+        }
+        if (present || blocked) continue;
+        names.erase(std::remove_if(names.begin(), names.end(),
+                                   [&](const NamedSpan& o) { return o.begin >= b && o.end <= e; }),
+                    names.end());
+        names.push_back(NamedSpan{b, e, type});
+      }
+    }
+    std::sort(names.begin(), names.end(),
+              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+  }
 }
 
 // Per-sentence helper: children lists, the recognizer's names, and the
@@ -542,6 +633,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si)
     recognized[si] = CleanNames(sentences[si], recognized[si]);
+  RecurringNames(sentences, &recognized);
   // Last words of the people's names of the document, as they are written.
   std::set<std::string> surnames;
   for (size_t si = 0; si < sentences.size(); ++si)
@@ -640,6 +732,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::vector<std::string> rest;
         for (size_t k = first; k < run.size(); ++k) rest.push_back(s.tokens[run[k]].form);
         if (first > article && TypeFromCues(rest, "") != EntityType::kOther) first = article;
+        // The recognizer's organisation or place keeps its words: "Civil
+        // Defense Authority" is no "Authority" with the title "Defense".
+        const NamedSpan* recognized_here = view.RecognizedAt(head);
+        if (first > article && recognized_here && recognized_here->type != EntityType::kPerson &&
+            !IsRoleWord(s.tokens[run[article]].form))
+          first = article;
         if (first > article) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         name_start = run[first];
@@ -651,6 +749,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (m.name.empty()) return -1;
         if (const NamedSpan* r = view.RecognizedAt(head)) m.recognized = r->type;
       }
+      if (!m.pronoun) m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
       int id = resolver.Add(m);
       mention_at[head] = id;
       if (!m.pronoun) {
@@ -775,25 +874,32 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             if (place_or_org) add_claim_with(a, "of", a, a, 0.65);
           }
         }
-        for (int a : view.kids(head)) {
-          const std::string& rel = s.tokens[a].deprel;
-          bool after = (rel == "appos" || rel == "list") && a > head;
-          bool before = rel == "nmod:desc" && a < head;
-          if (!after && !before) continue;
-          if (!after && !is_role(a)) continue;
-          if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
+        // The claims of role noun `a` describing this name: `after` it
+        // ("Tim Cook, chief executive of Apple") or before it ("Environment
+        // Canada spokeswoman Sujata Raisinghani", "his wife Manju Sam").
+        auto role_claims = [&](int a, bool after) {
           // The role's own words: "chief executive", "Prime Minister".
           std::string role;
           int lo = a;
           for (int c : view.kids(a))
-            if (c < a && !view.IsName(c) &&
+            if (c < a && !view.IsName(c) && s.tokens[c].upos != "ADV" &&
                 (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
               role += Lower(s.tokens[c].lemma) + "_";
               lo = std::min(lo, c);
             }
           role += Lower(s.tokens[a].lemma);
+          std::set<const NamedSpan*> done;  // "Environment" and "Canada": one name
           for (int o : view.kids(a)) {
+            if (o == head) continue;
+            if (const NamedSpan* r = view.RecognizedAt(o); r && !done.insert(r).second) continue;
             const std::string& orel = s.tokens[o].deprel;
+            // "his wife Manju Sam", "her husband, Tom Jones": the role is
+            // towards the one the possessive pronoun stands for.
+            if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && is_role(a) &&
+                PersonPronounForm(Lower(s.tokens[o].form))) {
+              add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
+              continue;
+            }
             // A name proper, not a demonym ("English captain Harry Kane").
             unsigned char first = static_cast<unsigned char>(s.tokens[o].form[0]);
             bool written_as_name = std::isupper(first) || std::isdigit(first) || first >= 0x80;
@@ -814,7 +920,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             }
           }
+        };
+        for (int a : view.kids(head)) {
+          const std::string& rel = s.tokens[a].deprel;
+          bool after = (rel == "appos" || rel == "list") && a > head;
+          bool before = rel == "nmod:desc" && a < head;
+          if (!after && !before) continue;
+          if (!after && !is_role(a)) continue;
+          if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
+          role_claims(a, after);
         }
+        // The name in apposition to a role before it: "their son, John",
+        // "the daughter of ..., Gloria".
+        const Token& name_token = s.tokens[head];
+        if (name_token.deprel == "appos" && name_token.head >= 0 && name_token.head < head &&
+            s.tokens[name_token.head].upos == "NOUN" && is_role(name_token.head))
+          role_claims(name_token.head, true);
       }
       return id;
     };
@@ -943,6 +1064,50 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       c.relation_span = noun.span;
       c.relation_surface = cut(noun.span);
       c.confidence = 0.6;
+      pending.push_back(std::move(pc));
+    }
+
+    // 3b. Who spoke to whom: "Sujata Raisinghani told CBC News the
+    // department will look into it", "Heald said to the Huffington Post".
+    // The tuples keep what was said (the clause); this is the claim between
+    // the speaker and the one spoken to.
+    for (int v = 0; v < n; ++v) {
+      const Token& verb = s.tokens[v];
+      if (verb.upos != "VERB") continue;
+      std::string lemma = Lower(verb.lemma);
+      bool tells = lemma == "tell" || lemma == "inform" || lemma == "brief" || lemma == "assure" ||
+                   lemma == "notify" || lemma == "warn";
+      bool says_to = lemma == "say" || lemma == "speak" || lemma == "talk" || lemma == "write" ||
+                     lemma == "explain" || lemma == "complain" || lemma == "confirm";
+      if (!tells && !says_to) continue;
+      int speaker = -1, hearer = -1;
+      for (int k : view.kids(v)) {
+        const std::string& d = s.tokens[k].deprel;
+        if (d == "nsubj") speaker = k;
+        if (tells && (d == "iobj" || d == "obj")) hearer = k;
+        if (says_to && d == "obl") {
+          for (int c : view.kids(k))
+            if (s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "to") hearer = k;
+        }
+      }
+      auto names_one = [&](int k) {
+        return k >= 0 && (view.IsName(k) ||
+                          (s.tokens[k].upos == "PRON" && PersonPronounForm(Lower(s.tokens[k].form))));
+      };
+      if (!names_one(speaker) || !names_one(hearer) || s.tokens[hearer].upos == "PRON") continue;
+      int speaker_id = add_name(speaker), hearer_id = add_name(hearer);
+      if (speaker_id < 0 || hearer_id < 0 || speaker_id == hearer_id) continue;
+      PendingClaim pc;
+      pc.subjects.push_back(Side{speaker_id, {}, {}});
+      pc.objects.push_back(Side{hearer_id, {}, {}});
+      Claim& c = pc.claim;
+      c.relation = tells ? CanonicalRelation(lemma) : CanonicalRelation(lemma + "_to");
+      c.relation_lemma = tells ? lemma : lemma + "_to";
+      c.sentence = si;
+      c.sentence_span = s.span;
+      c.relation_span = verb.span;
+      c.relation_surface = cut(verb.span);
+      c.confidence = 0.7;
       pending.push_back(std::move(pc));
     }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "extract/entities.h"
@@ -43,6 +44,29 @@ char TitleGender(const std::string& title) {
     if (title == t) return 'm';
   for (const char* t : kFemale)
     if (title == t) return 'f';
+  return 0;
+}
+
+// The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
+// "husband", "chairman" -> 'm'), else 0.
+char RoleGender(const std::string& role) {
+  static const char* kMale[] = {"husband", "boyfriend", "father", "son", "brother", "uncle",
+                                "nephew", "grandfather", "grandson", "widower", "king", "prince",
+                                "man", "boy", "dad", "stepfather", "stepson", "fiance"};
+  static const char* kFemale[] = {"wife", "girlfriend", "mother", "daughter", "sister", "aunt",
+                                  "niece", "grandmother", "granddaughter", "widow", "queen",
+                                  "princess", "woman", "girl", "mom", "mum", "stepmother",
+                                  "stepdaughter", "fiancee", "actress", "waitress"};
+  for (const char* r : kMale)
+    if (role == r) return 'm';
+  for (const char* r : kFemale)
+    if (role == r) return 'f';
+  auto ends_with = [&](const char* tail) {
+    size_t n = std::char_traits<char>::length(tail);
+    return role.size() > n && role.compare(role.size() - n, n, tail) == 0;
+  };
+  if (ends_with("woman")) return 'f';  // spokeswoman, chairwoman
+  if (ends_with("man") && !ends_with("human")) return 'm';  // spokesman, chairman
   return 0;
 }
 
@@ -105,12 +129,14 @@ void DocumentResolver::Resolve() {
   std::vector<std::string> doc_name(mentions_.size());
   std::map<std::string, std::map<EntityType, int>> votes;
   std::map<std::string, std::string> title_of;
+  std::set<std::string> described_as_person;  // names given a noun for a person
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) continue;
     doc_name[i] = DocumentName(m.name);
     if (m.recognized) ++votes[doc_name[i]][*m.recognized];
     if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
+    if (!m.role.empty()) described_as_person.insert(doc_name[i]);
   }
   std::map<std::string, EntityType> type_of;
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -124,6 +150,11 @@ void DocumentResolver::Resolve() {
       int best = 0;
       for (const auto& [type, n] : votes[name])
         if (n > best) best = n, t = type;
+      // "their son, John", "spokeswoman Sujata Raisinghani": a noun for a
+      // person outweighs the recognizer's place or other (not an
+      // organisation's: "Boeing, the plane maker").
+      if ((t == EntityType::kPlace || t == EntityType::kOther) && described_as_person.count(name))
+        t = EntityType::kPerson;
     }
     auto title = title_of.find(name);
     if (t == EntityType::kOther)
@@ -277,6 +308,7 @@ void DocumentResolver::Resolve() {
       last_person = index;
       named_person(index);
       if (char g = TitleGender(m.title)) gender.emplace(index, g);
+      if (char g = RoleGender(m.role)) gender.emplace(index, g);
     }
     if (e.type == EntityType::kPerson && m.salient) {
       subject_person = index;

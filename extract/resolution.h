@@ -36,6 +36,11 @@ struct NameMention {
   Mention mention;          // sentence, span and surface of the name words
   std::string name;         // the name without titles: "Vladimir Putin"
   std::string title;        // the title before it, if any: "President"
+  // A noun for a kind of person the sentence gives the name, lower case:
+  // "spokeswoman" of "Environment Canada spokeswoman Sujata Raisinghani",
+  // "wife" of "his wife Manju Sam". It makes the name a person's, and may
+  // say whether a man or a woman (RoleGender).
+  std::string role;
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;

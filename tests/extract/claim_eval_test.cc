@@ -105,17 +105,17 @@ nlohmann::json EvalClaims(const std::string& gold_file, const std::string& news_
 }
 
 // Issue 10 asks, on held-out news read by hand, recall >= 50% and precision
-// >= 60% for claims between named entities. NOT MET yet: on the three
-// held-out articles kg finds 4 of 26 claims (15%), at 50% precision. These
-// floors keep what was reached from falling; raise them as it rises.
+// >= 60% for claims between named entities. Recall is NOT MET yet: on the
+// three held-out articles kg finds 8 of 26 claims (31%), at 67% precision.
+// These floors keep what was reached from falling; raise them as it rises.
 TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
   nlohmann::json j = EvalClaims("news_claims_test.tsv", news);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["articles"].get<int>(), 3);
   EXPECT_EQ(j["gold"].get<int>(), 26);
-  EXPECT_GE(j["found"].get<int>(), 4) << j.dump(2);
-  EXPECT_GE(j["precision"].get<double>(), 50.0) << j.dump(2);
+  EXPECT_GE(j["found"].get<int>(), 8) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 60.0) << j.dump(2);
 }
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
@@ -124,8 +124,8 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["articles"].get<int>(), 6);
   EXPECT_EQ(j["gold"].get<int>(), 43);
-  EXPECT_GE(j["found"].get<int>(), 11) << j.dump(2);
-  EXPECT_GE(j["precision"].get<double>(), 35.0) << j.dump(2);
+  EXPECT_GE(j["found"].get<int>(), 17) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 50.0) << j.dump(2);
 }
 
 }  // namespace
