@@ -188,7 +188,7 @@ bool IsPersonTitle(const std::string& w) {
   static const char* kTitles[] = {
       "President", "president", "PRESIDENTS", "Presidents", "PRESIDENT", "Mr.", "Mrs.", "Ms.",
       "Dr.", "Mr", "Mrs", "Ms", "Dr", "Minister", "minister", "Prime", "Secretary", "secretary",
-      "spokesman", "Spokesman", "spokeswoman", "Senator", "Sen.", "Rep.", "Gov.", "Governor",
+      "spokesman", "Spokesman", "spokeswoman", "Spokeswoman", "spokesperson", "Spokesperson", "Senator", "Sen.", "Rep.", "Gov.", "Governor",
       "Mayor", "mayor", "General", "Gen.", "Chancellor", "King", "Queen", "Prince", "Pope",
       "Chairman", "chairman", "Director", "director", "Ambassador", "ambassador", "Judge",
       "Justice", "Premier", "Foreign", "Defense", "Defence", "Interior", "Vice", "Deputy",

@@ -255,6 +255,11 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       taken[e++] = true;
       type = EntityType::kProduct;
     }
+    // "the State Department Spokesperson": a role word ends no
+    // organisation's name; it is the role of someone in it.
+    while (type != EntityType::kPerson && e - b >= 2 && IsRoleWord(s.tokens[e - 1].form) &&
+           s.tokens[e - 1].form != "State")
+      --e;
     // "Obama and Putin" is two names; "Procter and Gamble Company" one.
     std::vector<std::string> words;
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
@@ -425,6 +430,15 @@ class SentenceView {
   const NamedSpan* RecognizedAt(int i) const {
     if (i < 0 || name_at_[i] == -1) return nullptr;
     return name_at_[i] >= 0 ? &recognized_[name_at_[i]] : &extra_[-2 - name_at_[i]];
+  }
+
+  // The word of recognized name `name` whose head lies outside it.
+  int HeadOf(const NamedSpan& name) const {
+    for (int k = name.begin; k < name.end; ++k) {
+      int h = s_.tokens[k].head;
+      if (h < name.begin || h >= name.end) return k;
+    }
+    return name.end - 1;
   }
 
   // The contiguous name tokens around `head` ("Russian President Vladimir
@@ -849,7 +863,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           const std::string& rel = s.tokens[a].deprel;
           if (!view.IsName(a)) continue;
           if (rel == "appos" && a > head + 1 && s.tokens[a - 1].form == "," && a - 1 > head) {
-            add_location(a, "locate_in", a - 1);
+            // (Only right after this name: in "Castlefrank Road in Kanata,
+            // Ontario" it is Kanata that is in Ontario; see step 1b.)
+            bool right_after = a - 2 == head || (view.RecognizedAt(head) &&
+                                                 view.RecognizedAt(a - 2) == view.RecognizedAt(head));
+            if (right_after) add_location(a, "locate_in", a - 1);
           } else if (rel == "nmod" && a > head) {
             std::string prep;
             for (int ch : view.kids(a))
@@ -877,6 +895,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // The claims of role noun `a` describing this name: `after` it
         // ("Tim Cook, chief executive of Apple") or before it ("Environment
         // Canada spokeswoman Sujata Raisinghani", "his wife Manju Sam").
+        const NamedSpan* own_name = view.RecognizedAt(head);
+        const int name_last = own_name ? own_name->end - 1 : head;
         auto role_claims = [&](int a, bool after) {
           // The role's own words: "chief executive", "Prime Minister".
           std::string role;
@@ -911,13 +931,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               std::string prep;
               for (int c : view.kids(o))
                 if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
-              if (prep != "of" && prep != "at" && prep != "for" && prep != "with" && prep != "from")
-                continue;
-              if (prep != "of" && !is_role(a)) continue;
+              // A role's: "chief executive of Apple", "editor at the Saudi
+              // Gazette". Any noun's: "the Hajj, the annual pilgrimage to
+              // Mecca", "Kanata, a suburb of Ottawa".
+              bool role_prep = prep == "at" || prep == "for" || prep == "with" || prep == "from";
+              bool any_prep = prep == "of" || prep == "to" || prep == "in" || prep == "near";
+              if (!(role_prep && is_role(a)) && !any_prep) continue;
               add_claim_with(o, role + "_" + prep, lo, a, 0.75);
             } else if ((orel == "compound" || orel == "nmod:poss") && o < a && is_role(a)) {
               // "the State Department spokesperson", "Malaysia's Prime Minister".
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
+            } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
+                       s.tokens[name_last + 1].form == ",") {
+              // "Mecca, Islam's holiest site" -> holy_site_of Islam (only
+              // right after the name: the parser often hangs the second of
+              // two appositions on the first name).
+              add_claim_with(o, role + "_of", std::min(lo, a), a, 0.65);
             }
           }
         };
@@ -930,11 +959,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
           role_claims(a, after);
         }
+        // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
+        // the name, however the parser joined them.
+        if (name_start >= 2 && s.tokens[name_start - 1].form == "," &&
+            IsRoleWord(s.tokens[name_start - 2].form) && s.tokens[head].deprel != "appos")
+          role_claims(name_start - 2, false);
         // The name in apposition to a role before it: "their son, John",
         // "the daughter of ..., Gloria".
         const Token& name_token = s.tokens[head];
         if (name_token.deprel == "appos" && name_token.head >= 0 && name_token.head < head &&
-            s.tokens[name_token.head].upos == "NOUN" && is_role(name_token.head))
+            (s.tokens[name_token.head].upos == "NOUN" || s.tokens[name_token.head].upos == "PROPN") &&
+            is_role(name_token.head))
           role_claims(name_token.head, true);
       }
       return id;
@@ -957,6 +992,50 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         add_name(i);
       }
     }
+    // 1b. "Mecca, Saudi Arabia", "Kanata, Ontario": a place's name, a
+    // comma and a place's name after it, however the parser joined them, is
+    // a place and where it is, unless the two are items of a list
+    // ("Malaysia, Indonesia and Thailand").
+    for (int c = 1; c + 1 < n; ++c) {
+      if (s.tokens[c].form != ",") continue;
+      const NamedSpan* place = view.RecognizedAt(c - 1);
+      const NamedSpan* region = view.RecognizedAt(c + 1);
+      if (!place || !region || place == region || place->end != c || region->begin != c + 1) continue;
+      auto is_place = [&](const NamedSpan* r) {
+        std::string words;
+        for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+        EntityType known = catalog_->KnownType(words);
+        return known == EntityType::kPlace || (known == EntityType::kOther && r->type == EntityType::kPlace);
+      };
+      if (!is_place(place) || !is_place(region)) continue;
+      auto lists = [&](int k) {
+        if (k < 0 || k >= n) return false;
+        std::string w = Lower(s.tokens[k].form);
+        return w == "," || w == "and" || w == "or" || w == ";" || w == "&";
+      };
+      if (lists(place->begin - 1) || lists(region->end)) continue;
+      int place_id = add_name(view.HeadOf(*place));
+      int region_id = add_name(view.HeadOf(*region));
+      if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
+      PendingClaim pc;
+      pc.subjects.push_back(Side{place_id, {}, {}});
+      pc.objects.push_back(Side{region_id, {}, {}});
+      Claim& claim = pc.claim;
+      claim.relation = "locate_in";
+      claim.relation_lemma = "locate_in";
+      claim.sentence = si;
+      claim.sentence_span = s.span;
+      claim.relation_span = s.tokens[c].span;
+      claim.relation_surface = cut(claim.relation_span);
+      claim.confidence = 0.7;
+      bool repeated = false;  // the parse may have read it already
+      for (const PendingClaim& other : pending)
+        repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
+                    other.subjects.size() == 1 && other.subjects[0].mention == place_id &&
+                    other.objects.size() == 1 && other.objects[0].mention == region_id;
+      if (!repeated) pending.push_back(std::move(pc));
+    }
+
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
     for (int i = 1; i + 2 < n; ++i) {
       if (s.tokens[i].form != "(" || s.tokens[i + 2].form != ")") continue;
