@@ -29,7 +29,7 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 // Closed-class words: lower-cased form + " " + XPOS (or "*") -> lemma.
 const std::unordered_map<std::string, std::string>& ClosedClass() {
   static const std::unordered_map<std::string, std::string> kTable = {
-      {"n't *", "not"},    {"n’t *", "not"},    {"nt RB", "not"},     {"not *", "not"},
+      {"n't *", "not"},    {"n’t *", "not"},    {"n`t *", "not"},    {"nt RB", "not"},     {"not *", "not"},
       {"'s POS", "'s"},    {"’s POS", "'s"},    {"s POS", "'s"},      {"' POS", "'s"},
       {"’ POS", "'s"},     {"'s VBZ", "be"},    {"’s VBZ", "be"},     {"s VBZ", "be"},
       {"'re *", "be"},     {"’re *", "be"},     {"'m *", "be"},       {"’m *", "be"},

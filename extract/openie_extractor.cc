@@ -215,6 +215,12 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
     if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
+    // "the South Korean puppet military": a nationality is no name.
+    std::string words;
+    for (int i = b; i < e; ++i) words += (i > b ? " " : "") + s.tokens[i].form;
+    if (!CountryOfDemonym(words).empty() && s.tokens[e - 1].upos != "NOUN" && words != "US" &&
+        words != "UK" && words != "U.S.")
+      return;
     out.push_back(NamedSpan{b, e, type});
   };
   std::vector<bool> taken(n, false);
@@ -849,6 +855,29 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           return catalog_->KnownType(m.name) != EntityType::kPerson &&
                  TypeFromCues(words, "") != EntityType::kEvent;
         };
+        // Whether the name headed by `other` is a place's, to WordNet or
+        // the recognizer.
+        auto is_place = [&](int other) {
+          const NamedSpan* theirs = view.RecognizedAt(other);
+          std::vector<int> run = view.NameRun(other);
+          std::string words;
+          for (int k : run) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+          EntityType known = catalog_->KnownType(words);
+          return known == EntityType::kPlace ||
+                 (known == EntityType::kOther && theirs && theirs->type == EntityType::kPlace);
+        };
+        // This name's type as far as the sentence tells: WordNet's, its
+        // last word's, the recognizer's.
+        auto own_type = [&]() {
+          EntityType known = catalog_->KnownType(m.name);
+          if (known != EntityType::kOther) return known;
+          std::vector<std::string> words;
+          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
+          words.pop_back();
+          if (EndsWithOrganizationWord(words)) return EntityType::kOrganization;
+          const NamedSpan* mine = view.RecognizedAt(head);
+          return mine ? mine->type : EntityType::kOther;
+        };
         auto add_location = [&](int place_head, const std::string& relation, int word) {
           if (!could_be_located()) return;
           const NamedSpan* theirs = view.RecognizedAt(place_head);
@@ -873,6 +902,28 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             for (int ch : view.kids(a))
               if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
             if (prep == "in" || prep == "near") add_location(a, prep == "in" ? "locate_in" : "be_near", a - 1);
+            // "Anna Weber from Berlin": where a person comes from.
+            // "Colorado State University of the US": an organisation's country.
+            bool place_named = is_place(a);
+            EntityType mine = own_type();
+            if (prep == "from" && place_named && mine == EntityType::kPerson) {
+              size_t before = pending.size();
+              add_claim_with(a, "come_from", a - 1, a - 1, 0.65);
+              // "John Brown, 42, and Mary Brown, 36, from Leeds": both.
+              const Token& me = s.tokens[head];
+              int first = me.head;
+              if (pending.size() > before && me.deprel == "conj" && first >= 0 && first < head &&
+                  view.IsName(first)) {
+                int first_id = add_name(first);
+                if (first_id >= 0 && resolver.mention(first_id).recognized == EntityType::kPerson) {
+                  PendingClaim both = pending.back();
+                  both.subjects = {Side{first_id, {}, {}}};
+                  pending.push_back(std::move(both));
+                }
+              }
+            }
+            if (prep == "of" && place_named && mine == EntityType::kOrganization)
+              add_claim_with(a, "of", a - 1, a - 1, 0.65);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
                      view.RecognizedAt(a) != view.RecognizedAt(head)) {
             // Only a place's or an organisation's: "Campbell's Soup" and
@@ -913,10 +964,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             if (o == head) continue;
             if (const NamedSpan* r = view.RecognizedAt(o); r && !done.insert(r).second) continue;
             const std::string& orel = s.tokens[o].deprel;
-            // "his wife Manju Sam", "her husband, Tom Jones": the role is
-            // towards the one the possessive pronoun stands for.
+            // "his wife Manju Sam", "her husband, Tom Jones", "Mozilla
+            // Firefox, its main rival": the role is towards the one the
+            // possessive pronoun stands for.
+            std::string possessive = Lower(s.tokens[o].form);
             if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && is_role(a) &&
-                PersonPronounForm(Lower(s.tokens[o].form))) {
+                (possessive == "his" || possessive == "her" || possessive == "its" ||
+                 possessive == "their")) {
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
               continue;
             }
@@ -1167,6 +1221,21 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (says_to && d == "obl") {
           for (int c : view.kids(k))
             if (s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "to") hearer = k;
+        }
+        // "said, in remarks to al-Ikhbariya television", "said in an
+        // interview with CNN": the outlet of the remarks.
+        std::string noun = Lower(s.tokens[k].lemma);
+        if (says_to && hearer < 0 && (noun == "remark" || noun == "interview" || noun == "statement" ||
+                                      noun == "comment")) {
+          for (int outlet : view.kids(k)) {
+            std::string prep;
+            for (int c : view.kids(outlet))
+              if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+            if (prep != "to" && prep != "with") continue;
+            if (view.IsName(outlet)) hearer = outlet;
+            for (int c : view.kids(outlet))  // "al-Ikhbariya television"
+              if (hearer < 0 && s.tokens[c].deprel == "compound" && view.IsName(c)) hearer = c;
+          }
         }
       }
       auto names_one = [&](int k) {

@@ -372,7 +372,7 @@ class ChunkSplitter {
     size_t n = e - b;
     if (n < 3) return false;
     // n't / n’t
-    if (n >= 4 && IsApostrophe(cp(e - 2)) && (cp(e - 1) == 't' || cp(e - 1) == 'T') &&
+    if (n >= 4 && (IsApostrophe(cp(e - 2)) || cp(e - 2) == '`') && (cp(e - 1) == 't' || cp(e - 1) == 'T') &&
         (cp(e - 3) == 'n' || cp(e - 3) == 'N')) {
       Piece(b, e - 3);
       Emit(e - 3, e);
