@@ -205,7 +205,8 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
                                 "Bank", "Agency", "Bureau", "Department", "Ministry", "University",
                                 "Party", "Council", "Committee", "Commission", "Foundation",
                                 "Institute", "Association", "Holdings", "Industries", "Corps",
-                                "Authority", "Navy", "Army"};
+                                "Authority", "Navy", "Army", "Program", "Programme", "Project",
+                                "Society", "College", "Academy", "Trust", "Fund"};
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;

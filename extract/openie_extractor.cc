@@ -210,10 +210,21 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
   auto hyphen_rest = [&](int i) {
     return i > 0 && s.tokens[i - 1].form == "-" && s.tokens[i - 1].span.end == s.tokens[i].span.begin;
   };
+  // "pro-Beijing", "anti-EU": an adjective made of a name, not the name.
+  auto after_pro = [&](int b) {
+    if (b < 2 || s.tokens[b - 1].form != "-" || s.tokens[b - 1].span.end != s.tokens[b].span.begin)
+      return false;
+    std::string prefix = Lower(s.tokens[b - 2].form);
+    return prefix == "pro" || prefix == "anti" || prefix == "non";
+  };
   auto emit = [&](int b, int e, EntityType type) {
     while (b < e && !NameLike(s.tokens[b])) ++b;
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
+    if (after_pro(b)) return;
+    if (e - b == 1 && e < n && s.tokens[e].form == "-" &&
+        (Lower(s.tokens[b].form) == "pro" || Lower(s.tokens[b].form) == "anti"))
+      return;
     if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
     // "the South Korean puppet military": a nationality is no name.
     std::string words;
@@ -282,6 +293,10 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
         cut = type == EntityType::kPerson;
       } else if (i > b && hyphen_rest(i)) {
         cut = false;  // "Hui Chi-fung": the lower-case half of a hyphenated name
+      } else if (type == EntityType::kPerson && i > b && t.upos == "ADP" && lower != "de" &&
+                 lower != "van" && lower != "von" && lower != "da" && lower != "du" && lower != "al" &&
+                 lower != "bin") {
+        cut = true;  // "Elizabeth Quat In the New Territories": a preposition ends a name
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
               (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
@@ -365,6 +380,37 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // from being taken.
 void RecurringNames(const std::vector<Sentence>& sentences,
                     std::vector<std::vector<NamedSpan>>* recognized) {
+  // "Lee Cheuk-yan of the Labour Party", "Tanya Chan of the Civic Party"
+  // read as one organisation's name: a person of the document (or one with
+  // the surname of a person of the document) "of" an organisation is two.
+  std::set<std::string> person_words;  // first and last words of people's names
+  for (size_t si = 0; si < sentences.size(); ++si)
+    for (const NamedSpan& name : (*recognized)[si])
+      if (name.type == EntityType::kPerson && name.end - name.begin >= 2) {
+        person_words.insert(sentences[si].tokens[name.begin].form);
+        person_words.insert(sentences[si].tokens[name.end - 1].form);
+      }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const std::vector<Token>& toks = sentences[si].tokens;
+    std::vector<NamedSpan> split;
+    for (const NamedSpan& name : (*recognized)[si]) {
+      int of = -1;
+      for (int i = name.begin + 2; i + 1 < name.end && of < 0; ++i)
+        if (toks[i].form == "of") of = i;
+      bool person_first = of >= 0 && name.type != EntityType::kPerson &&
+                          person_words.count(toks[of - 1].form) &&
+                          person_words.count(toks[name.begin].form);
+      if (!person_first) {
+        split.push_back(name);
+        continue;
+      }
+      split.push_back(NamedSpan{name.begin, of, EntityType::kPerson});
+      int rest = of + 1;
+      if (rest < name.end && Lower(toks[rest].form) == "the") ++rest;
+      if (rest < name.end) split.push_back(NamedSpan{rest, name.end, EntityType::kOrganization});
+    }
+    (*recognized)[si] = std::move(split);
+  }
   std::map<std::vector<std::string>, EntityType> known;  // forms -> type
   for (size_t si = 0; si < sentences.size(); ++si)
     for (const NamedSpan& name : (*recognized)[si]) {
@@ -690,6 +736,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::string lower = Lower(ht.form);
       NameMention m;
       int name_start = -1;  // the name's first token (after any title)
+      int name_end = head;  // and its last
       m.order = order + head;
       m.mention.sentence = si;
       {
@@ -761,6 +808,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (first > article) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         name_start = run[first];
+        name_end = run.back();
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
         m.mention.span = span;
         m.mention.surface = cut(span);
@@ -866,6 +914,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           return known == EntityType::kPlace ||
                  (known == EntityType::kOther && theirs && theirs->type == EntityType::kPlace);
         };
+        // Whether the name headed by `other` is an organisation's, to
+        // WordNet, its last word or the recognizer.
+        auto is_organization = [&](int other) {
+          const NamedSpan* theirs = view.RecognizedAt(other);
+          std::vector<std::string> words;
+          for (int k : view.NameRun(other)) words.push_back(s.tokens[k].form);
+          std::string joined;
+          for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+          EntityType known = catalog_->KnownType(joined);
+          if (known != EntityType::kOther) return known == EntityType::kOrganization;
+          return EndsWithOrganizationWord(words) || (theirs && theirs->type == EntityType::kOrganization);
+        };
         // This name's type as far as the sentence tells: WordNet's, its
         // last word's, the recognizer's.
         auto own_type = [&]() {
@@ -888,7 +948,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             return;
           add_claim_with(place_head, relation, word, word, 0.7);
         };
-        for (int a : view.kids(head)) {
+        // What hangs on any word of the name ("Lee Cheuk-yan of the Labour
+        // Party": the parser hangs "Party" on "Cheuk-yan").
+        std::vector<int> name_kids;
+        for (int k = std::min(name_start, head); k <= std::max(name_end, head); ++k)
+          for (int a : view.kids(k))
+            if (a < name_start || a > name_end) name_kids.push_back(a);
+        for (int a : name_kids) {
           const std::string& rel = s.tokens[a].deprel;
           if (!view.IsName(a)) continue;
           if (rel == "appos" && a > head + 1 && s.tokens[a - 1].form == "," && a - 1 > head) {
@@ -923,6 +989,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               }
             }
             if (prep == "of" && place_named && mine == EntityType::kOrganization)
+              add_claim_with(a, "of", a - 1, a - 1, 0.65);
+            // "Lee Cheuk-yan of the Labour Party", "Alvin Yeung from the
+            // Civic Party": a person's organisation.
+            if ((prep == "of" || prep == "from") && mine == EntityType::kPerson && is_organization(a))
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
                      view.RecognizedAt(a) != view.RecognizedAt(head)) {

@@ -2,6 +2,7 @@
 // -> dependency parser (see pipeline.h).
 #include "extract/pipeline.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "extract/lemmatizer.h"
@@ -60,7 +61,11 @@ void Pipeline::JoinHyphenatedNames(Sentence& sentence, std::string_view text) co
     const std::string& first = t[i - 2].form;
     if (t[i - 1].form != "-" || t[i - 1].space_after || t[i - 2].space_after) continue;
     if (first.empty() || first[0] < 'A' || first[0] > 'Z' || !IsLowerWord(t[i].form)) continue;
-    if (lemmatizer_->KnowsWord(t[i].form)) continue;
+    // (Both halves ordinary words: "Well-known", "Anti-war". One a name's
+    // syllable: "Kwok-kin", "Cheuk-yan".)
+    std::string first_lower = first;
+    for (char& c : first_lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lemmatizer_->KnowsWord(t[i].form) && lemmatizer_->KnowsWord(first_lower)) continue;
     Token& joined = t[i - 2];
     joined.span.end = t[i].span.end;
     joined.form = std::string(text.substr(joined.span.begin, joined.span.end - joined.span.begin));
@@ -94,9 +99,45 @@ void RetagVerblessParticiple(Sentence& sentence) {
   }
 }
 
+// "Swedish captain Andreas Granqvist won the award": the parser sometimes
+// gives a verb two subjects, a common noun and the name right after it. The
+// noun describes the name, as in "White House spokesman Jay Carney said".
+void RepairNounBeforeNamedSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    Token& noun = t[i];
+    const Token& name = t[i + 1];
+    bool subject = noun.deprel == "nsubj" || noun.deprel == "nsubj:pass";
+    if (!subject || noun.upos != "NOUN" || name.upos != "PROPN" || name.deprel != noun.deprel ||
+        name.head != noun.head)
+      continue;
+    noun.head = static_cast<int>(i + 1);
+    noun.deprel = "nmod:desc";
+  }
+}
+
+// "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
+// a proper noun is part of the name, whatever its ending ("-ting" reads as
+// a gerund to the tagger).
+void RetagHyphenatedNames(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string& f = t[i].form;
+    size_t hyphen = f.find('-');
+    if (f.empty() || f[0] < 'A' || f[0] > 'Z' || hyphen == std::string::npos || hyphen == 0 ||
+        hyphen + 1 >= f.size() || t[i].upos == "PROPN")
+      continue;
+    bool by_name = (i > 0 && t[i - 1].upos == "PROPN") || (i + 1 < t.size() && t[i + 1].upos == "PROPN");
+    if (!by_name) continue;
+    t[i].upos = "PROPN";
+    t[i].xpos = "NNP";
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
+  RetagHyphenatedNames(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";
@@ -143,6 +184,7 @@ void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
   }
   TagInPlace(sentence);
   parser_->Parse(sentence);
+  RepairNounBeforeNamedSubject(sentence);
 }
 
 std::vector<Sentence> Pipeline::Analyze(std::string_view text) const {

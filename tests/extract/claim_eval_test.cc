@@ -128,5 +128,31 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
   EXPECT_GE(j["precision"].get<double>(), 60.0) << j.dump(2);
 }
 
+// A second annotator read eight more articles without looking at kg's
+// output, listing every claim between named entities the text states (so
+// many more per article than the first sets: the Hong Kong election
+// article alone has 101). Four are held out (test2), four tuned on (dev2).
+// Floors at what was reached; the 50% recall / 60% precision are
+// not met on these exhaustive sets.
+TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  nlohmann::json j = EvalClaims("news_claims_test2.tsv", news);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["articles"].get<int>(), 4);
+  EXPECT_EQ(j["gold"].get<int>(), 181);
+  EXPECT_GE(j["found"].get<int>(), 52) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 50.0) << j.dump(2);
+}
+
+TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  nlohmann::json j = EvalClaims("news_claims_dev2.tsv", news);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["articles"].get<int>(), 4);
+  EXPECT_EQ(j["gold"].get<int>(), 213);
+  EXPECT_GE(j["found"].get<int>(), 49) << j.dump(2);
+  EXPECT_GE(j["precision"].get<double>(), 45.0) << j.dump(2);
+}
+
 }  // namespace
 }  // namespace kg::extract
