@@ -390,6 +390,9 @@ class TreeRules {
     if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
       if (HasChild(p, "nsubj:pass")) t->passive = true;
     }
+    // "the organization founded by L. Ron Hubbard", "a blog written by
+    // Rathbun": a participle describing a noun is passive.
+    if (T(p).deprel == "acl" && T(p).xpos == "VBN") t->passive = true;
   }
 
   bool BuildPredicateTuple(int p, OpenIeTuple* t) {

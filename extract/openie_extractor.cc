@@ -267,7 +267,10 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
     // "Boeing 777", "iPhone 6": a model number makes the name a product's.
-    if (e < n && !taken[e] && s.tokens[e].xpos == "CD" && s.tokens[e].head >= b &&
+    // (Not a score: "South Korea 1 - 0".)
+    bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
+                 s.tokens[e + 2].xpos == "CD";
+    if (e < n && !taken[e] && !score && s.tokens[e].xpos == "CD" && s.tokens[e].head >= b &&
         s.tokens[e].head < e && s.tokens[e].span.begin > s.tokens[e - 1].span.end) {
       taken[e++] = true;
       type = EntityType::kProduct;
@@ -1361,6 +1364,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 c = k;
                 break;
               }
+          }
+          // "defeated debutants Panama 3 - 0": a plural noun right before a
+          // name inside its phrase describes the name.
+          // (However the parser hung the name: it often hangs it on the
+          // score after it.)
+          if (!view.IsName(c) && s.tokens[c].xpos == "NNS" && c + 1 < n && view.IsName(c + 1) &&
+              s.tokens[c + 1].upos == "PROPN") {
+            bool prepositional = false;
+            for (int k : view.kids(c + 1)) prepositional |= s.tokens[k].deprel == "case";
+            if (!prepositional) c = c + 1;
           }
           // "PRESIDENTS Vladimir Putin", "Secretary ... John Kerry": a title
           // heading a name stands for the name.

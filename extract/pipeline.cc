@@ -134,6 +134,45 @@ void RetagHyphenatedNames(Sentence& sentence) {
   }
 }
 
+// "Yesterday, ..., Sweden defeated South Korea": a day word the parser
+// made a second subject is when, not who.
+void RepairTimeWordSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  auto is_day_word = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w == "yesterday" || w == "today" || w == "tonight" || w == "tomorrow";
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].deprel != "nsubj" || !is_day_word(t[i].form)) continue;
+    for (size_t j = 0; j < t.size(); ++j)
+      if (j != i && t[j].head == t[i].head && (t[j].deprel == "nsubj" || t[j].deprel == "nsubj:pass")) {
+        t[i].deprel = "obl:unmarked";
+        break;
+      }
+  }
+}
+
+// "Sweden defeated South Korea 1 - 0": the parser often heads the object
+// with the score ("1", with "South Korea" hanging on it). The name is the
+// argument; the score hangs on it.
+void RepairScoreHeadedArgument(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  for (size_t i = 1; i < t.size(); ++i) {
+    Token& number = t[i];
+    if (number.upos != "NUM" || (number.deprel != "obj" && number.deprel != "nsubj")) continue;
+    size_t name = i - 1;
+    if (t[name].upos != "PROPN" || t[name].head != static_cast<int>(i)) continue;
+    // A score: "1 - 0", "3-0", "2 – 1" right after.
+    bool score = i + 2 < t.size() && t[i + 2].upos == "NUM" &&
+                 (t[i + 1].form == "-" || t[i + 1].form == "\xE2\x80\x93");
+    if (!score) continue;
+    t[name].head = number.head;
+    t[name].deprel = number.deprel;
+    number.head = static_cast<int>(name);
+    number.deprel = "nummod";
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
@@ -185,6 +224,8 @@ void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
   TagInPlace(sentence);
   parser_->Parse(sentence);
   RepairNounBeforeNamedSubject(sentence);
+  RepairTimeWordSubject(sentence);
+  RepairScoreHeadedArgument(sentence);
 }
 
 std::vector<Sentence> Pipeline::Analyze(std::string_view text) const {
