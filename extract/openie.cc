@@ -275,6 +275,12 @@ class TreeRules {
     int subj = Subject(p);
     const Token& t = T(p);
     if (subj >= 0) {
+      // "According to the Saudi Interior Ministry over 345 pilgrims have
+      // been killed": a phrase with a preposition is no subject.
+      for (int c : kids_[subj])
+        if (c < subj && T(c).deprel == "case" &&
+            (T(c).upos == "ADP" || Lower(T(c).form) == "according"))
+          return false;
       if (IsRelativePronoun(subj) && (t.deprel == "acl:relcl" || t.deprel == "advcl:relcl") &&
           t.head >= 0) {
         *inherited = true;
@@ -393,6 +399,11 @@ class TreeRules {
     // "the organization founded by L. Ron Hubbard", "a blog written by
     // Rathbun": a participle describing a noun is passive.
     if (T(p).deprel == "acl" && T(p).xpos == "VBN") t->passive = true;
+    // "Hassen was substituted off and replaced by Ben Mustapha": a
+    // participle sharing a passive verb's subject is passive too.
+    if (T(p).deprel == "conj" && T(p).xpos == "VBN" && T(p).head >= 0 && Subject(p) < 0 &&
+        (HasChild(T(p).head, "aux:pass") || HasChild(T(p).head, "nsubj:pass")))
+      t->passive = true;
   }
 
   bool BuildPredicateTuple(int p, OpenIeTuple* t) {

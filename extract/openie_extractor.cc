@@ -393,6 +393,42 @@ void RecurringNames(const std::vector<Sentence>& sentences,
         person_words.insert(sentences[si].tokens[name.begin].form);
         person_words.insert(sentences[si].tokens[name.end - 1].form);
       }
+  // "Ambassador to the United States Hamdullah Mohib" read as one name: a
+  // person of the document at the end of another name is a name of its own.
+  std::set<std::vector<std::string>> people;
+  for (size_t si = 0; si < sentences.size(); ++si)
+    for (const NamedSpan& name : (*recognized)[si])
+      if (name.type == EntityType::kPerson) {
+        int b = name.begin;  // (without titles: "Ambassador Hamdullah Mohib")
+        while (b < name.end && IsPersonTitle(sentences[si].tokens[b].form)) ++b;
+        std::vector<std::string> forms;
+        for (int i = b; i < name.end; ++i) forms.push_back(sentences[si].tokens[i].form);
+        if (forms.size() >= 2) people.insert(std::move(forms));
+      }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const std::vector<Token>& toks = sentences[si].tokens;
+    std::vector<NamedSpan> split;
+    for (const NamedSpan& name : (*recognized)[si]) {
+      int person_from = -1;
+      for (int b = name.begin + 1; b + 2 <= name.end; ++b) {
+        std::vector<std::string> tail;
+        for (int i = b; i < name.end; ++i) tail.push_back(toks[i].form);
+        if (people.count(tail)) {
+          person_from = b;
+          break;
+        }
+      }
+      if (person_from >= 0) {
+        // (What comes before is no person's: "United States".)
+        EntityType before = name.type == EntityType::kPerson ? EntityType::kOther : name.type;
+        split.push_back(NamedSpan{name.begin, person_from, before});
+        split.push_back(NamedSpan{person_from, name.end, EntityType::kPerson});
+        continue;
+      }
+      split.push_back(name);
+    }
+    (*recognized)[si] = std::move(split);
+  }
   for (size_t si = 0; si < sentences.size(); ++si) {
     const std::vector<Token>& toks = sentences[si].tokens;
     std::vector<NamedSpan> split;
