@@ -439,6 +439,22 @@ void RecurringNames(const std::vector<Sentence>& sentences,
       bool person_first = of >= 0 && name.type != EntityType::kPerson &&
                           person_words.count(toks[of - 1].form) &&
                           person_words.count(toks[name.begin].form);
+      // Or two capitalized words "of" an acronym or a name ending in an
+      // organisation's word: "Wong Kwok-hing of FTU", "Claudia Mo of the
+      // Civic Party" (but "Bank of America", "Royal Bank of Scotland").
+      if (of >= 0 && !person_first && name.type != EntityType::kPerson && of - name.begin == 2) {
+        std::vector<std::string> org;
+        for (int i = of + 1; i < name.end; ++i)
+          if (Lower(toks[i].form) != "the") org.push_back(toks[i].form);
+        bool two_names = std::isupper(static_cast<unsigned char>(toks[name.begin].form[0])) &&
+                         std::isupper(static_cast<unsigned char>(toks[name.begin + 1].form[0])) &&
+                         !EndsWithOrganizationWord({toks[name.begin].form, toks[name.begin + 1].form}) &&
+                         TypeFromCues({toks[name.begin].form, toks[name.begin + 1].form}, "") ==
+                             EntityType::kOther;
+        bool organisation = (org.size() == 1 && IsAcronym(org[0])) || EndsWithOrganizationWord(org) ||
+                            (!org.empty() && org.back() == "Party");
+        person_first = two_names && organisation;
+      }
       if (!person_first) {
         split.push_back(name);
         continue;
@@ -503,6 +519,14 @@ class SentenceView {
     for (size_t k = 0; k < recognized.size(); ++k)
       for (int i = recognized[k].begin; i < recognized[k].end && i < static_cast<int>(s.tokens.size()); ++i)
         name_at_[i] = static_cast<int>(k);
+    // "pro-Beijing", "anti-EU": no name, either half.
+    adjective_.assign(s.tokens.size(), false);
+    for (size_t i = 0; i + 2 < s.tokens.size(); ++i) {
+      std::string prefix = Lower(s.tokens[i].form);
+      if ((prefix == "pro" || prefix == "anti") && s.tokens[i + 1].form == "-" &&
+          s.tokens[i + 1].span.end == s.tokens[i + 2].span.begin && name_at_[i + 2] == -1)
+        adjective_[i] = adjective_[i + 2] = true;
+    }
     // "Jobs told the audience" after "Steve Jobs": the last word of a
     // person's name read earlier is that name, whatever the tagger says.
     for (size_t i = 0; i < s.tokens.size(); ++i) {
@@ -515,7 +539,9 @@ class SentenceView {
 
   // Whether token i is part of a name: the recognizer's, or a proper noun
   // (or acronym) it missed.
-  bool IsName(int i) const { return name_at_[i] != -1 || IsNameToken(s_.tokens[i]); }
+  bool IsName(int i) const {
+    return name_at_[i] != -1 || (IsNameToken(s_.tokens[i]) && !adjective_[i]);
+  }
 
   // The recognizer's name holding token i (or a surname read before), or null.
   const NamedSpan* RecognizedAt(int i) const {
@@ -542,10 +568,12 @@ class SentenceView {
       for (int i = r->begin; i < r->end; ++i) run.push_back(i);
       return run;
     }
-    if (!IsNameToken(s_.tokens[head])) return {};
+    if (!IsNameToken(s_.tokens[head]) || adjective_[head]) return {};
     int lo = head, hi = head;
     // Proper nouns outside the recognizer's names.
-    auto joins = [&](int i) { return name_at_[i] == -1 && IsNameToken(s_.tokens[i]); };
+    auto joins = [&](int i) {
+      return name_at_[i] == -1 && IsNameToken(s_.tokens[i]) && !adjective_[i];
+    };
     auto attached = [&](int i) {
       // i's head lies inside the run or is the run's head.
       int h = s_.tokens[i].head;
@@ -619,6 +647,7 @@ class SentenceView {
   const std::vector<NamedSpan>& recognized_;
   std::vector<NamedSpan> extra_;  // surnames read before, as one-word names
   std::vector<int> name_at_;      // index into recognized_; -2-k: extra_[k]; -1: none
+  std::vector<bool> adjective_;   // the halves of "pro-Beijing" 
 };
 
 // A claim side: an entity mention, a group mention or a value.

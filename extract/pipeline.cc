@@ -101,18 +101,24 @@ void RetagVerblessParticiple(Sentence& sentence) {
 
 // "Swedish captain Andreas Granqvist won the award": the parser sometimes
 // gives a verb two subjects, a common noun and the name right after it. The
-// noun describes the name, as in "White House spokesman Jay Carney said".
+// noun describes the name, as in "White House spokesman Jay Carney said";
+// two proper nouns in a row so read are one name.
 void RepairNounBeforeNamedSubject(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     Token& noun = t[i];
     const Token& name = t[i + 1];
     bool subject = noun.deprel == "nsubj" || noun.deprel == "nsubj:pass";
-    if (!subject || noun.upos != "NOUN" || name.upos != "PROPN" || name.deprel != noun.deprel ||
-        name.head != noun.head)
+    if (!subject || name.upos != "PROPN" || name.deprel != noun.deprel || name.head != noun.head)
       continue;
-    noun.head = static_cast<int>(i + 1);
-    noun.deprel = "nmod:desc";
+    if (noun.upos == "NOUN") {
+      noun.head = static_cast<int>(i + 1);
+      noun.deprel = "nmod:desc";
+    } else if (noun.upos == "PROPN") {
+      // "Wong Kwok-hing was defeated", read as two subjects: one name.
+      t[i + 1].head = static_cast<int>(i);
+      t[i + 1].deprel = "flat";
+    }
   }
 }
 
