@@ -1107,22 +1107,56 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             // possessive pronoun stands for.
             std::string possessive = Lower(s.tokens[o].form);
             if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && is_role(a) &&
-                (possessive == "his" || possessive == "her" || possessive == "its" ||
-                 possessive == "their")) {
+                (possessive == "his" || possessive == "her" || possessive == "its")) {
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
               continue;
             }
+            // "Thomas Sam and Manju Sam ... Their daughter Gloria": "their"
+            // of a kinship noun is the last two people named together.
+            if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && possessive == "their" &&
+                IsKinshipNoun(Lower(s.tokens[a].lemma))) {
+              PendingClaim pc;
+              pc.subjects.push_back(Side{id, {}, {}});
+              Side parents;
+              parents.group = true;
+              parents.group_before = id;  // the people named before this name
+              parents.group_type = EntityType::kPerson;
+              parents.span = s.tokens[o].span;
+              parents.text = cut(parents.span);
+              pc.objects.push_back(parents);
+              Claim& c = pc.claim;
+              c.relation = role + "_of";
+              c.relation_lemma = c.relation;
+              c.sentence = si;
+              c.sentence_span = s.span;
+              c.relation_span = ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end};
+              c.relation_surface = cut(c.relation_span);
+              c.confidence = 0.6;
+              pending.push_back(std::move(pc));
+              continue;
+            }
+            // "president of the region of Lombardy": the name of the noun
+            // the role is of.
+            int named = o;
+            if (orel == "nmod" && !view.IsName(o) && s.tokens[o].upos == "NOUN") {
+              for (int p : view.kids(o)) {
+                bool of = false;
+                for (int c : view.kids(p)) of |= s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "of";
+                if (s.tokens[p].deprel == "nmod" && of && view.IsName(p)) named = p;
+              }
+            }
             // A name proper, not a demonym ("English captain Harry Kane").
-            unsigned char first = static_cast<unsigned char>(s.tokens[o].form[0]);
+            unsigned char first = static_cast<unsigned char>(s.tokens[named].form[0]);
             bool written_as_name = std::isupper(first) || std::isdigit(first) || first >= 0x80;
-            if (!view.IsName(o) || !written_as_name || s.tokens[o].upos == "ADJ" ||
-                !CountryOfDemonym(s.tokens[o].form).empty())
+            if (!view.IsName(named) || !written_as_name || s.tokens[named].upos == "ADJ" ||
+                !CountryOfDemonym(s.tokens[named].form).empty())
               continue;
             if (orel == "nmod" && after) {
               // "chief executive of Apple", "editor at the Saudi Gazette".
               std::string prep;
               for (int c : view.kids(o))
                 if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+              o = named;
               // A role's: "chief executive of Apple", "editor at the Saudi
               // Gazette". Any noun's: "the Hajj, the annual pilgrimage to
               // Mecca", "Kanata, a suburb of Ottawa".
@@ -1154,8 +1188,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.
         if (name_start >= 2 && s.tokens[name_start - 1].form == "," &&
-            IsRoleWord(s.tokens[name_start - 2].form) && s.tokens[head].deprel != "appos")
+            IsRoleWord(s.tokens[name_start - 2].form) && s.tokens[head].deprel != "appos") {
           role_claims(name_start - 2, false);
+        } else if (name_start >= 2 && s.tokens[name_start - 1].form == "," &&
+                   !(s.tokens[head].deprel == "appos" && is_role(s.tokens[head].head))) {
+          // "The president of the region of Lombardy, Roberto Marino": the
+          // role noun whose phrase ends at the comma.
+          // (The name closes the apposition: a comma or the verb follows,
+          // not "and" of a list.)
+          int up = name_start - 2;
+          for (int hop = 0; hop < 3 && up >= 0 && !is_role(up); ++hop) up = s.tokens[up].head;
+          bool closes = name_end + 1 < n && (s.tokens[name_end + 1].form == "," ||
+                                             s.tokens[name_end + 1].upos == "VERB" ||
+                                             s.tokens[name_end + 1].upos == "AUX");
+          if (closes && up >= 0 && up < name_start - 2 && s.tokens[up].upos == "NOUN" && is_role(up))
+            role_claims(up, true);
+        }
         // The name in apposition to a role before it: "their son, John",
         // "the daughter of ..., Gloria".
         const Token& name_token = s.tokens[head];

@@ -47,6 +47,15 @@ char TitleGender(const std::string& title) {
   return 0;
 }
 
+bool ThingPronoun(const std::string& p) { return p == "it" || p == "its" || p == "itself"; }
+
+bool PluralPronoun(const std::string& p) {
+  return p == "they" || p == "them" || p == "their" || p == "theirs" || p == "themselves" ||
+         p == "we" || p == "us" || p == "our" || p == "ourselves";
+}
+
+}  // namespace
+
 // The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
 // "husband", "chairman" -> 'm'), else 0.
 char RoleGender(const std::string& role) {
@@ -70,14 +79,18 @@ char RoleGender(const std::string& role) {
   return 0;
 }
 
-bool ThingPronoun(const std::string& p) { return p == "it" || p == "its" || p == "itself"; }
-
-bool PluralPronoun(const std::string& p) {
-  return p == "they" || p == "them" || p == "their" || p == "theirs" || p == "themselves" ||
-         p == "we" || p == "us" || p == "our" || p == "ourselves";
+bool IsKinshipNoun(const std::string& noun) {
+  static const char* kKin[] = {"wife", "husband", "son", "daughter", "child", "children", "mother",
+                               "father", "parent", "brother", "sister", "sibling", "uncle", "aunt",
+                               "nephew", "niece", "cousin", "grandfather", "grandmother",
+                               "grandson", "granddaughter", "grandchild", "stepfather",
+                               "stepmother", "stepson", "stepdaughter", "baby", "boyfriend",
+                               "girlfriend", "fiance", "fiancee", "partner", "spouse", "widow",
+                               "widower"};
+  for (const char* k : kKin)
+    if (noun == k) return true;
+  return false;
 }
-
-}  // namespace
 
 DescriptionWords DescriptionWordsOf(const std::string& name) {
   DescriptionWords out;

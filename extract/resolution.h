@@ -59,6 +59,14 @@ struct NameMention {
   bool salient = false;
 };
 
+// The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
+// "husband", "chairman" -> 'm'), else 0.
+char RoleGender(const std::string& role);
+
+// Whether `noun` (lower case, singular) names a relative or partner: wife,
+// son, child, girlfriend...
+bool IsKinshipNoun(const std::string& noun);
+
 // The head nouns by which a definite description can refer back to `name`
 // (lower case): "the mosque" -> Grand Mosque, "this cyclone" -> Cyclone
 // Phailin (the last word of a longer name, or a first word that says what

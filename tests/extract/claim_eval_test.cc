@@ -106,7 +106,7 @@ nlohmann::json EvalClaims(const std::string& gold_file, const std::string& news_
 
 // Issue 10 asks, on held-out news read by hand, recall >= 50% and precision
 // >= 60% for claims between named entities. Recall is NOT MET yet: on the
-// three held-out articles kg finds 8 of 26 claims (31%), at 67% precision.
+// three held-out articles kg finds 11 of 26 claims (42%), at 61% precision.
 // These floors keep what was reached from falling; raise them as it rises.
 TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
@@ -114,7 +114,7 @@ TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["articles"].get<int>(), 3);
   EXPECT_EQ(j["gold"].get<int>(), 26);
-  EXPECT_GE(j["found"].get<int>(), 8) << j.dump(2);
+  EXPECT_GE(j["found"].get<int>(), 11) << j.dump(2);
   EXPECT_GE(j["precision"].get<double>(), 60.0) << j.dump(2);
 }
 
