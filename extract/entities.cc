@@ -210,6 +210,13 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;
+  // The head of "X of Y" is X: "University of Sheffield", "Museum of Flight".
+  auto of = std::find(words.begin() + 1, words.end(), "of");
+  if (of == words.end() || of + 1 == words.end()) return false;
+  const std::string& head = *(of - 1);
+  if (head == "Museum" || head == "Church") return true;
+  for (const char* w : kLast)
+    if (head == w) return true;
   return false;
 }
 

@@ -73,7 +73,9 @@ bool IsPersonTitle(const std::string& word);
 EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::string& title);
 
 // Whether a name of two or more words ends with a word only organisations
-// end with ("Ford Motor Company", "General Motors", "Federal Reserve Bank"):
+// end with ("Ford Motor Company", "General Motors", "Federal Reserve Bank"),
+// or has such a word, or Museum or Church, just before its first "of"
+// ("University of Sheffield", "Museum of Flight", "Church of Scientology"):
 // a cue that outweighs WordNet and the recognizer.
 bool EndsWithOrganizationWord(const std::vector<std::string>& name_words);
 
