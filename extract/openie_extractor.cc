@@ -1086,6 +1086,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // Canada spokeswoman Sujata Raisinghani", "his wife Manju Sam").
         const NamedSpan* own_name = view.RecognizedAt(head);
         const int name_last = own_name ? own_name->end - 1 : head;
+        // A noun describing this name when it is no person's ("the
+        // Scientology propaganda publication Freedom Magazine").
+        bool thing_described = false;
         auto role_claims = [&](int a, bool after) {
           // The role's own words: "chief executive", "Prime Minister".
           std::string role;
@@ -1164,8 +1167,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               bool any_prep = prep == "of" || prep == "to" || prep == "in" || prep == "near";
               if (!(role_prep && is_role(a)) && !any_prep) continue;
               add_claim_with(o, role + "_" + prep, lo, a, 0.75);
-            } else if ((orel == "compound" || orel == "nmod:poss") && o < a && is_role(a)) {
-              // "the State Department spokesperson", "Malaysia's Prime Minister".
+            } else if ((orel == "compound" || orel == "nmod:poss") && o < a &&
+                       (is_role(a) || thing_described)) {
+              // "the State Department spokesperson", "Malaysia's Prime
+              // Minister"; of a thing: "the Scientology propaganda
+              // publication Freedom Magazine".
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
                        s.tokens[name_last + 1].form == ",") {
@@ -1179,11 +1185,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (int a : view.kids(head)) {
           const std::string& rel = s.tokens[a].deprel;
           bool after = (rel == "appos" || rel == "list") && a > head;
-          bool before = rel == "nmod:desc" && a < head;
+          bool before = (rel == "nmod:desc" || rel == "compound") && a < head && !view.IsName(a);
           if (!after && !before) continue;
-          if (!after && !is_role(a)) continue;
+          thing_described = before && !is_role(a) && s.tokens[a].upos == "NOUN" &&
+                            own_type() != EntityType::kPerson && own_type() != EntityType::kPlace;
+          if (!after && !is_role(a) && !thing_described) continue;
           if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
           role_claims(a, after);
+          thing_described = false;
         }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.
