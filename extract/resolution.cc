@@ -187,10 +187,14 @@ void DocumentResolver::Resolve() {
   // The first word of the multi-word organisation names: "Ford" -> "Ford
   // Motor Company", "Apple" -> "Apple Inc." (when only one starts so).
   std::map<std::string, std::vector<std::string>> org_by_first;
+  // And the last word of "X of Y" organisation names: "Scientology" ->
+  // "Church of Scientology" (not a place's name: "Church of England").
+  std::map<std::string, std::vector<std::string>> org_by_of_last;
   for (const auto& [name, type] : type_of) {
     if (type != EntityType::kOrganization) continue;
     std::vector<std::string> w = Words(name);
     if (w.size() >= 2) org_by_first[w.front()].push_back(name);
+    if (w.size() == 3 && w[1] == "of") org_by_of_last[w[2]].push_back(name);
   }
   std::map<std::string, std::string> short_to_long;
   for (const auto& [name, type] : type_of) {
@@ -205,6 +209,11 @@ void DocumentResolver::Resolve() {
     bool known = catalog_.KnownType(name) != EntityType::kOther || type == EntityType::kPlace;
     if (person && !company) short_to_long[name] = it->second[0];
     if (company && !known && (!person || type != EntityType::kPerson)) short_to_long[name] = org->second[0];
+    auto of_last = org_by_of_last.find(name);
+    if (!person && !company && of_last != org_by_of_last.end() && of_last->second.size() == 1 &&
+        type != EntityType::kPlace && type != EntityType::kPerson &&
+        catalog_.KnownType(name) != EntityType::kPlace)
+      short_to_long[name] = of_last->second[0];
   }
   // Entities by canonical name.
   std::map<std::string, int> index_of;

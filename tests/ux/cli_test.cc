@@ -451,6 +451,28 @@ TEST(KgTimeline, SeedsByAnyNameAndTheExampleQueryAgrees) {
   EXPECT_NE(none.err.find("no entity is named 'Nobody At All'"), std::string::npos) << none.err;
 }
 
+// Issue 10 on real news: the three news-sample articles about Scientology
+// call it "the Church of Scientology" and "Scientology"; they are one node,
+// which takes part in claims of all three. (And "Museum of Flight" is an
+// organisation, not a product.)
+TEST(NewsSample, TheChurchOfScientologyIsOneNodeAcrossItsArticles) {
+  std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
+  TempDir dir;
+  std::string db = Kg() + " --db " + Quote(dir.path() + "/kg.db");
+  RunResult r = Sh(db + " ingest -q " + Quote(news + "/wikinews_gum_news.jsonl"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  RunResult q = Sh(db + " query --format csv \"MATCH (e {name: 'Church of Scientology'})-[:MENTIONED_IN]->(d:Document) "
+                        "RETURN count(DISTINCT d)\"");
+  EXPECT_EQ(q.out, "count(DISTINCT d)\n3\n") << q.err;
+  q = Sh(db + " query --format csv \"MATCH (e {name: 'Church of Scientology'})-[r]-() WHERE type(r) <> 'MENTIONED_IN' "
+              "UNWIND documents(r) AS d RETURN count(DISTINCT d)\"");
+  EXPECT_EQ(q.out, "count(DISTINCT d)\n3\n") << q.err;
+  q = Sh(db + " query --format csv \"MATCH (e {name: 'Scientology'}) RETURN count(e)\"");
+  EXPECT_EQ(q.out, "count(e)\n0\n") << q.err;
+  q = Sh(db + " query --format csv \"MATCH (e {name: 'Museum of Flight'}) RETURN e.type\"");
+  EXPECT_EQ(q.out, "e.type\nOrganization\n") << q.err;
+}
+
 // Issue 13, must show: the same article as JSON Lines and as HTML is one
 // document, and every claim in it has sources(r) = 1.
 TEST(SourceCounts, SameArticleAsJsonLinesAndHtmlIsOneSource) {
