@@ -223,7 +223,7 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
 bool EndsWithPlaceWord(const std::vector<std::string>& words) {
   static const char* kLast[] = {"Road", "Street", "Avenue", "Boulevard", "Highway", "Bridge",
                                 "River", "Lake", "Island", "Mountain", "County", "Province",
-                                "Airport", "Square", "Valley", "Bay", "Peninsula", "Strait"};
+                                "Airport", "Square", "Valley", "Bay", "Peninsula", "Strait", "Base"};
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;

@@ -222,6 +222,12 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
     if (after_pro(b)) return;
+    // "However", "Meanwhile": a one-word name the tagger reads as a
+    // function word or an adverb is none.
+    const std::string& u = s.tokens[b].upos;
+    if (e - b == 1 && (u == "ADV" || u == "SCONJ" || u == "CCONJ" || u == "ADP" || u == "DET" ||
+                       u == "PRON" || u == "AUX" || u == "INTJ" || u == "PART"))
+      return;
     if (e - b == 1 && e < n && s.tokens[e].form == "-" &&
         (Lower(s.tokens[b].form) == "pro" || Lower(s.tokens[b].form) == "anti"))
       return;
@@ -261,6 +267,16 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     int b = std::max(0, name.begin), e = std::min(n, name.end);
     EntityType type = name.type;
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
+    // "Wright-Patterson Air Force Base": a capitalized word joined by a
+    // hyphen to the name's first word is part of it.
+    while (b >= 2 && s.tokens[b - 1].form == "-" && !taken[b - 2] &&
+           s.tokens[b - 2].span.end == s.tokens[b - 1].span.begin &&
+           s.tokens[b - 1].span.end == s.tokens[b].span.begin &&
+           std::isupper(static_cast<unsigned char>(s.tokens[b - 2].form[0])) &&
+           std::isupper(static_cast<unsigned char>(s.tokens[b].form[0]))) {
+      taken[b - 1] = taken[b - 2] = true;
+      b -= 2;
+    }
     if (type == EntityType::kPlace && b > 0 && noun_before_place(b - 1, b, e)) {
       taken[--b] = true;
       type = EntityType::kOrganization;
@@ -626,7 +642,13 @@ class SentenceView {
       }
     }
     std::vector<int> run;
-    for (int i = lo; i <= hi; ++i) run.push_back(i);
+    std::string words;
+    for (int i = lo; i <= hi; ++i) {
+      run.push_back(i);
+      words += (words.empty() ? "" : " ") + s_.tokens[i].form;
+    }
+    // "the South Korean puppet military": a nationality is no name.
+    if (!CountryOfDemonym(words).empty() && words != "US" && words != "UK" && words != "U.S.") return {};
     return run;
   }
 

@@ -207,6 +207,9 @@ void DocumentResolver::Resolve() {
     // name is known on its own ("Russia", not "Russia Today") or reads as
     // a place.
     bool known = catalog_.KnownType(name) != EntityType::kOther || type == EntityType::kPlace;
+    // "the University", "the Church": a word that says what kind of
+    // organisation, short for the document's only one so named.
+    if (TypeFromCues({name}, "") == EntityType::kOrganization || name == "Church") known = false;
     if (person && !company) short_to_long[name] = it->second[0];
     if (company && !known && (!person || type != EntityType::kPerson)) short_to_long[name] = org->second[0];
     auto of_last = org_by_of_last.find(name);
