@@ -263,9 +263,17 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
            !IsPersonTitle(t.form) && !IsCalendarWord(t.form) && s.tokens[i - 1].form != "\"" &&
            s.tokens[i - 1].upos != "PUNCT";
   };
+  std::set<int> swallowed;  // one-word names taken into the name before them
   for (const NamedSpan& name : names) {
     int b = std::max(0, name.begin), e = std::min(n, name.end);
+    if (e - b == 1 && swallowed.count(b)) continue;
     EntityType type = name.type;
+    // "Commanders of the Korean People's Army", "Members of the Sea Org":
+    // people of an organisation are not its name.
+    if (e - b >= 3 && s.tokens[b].xpos == "NNS" && Lower(s.tokens[b + 1].form) == "of") {
+      b += 2;
+      if (b < e && Lower(s.tokens[b].form) == "the") ++b;
+    }
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
     // "Wright-Patterson Air Force Base": a capitalized word joined by a
     // hyphen to the name's first word is part of it.
@@ -282,6 +290,16 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       type = EntityType::kOrganization;
     }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
+    // "the Korean People's Army", "New People's Party": a possessive and an
+    // organisation's word after the name end one organisation's name.
+    if (e + 1 < n && (s.tokens[e].form == "'s" || s.tokens[e].xpos == "POS") &&
+        TypeFromCues({s.tokens[e + 1].form}, "") == EntityType::kOrganization &&
+        (e + 2 >= n || !NameLike(s.tokens[e + 2]))) {
+      taken[e] = taken[e + 1] = true;
+      swallowed.insert(e + 1);  // the recognizer's own "Army", if any
+      e += 2;
+      type = EntityType::kOrganization;
+    }
     // "Boeing 777", "iPhone 6": a model number makes the name a product's.
     // (Not a score: "South Korea 1 - 0".)
     bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
@@ -727,6 +745,25 @@ bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
 
 OpenIeExtractor::~OpenIeExtractor() = default;
 
+void OpenIeExtractor::JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const {
+  // "Democratic People" + 's + "Republic of Korea": two names the
+  // recognizer cut at a possessive are one when WordNet knows the whole
+  // (else "Republic of Korea" would be South Korea).
+  for (size_t k = 0; k + 1 < names->size(); ++k) {
+    NamedSpan& a = (*names)[k];
+    const NamedSpan& b = (*names)[k + 1];
+    if (b.begin != a.end + 1 || s.tokens[a.end].form != "'s") continue;
+    std::string text;
+    for (int i = a.begin; i < b.end; ++i)
+      text += (i > a.begin && s.tokens[i].form != "'s" ? " " : "") + s.tokens[i].form;
+    EntityType known = catalog_->KnownType(text);
+    if (known == EntityType::kOther) continue;
+    a.end = b.end;
+    a.type = known;
+    names->erase(names->begin() + static_cast<long>(k) + 1);
+  }
+}
+
 Result<std::unique_ptr<OpenIeExtractor>> OpenIeExtractor::Load(const std::string& models_dir) {
   Result<std::unique_ptr<Pipeline>> nlp = Pipeline::Load(models_dir);
   if (!nlp.ok()) return nlp.status();
@@ -787,8 +824,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   uint32_t order = 0;
   std::vector<std::vector<NamedSpan>> recognized =
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
-  for (size_t si = 0; si < sentences.size(); ++si)
+  for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);
+    JoinKnownPossessiveNames(sentences[si], &recognized[si]);
+  }
   RecurringNames(sentences, &recognized);
   // Last words of the people's names of the document, as they are written.
   std::set<std::string> surnames;
@@ -1309,36 +1348,43 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
     for (int i = 1; i + 2 < n; ++i) {
-      if (s.tokens[i].form != "(" || s.tokens[i + 2].form != ")") continue;
+      bool round = s.tokens[i].form == "(" && s.tokens[i + 2].form == ")";
+      bool square = s.tokens[i].form == "[" && s.tokens[i + 2].form == "]";  // "Army [KPA]"
+      if (!round && !square) continue;
       const std::string& acr = s.tokens[i + 1].form;
       if (!IsAcronym(acr)) continue;
+      // The name before the brackets: proper nouns, "of", capitalized
+      // adjectives and a possessive inside ("Korean People's Army [KPA]").
       int j = i - 1;
       while (j >= 0 && (IsNameToken(s.tokens[j]) || Lower(s.tokens[j].form) == "of" ||
+                        (s.tokens[j].form == "'s" && j > 0 && j + 1 < i) ||
                         (s.tokens[j].upos == "ADJ" && !s.tokens[j].form.empty() &&
                          std::isupper(static_cast<unsigned char>(s.tokens[j].form[0])))))
         --j;
+      // Its words (for the initials) and where each starts.
       std::vector<std::string> words;
-      std::string long_name;
+      std::vector<int> word_token;
       for (int k = j + 1; k < i; ++k) {
-        if (!long_name.empty()) long_name += ' ';
-        long_name += s.tokens[k].form;
+        if (s.tokens[k].form == "'s") continue;
+        words.push_back(s.tokens[k].form);
+        word_token.push_back(k);
       }
+      auto text_from = [&](size_t w) {
+        return cut(ByteSpan{s.tokens[word_token[w]].span.begin, s.tokens[i - 1].span.end});
+      };
       // Drop leading words until the initials match ("senior Federal...").
-      std::istringstream in(long_name);
-      std::string w;
-      while (in >> w) words.push_back(w);
       bool defined = false;
       for (size_t start = 0; start < words.size() && !defined; ++start) {
-        std::string cand;
-        for (size_t k = start; k < words.size(); ++k) cand += (cand.empty() ? "" : " ") + words[k];
-        if (AcronymMatches(acr, cand)) {
-          resolver.DefineAcronym(acr, cand);
+        std::string initials;
+        for (size_t k = start; k < words.size(); ++k) initials += (initials.empty() ? "" : " ") + words[k];
+        if (AcronymMatches(acr, initials)) {
+          resolver.DefineAcronym(acr, text_from(start));
           defined = true;
         }
       }
       // A translated acronym ("Federal Security Service (FSB)"): the whole
       // capitalized name just before the brackets.
-      if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, long_name);
+      if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, text_from(0));
     }
 
     // 3a. Events named by a noun: "a phone call made by President Trump ...

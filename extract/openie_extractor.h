@@ -26,6 +26,7 @@ namespace kg::extract {
 class Pipeline;
 class EntityCatalog;
 class EntityRecognizer;
+struct NamedSpan;
 
 class OpenIeExtractor : public Extractor {
  public:
@@ -61,6 +62,9 @@ class OpenIeExtractor : public Extractor {
 
  private:
   OpenIeExtractor() = default;
+  // Joins two names of sentence `s` the recognizer cut at a possessive when
+  // WordNet knows the whole ("Democratic People's Republic of Korea").
+  void JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<EntityCatalog> catalog_;
   std::unique_ptr<EntityRecognizer> ner_;  // null: names are proper-noun runs only

@@ -190,6 +190,13 @@ void DocumentResolver::Resolve() {
   // And the last word of "X of Y" organisation names: "Scientology" ->
   // "Church of Scientology" (not a place's name: "Church of England").
   std::map<std::string, std::vector<std::string>> org_by_of_last;
+  // And the first word of multi-word place names: "the North" -> "North
+  // Korea", "the South" -> "South Korea" (when only one starts so).
+  std::map<std::string, std::vector<std::string>> place_by_first;
+  for (const auto& [name, type] : type_of) {
+    std::vector<std::string> w = Words(name);
+    if (type == EntityType::kPlace && w.size() == 2) place_by_first[w.front()].push_back(name);
+  }
   for (const auto& [name, type] : type_of) {
     if (type != EntityType::kOrganization) continue;
     std::vector<std::string> w = Words(name);
@@ -212,6 +219,11 @@ void DocumentResolver::Resolve() {
     if (TypeFromCues({name}, "") == EntityType::kOrganization || name == "Church") known = false;
     if (person && !company) short_to_long[name] = it->second[0];
     if (company && !known && (!person || type != EntityType::kPerson)) short_to_long[name] = org->second[0];
+    auto place = place_by_first.find(name);
+    if (!person && !company && type == EntityType::kPlace && place != place_by_first.end() &&
+        place->second.size() == 1 && (name == "North" || name == "South" || name == "East" ||
+                                      name == "West" || catalog_.KnownType(name) == EntityType::kOther))
+      short_to_long[name] = place->second[0];
     auto of_last = org_by_of_last.find(name);
     if (!person && !company && of_last != org_by_of_last.end() && of_last->second.size() == 1 &&
         type != EntityType::kPlace && type != EntityType::kPerson &&
