@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "extract/entities.h"
 #include "extract/parallel.h"
@@ -122,7 +123,7 @@ enum Template : uint64_t {
   kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
   kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
   kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower,
-  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames
+  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames, kNounClass, kRunLastClass
 };
 constexpr int kMaxNameWords = 5;
 
@@ -152,6 +153,10 @@ struct EntityRecognizer::DocumentContext {
     // word's part in it (B, I, L, U; 4 outside any) and the words around it.
     uint64_t run_first = 0, run_last = 0, run_before = 0, run_after = 0;
     int run_part = 4, run_length = 0;
+    // WordNet's lexicographer file of the word's most frequent sense as an
+    // ordinary noun + 1 (0: none), and that of the sequence's last word:
+    // "Committee" is a group, "Hall" an artifact, "Lake" an object.
+    uint64_t noun_class = 0, run_last_class = 0;
   };
   std::vector<std::vector<Tok>> sentences;
   std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
@@ -218,12 +223,19 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
     add3(kRunLength, static_cast<uint64_t>(std::min(t.run_length, 5)), t.run_part);
     add3(kRunBefore, t.run_before, t.run_part);
     add3(kRunAfter, t.run_after, t.run_part);
+    add3(kRunLastClass, t.run_last_class, t.run_part);
   }
+  add3(kNounClass, t.noun_class, t.capitalized);
   if (second) {
     add3(kAggregate, t.aggregate, t.capitalized);
     add(kAggregateSet, t.aggregate_set);
     add3(kOwnFirst, t.own_first, t.aggregate);
   }
+}
+
+uint64_t EntityRecognizer::NounClass(const std::string& word) const {
+  auto it = noun_classes_.find(static_cast<uint32_t>(StringHash(NormalizeWord(word))));
+  return it == noun_classes_.end() ? 0 : it->second + 1;
 }
 
 std::vector<std::vector<int>> EntityRecognizer::Label(const DocumentContext& doc,
@@ -328,6 +340,7 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
       t.capitalized = Capitalized(tk.form);
       t.sentence_start = i == 0 || (i == 1 && !std::isalnum(static_cast<unsigned char>(sent.tokens[0].form[0])));
       t.common = common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(tk.form)))) > 0;
+      t.noun_class = NounClass(tk.form);
       t.flags = (t.capitalized ? 1 : 0) | (AllUpper(tk.form) ? 2 : 0) |
                 (tk.form.find_first_of("0123456789") != std::string::npos ? 4 : 0) |
                 (tk.form.find('-') != std::string::npos ? 8 : 0) |
@@ -440,6 +453,7 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         t.run_last = StringHash(lowers[s][e - 1]);
         t.run_before = b > 0 ? StringHash(lowers[s][b - 1]) : kEdge;
         t.run_after = e < n ? StringHash(lowers[s][e]) : kEdge;
+        t.run_last_class = toks[e - 1].noun_class;
       }
       b = e;
     }
@@ -646,18 +660,28 @@ void EntityRecognizer::BuildLexicons(const std::string& wordnet_dir) {
   // so a noun is an ordinary word only when some synset writes it so
   // ("apple" yes, "iran" no).
   std::unordered_set<uint32_t> lower_nouns;
+  std::set<std::string> lower_words;
   (*wn)->ForEachSynset([&](const WordNetSynset& synset) {
     for (const std::string& w : synset.words) {
       if (w.empty()) continue;
       if (!std::isupper(static_cast<unsigned char>(w[0]))) {
-        if (w.find(' ') == std::string::npos)
+        if (w.find(' ') == std::string::npos) {
           lower_nouns.insert(static_cast<uint32_t>(StringHash(NormalizeWord(w))));
+          lower_words.insert(w);
+        }
         continue;
       }
       if (std::count(w.begin(), w.end(), ' ') >= kMaxGazetteerWords) continue;
       gazetteer_[StringHash(Lower(w))] |= GazetteerBits(synset.lex_file);
     }
   });
+  // Ordinary nouns by the lexicographer file of their most frequent sense.
+  for (const std::string& w : lower_words) {
+    std::vector<WordNetSynset> senses = (*wn)->Synsets(w);
+    if (!senses.empty())
+      noun_classes_[static_cast<uint32_t>(StringHash(NormalizeWord(w)))] =
+          static_cast<uint8_t>(senses[0].lex_file);
+  }
   for (const auto& [word, bits] : ReadWordNetWordClasses(wordnet_dir)) {
     bool other_class = (bits & (kWnVerb | kWnAdj | kWnAdv)) != 0;
     if (other_class || ((bits & kWnNoun) && lower_nouns.count(word))) common_words_.insert(word);
@@ -811,6 +835,13 @@ Status EntityRecognizer::Save(const std::string& path) const {
   std::sort(common.begin(), common.end());
   w.VarU(common.size());
   for (uint32_t word : common) w.U32(word);
+  std::vector<std::pair<uint32_t, uint8_t>> classes(noun_classes_.begin(), noun_classes_.end());
+  std::sort(classes.begin(), classes.end());
+  w.VarU(classes.size());
+  for (const auto& [word, lex_file] : classes) {
+    w.U32(word);
+    w.U8(lex_file);
+  }
   std::vector<std::pair<uint64_t, std::array<uint32_t, kNumTypes>>> names(names_.begin(), names_.end());
   std::sort(names.begin(), names.end());
   w.VarU(names.size());
@@ -844,6 +875,14 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
     uint32_t word;
     if (!r.U32(&word)) return r.Error("truncated lexicon");
     ner->common_words_.insert(word);
+  }
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad noun class lexicon size");
+  ner->noun_classes_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t word;
+    uint8_t lex_file;
+    if (!r.U32(&word) || !r.U8(&lex_file)) return r.Error("truncated noun class lexicon");
+    ner->noun_classes_[word] = lex_file;
   }
   if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad name lexicon size");
   ner->names_.reserve(n);

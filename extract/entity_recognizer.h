@@ -8,11 +8,14 @@
 //      preposition governing its phrase), whether a title precedes it, a
 //      gazetteer of WordNet's proper nouns (instance synsets typed by their
 //      lexicographer file: noun.person, noun.location, noun.group...),
-//      whether the word is an ordinary English word, the capitalized
+//      whether the word is an ordinary English word and, if a noun, the
+//      lexicographer file of its most frequent sense ("committee" a
+//      group, "hall" an artifact, "lake" an object), the capitalized
 //      sequence it is in (its first and last words: "University of ...",
-//      "... Corp."), and a lexicon of the training documents' own names
-//      (word sequences with the types they had; while training, each
-//      document sees only the other documents' names, as a new one does);
+//      "... Corp.", and the last word's WordNet class), and a lexicon of
+//      the training documents' own names (word sequences with the types
+//      they had; while training, each document sees only the other
+//      documents' names, as a new one does);
 //   2. the same, plus what pass 1 said about the same word elsewhere in the
 //      document ("Jobs" after "Steve Jobs"; a sentence-initial word that is
 //      a name everywhere else).
@@ -62,9 +65,9 @@ struct NerTrainOptions {
 
 class EntityRecognizer {
  public:
-  // Version 2 added the name lexicon (version 1 files are refused: retrain
-  // with `kg train ner`).
-  static constexpr uint32_t kFormatVersion = 2;
+  // Version 2 added the name lexicon, version 3 the nouns' WordNet classes
+  // (older files are refused: retrain with `kg train ner`).
+  static constexpr uint32_t kFormatVersion = 3;
 
   static Result<std::unique_ptr<EntityRecognizer>> Load(const std::string& path);
   Status Save(const std::string& path) const;
@@ -95,6 +98,9 @@ class EntityRecognizer {
   using NameCounts = std::unordered_map<uint64_t, std::array<uint32_t, 6>>;
   DocumentContext BuildContext(const std::vector<Sentence>& document,
                                const NameCounts* own = nullptr) const;
+  // WordNet's lexicographer file of `word`'s first sense as an ordinary
+  // noun, plus one; 0 when it is none.
+  uint64_t NounClass(const std::string& word) const;
   // Pass 2's fields of `doc` from pass 1's labels.
   static void AddFirstPass(const std::vector<std::vector<int>>& first, DocumentContext* doc);
   void Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2, bool second,
@@ -123,6 +129,8 @@ class EntityRecognizer {
   // Lexicons (hashes of lower-cased words or word sequences).
   std::unordered_map<uint64_t, uint8_t> gazetteer_;  // proper-noun sequence -> type bits
   std::unordered_set<uint32_t> common_words_;        // lower-case English words
+  // Ordinary nouns -> the WordNet lexicographer file of their first sense.
+  std::unordered_map<uint32_t, uint8_t> noun_classes_;
   // The training documents' names (lower-cased word sequences) with how
   // often each was a name of each type.
   NameCounts names_;

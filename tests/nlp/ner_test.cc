@@ -56,13 +56,13 @@ TEST(NerModel, LoadsAndRefusesOtherKinds) {
   auto wrong = EntityRecognizer::Load(ModelsDir() + "/tagger.kgm");
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.status().message().find("tagger.kgm"), std::string::npos);
-  // A model of an older format (version 1 had no name lexicon) is refused,
-  // and the message says which version was found.
-  std::string old = TempPath("v1.kgm");
-  ASSERT_TRUE(ModelWriter::WriteFile(old, "ner", 1, "").ok());
-  auto v1 = EntityRecognizer::Load(old);
-  ASSERT_FALSE(v1.ok());
-  EXPECT_NE(v1.status().message().find("version 1"), std::string::npos) << v1.status().ToString();
+  // A model of an older format (version 2 had no WordNet noun classes) is
+  // refused, and the message says which version was found.
+  std::string old = TempPath("v2.kgm");
+  ASSERT_TRUE(ModelWriter::WriteFile(old, "ner", 2, "").ok());
+  auto v2 = EntityRecognizer::Load(old);
+  ASSERT_FALSE(v2.ok());
+  EXPECT_NE(v2.status().message().find("version 2"), std::string::npos) << v2.status().ToString();
   std::remove(old.c_str());
 }
 
