@@ -605,7 +605,9 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         }
         if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
         auto g = gazetteer_.find(StringHash(key));
-        if (g == gazetteer_.end() || g->second != 4) continue;  // places only
+        // Places, and no person's or group's name ("france" is also
+        // Anatole France); other senses (Chicago, a card game) may be.
+        if (g == gazetteer_.end() || !(g->second & 4) || (g->second & 3)) continue;
         if (len == 1 && (key.size() < 4 || toks[b].upos == "PRON" ||
                          common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(key))))))
           continue;
