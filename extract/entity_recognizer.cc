@@ -134,6 +134,12 @@ bool RunConnector(const std::string& lower) {
          lower == "for" || lower == "-";
 }
 
+// The legal forms of companies that follow their names after a comma.
+bool IsCompanySuffix(const std::string& w) {
+  return w == "Inc." || w == "Inc" || w == "Ltd." || w == "Ltd" || w == "LLC" || w == "Corp." ||
+         w == "L.P." || w == "Co.";
+}
+
 }  // namespace
 
 // Everything the features of one document need, computed once.
@@ -568,6 +574,15 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         b = k + 1;
       }
     }
+  }
+  // A company's legal form after a comma is part of its name ("Google ,
+  // Inc."), which names an organization.
+  for (size_t k = 0; k < out.size(); ++k) {
+    int e = out[k].end;
+    if (e + 1 >= n || toks[e].form != "," || !IsCompanySuffix(toks[e + 1].form)) continue;
+    out[k].end = e + 2;
+    out[k].type = EntityType::kOrganization;
+    if (k + 1 < out.size() && out[k + 1].begin < e + 2) out.erase(out.begin() + k + 1);
   }
   // A name followed by a possessive that ends its phrase names a business
   // ("dinner at Alan 's", "the Wendy s on Main"): the possessive is part of

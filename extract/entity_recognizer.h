@@ -110,7 +110,8 @@ class EntityRecognizer {
   // The tagger's names, cleaned: cut at brackets, commas and (in a name
   // with capitals) ordinary lower-case words, no trailing number, no piece
   // without letters, no lone letter, no name of adjectives only
-  // ("Russian"), no shouted ordinary words; a
+  // ("Russian"), no shouted ordinary words; a company's legal form after
+  // a comma joins its name ("Google , Inc.", an organization); a
   // possessive ending its phrase joins the name ("dinner at Alan 's", a
   // business); the places WordNet knows written in lower case ("mexico")
   // are added.
