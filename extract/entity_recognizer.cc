@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -132,6 +133,24 @@ constexpr int kMaxNameWords = 5;
 bool RunConnector(const std::string& lower) {
   return lower == "of" || lower == "&" || lower == "and" || lower == "the" || lower == "de" ||
          lower == "for" || lower == "-";
+}
+
+// Whether `w` is a file name ("API.pdf"), an e-mail address
+// ("rob@aol.com") or a web address ("http://...", "www.enron.com").
+bool IsFileOrAddress(const std::string& w) {
+  std::string low = Lower(w);
+  if (low.rfind("http:", 0) == 0 || low.rfind("https:", 0) == 0 || low.rfind("www.", 0) == 0)
+    return true;
+  size_t at = low.find('@');
+  if (at != std::string::npos && low.find('.', at) != std::string::npos) return true;
+  static const char* kExtensions[] = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".htm",
+                                      ".html", ".txt", ".ppt", ".pptx", ".jpg", ".jpeg",
+                                      ".gif", ".png", ".zip", ".exe", ".wav", ".mp3", ".csv"};
+  for (const char* x : kExtensions) {
+    size_t n = std::strlen(x);
+    if (low.size() > n && low.compare(low.size() - n, n, x) == 0) return true;
+  }
+  return false;
 }
 
 // The legal forms of companies that follow their names after a comma.
@@ -543,6 +562,9 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
       letter |= std::any_of(toks[k].form.begin(), toks[k].form.end(),
                             [](unsigned char c) { return std::isalpha(c); });
     if (!letter) return;
+    // "CrudeStocks.pdf", "RobBrnglsn@aol.com": files and addresses are no names.
+    for (int k = b; k < e; ++k)
+      if (IsFileOrAddress(toks[k].form)) return;
     // "X happens after Z": a lone letter is a variable, not a name.
     // (With its full stop, "X." as an initial, it is no name on its own.)
     if (e - b == 1 && (toks[b].form.size() == 1 || (toks[b].form.size() == 2 && toks[b].form[1] == '.')))
