@@ -159,6 +159,55 @@ bool IsCompanySuffix(const std::string& w) {
          w == "L.P." || w == "Co.";
 }
 
+// Adds to `names` (sorted, of `sentence`, whose words lower-cased are
+// `lowers`) the capitalized sequences of two or more words that end in an
+// organization's head word ("Russia 's Federal Security Service",
+// "an Iranian Opposition Group") and overlap no name: organizations the
+// tagger left out. Not at the start of a sentence, whose capitals say
+// nothing ("Great Service and hairstyles that last").
+void AddOrganizationsByHeadWord(const Sentence& sentence, const std::vector<std::string>& lowers,
+                                std::vector<NamedSpan>* names) {
+  const std::vector<Token>& toks = sentence.tokens;
+  const size_t n = toks.size();
+  std::vector<bool> taken(n, false);
+  for (const NamedSpan& span : *names)
+    for (int k = std::max(0, span.begin); k < span.end && k < static_cast<int>(n); ++k) taken[k] = true;
+  size_t first = n > 1 && !toks[0].form.empty() &&
+                         !std::isalnum(static_cast<unsigned char>(toks[0].form[0])) ? 1 : 0;
+  bool added = false;
+  for (size_t b = 0; b < n;) {
+    if (!Capitalized(toks[b].form)) {
+      ++b;
+      continue;
+    }
+    size_t e = b + 1;  // [b, e): capitalized words and the connectors between them
+    while (e < n) {
+      size_t k = e;
+      while (k < n && k - e < 2 && RunConnector(lowers[k])) ++k;
+      if (k < n && Capitalized(toks[k].form))
+        e = k + 1;
+      else
+        break;
+    }
+    std::vector<std::string> words;
+    bool free = true;
+    for (size_t k = b; k < e; ++k) {
+      words.push_back(toks[k].form);
+      free &= !taken[k];
+    }
+    if (b > first && free && words.size() >= 2 &&
+        (EndsWithOrganizationWord(words) ||
+         TypeFromCues({words.back()}, "") == EntityType::kOrganization)) {
+      names->push_back(NamedSpan{static_cast<int>(b), static_cast<int>(e), EntityType::kOrganization});
+      added = true;
+    }
+    b = e;
+  }
+  if (added)
+    std::sort(names->begin(), names->end(),
+              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+}
+
 }  // namespace
 
 // Everything the features of one document need, computed once.
@@ -522,6 +571,7 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
         if (EndsWithOrganizationWord(words)) span.type = EntityType::kOrganization;
       }
     }
+    AddOrganizationsByHeadWord(document[si], doc.lowers[si], &out[si]);
   }
   return out;
 }

@@ -23,8 +23,10 @@
 // different orders. The names found are then cleaned by rules (CleanSpans):
 // web text has variables ("X happens after Z"), shouting, lower-case place
 // names and businesses named with a possessive ("at Alan 's"); a name
-// takes the type it was given most often in the document, and a person's
-// name ending in a company word ("Apple Corps") is an organization. Pass 2 is
+// takes the type it was given most often in the document, a person's
+// name ending in a company word ("Apple Corps") is an organization, and so
+// is a capitalized sequence left out that ends in an organization's head
+// word ("Russia 's Federal Security Service"). Pass 2 is
 // trained on jackknifed pass-1 output, so it learns from the kind of
 // mistakes pass 1 makes. The lexicons are copied into the model file at
 // training time: recognizing needs no WordNet and no training data.
