@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "extract/entities.h"
 #include "extract/parallel.h"
@@ -122,7 +124,7 @@ enum Template : uint64_t {
   kUposTrigram, kHist1, kHist2, kHist1Word, kHist1Shape, kSentStart, kCommon, kGazetteer,
   kTitleBefore, kDeprel, kHeadLemma, kDeprelHead, kCase, kGovernor, kDocCase, kAggregate,
   kAggregateSet, kOwnFirst, kPrevNextWord, kLength, kPrev2Upos, kNext2Upos, kDet, kNextLower,
-  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames
+  kRunFirst, kRunLast, kRunLength, kRunBefore, kRunAfter, kNames, kNounClass, kRunLastClass
 };
 constexpr int kMaxNameWords = 5;
 
@@ -131,6 +133,79 @@ constexpr int kMaxNameWords = 5;
 bool RunConnector(const std::string& lower) {
   return lower == "of" || lower == "&" || lower == "and" || lower == "the" || lower == "de" ||
          lower == "for" || lower == "-";
+}
+
+// Whether `w` is a file name ("API.pdf"), an e-mail address
+// ("rob@aol.com") or a web address ("http://...", "www.enron.com").
+bool IsFileOrAddress(const std::string& w) {
+  std::string low = Lower(w);
+  if (low.rfind("http:", 0) == 0 || low.rfind("https:", 0) == 0 || low.rfind("www.", 0) == 0)
+    return true;
+  size_t at = low.find('@');
+  if (at != std::string::npos && low.find('.', at) != std::string::npos) return true;
+  static const char* kExtensions[] = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".htm",
+                                      ".html", ".txt", ".ppt", ".pptx", ".jpg", ".jpeg",
+                                      ".gif", ".png", ".zip", ".exe", ".wav", ".mp3", ".csv"};
+  for (const char* x : kExtensions) {
+    size_t n = std::strlen(x);
+    if (low.size() > n && low.compare(low.size() - n, n, x) == 0) return true;
+  }
+  return false;
+}
+
+// The legal forms of companies that follow their names after a comma.
+bool IsCompanySuffix(const std::string& w) {
+  return w == "Inc." || w == "Inc" || w == "Ltd." || w == "Ltd" || w == "LLC" || w == "Corp." ||
+         w == "L.P." || w == "Co.";
+}
+
+// Adds to `names` (sorted, of `sentence`, whose words lower-cased are
+// `lowers`) the capitalized sequences of two or more words that end in an
+// organization's head word ("Russia 's Federal Security Service",
+// "an Iranian Opposition Group") and overlap no name: organizations the
+// tagger left out. Not at the start of a sentence, whose capitals say
+// nothing ("Great Service and hairstyles that last").
+void AddOrganizationsByHeadWord(const Sentence& sentence, const std::vector<std::string>& lowers,
+                                std::vector<NamedSpan>* names) {
+  const std::vector<Token>& toks = sentence.tokens;
+  const size_t n = toks.size();
+  std::vector<bool> taken(n, false);
+  for (const NamedSpan& span : *names)
+    for (int k = std::max(0, span.begin); k < span.end && k < static_cast<int>(n); ++k) taken[k] = true;
+  size_t first = n > 1 && !toks[0].form.empty() &&
+                         !std::isalnum(static_cast<unsigned char>(toks[0].form[0])) ? 1 : 0;
+  bool added = false;
+  for (size_t b = 0; b < n;) {
+    if (!Capitalized(toks[b].form)) {
+      ++b;
+      continue;
+    }
+    size_t e = b + 1;  // [b, e): capitalized words and the connectors between them
+    while (e < n) {
+      size_t k = e;
+      while (k < n && k - e < 2 && RunConnector(lowers[k])) ++k;
+      if (k < n && Capitalized(toks[k].form))
+        e = k + 1;
+      else
+        break;
+    }
+    std::vector<std::string> words;
+    bool free = true;
+    for (size_t k = b; k < e; ++k) {
+      words.push_back(toks[k].form);
+      free &= !taken[k];
+    }
+    if (b > first && free && words.size() >= 2 &&
+        (EndsWithOrganizationWord(words) ||
+         TypeFromCues({words.back()}, "") == EntityType::kOrganization)) {
+      names->push_back(NamedSpan{static_cast<int>(b), static_cast<int>(e), EntityType::kOrganization});
+      added = true;
+    }
+    b = e;
+  }
+  if (added)
+    std::sort(names->begin(), names->end(),
+              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
 }
 
 }  // namespace
@@ -152,6 +227,10 @@ struct EntityRecognizer::DocumentContext {
     // word's part in it (B, I, L, U; 4 outside any) and the words around it.
     uint64_t run_first = 0, run_last = 0, run_before = 0, run_after = 0;
     int run_part = 4, run_length = 0;
+    // WordNet's lexicographer file of the word's most frequent sense as an
+    // ordinary noun + 1 (0: none), and that of the sequence's last word:
+    // "Committee" is a group, "Hall" an artifact, "Lake" an object.
+    uint64_t noun_class = 0, run_last_class = 0;
   };
   std::vector<std::vector<Tok>> sentences;
   std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
@@ -218,12 +297,19 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
     add3(kRunLength, static_cast<uint64_t>(std::min(t.run_length, 5)), t.run_part);
     add3(kRunBefore, t.run_before, t.run_part);
     add3(kRunAfter, t.run_after, t.run_part);
+    add3(kRunLastClass, t.run_last_class, t.run_part);
   }
+  add3(kNounClass, t.noun_class, t.capitalized);
   if (second) {
     add3(kAggregate, t.aggregate, t.capitalized);
     add(kAggregateSet, t.aggregate_set);
     add3(kOwnFirst, t.own_first, t.aggregate);
   }
+}
+
+uint64_t EntityRecognizer::NounClass(const std::string& word) const {
+  auto it = noun_classes_.find(static_cast<uint32_t>(StringHash(NormalizeWord(word))));
+  return it == noun_classes_.end() ? 0 : it->second + 1;
 }
 
 std::vector<std::vector<int>> EntityRecognizer::Label(const DocumentContext& doc,
@@ -328,6 +414,7 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
       t.capitalized = Capitalized(tk.form);
       t.sentence_start = i == 0 || (i == 1 && !std::isalnum(static_cast<unsigned char>(sent.tokens[0].form[0])));
       t.common = common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(tk.form)))) > 0;
+      t.noun_class = NounClass(tk.form);
       t.flags = (t.capitalized ? 1 : 0) | (AllUpper(tk.form) ? 2 : 0) |
                 (tk.form.find_first_of("0123456789") != std::string::npos ? 4 : 0) |
                 (tk.form.find('-') != std::string::npos ? 8 : 0) |
@@ -440,6 +527,7 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         t.run_last = StringHash(lowers[s][e - 1]);
         t.run_before = b > 0 ? StringHash(lowers[s][b - 1]) : kEdge;
         t.run_after = e < n ? StringHash(lowers[s][e]) : kEdge;
+        t.run_last_class = toks[e - 1].noun_class;
       }
       b = e;
     }
@@ -483,6 +571,7 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
         if (EndsWithOrganizationWord(words)) span.type = EntityType::kOrganization;
       }
     }
+    AddOrganizationsByHeadWord(document[si], doc.lowers[si], &out[si]);
   }
   return out;
 }
@@ -523,6 +612,9 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
       letter |= std::any_of(toks[k].form.begin(), toks[k].form.end(),
                             [](unsigned char c) { return std::isalpha(c); });
     if (!letter) return;
+    // "CrudeStocks.pdf", "RobBrnglsn@aol.com": files and addresses are no names.
+    for (int k = b; k < e; ++k)
+      if (IsFileOrAddress(toks[k].form)) return;
     // "X happens after Z": a lone letter is a variable, not a name.
     // (With its full stop, "X." as an initial, it is no name on its own.)
     if (e - b == 1 && (toks[b].form.size() == 1 || (toks[b].form.size() == 2 && toks[b].form[1] == '.')))
@@ -554,6 +646,15 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         b = k + 1;
       }
     }
+  }
+  // A company's legal form after a comma is part of its name ("Google ,
+  // Inc."), which names an organization.
+  for (size_t k = 0; k < out.size(); ++k) {
+    int e = out[k].end;
+    if (e + 1 >= n || toks[e].form != "," || !IsCompanySuffix(toks[e + 1].form)) continue;
+    out[k].end = e + 2;
+    out[k].type = EntityType::kOrganization;
+    if (k + 1 < out.size() && out[k + 1].begin < e + 2) out.erase(out.begin() + k + 1);
   }
   // A name followed by a possessive that ends its phrase names a business
   // ("dinner at Alan 's", "the Wendy s on Main"): the possessive is part of
@@ -591,7 +692,9 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         }
         if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
         auto g = gazetteer_.find(StringHash(key));
-        if (g == gazetteer_.end() || g->second != 4) continue;  // places only
+        // Places, and no person's or group's name ("france" is also
+        // Anatole France); other senses (Chicago, a card game) may be.
+        if (g == gazetteer_.end() || !(g->second & 4) || (g->second & 3)) continue;
         if (len == 1 && (key.size() < 4 || toks[b].upos == "PRON" ||
                          common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(key))))))
           continue;
@@ -646,18 +749,28 @@ void EntityRecognizer::BuildLexicons(const std::string& wordnet_dir) {
   // so a noun is an ordinary word only when some synset writes it so
   // ("apple" yes, "iran" no).
   std::unordered_set<uint32_t> lower_nouns;
+  std::set<std::string> lower_words;
   (*wn)->ForEachSynset([&](const WordNetSynset& synset) {
     for (const std::string& w : synset.words) {
       if (w.empty()) continue;
       if (!std::isupper(static_cast<unsigned char>(w[0]))) {
-        if (w.find(' ') == std::string::npos)
+        if (w.find(' ') == std::string::npos) {
           lower_nouns.insert(static_cast<uint32_t>(StringHash(NormalizeWord(w))));
+          lower_words.insert(w);
+        }
         continue;
       }
       if (std::count(w.begin(), w.end(), ' ') >= kMaxGazetteerWords) continue;
       gazetteer_[StringHash(Lower(w))] |= GazetteerBits(synset.lex_file);
     }
   });
+  // Ordinary nouns by the lexicographer file of their most frequent sense.
+  for (const std::string& w : lower_words) {
+    std::vector<WordNetSynset> senses = (*wn)->Synsets(w);
+    if (!senses.empty())
+      noun_classes_[static_cast<uint32_t>(StringHash(NormalizeWord(w)))] =
+          static_cast<uint8_t>(senses[0].lex_file);
+  }
   for (const auto& [word, bits] : ReadWordNetWordClasses(wordnet_dir)) {
     bool other_class = (bits & (kWnVerb | kWnAdj | kWnAdv)) != 0;
     if (other_class || ((bits & kWnNoun) && lower_nouns.count(word))) common_words_.insert(word);
@@ -811,6 +924,13 @@ Status EntityRecognizer::Save(const std::string& path) const {
   std::sort(common.begin(), common.end());
   w.VarU(common.size());
   for (uint32_t word : common) w.U32(word);
+  std::vector<std::pair<uint32_t, uint8_t>> classes(noun_classes_.begin(), noun_classes_.end());
+  std::sort(classes.begin(), classes.end());
+  w.VarU(classes.size());
+  for (const auto& [word, lex_file] : classes) {
+    w.U32(word);
+    w.U8(lex_file);
+  }
   std::vector<std::pair<uint64_t, std::array<uint32_t, kNumTypes>>> names(names_.begin(), names_.end());
   std::sort(names.begin(), names.end());
   w.VarU(names.size());
@@ -844,6 +964,14 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
     uint32_t word;
     if (!r.U32(&word)) return r.Error("truncated lexicon");
     ner->common_words_.insert(word);
+  }
+  if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad noun class lexicon size");
+  ner->noun_classes_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t word;
+    uint8_t lex_file;
+    if (!r.U32(&word) || !r.U8(&lex_file)) return r.Error("truncated noun class lexicon");
+    ner->noun_classes_[word] = lex_file;
   }
   if (!r.VarU(&n) || n > r.Remaining()) return r.Error("bad name lexicon size");
   ner->names_.reserve(n);

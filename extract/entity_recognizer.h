@@ -8,11 +8,14 @@
 //      preposition governing its phrase), whether a title precedes it, a
 //      gazetteer of WordNet's proper nouns (instance synsets typed by their
 //      lexicographer file: noun.person, noun.location, noun.group...),
-//      whether the word is an ordinary English word, the capitalized
+//      whether the word is an ordinary English word and, if a noun, the
+//      lexicographer file of its most frequent sense ("committee" a
+//      group, "hall" an artifact, "lake" an object), the capitalized
 //      sequence it is in (its first and last words: "University of ...",
-//      "... Corp."), and a lexicon of the training documents' own names
-//      (word sequences with the types they had; while training, each
-//      document sees only the other documents' names, as a new one does);
+//      "... Corp.", and the last word's WordNet class), and a lexicon of
+//      the training documents' own names (word sequences with the types
+//      they had; while training, each document sees only the other
+//      documents' names, as a new one does);
 //   2. the same, plus what pass 1 said about the same word elsewhere in the
 //      document ("Jobs" after "Steve Jobs"; a sentence-initial word that is
 //      a name everywhere else).
@@ -20,8 +23,10 @@
 // different orders. The names found are then cleaned by rules (CleanSpans):
 // web text has variables ("X happens after Z"), shouting, lower-case place
 // names and businesses named with a possessive ("at Alan 's"); a name
-// takes the type it was given most often in the document, and a person's
-// name ending in a company word ("Apple Corps") is an organization. Pass 2 is
+// takes the type it was given most often in the document, a person's
+// name ending in a company word ("Apple Corps") is an organization, and so
+// is a capitalized sequence left out that ends in an organization's head
+// word ("Russia 's Federal Security Service"). Pass 2 is
 // trained on jackknifed pass-1 output, so it learns from the kind of
 // mistakes pass 1 makes. The lexicons are copied into the model file at
 // training time: recognizing needs no WordNet and no training data.
@@ -62,9 +67,9 @@ struct NerTrainOptions {
 
 class EntityRecognizer {
  public:
-  // Version 2 added the name lexicon (version 1 files are refused: retrain
-  // with `kg train ner`).
-  static constexpr uint32_t kFormatVersion = 2;
+  // Version 2 added the name lexicon, version 3 the nouns' WordNet classes
+  // (older files are refused: retrain with `kg train ner`).
+  static constexpr uint32_t kFormatVersion = 3;
 
   static Result<std::unique_ptr<EntityRecognizer>> Load(const std::string& path);
   Status Save(const std::string& path) const;
@@ -95,6 +100,9 @@ class EntityRecognizer {
   using NameCounts = std::unordered_map<uint64_t, std::array<uint32_t, 6>>;
   DocumentContext BuildContext(const std::vector<Sentence>& document,
                                const NameCounts* own = nullptr) const;
+  // WordNet's lexicographer file of `word`'s first sense as an ordinary
+  // noun, plus one; 0 when it is none.
+  uint64_t NounClass(const std::string& word) const;
   // Pass 2's fields of `doc` from pass 1's labels.
   static void AddFirstPass(const std::vector<std::vector<int>>& first, DocumentContext* doc);
   void Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2, bool second,
@@ -104,7 +112,8 @@ class EntityRecognizer {
   // The tagger's names, cleaned: cut at brackets, commas and (in a name
   // with capitals) ordinary lower-case words, no trailing number, no piece
   // without letters, no lone letter, no name of adjectives only
-  // ("Russian"), no shouted ordinary words; a
+  // ("Russian"), no shouted ordinary words; a company's legal form after
+  // a comma joins its name ("Google , Inc.", an organization); a
   // possessive ending its phrase joins the name ("dinner at Alan 's", a
   // business); the places WordNet knows written in lower case ("mexico")
   // are added.
@@ -123,6 +132,8 @@ class EntityRecognizer {
   // Lexicons (hashes of lower-cased words or word sequences).
   std::unordered_map<uint64_t, uint8_t> gazetteer_;  // proper-noun sequence -> type bits
   std::unordered_set<uint32_t> common_words_;        // lower-case English words
+  // Ordinary nouns -> the WordNet lexicographer file of their first sense.
+  std::unordered_map<uint32_t, uint8_t> noun_classes_;
   // The training documents' names (lower-cased word sequences) with how
   // often each was a name of each type.
   NameCounts names_;
