@@ -15,6 +15,7 @@
 #include "extract/boilerplate.h"
 #include "extract/entities.h"
 #include "extract/entity_recognizer.h"
+#include "extract/parse_repairs.h"
 #include "extract/pipeline.h"
 #include "extract/relation_normalizer.h"
 #include "extract/resolution.h"
@@ -311,13 +312,13 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     }
     // "the State Department Spokesperson": a role word ends no
     // organisation's name; it is the role of someone in it.
-    while (type != EntityType::kPerson && e - b >= 2 && IsRoleWord(s.tokens[e - 1].form) &&
-           s.tokens[e - 1].form != "State")
+    while (e - b >= 2 && IsRoleWord(s.tokens[e - 1].form) && s.tokens[e - 1].form != "State")
       --e;
     // "Obama and Putin" is two names; "Procter and Gamble Company" one.
     std::vector<std::string> words;
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
     bool ends_as_org = EndsWithOrganizationWord(words);
+    if (ends_as_org && type == EntityType::kPerson) type = EntityType::kOrganization;
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -342,6 +343,9 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       if (cut) {
         emit(start, i, type);
         start = i + 1;
+        // "Wong Kwok-hing of FTU": what follows a person's "of" is no
+        // person (most often the organisation).
+        if (type == EntityType::kPerson && lower == "of") type = EntityType::kOther;
       }
     }
     emit(start, e, type);
@@ -357,7 +361,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     // hangs on the proper noun after it.
     int ceiling = k + 1 < out.size() ? out[k + 1].begin : static_cast<int>(s.tokens.size());
     while (n.type == EntityType::kPerson && n.end < ceiling && s.tokens[n.end].upos == "PROPN" &&
-           NameLike(s.tokens[n.end]) && s.tokens[n.end - 1].head == n.end &&
+           NameLike(s.tokens[n.end]) && !IsRoleWord(s.tokens[n.end].form) &&
+           s.tokens[n.end - 1].head == n.end &&
            (s.tokens[n.end - 1].deprel == "compound" || s.tokens[n.end - 1].deprel == "flat"))
       ++n.end;
     auto part_of_name = [&](int before, int first) {
@@ -566,6 +571,7 @@ class SentenceView {
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       if (name_at_[i] >= 0 || !document_surnames.count(s.tokens[i].form)) continue;
       if (i + 1 < s.tokens.size() && NameLike(s.tokens[i + 1])) continue;  // inside another name
+      if (i > 0 && s.tokens[i - 1].upos == "PROPN" && NameLike(s.tokens[i - 1])) continue;  // "Peter Smith"
       extra_.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, EntityType::kPerson});
     }
     for (size_t k = 0; k < extra_.size(); ++k) name_at_[extra_[k].begin] = -2 - static_cast<int>(k);
@@ -746,6 +752,43 @@ bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
 OpenIeExtractor::~OpenIeExtractor() = default;
 
 void OpenIeExtractor::JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const {
+  // The same for proper nouns the recognizer left out: "The Democratic
+  // People's Republic of Korea fired".
+  const int n = static_cast<int>(s.tokens.size());
+  auto in_name = [&](int i) {
+    for (const NamedSpan& x : *names)
+      if (i >= x.begin && i < x.end) return true;
+    return false;
+  };
+  auto proper = [&](int i) {
+    const Token& t = s.tokens[i];
+    bool capitalized_adjective = t.upos == "ADJ" && i > 0 && !t.form.empty() &&
+                                 std::isupper(static_cast<unsigned char>(t.form[0]));
+    return (t.upos == "PROPN" || capitalized_adjective || Lower(t.form) == "of") && !in_name(i);
+  };
+  for (int p = 1; p + 1 < n; ++p) {
+    if (s.tokens[p].form != "'s" || !proper(p - 1)) continue;
+    // After the possessive: more proper nouns, or a name the recognizer
+    // found ("Republic of Korea").
+    auto after = std::find_if(names->begin(), names->end(),
+                              [&](const NamedSpan& x) { return x.begin == p + 1; });
+    if (!proper(p + 1) && after == names->end()) continue;
+    int b = p - 1, e = p + 2;
+    while (b > 0 && proper(b - 1)) --b;
+    if (after != names->end()) {
+      e = after->end;
+    } else {
+      while (e < n && proper(e)) ++e;
+    }
+    std::string text;
+    for (int i = b; i < e; ++i) text += (i > b && s.tokens[i].form != "'s" ? " " : "") + s.tokens[i].form;
+    EntityType known = catalog_->KnownType(text);
+    if (known == EntityType::kOther) continue;
+    if (after != names->end()) names->erase(after);
+    names->push_back(NamedSpan{b, e, known});
+    std::sort(names->begin(), names->end(),
+              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+  }
   // "Democratic People" + 's + "Republic of Korea": two names the
   // recognizer cut at a possessive are one when WordNet knows the whole
   // (else "Republic of Korea" would be South Korea).
@@ -805,7 +848,7 @@ Result<Extraction> OpenIeExtractor::Extract(const Document& document) const {
 }
 
 Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
-                                                 const std::vector<Sentence>& sentences,
+                                                 const std::vector<Sentence>& analysed,
                                                  bool all_mentions) const {
   Extraction out;
   out.document = document;
@@ -822,8 +865,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   DescribableNames names_so_far;
   std::vector<PendingClaim> pending;
   uint32_t order = 0;
+  // The recognizer reads the sentences as the parser left them (as it was
+  // trained); the claims read them repaired.
   std::vector<std::vector<NamedSpan>> recognized =
-      ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
+      ner_ ? ner_->Recognize(analysed) : std::vector<std::vector<NamedSpan>>(analysed.size());
+  std::vector<Sentence> sentences = analysed;
+  for (Sentence& s : sentences) RepairParseForClaims(s);
   for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
@@ -1053,7 +1100,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
           EntityType known = catalog_->KnownType(joined);
           if (known != EntityType::kOther) return known == EntityType::kOrganization;
-          return EndsWithOrganizationWord(words) || (theirs && theirs->type == EntityType::kOrganization);
+          // (An acronym no one knows as a place: "Wong Kwok-hing of FTU".)
+          bool acronym = words.size() == 1 && IsAcronym(words[0]) &&
+                         !(theirs && theirs->type != EntityType::kOrganization && theirs->type != EntityType::kOther);
+          return EndsWithOrganizationWord(words) || acronym ||
+                 (theirs && theirs->type == EntityType::kOrganization);
         };
         // This name's type as far as the sentence tells: WordNet's, its
         // last word's, the recognizer's.
@@ -1980,6 +2031,7 @@ std::vector<CarbTuple> OpenIeExtractor::ExtractCarb(const std::string& line) con
   while (in >> w) tokens.push_back(w);
   if (tokens.empty() || !pipeline_) return {};
   Sentence s = pipeline_->AnalyzeTokens(tokens);
+  RepairParseForClaims(s);
   return CarbTuplesOf(s, options_);
 }
 
