@@ -892,6 +892,24 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       continue;
     }
     SentenceView view(s, recognized[si], surnames);
+    // A claim of this sentence between `subjects` and `objects`, its
+    // relation read from the words at `relation_span`.
+    auto add_pending = [&](std::vector<Side> subjects, std::vector<Side> objects,
+                           const std::string& relation, const std::string& lemma,
+                           ByteSpan relation_span, double confidence) {
+      PendingClaim pc;
+      pc.subjects = std::move(subjects);
+      pc.objects = std::move(objects);
+      Claim& c = pc.claim;
+      c.relation = relation;
+      c.relation_lemma = lemma;
+      c.sentence = si;
+      c.sentence_span = s.span;
+      c.relation_span = relation_span;
+      c.relation_surface = cut(relation_span);
+      c.confidence = confidence;
+      pending.push_back(std::move(pc));
+    };
     // 1. Every name run and pronoun of the sentence, in order, as mentions.
     std::map<int, int> mention_at;  // head token -> mention id
     std::vector<bool> in_run(n, false);
@@ -1043,18 +1061,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                             double confidence) {
           int other = add_name(other_head);
           if (other < 0 || other == id) return;
-          PendingClaim pc;
-          pc.subjects.push_back(Side{id, {}, {}});
-          pc.objects.push_back(Side{other, {}, {}});
-          Claim& c = pc.claim;
-          c.relation = relation;
-          c.relation_lemma = relation;
-          c.sentence = si;
-          c.sentence_span = s.span;
-          c.relation_span = ByteSpan{s.tokens[lo].span.begin, s.tokens[hi].span.end};
-          c.relation_surface = cut(c.relation_span);
-          c.confidence = confidence;
-          pending.push_back(std::move(pc));
+          add_pending({Side{id, {}, {}}}, {Side{other, {}, {}}}, relation, relation,
+                      ByteSpan{s.tokens[lo].span.begin, s.tokens[hi].span.end}, confidence);
         };
         auto is_role = [&](int a) {
           const Token& t = s.tokens[a];
@@ -1230,24 +1238,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             // of a kinship noun is the last two people named together.
             if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && possessive == "their" &&
                 IsKinshipNoun(Lower(s.tokens[a].lemma))) {
-              PendingClaim pc;
-              pc.subjects.push_back(Side{id, {}, {}});
               Side parents;
               parents.group = true;
               parents.group_before = id;  // the people named before this name
               parents.group_type = EntityType::kPerson;
               parents.span = s.tokens[o].span;
               parents.text = cut(parents.span);
-              pc.objects.push_back(parents);
-              Claim& c = pc.claim;
-              c.relation = role + "_of";
-              c.relation_lemma = c.relation;
-              c.sentence = si;
-              c.sentence_span = s.span;
-              c.relation_span = ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end};
-              c.relation_surface = cut(c.relation_span);
-              c.confidence = 0.6;
-              pending.push_back(std::move(pc));
+              add_pending({Side{id, {}, {}}}, {parents}, role + "_of", role + "_of",
+                          ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end}, 0.6);
               continue;
             }
             // "president of the region of Lombardy": the name of the noun
@@ -1378,23 +1376,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int place_id = add_name(view.HeadOf(*place));
       int region_id = add_name(view.HeadOf(*region));
       if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
-      PendingClaim pc;
-      pc.subjects.push_back(Side{place_id, {}, {}});
-      pc.objects.push_back(Side{region_id, {}, {}});
-      Claim& claim = pc.claim;
-      claim.relation = "locate_in";
-      claim.relation_lemma = "locate_in";
-      claim.sentence = si;
-      claim.sentence_span = s.span;
-      claim.relation_span = s.tokens[c].span;
-      claim.relation_surface = cut(claim.relation_span);
-      claim.confidence = 0.7;
       bool repeated = false;  // the parse may have read it already
       for (const PendingClaim& other : pending)
         repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
                     other.subjects.size() == 1 && other.subjects[0].mention == place_id &&
                     other.objects.size() == 1 && other.objects[0].mention == region_id;
-      if (!repeated) pending.push_back(std::move(pc));
+      if (!repeated)
+        add_pending({Side{place_id, {}, {}}}, {Side{region_id, {}, {}}}, "locate_in", "locate_in",
+                    s.tokens[c].span, 0.7);
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
@@ -1503,15 +1492,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (id >= 0) pc.objects.push_back(Side{id, {}, {}});
       }
       if (pc.subjects.empty() || pc.objects.empty()) continue;
-      Claim& c = pc.claim;
-      c.relation = relation;
-      c.relation_lemma = Lower(noun.lemma);
-      c.sentence = si;
-      c.sentence_span = s.span;
-      c.relation_span = noun.span;
-      c.relation_surface = cut(noun.span);
-      c.confidence = 0.6;
-      pending.push_back(std::move(pc));
+      add_pending(std::move(pc.subjects), std::move(pc.objects), relation, Lower(noun.lemma), noun.span,
+                  0.6);
     }
 
     // 3b. Who spoke to whom: "Sujata Raisinghani told CBC News the
@@ -1559,18 +1541,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!names_one(speaker) || !names_one(hearer) || s.tokens[hearer].upos == "PRON") continue;
       int speaker_id = add_name(speaker), hearer_id = add_name(hearer);
       if (speaker_id < 0 || hearer_id < 0 || speaker_id == hearer_id) continue;
-      PendingClaim pc;
-      pc.subjects.push_back(Side{speaker_id, {}, {}});
-      pc.objects.push_back(Side{hearer_id, {}, {}});
-      Claim& c = pc.claim;
-      c.relation = tells ? CanonicalRelation(lemma) : CanonicalRelation(lemma + "_to");
-      c.relation_lemma = tells ? lemma : lemma + "_to";
-      c.sentence = si;
-      c.sentence_span = s.span;
-      c.relation_span = verb.span;
-      c.relation_surface = cut(verb.span);
-      c.confidence = 0.7;
-      pending.push_back(std::move(pc));
+      std::string relation = tells ? lemma : lemma + "_to";
+      add_pending({Side{speaker_id, {}, {}}}, {Side{hearer_id, {}, {}}}, CanonicalRelation(relation),
+                  relation, verb.span, 0.7);
     }
 
     // 3. Tuples -> pending claims.
