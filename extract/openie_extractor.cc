@@ -843,12 +843,11 @@ Result<Extraction> OpenIeExtractor::Extract(const Document& document) const {
       for (size_t i = pos; i < end; ++i) text[i] = ' ';
     pos = end + 1;
   }
-  std::vector<Sentence> sentences = pipeline_->Analyze(text);
-  return ExtractFromSentences(document, sentences);
+  return ExtractFromSentences(document, pipeline_->Analyze(text));
 }
 
 Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
-                                                 const std::vector<Sentence>& analysed,
+                                                 std::vector<Sentence> sentences,
                                                  bool all_mentions) const {
   Extraction out;
   out.document = document;
@@ -868,8 +867,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // The recognizer reads the sentences as the parser left them (as it was
   // trained); the claims read them repaired.
   std::vector<std::vector<NamedSpan>> recognized =
-      ner_ ? ner_->Recognize(analysed) : std::vector<std::vector<NamedSpan>>(analysed.size());
-  std::vector<Sentence> sentences = analysed;
+      ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
   for (Sentence& s : sentences) RepairParseForClaims(s);
   for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);

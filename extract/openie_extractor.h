@@ -55,7 +55,9 @@ class OpenIeExtractor : public Extractor {
   // With `all_mentions`, every entity the document names is kept (not only
   // those in claims), with every mention resolved to it, pronouns included:
   // what `kg eval coref` scores.
-  Extraction ExtractFromSentences(const Document& document, const std::vector<Sentence>& sentences,
+  // (The sentences are taken by value: the claims read them with the parse
+  // repaired, extract/parse_repairs.h, after the recognizer has read them.)
+  Extraction ExtractFromSentences(const Document& document, std::vector<Sentence> sentences,
                                   bool all_mentions = false) const;
 
   const Pipeline& pipeline() const { return *pipeline_; }

@@ -514,11 +514,14 @@ std::vector<Sentence> SplitAtSemicolons(std::vector<Sentence> sentences) {
 std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> tokens) {
   std::vector<Sentence> out;
   Sentence cur;
+  constexpr size_t kTypicalSentence = 32;  // tokens: room without regrowing for most
+  cur.tokens.reserve(kTypicalSentence);
   auto flush = [&]() {
     if (cur.tokens.empty()) return;
     cur.span = {cur.tokens.front().span.begin, cur.tokens.back().span.end};
     out.push_back(std::move(cur));
     cur = Sentence();
+    cur.tokens.reserve(kTypicalSentence);
   };
   size_t line_start = 0;  // byte where the current line began
   for (size_t i = 0; i < tokens.size(); ++i) {
