@@ -198,6 +198,23 @@ bool NameLike(const Token& t) {
   return std::isupper(c) || std::isdigit(c) || c >= 0x80 || t.upos == "PROPN";
 }
 
+// Whether token `i` is the name half of an adjective made of a name:
+// "pro-Beijing", "anti-EU", "non-EU" (no name, either half).
+bool AfterProOrAnti(const Sentence& s, int i) {
+  if (i < 2 || s.tokens[i - 1].form != "-" || s.tokens[i - 1].span.end != s.tokens[i].span.begin)
+    return false;
+  std::string prefix = Lower(s.tokens[i - 2].form);
+  return prefix == "pro" || prefix == "anti" || prefix == "non";
+}
+
+// Whether a name written `words` is a place's: WordNet's say first, else
+// the recognizer's (`recognized`, its type when it found the name).
+bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
+                std::optional<EntityType> recognized) {
+  EntityType known = catalog.KnownType(words);
+  return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
+}
+
 // The recognizer's names, made safe to build nodes from: cut at words that
 // cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
 // Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
@@ -211,18 +228,11 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
   auto hyphen_rest = [&](int i) {
     return i > 0 && s.tokens[i - 1].form == "-" && s.tokens[i - 1].span.end == s.tokens[i].span.begin;
   };
-  // "pro-Beijing", "anti-EU": an adjective made of a name, not the name.
-  auto after_pro = [&](int b) {
-    if (b < 2 || s.tokens[b - 1].form != "-" || s.tokens[b - 1].span.end != s.tokens[b].span.begin)
-      return false;
-    std::string prefix = Lower(s.tokens[b - 2].form);
-    return prefix == "pro" || prefix == "anti" || prefix == "non";
-  };
   auto emit = [&](int b, int e, EntityType type) {
     while (b < e && !NameLike(s.tokens[b])) ++b;
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
-    if (after_pro(b)) return;
+    if (AfterProOrAnti(s, b)) return;  // "pro-Beijing"
     // "However", "Meanwhile": a one-word name the tagger reads as a
     // function word or an adverb is none.
     const std::string& u = s.tokens[b].upos;
@@ -425,25 +435,25 @@ void RecurringNames(const std::vector<Sentence>& sentences,
   // "Lee Cheuk-yan of the Labour Party", "Tanya Chan of the Civic Party"
   // read as one organisation's name: a person of the document (or one with
   // the surname of a person of the document) "of" an organisation is two.
-  std::set<std::string> person_words;  // first and last words of people's names
-  for (size_t si = 0; si < sentences.size(); ++si)
-    for (const NamedSpan& name : (*recognized)[si])
-      if (name.type == EntityType::kPerson && name.end - name.begin >= 2) {
-        person_words.insert(sentences[si].tokens[name.begin].form);
-        person_words.insert(sentences[si].tokens[name.end - 1].form);
-      }
+  //
   // "Ambassador to the United States Hamdullah Mohib" read as one name: a
   // person of the document at the end of another name is a name of its own.
-  std::set<std::vector<std::string>> people;
+  std::set<std::string> person_words;  // first and last words of people's names
+  std::set<std::vector<std::string>> people;  // their words, without titles
   for (size_t si = 0; si < sentences.size(); ++si)
-    for (const NamedSpan& name : (*recognized)[si])
-      if (name.type == EntityType::kPerson) {
-        int b = name.begin;  // (without titles: "Ambassador Hamdullah Mohib")
-        while (b < name.end && IsPersonTitle(sentences[si].tokens[b].form)) ++b;
-        std::vector<std::string> forms;
-        for (int i = b; i < name.end; ++i) forms.push_back(sentences[si].tokens[i].form);
-        if (forms.size() >= 2) people.insert(std::move(forms));
+    for (const NamedSpan& name : (*recognized)[si]) {
+      if (name.type != EntityType::kPerson) continue;
+      const std::vector<Token>& toks = sentences[si].tokens;
+      if (name.end - name.begin >= 2) {
+        person_words.insert(toks[name.begin].form);
+        person_words.insert(toks[name.end - 1].form);
       }
+      int b = name.begin;  // (without titles: "Ambassador Hamdullah Mohib")
+      while (b < name.end && IsPersonTitle(toks[b].form)) ++b;
+      std::vector<std::string> forms;
+      for (int i = b; i < name.end; ++i) forms.push_back(toks[i].form);
+      if (forms.size() >= 2) people.insert(std::move(forms));
+    }
   for (size_t si = 0; si < sentences.size(); ++si) {
     const std::vector<Token>& toks = sentences[si].tokens;
     std::vector<NamedSpan> split;
@@ -560,12 +570,8 @@ class SentenceView {
         name_at_[i] = static_cast<int>(k);
     // "pro-Beijing", "anti-EU": no name, either half.
     adjective_.assign(s.tokens.size(), false);
-    for (size_t i = 0; i + 2 < s.tokens.size(); ++i) {
-      std::string prefix = Lower(s.tokens[i].form);
-      if ((prefix == "pro" || prefix == "anti") && s.tokens[i + 1].form == "-" &&
-          s.tokens[i + 1].span.end == s.tokens[i + 2].span.begin && name_at_[i + 2] == -1)
-        adjective_[i] = adjective_[i + 2] = true;
-    }
+    for (int i = 2; i < static_cast<int>(s.tokens.size()); ++i)
+      if (AfterProOrAnti(s, i) && name_at_[i] == -1) adjective_[i - 2] = adjective_[i] = true;
     // "Jobs told the audience" after "Steve Jobs": the last word of a
     // person's name read earlier is that name, whatever the tagger says.
     for (size_t i = 0; i < s.tokens.size(); ++i) {
@@ -1087,14 +1093,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         };
         // Whether the name headed by `other` is a place's, to WordNet or
         // the recognizer.
+        auto recognized_type = [&](int token) -> std::optional<EntityType> {
+          const NamedSpan* r = view.RecognizedAt(token);
+          return r ? std::optional<EntityType>(r->type) : std::nullopt;
+        };
         auto is_place = [&](int other) {
-          const NamedSpan* theirs = view.RecognizedAt(other);
-          std::vector<int> run = view.NameRun(other);
           std::string words;
-          for (int k : run) words += (words.empty() ? "" : " ") + s.tokens[k].form;
-          EntityType known = catalog_->KnownType(words);
-          return known == EntityType::kPlace ||
-                 (known == EntityType::kOther && theirs && theirs->type == EntityType::kPlace);
+          for (int k : view.NameRun(other)) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+          return NamesPlace(*catalog_, words, recognized_type(other));
         };
         // Whether the name headed by `other` is an organisation's, to
         // WordNet, its last word or the recognizer.
@@ -1126,11 +1132,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         };
         auto add_location = [&](int place_head, const std::string& relation, int word) {
           if (!could_be_located()) return;
-          const NamedSpan* theirs = view.RecognizedAt(place_head);
           int place = add_name(place_head);
           if (place < 0 || place == id) return;
           if (catalog_->KnownType(resolver.mention(place).name) != EntityType::kPlace &&
-              !(theirs && theirs->type == EntityType::kPlace))
+              recognized_type(place_head) != EntityType::kPlace)
             return;
           add_claim_with(place_head, relation, word, word, 0.7);
         };
@@ -1361,8 +1366,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       auto is_place = [&](const NamedSpan* r) {
         std::string words;
         for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
-        EntityType known = catalog_->KnownType(words);
-        return known == EntityType::kPlace || (known == EntityType::kOther && r->type == EntityType::kPlace);
+        return NamesPlace(*catalog_, words, r->type);
       };
       if (!is_place(place) || !is_place(region)) continue;
       auto lists = [&](int k) {
