@@ -12,8 +12,10 @@
 namespace kg::extract {
 namespace {
 
+// (One file per test: ctest runs the tests of this suite side by side.)
 std::string WriteGold(const std::string& rows) {
-  std::string path = ::testing::TempDir() + "/claim_eval_gold.tsv";
+  std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string path = ::testing::TempDir() + "/claim_eval_gold_" + test + ".tsv";
   std::ofstream(path) << "# kind, title, subject, relation words, object\n" << rows;
   return path;
 }
@@ -85,7 +87,7 @@ TEST(ClaimEval, BadGoldLinesAreNamedByFileAndLine) {
   std::string path = WriteGold("gold\tAsylum\tKerry\tcontact\n");
   Result<std::vector<GoldClaim>> gold = ReadGoldClaims(path);
   ASSERT_FALSE(gold.ok());
-  EXPECT_NE(gold.status().message().find("claim_eval_gold.tsv:2: expected 5"), std::string::npos)
+  EXPECT_NE(gold.status().message().find(".tsv:2: expected 5"), std::string::npos)
       << gold.status().message();
   path = WriteGold("maybe\tAsylum\tKerry\tcontact\tThailand\n");
   gold = ReadGoldClaims(path);
