@@ -100,7 +100,14 @@ bool EntityCatalog::IsKnown(const std::string& name) const {
 bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
   constexpr int kNounPerson = 18;  // WordNet's lexicographer file noun.person
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
-  return !senses.empty() && senses[0].lex_file == kNounPerson;
+  if (!senses.empty()) return senses[0].lex_file == kNounPerson;
+  // "co-founder", "ex-husband", "vice-chairman": WordNet writes some
+  // without the hyphen ("cofounder"), others not at all; the noun after
+  // the prefix says what kind of person.
+  for (std::string_view prefix : {"co-", "ex-", "vice-"})
+    if (lemma.size() > prefix.size() && lemma.compare(0, prefix.size(), prefix) == 0)
+      return IsPersonNoun(lemma.substr(prefix.size()));
+  return false;
 }
 
 EntityType EntityCatalog::KnownType(const std::string& name) const {
@@ -133,6 +140,18 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->type;
   // Only capitalized names ask WordNet (so "service" is not typed).
   if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return EntityType::kOther;
+  // An acronym is only the senses WordNet writes that way: "FBI", but not
+  // the "dab" (a small amount) of the party "DAB".
+  if (IsAcronym(name)) {
+    int tried = 0;
+    for (const WordNetSynset& sense : wordnet_->Synsets(name)) {
+      if (tried++ >= 2) break;
+      if (std::find(sense.words.begin(), sense.words.end(), name) == sense.words.end()) continue;
+      EntityType t = wordnet_->TypeOfSynset(sense);
+      if (t != EntityType::kOther) return t;
+    }
+    return EntityType::kOther;
+  }
   return wordnet_->TypeOf(name);
 }
 

@@ -232,6 +232,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     while (b < e && !NameLike(s.tokens[b])) ++b;
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
     if (b >= e) return;
+    // "Pro-Beijing DAB": the stance is no part of the name after it.
+    while (b + 3 < e && s.tokens[b + 1].form == "-" && AfterProOrAnti(s, b + 2)) b += 3;
     if (AfterProOrAnti(s, b)) return;  // "pro-Beijing"
     // "However", "Meanwhile": a one-word name the tagger reads as a
     // function word or an adverb is none.
@@ -315,8 +317,26 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     // (Not a score: "South Korea 1 - 0".)
     bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
                  s.tokens[e + 2].xpos == "CD";
-    if (e < n && !taken[e] && !score && s.tokens[e].xpos == "CD" && s.tokens[e].head >= b &&
-        s.tokens[e].head < e && s.tokens[e].span.begin > s.tokens[e - 1].span.end) {
+    // ("Vostok 1 flew": the parser may hang the name on its number; then
+    // the name is no person's or place's and no noun follows the number.)
+    auto number_of_name = [&](int i) {
+      const Token& t = s.tokens[i];
+      if (t.head >= b && t.head < e) return true;
+      return s.tokens[e - 1].head == i && type != EntityType::kPerson && type != EntityType::kPlace &&
+             (i + 1 >= n || s.tokens[i + 1].upos != "NOUN");
+    };
+    // "STS-135", "F-16", "COVID-19": a number glued to the name by a hyphen
+    // is the end of the name (the tokenizer splits them, as UD EWT does).
+    bool glued_number = e + 1 < n && !taken[e] && !taken[e + 1] && s.tokens[e].form == "-" &&
+                        s.tokens[e + 1].xpos == "CD" &&
+                        s.tokens[e - 1].span.end == s.tokens[e].span.begin &&
+                        s.tokens[e].span.end == s.tokens[e + 1].span.begin &&
+                        (e + 2 >= n || s.tokens[e + 2].span.begin > s.tokens[e + 1].span.end);
+    if (glued_number) {
+      taken[e] = taken[e + 1] = true;
+      e += 2;
+    } else if (e < n && !taken[e] && !score && s.tokens[e].xpos == "CD" && number_of_name(e) &&
+               s.tokens[e].span.begin > s.tokens[e - 1].span.end) {
       taken[e++] = true;
       type = EntityType::kProduct;
     }
@@ -671,6 +691,12 @@ class SentenceView {
         hi = std::max(hi, b);
       }
     }
+    // "COVID-19", "F-16": a number glued on by a hyphen ends the name.
+    if (hi + 2 < n && s_.tokens[hi + 1].form == "-" && s_.tokens[hi + 2].xpos == "CD" &&
+        s_.tokens[hi].span.end == s_.tokens[hi + 1].span.begin &&
+        s_.tokens[hi + 1].span.end == s_.tokens[hi + 2].span.begin &&
+        (hi + 3 >= n || s_.tokens[hi + 3].span.begin > s_.tokens[hi + 2].span.end))
+      hi += 2;
     std::vector<int> run;
     std::string words;
     for (int i = lo; i <= hi; ++i) {
@@ -874,7 +900,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // trained); the claims read them repaired.
   std::vector<std::vector<NamedSpan>> recognized =
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
-  for (Sentence& s : sentences) RepairParseForClaims(s);
+  for (size_t si = 0; si < sentences.size(); ++si) RepairParseForClaims(sentences[si], recognized[si]);
   for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
@@ -999,9 +1025,21 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (first > article && TypeFromCues(rest, "") != EntityType::kOther) first = article;
         // The recognizer's organisation or place keeps its words: "Civil
         // Defense Authority" is no "Authority" with the title "Defense".
+        // But "U.S. Senator John Cornyn", read as one organisation, is a
+        // title and a person: two or more words after a title proper, none
+        // of them an organisation's or a place's word.
         const NamedSpan* recognized_here = view.RecognizedAt(head);
+        bool person_after_title = false;
+        if (first > article && first + 2 <= run.size()) {
+          const std::string& title_word = s.tokens[run[first - 1]].form;
+          std::vector<std::string> after(rest.begin(), rest.end());
+          person_after_title = IsRoleWord(title_word) && title_word != "State" &&
+                               title_word != "Defense" && title_word != "Defence" &&
+                               !EndsWithOrganizationWord(after) && !EndsWithPlaceWord(after) &&
+                               std::find(after.begin(), after.end(), "of") == after.end();
+        }
         if (first > article && recognized_here && recognized_here->type != EntityType::kPerson &&
-            !IsRoleWord(s.tokens[run[article]].form))
+            !IsRoleWord(s.tokens[run[article]].form) && !person_after_title)
           first = article;
         if (first > article) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
@@ -1013,7 +1051,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         m.name = m.mention.surface;
         for (int k : run) in_run[k] = true;
         if (m.name.empty()) return -1;
-        if (const NamedSpan* r = view.RecognizedAt(head)) m.recognized = r->type;
+        if (const NamedSpan* r = view.RecognizedAt(head))
+          m.recognized = person_after_title && first > article ? EntityType::kPerson : r->type;
       }
       if (!m.pronoun) m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
       int id = resolver.Add(m);
@@ -1182,8 +1221,19 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             if (prep == "of" && place_named && mine == EntityType::kOrganization)
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
             // "Lee Cheuk-yan of the Labour Party", "Alvin Yeung from the
-            // Civic Party": a person's organisation.
-            if ((prep == "of" || prep == "from") && mine == EntityType::kPerson && is_organization(a))
+            // Civic Party": a person's organisation. So is a name of two
+            // or more words that is no place's or person's, after "of"
+            // ("Cheng Chung-tai of Civic Passion").
+            auto unknown_group = [&](int other) {
+              std::vector<int> words = view.NameRun(other);
+              std::string joined;
+              for (int k : words) joined += (joined.empty() ? "" : " ") + s.tokens[k].form;
+              auto theirs = recognized_type(other);
+              return words.size() >= 2 && !place_named && catalog_->KnownType(joined) == EntityType::kOther &&
+                     (!theirs || *theirs == EntityType::kOther || *theirs == EntityType::kOrganization);
+            };
+            if ((prep == "of" || prep == "from") && mine == EntityType::kPerson &&
+                (is_organization(a) || (prep == "of" && unknown_group(a))))
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
                      view.RecognizedAt(a) != view.RecognizedAt(head)) {
@@ -1329,9 +1379,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // The name in apposition to a role before it: "their son, John",
         // "the daughter of ..., Gloria".
         const Token& name_token = s.tokens[head];
+        // (A person's name in apposition makes a common noun a role, even
+        // one whose first sense is no person's: "The founder of Google,
+        // Sergey Brin".)
         if (name_token.deprel == "appos" && name_token.head >= 0 && name_token.head < head &&
-            (s.tokens[name_token.head].upos == "NOUN" || s.tokens[name_token.head].upos == "PROPN") &&
-            is_role(name_token.head))
+            (is_role(name_token.head) ||
+             (s.tokens[name_token.head].upos == "NOUN" && !view.IsName(name_token.head) &&
+              own_type() == EntityType::kPerson)))
           role_claims(name_token.head, true);
       }
       return id;
@@ -1386,6 +1440,34 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!repeated)
         add_pending({Side{place_id, {}, {}}}, {Side{region_id, {}, {}}}, "locate_in", "locate_in",
                     s.tokens[c].span, 0.7);
+    }
+
+    // 1c. "DAB's Ben Chan", "Demosisto's Nathan Law": an organisation's
+    // name, a possessive and a person's name right after it: the person is
+    // of the organisation, however the parser read the words.
+    for (int c = 1; c + 1 < n; ++c) {
+      if (s.tokens[c].form != "'s" && s.tokens[c].xpos != "POS") continue;
+      const NamedSpan* group = view.RecognizedAt(c - 1);
+      const NamedSpan* person = view.RecognizedAt(c + 1);
+      if (!group || !person || group->end != c || person->begin != c + 1 ||
+          person->type != EntityType::kPerson)
+        continue;
+      std::string words;
+      for (int k = group->begin; k < group->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+      EntityType known = catalog_->KnownType(words);
+      bool organisation = known == EntityType::kOrganization ||
+                          (known == EntityType::kOther && group->type == EntityType::kOrganization);
+      if (!organisation) continue;
+      int group_id = add_name(view.HeadOf(*group));
+      int person_id = add_name(view.HeadOf(*person));
+      if (group_id < 0 || person_id < 0 || group_id == person_id) continue;
+      bool repeated = false;  // the parse may have read it already
+      for (const PendingClaim& other : pending)
+        repeated |= other.claim.sentence == si && other.claim.relation == "of" &&
+                    other.subjects.size() == 1 && other.subjects[0].mention == person_id &&
+                    other.objects.size() == 1 && other.objects[0].mention == group_id;
+      if (!repeated)
+        add_pending({Side{person_id, {}, {}}}, {Side{group_id, {}, {}}}, "of", "of", s.tokens[c].span, 0.65);
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/entity_corpus.h"
+
 namespace kg::extract {
 namespace {
 
@@ -88,13 +90,51 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
   }
 }
 
+// "Co-founder of Google, Sergey Brin, met Mohamed": the parser often hangs
+// the person in apposition on the organisation ("Google, Sergey Brin") when
+// the role noun before it is what the person is. A person's name between
+// commas after "NOUN of NAME" describes the noun.
+void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan>& names) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto name_at = [&](int i) -> const NamedSpan* {
+    for (const NamedSpan& name : names)
+      if (i >= name.begin && i < name.end) return &name;
+    return nullptr;
+  };
+  for (int p = 1; p < n; ++p) {
+    const NamedSpan* person = name_at(p);
+    if (t[p].deprel != "appos" || !person || person->type != EntityType::kPerson) continue;
+    if (person->begin < 1 || t[person->begin - 1].form != ",") continue;
+    if (person->end < n && t[person->end].form != ",") continue;
+    int org = t[p].head;
+    if (org < 0 || org >= person->begin || t[org].deprel != "nmod") continue;
+    const NamedSpan* organisation = name_at(org);
+    if (organisation ? organisation->type == EntityType::kPerson : t[org].upos != "PROPN") continue;
+    auto after_of = [&](int i) {
+      bool of = false;
+      for (int k = 0; k < i; ++k) of |= t[k].head == i && t[k].deprel == "case" && t[k].form == "of";
+      return of;
+    };
+    int noun = t[org].head;
+    if (!after_of(org) || noun < 0 || noun >= org || t[noun].upos != "NOUN") continue;
+    // "The president of the region of Lombardy, Roberto Maroni": the
+    // first noun of the chain.
+    while (t[noun].deprel == "nmod" && after_of(noun) && t[noun].head >= 0 && t[noun].head < noun &&
+           t[t[noun].head].upos == "NOUN")
+      noun = t[noun].head;
+    t[p].head = noun;
+  }
+}
+
 }  // namespace
 
-void RepairParseForClaims(Sentence& sentence) {
+void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairNounBeforeNamedSubject(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
+  if (!names.empty()) RepairAppositionAfterRoleOf(sentence, names);
 }
 
 }  // namespace kg::extract

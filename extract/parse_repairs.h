@@ -8,11 +8,16 @@
 // and the tagger and parser are scored (kg eval parse) as they are.
 #pragma once
 
+#include <vector>
+
+#include "extract/entity_corpus.h"
 #include "extract/sentence.h"
 
 namespace kg::extract {
 
-// Applies every repair to `sentence` (tags and tree), in place.
-void RepairParseForClaims(Sentence& sentence);
+// Applies every repair to `sentence` (tags and tree), in place. `names` are
+// the recognizer's names in it (none for CaRB's sentences): some repairs
+// need to know who is a person.
+void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names = {});
 
 }  // namespace kg::extract

@@ -203,11 +203,27 @@ void DocumentResolver::Resolve() {
     if (w.size() >= 2) org_by_first[w.front()].push_back(name);
     if (w.size() == 3 && w[1] == "of") org_by_of_last[w[2]].push_back(name);
   }
+  // Where each name is first read: "Mohamed" after "Ahmed Mohamed" and
+  // before "his father Mohamed El-Hassan Mohamed" is the son.
+  std::map<std::string, uint32_t> first_read;
+  for (size_t i = 0; i < mentions_.size(); ++i)
+    if (!mentions_[i].pronoun) first_read.emplace(doc_name[i], mentions_[i].order);
+  for (size_t i = 0; i < mentions_.size(); ++i)
+    if (!mentions_[i].pronoun)
+      first_read[doc_name[i]] = std::min(first_read[doc_name[i]], mentions_[i].order);
   std::map<std::string, std::string> short_to_long;
   for (const auto& [name, type] : type_of) {
     if (name.find(' ') != std::string::npos) continue;
     auto it = person_by_word.find(name);
     auto org = org_by_first.find(name);
+    if (it != person_by_word.end() && it->second.size() >= 2) {
+      // Several people hold the word: the one named before the word was
+      // first read, if only one was.
+      std::vector<std::string> before;
+      for (const std::string& full : it->second)
+        if (first_read[full] < first_read[name]) before.push_back(full);
+      if (before.size() == 1) it->second = before;
+    }
     bool person = it != person_by_word.end() && it->second.size() == 1;
     bool company = org != org_by_first.end() && org->second.size() == 1;
     // "Apple hired Tim Cook ... Apple Inc.": the company, unless the short

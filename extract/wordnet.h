@@ -64,10 +64,11 @@ class WordNet {
   // instance (or kind) under those roots; kOther when unknown or elsewhere.
   // Only the first `max_senses` senses are tried.
   EntityType TypeOf(const std::string& lemma, int max_senses = 2) const;
+  // The same for one sense.
+  EntityType TypeOfSynset(const WordNetSynset& synset) const;
 
  private:
   WordNet() = default;
-  EntityType TypeOfSynset(const WordNetSynset& synset) const;
   std::vector<uint32_t> SynsetOffsets() const;
   std::string index_;
   std::string data_;
