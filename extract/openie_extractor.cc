@@ -120,7 +120,7 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
                           "governor", "mayor", "spokesman", "spokeswoman", "emperor", "king",
                           "queen", "judge", "secretary", "prince", "princess", "singer", "actor",
                           "actress", "poet", "author", "player", "chairman", "chief", "ceo",
-                          "founder", "director"})
+                          "founder", "director", "boy", "girl", "student", "teenager"})
       m[w] = EntityType::kPerson;
     for (const char* w : {"country", "nation", "city", "capital", "kingdom", "republic", "island",
                           "town", "village", "state", "province", "region", "territory", "county"})
@@ -1329,6 +1329,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               bool role_prep = prep == "at" || prep == "for" || prep == "with" || prep == "from";
               bool any_prep = prep == "of" || prep == "to" || prep == "in" || prep == "near";
               if (!(role_prep && is_role(a)) && !any_prep) continue;
+              // A person noun describes no place: "Irving, Texas" read as
+              // "boy from Irving, Texas".
+              if (is_role(a) && own_type() == EntityType::kPlace) continue;
+              // "a 14-year-old boy from Irving": where the person comes from.
+              if (prep == "from" && (is_place(o) || recognized_type(o) == EntityType::kPlace) &&
+                  own_type() == EntityType::kPerson) {
+                add_claim_with(o, "come_from", lo, a, 0.7);
+                continue;
+              }
               add_claim_with(o, role + "_" + prep, lo, a, 0.75);
             } else if ((orel == "compound" || orel == "nmod:poss") && o < a &&
                        (is_role(a) || thing_described)) {
@@ -1422,16 +1431,36 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
         return NamesPlace(*catalog_, words, r->type);
       };
-      if (!is_place(place) || !is_place(region)) continue;
+      // "Irving, Texas": a one-word name the recognizer reads as a place,
+      // before a known place, is one, though WordNet knows a person so
+      // named (Washington Irving).
+      auto known_place = [&](const NamedSpan* r) {
+        std::string words;
+        for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+        return catalog_->KnownType(words) == EntityType::kPlace;
+      };
+      bool located_by_text = !is_place(place) && place->type == EntityType::kPlace &&
+                             place->end - place->begin == 1 && known_place(region);
+      if ((!is_place(place) && !located_by_text) || !is_place(region)) continue;
       auto lists = [&](int k) {
         if (k < 0 || k >= n) return false;
         std::string w = Lower(s.tokens[k].form);
         return w == "," || w == "and" || w == "or" || w == ";" || w == "&";
       };
-      if (lists(place->begin - 1) || lists(region->end)) continue;
+      // (A comma after the region closes it unless another item follows:
+      // "a boy from Irving, Texas, was arrested".)
+      auto list_follows = [&](int k) {
+        if (k < n && s.tokens[k].form == "," && k + 1 < n) {
+          std::string next = Lower(s.tokens[k + 1].form);
+          return next == "and" || next == "or" || NameLike(s.tokens[k + 1]);
+        }
+        return lists(k);
+      };
+      if (lists(place->begin - 1) || list_follows(region->end)) continue;
       int place_id = add_name(view.HeadOf(*place));
       int region_id = add_name(view.HeadOf(*region));
       if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
+      if (located_by_text) resolver.MarkLocated(place_id);
       bool repeated = false;  // the parse may have read it already
       for (const PendingClaim& other : pending)
         repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
@@ -1970,6 +1999,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   };
   auto emit = [&](const PendingClaim& pc, const Member& sub, const Member& ob) {
     if (sub.entity == ob.entity) return;
+    // A bare copula between two names ("Afghanistan is ... Donald Trump's
+    // ban", "USI was ... Andy Warhol") is the parser's or the object's
+    // head word's mistake far more often than a statement that the two
+    // are one; a copula with a value ("USI is a recipient") stays.
+    if (pc.claim.relation == "be" && entities[sub.entity].type != EntityType::kValue &&
+        entities[ob.entity].type != EntityType::kValue)
+      return;
     Claim c = pc.claim;
     c.subject = sub.entity;
     c.object = ob.entity;

@@ -143,10 +143,12 @@ void DocumentResolver::Resolve() {
   std::map<std::string, std::map<EntityType, int>> votes;
   std::map<std::string, std::string> title_of;
   std::set<std::string> described_as_person;  // names given a noun for a person
+  std::set<std::string> located;                // names of places the text locates
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) continue;
     doc_name[i] = DocumentName(m.name);
+    if (m.located) located.insert(doc_name[i]);
     if (m.recognized) ++votes[doc_name[i]][*m.recognized];
     if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
     if (!m.role.empty()) described_as_person.insert(doc_name[i]);
@@ -172,6 +174,7 @@ void DocumentResolver::Resolve() {
     auto title = title_of.find(name);
     if (t == EntityType::kOther)
       t = TypeFromCues(Words(name), title == title_of.end() ? "" : title->second);
+    if (located.count(name)) t = EntityType::kPlace;
     type_of[name] = t;
   }
   // One-word names to the unique longer Person name holding them.
@@ -327,10 +330,13 @@ void DocumentResolver::Resolve() {
       name = s->second;
       type = type_of[name];
     }
-    std::string canonical = catalog_.CanonicalName(name);
+    // (A located place keeps its name: "Irving" of "Irving, Texas" is no
+    // "Washington Irving".)
+    bool place_by_text = located.count(name) > 0;
+    std::string canonical = place_by_text ? name : catalog_.CanonicalName(name);
     EntityType known = catalog_.KnownType(canonical);
     if (known != EntityType::kOther && !EndsWithOrganizationWord(Words(name)) &&
-        !EndsWithPlaceWord(Words(name)))
+        !EndsWithPlaceWord(Words(name)) && !place_by_text)
       type = known;
     auto it = index_of.find(canonical);
     int index;

@@ -57,6 +57,9 @@ struct NameMention {
   // The mention is its clause's subject (or a possessor): the likeliest
   // antecedent of a later "it" or "they".
   bool salient = false;
+  // The sentence says where the named place is ("Irving, Texas"): the name
+  // is a place's, whatever WordNet says of it (Washington Irving).
+  bool located = false;
 };
 
 // The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
@@ -120,6 +123,9 @@ class DocumentResolver {
 
   // Mention `id` as added.
   const NameMention& mention(int id) const { return mentions_[id]; }
+
+  // Mention `id` names a place the sentence locates (NameMention::located).
+  void MarkLocated(int id) { mentions_[id].located = true; }
 
  private:
   std::string DocumentName(const std::string& name) const;

@@ -364,18 +364,21 @@ TEST_F(SeedClaims, SentenceCases) {
       if (want[0] == '~') return e.type == EntityType::kValue && e.name.rfind(want.substr(1), 0) == 0;
       return e.name == want;
     };
+    // A relation written "!relation" is a claim the sentence must not give.
+    bool wanted = f[2][0] != '!';
+    std::string relation = wanted ? f[2] : f[2].substr(1);
     bool found = false;
     for (const Claim& c : x->claims) {
-      if (c.relation != f[2]) continue;
+      if (c.relation != relation) continue;
       const Entity& s = x->entities[c.subject];
       const Entity& o = x->entities[c.object];
       found |= (matches(s, f[1]) && matches(o, f[3])) ||
                (IsSymmetricRelation(c.relation) && matches(o, f[1]) && matches(s, f[3]));
     }
-    EXPECT_TRUE(found) << "not read: " << f[1] << " -" << f[2] << "-> " << f[3] << "\nfrom: "
-                       << f[0] << "\n" << Dump(*x);
+    EXPECT_EQ(found, wanted) << (wanted ? "not read: " : "read, wrongly: ") << f[1] << " -" << relation
+                             << "-> " << f[3] << "\nfrom: " << f[0] << "\n" << Dump(*x);
   }
-  EXPECT_EQ(cases, 54u);
+  EXPECT_EQ(cases, 57u);
 }
 
 TEST_F(SeedClaims, SymmetricRelationsInNameOrder) {
