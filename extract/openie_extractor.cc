@@ -1220,6 +1220,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
             if (prep == "of" && place_named && mine == EntityType::kOrganization)
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
+            // "the Weatherspoon Art Museum at the University of North
+            // Carolina", "the Aerospace Engineering Department of Texas
+            // A&M": an organisation's part or site in another.
+            if ((prep == "at" || prep == "of") && mine == EntityType::kOrganization && is_organization(a))
+              add_claim_with(a, prep == "at" ? "locate_at" : "of", a - 1, a - 1, 0.6);
             // "Lee Cheuk-yan of the Labour Party", "Alvin Yeung from the
             // Civic Party": a person's organisation. So is a name of two
             // or more words that is no place's or person's, after "of"

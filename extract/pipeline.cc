@@ -4,6 +4,9 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "extract/lemmatizer.h"
 #include "extract/parser.h"
@@ -150,11 +153,184 @@ void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
   parser_->Parse(sentence);
 }
 
+namespace {
+// "Sweden defeated South Korea 1 – 0; Belgium defeated debutants Panama
+// 3 – 0; and Tunisia lost 1 – 2 to England": clauses joined by semicolons
+// are sentences of their own (the parser reads each far better alone). But
+// "includes Polaroids of actor Dennis Hopper; publishers Jann Wenner of
+// Rolling Stone and ...; fashion designer Halston" is one list. So a
+// semicolon outside a quotation splits a tagged sentence only between two
+// pieces of five tokens or more that each have a verb.
+std::vector<Sentence> SplitClausesAtSemicolons(Sentence s) {
+  constexpr size_t kMinPiece = 5;
+  const size_t n = s.tokens.size();
+  auto has_verb = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i)
+      if (s.tokens[i].upos == "VERB" || s.tokens[i].upos == "AUX") return true;
+    return false;
+  };
+  std::vector<size_t> cuts;  // token index after which to cut
+  bool in_quote = false;
+  size_t last = 0;  // first token of the current piece
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& f = s.tokens[i].form;
+    if (f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D")
+      in_quote = f == "\"" ? !in_quote : f == "\xE2\x80\x9C";
+    if (f != ";" || in_quote || i + 1 - last < kMinPiece) continue;
+    size_t next = i + 1;
+    while (next < n && s.tokens[next].form != ";") ++next;
+    if (next - (i + 1) < kMinPiece || !has_verb(last, i) || !has_verb(i + 1, next)) continue;
+    cuts.push_back(i);
+    last = i + 1;
+  }
+  std::vector<Sentence> out;
+  if (cuts.empty()) {
+    out.push_back(std::move(s));
+    return out;
+  }
+  size_t begin = 0;
+  cuts.push_back(n - 1);
+  for (size_t cut : cuts) {
+    Sentence piece;
+    piece.cut = s.cut;
+    piece.tokens.assign(std::make_move_iterator(s.tokens.begin() + begin),
+                        std::make_move_iterator(s.tokens.begin() + cut + 1));
+    piece.span = {piece.tokens.front().span.begin, piece.tokens.back().span.end};
+    out.push_back(std::move(piece));
+    begin = cut + 1;
+  }
+  return out;
+}
+
+// The semicolons of `s` outside quotations that end a piece of five tokens
+// or more before the next one (token indexes).
+std::vector<size_t> SemicolonsBetweenPieces(const Sentence& s) {
+  constexpr size_t kMinPiece = 5;
+  const size_t n = s.tokens.size();
+  std::vector<size_t> out;
+  bool in_quote = false;
+  size_t last = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& f = s.tokens[i].form;
+    if (f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D")
+      in_quote = f == "\"" ? !in_quote : f == "\xE2\x80\x9C";
+    if (f != ";" || in_quote || i + 1 - last < kMinPiece) continue;
+    out.push_back(i);
+    last = i + 1;
+  }
+  return out;
+}
+
+bool HasVerb(const Sentence& s, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (s.tokens[i].upos == "VERB" || s.tokens[i].upos == "AUX") return true;
+  return false;
+}
+}  // namespace
+
+bool Pipeline::ParseSemicolonList(Sentence& s) const {
+  // "The exhibit at USI includes Polaroids of actor Dennis Hopper; musician
+  // Nick Rhodes of Duran Duran; publishers Jann Wenner of Rolling Stone ...;
+  // and athletes Vitas Gerulaitis and Jack Nicklaus": a clause, then items
+  // with no verb. Read whole, the parser loses its way in the items; each
+  // item is parsed alone and joined as a conjunct of the clause's last
+  // noun phrase before the first semicolon.
+  std::vector<size_t> semicolons;
+  for (size_t i : SemicolonsBetweenPieces(s)) semicolons.push_back(i);
+  if (semicolons.empty() || !HasVerb(s, 0, semicolons[0])) return false;
+  const size_t n = s.tokens.size();
+  std::vector<std::pair<size_t, size_t>> items;  // [begin, end) after each semicolon
+  for (size_t k = 0; k < semicolons.size(); ++k) {
+    size_t begin = semicolons[k] + 1;
+    size_t end = k + 1 < semicolons.size() ? semicolons[k + 1] : n;
+    if (HasVerb(s, begin, end)) return false;
+    items.emplace_back(begin, end);
+  }
+  // The last piece ends the sentence: its final punctuation is the clause's.
+  size_t final_punct = n;
+  if (s.tokens[n - 1].upos == "PUNCT" && items.back().second - items.back().first > 1) {
+    final_punct = n - 1;
+    items.back().second = n - 1;
+  }
+  auto parse_part = [&](size_t begin, size_t end) {
+    Sentence part;
+    part.tokens.assign(s.tokens.begin() + begin, s.tokens.begin() + end);
+    part.span = {part.tokens.front().span.begin, part.tokens.back().span.end};
+    parser_->Parse(part);
+    for (size_t i = 0; i < part.tokens.size(); ++i) {
+      Token& t = s.tokens[begin + i];
+      t.head = part.tokens[i].head < 0 ? -1 : part.tokens[i].head + static_cast<int>(begin);
+      t.deprel = part.tokens[i].deprel;
+    }
+  };
+  parse_part(0, semicolons[0]);
+  int root = -1;
+  for (size_t i = 0; i < semicolons[0]; ++i)
+    if (s.tokens[i].head < 0) root = static_cast<int>(i);
+  // The noun phrase the items continue: the last noun before the first
+  // semicolon, up to the head of its name ("Dennis" of "Dennis Hopper").
+  int anchor = -1;
+  for (size_t i = semicolons[0]; i-- > 0 && anchor < 0;)
+    if (s.tokens[i].upos == "NOUN" || s.tokens[i].upos == "PROPN" || s.tokens[i].upos == "NUM")
+      anchor = static_cast<int>(i);
+  while (anchor >= 0 && (s.tokens[anchor].deprel == "flat" || s.tokens[anchor].deprel == "compound") &&
+         s.tokens[anchor].head >= 0)
+    anchor = s.tokens[anchor].head;
+  if (anchor < 0 || root < 0) return false;
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto [begin, end] = items[k];
+    parse_part(begin, end);
+    int item_root = -1;
+    for (size_t i = begin; i < end; ++i)
+      if (s.tokens[i].head < 0) item_root = static_cast<int>(i);
+    // "musician Nick Rhodes of Duran Duran", read as the noun with the
+    // name in apposition: the name is the item, the noun describes it.
+    int next = item_root + 1;
+    if (s.tokens[item_root].upos == "NOUN" && static_cast<size_t>(next) < end &&
+        s.tokens[next].upos == "PROPN" && s.tokens[next].head == item_root &&
+        s.tokens[next].deprel == "appos") {
+      for (size_t i = begin; i < end; ++i)
+        if (s.tokens[i].head == item_root && static_cast<int>(i) != next &&
+            static_cast<int>(i) > next)
+          s.tokens[i].head = next;
+      s.tokens[item_root].head = next;
+      s.tokens[item_root].deprel = "nmod:desc";
+      item_root = next;
+    }
+    s.tokens[item_root].head = anchor;
+    s.tokens[item_root].deprel = "conj";
+    Token& semicolon = s.tokens[semicolons[k]];
+    semicolon.head = item_root;
+    semicolon.deprel = "punct";
+  }
+  if (final_punct < n) {
+    s.tokens[final_punct].head = root;
+    s.tokens[final_punct].deprel = "punct";
+  }
+  return true;
+}
+
 std::vector<Sentence> Pipeline::Analyze(std::string_view text) const {
-  std::vector<Sentence> sentences = TokenizeAndSplit(text);
-  for (Sentence& s : sentences) {
+  std::vector<Sentence> sentences;
+  for (Sentence& s : TokenizeAndSplit(text)) {
     JoinHyphenatedNames(s, text);
-    AnalyzeInPlace(s);
+    if (s.tokens.size() > 1 && IsBullet(s.tokens[0].form)) {
+      AnalyzeInPlace(s);
+      sentences.push_back(std::move(s));
+      continue;
+    }
+    TagInPlace(s);
+    if (ParseSemicolonList(s)) {
+      sentences.push_back(std::move(s));
+      continue;
+    }
+    std::vector<Sentence> pieces = SplitClausesAtSemicolons(std::move(s));
+    for (Sentence& piece : pieces) {
+      // A clause is tagged again on its own, as the tagger was trained.
+      if (pieces.size() > 1) TagInPlace(piece);
+      parser_->Parse(piece);
+      sentences.push_back(std::move(piece));
+    }
   }
   return sentences;
 }

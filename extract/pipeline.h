@@ -62,6 +62,10 @@ class Pipeline {
   // read; spans are kept as given. Used by `kg eval parse` with gold
   // tokenization.
   void AnalyzeInPlace(Sentence& sentence) const;
+  // Parses a tagged clause followed by verbless items after semicolons
+  // ("includes X; Y of Z; and W"), each item alone; false (nothing done)
+  // when the sentence is not one.
+  bool ParseSemicolonList(Sentence& sentence) const;
 
   // Tags and lemmatizes only (no parse): fills upos, xpos, lemma.
   void TagInPlace(Sentence& sentence) const;

@@ -465,51 +465,6 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
-namespace {
-
-// "Sweden defeated South Korea 1 – 0; Belgium defeated debutants Panama
-// 3 – 0; and Tunisia lost 1 – 2 to England": clauses joined by semicolons
-// are sentences of their own (the parser reads each far better alone). A
-// semicolon splits only between two pieces of five tokens or more, and
-// never inside a quotation, whose attribution may follow it.
-std::vector<Sentence> SplitAtSemicolons(std::vector<Sentence> sentences) {
-  constexpr size_t kMinPiece = 5;
-  std::vector<Sentence> out;
-  for (Sentence& s : sentences) {
-    std::vector<size_t> cuts;  // token index after which to cut
-    bool in_quote = false;
-    size_t last = 0;           // first token of the current piece
-    for (size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string& f = s.tokens[i].form;
-      if (f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D")
-        in_quote = f == "\"" ? !in_quote : f == "\xE2\x80\x9C";
-      if (f != ";" || in_quote || i + 1 - last < kMinPiece) continue;
-      size_t next = i + 1;
-      while (next < s.tokens.size() && s.tokens[next].form != ";") ++next;
-      if (next - (i + 1) < kMinPiece) continue;
-      cuts.push_back(i);
-      last = i + 1;
-    }
-    if (cuts.empty()) {
-      out.push_back(std::move(s));
-      continue;
-    }
-    size_t begin = 0;
-    cuts.push_back(s.tokens.size() - 1);
-    for (size_t cut : cuts) {
-      Sentence piece;
-      piece.cut = s.cut;
-      piece.tokens.assign(std::make_move_iterator(s.tokens.begin() + begin),
-                          std::make_move_iterator(s.tokens.begin() + cut + 1));
-      piece.span = {piece.tokens.front().span.begin, piece.tokens.back().span.end};
-      out.push_back(std::move(piece));
-      begin = cut + 1;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> tokens) {
   std::vector<Sentence> out;
@@ -584,7 +539,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> t
     }
   }
   flush();
-  return SplitAtSemicolons(std::move(out));
+  return out;
 }
 
 std::vector<Sentence> TokenizeAndSplit(std::string_view text) {
