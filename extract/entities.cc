@@ -225,7 +225,7 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
                                 "Party", "Council", "Committee", "Commission", "Foundation",
                                 "Institute", "Association", "Holdings", "Industries", "Corps",
                                 "Authority", "Navy", "Army", "Program", "Programme", "Project",
-                                "Society", "College", "Academy", "Trust", "Fund"};
+                                "Society", "College", "Academy", "Trust", "Fund", "Museum"};
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;

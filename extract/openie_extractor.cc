@@ -1476,6 +1476,50 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                     s.tokens[c].span, 0.7);
     }
 
+    // 1d. "given to the Adler Planetarium in Chicago", "Duke University,
+    // located in Durham": an organisation's or a site's name, "in" (or ",
+    // located in", "based in") and a place's name right after it: where it
+    // is, however the parser hung the place (often on the verb). Not a
+    // country's or a person's name: "England in Russia" is a team's visit.
+    for (int c = 1; c + 1 < n; ++c) {
+      if (Lower(s.tokens[c].form) != "in") continue;
+      int before = c - 1;
+      if (before >= 2 && s.tokens[before - 1].form == "," &&
+          (Lower(s.tokens[before].form) == "located" || Lower(s.tokens[before].form) == "based"))
+        before -= 2;
+      const NamedSpan* site = view.RecognizedAt(before);
+      const NamedSpan* place = view.RecognizedAt(c + 1);
+      if (!site || !place || site == place || site->end != before + 1 || place->begin != c + 1) continue;
+      std::vector<std::string> site_words;
+      std::string place_words;
+      for (int k = site->begin; k < site->end; ++k) site_words.push_back(s.tokens[k].form);
+      for (int k = place->begin; k < place->end; ++k)
+        place_words += (place_words.empty() ? "" : " ") + s.tokens[k].form;
+      std::string site_name;
+      for (const std::string& w : site_words) site_name += (site_name.empty() ? "" : " ") + w;
+      EntityType site_known = catalog_->KnownType(site_name);
+      bool organisation = EndsWithOrganizationWord(site_words) ||
+                          (site_known == EntityType::kOrganization) ||
+                          (site_known == EntityType::kOther && site->type == EntityType::kOrganization);
+      // (A place WordNet does not know, of two words or more, is a site:
+      // "Adler Planetarium"; a country or city it knows is not.)
+      bool site_of_place = EndsWithPlaceWord(site_words) ||
+                           (site_words.size() >= 2 && site_known == EntityType::kOther &&
+                            site->type == EntityType::kPlace);
+      if ((!organisation && !site_of_place) || !NamesPlace(*catalog_, place_words, place->type)) continue;
+      int site_id = add_name(view.HeadOf(*site));
+      int place_id = add_name(view.HeadOf(*place));
+      if (site_id < 0 || place_id < 0 || site_id == place_id) continue;
+      bool repeated = false;  // the parse may have read it already
+      for (const PendingClaim& other : pending)
+        repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
+                    other.subjects.size() == 1 && other.subjects[0].mention == site_id &&
+                    other.objects.size() == 1 && other.objects[0].mention == place_id;
+      if (!repeated)
+        add_pending({Side{site_id, {}, {}}}, {Side{place_id, {}, {}}}, "locate_in", "locate_in",
+                    s.tokens[c].span, 0.65);
+    }
+
     // 1c. "DAB's Ben Chan", "Demosisto's Nathan Law": an organisation's
     // name, a possessive and a person's name right after it: the person is
     // of the organisation, however the parser read the words.

@@ -33,6 +33,28 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
   }
 }
 
+// "The prototype orbiter, Space Shuttle Enterprise would be relocated": a
+// noun subject, a comma and a name read as a second subject of the same
+// verb. The name is the noun's apposition.
+void RepairNameAfterCommaAsSecondSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    Token& noun = t[i];
+    bool subject = noun.deprel == "nsubj" || noun.deprel == "nsubj:pass";
+    if (!subject || noun.upos != "NOUN" || t[i + 1].form != ",") continue;
+    // The name's head: the first word after the comma that hangs on the
+    // verb, with only its own modifiers before it.
+    int j = i + 2;
+    while (j < n && t[j].head > j &&
+           (t[j].deprel == "compound" || t[j].deprel == "flat" || t[j].deprel == "amod"))
+      j = t[j].head;
+    if (j >= n || t[j].upos != "PROPN" || t[j].deprel != noun.deprel || t[j].head != noun.head) continue;
+    t[j].head = i;
+    t[j].deprel = "appos";
+  }
+}
+
 // "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
 // a proper noun is part of the name, whatever its ending ("-ting" reads as
 // a gerund to the tagger).
@@ -132,6 +154,7 @@ void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairNounBeforeNamedSubject(sentence);
+  RepairNameAfterCommaAsSecondSubject(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   if (!names.empty()) RepairAppositionAfterRoleOf(sentence, names);
