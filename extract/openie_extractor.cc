@@ -1306,13 +1306,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                           ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end}, 0.6);
               continue;
             }
-            // "president of the region of Lombardy": the name of the noun
-            // the role is of.
+            // "president of the region of Lombardy", "director of exhibits
+            // at the University of Arkansas": the name of the noun the role
+            // is of.
             int named = o;
             if (orel == "nmod" && !view.IsName(o) && s.tokens[o].upos == "NOUN") {
               for (int p : view.kids(o)) {
                 bool of = false;
-                for (int c : view.kids(p)) of |= s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "of";
+                for (int c : view.kids(p)) {
+                  std::string prep = Lower(s.tokens[c].form);
+                  of |= s.tokens[c].deprel == "case" && (prep == "of" || prep == "at");
+                }
                 if (s.tokens[p].deprel == "nmod" && of && view.IsName(p)) named = p;
               }
             }
@@ -1369,6 +1373,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (!after && !is_role(a) && !thing_described) continue;
           if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
           role_claims(a, after);
+          // "curator and director of exhibits at ...": each role of a
+          // coordination.
+          if (after)
+            for (int c : view.kids(a))
+              if (s.tokens[c].deprel == "conj" && s.tokens[c].upos == "NOUN" && is_role(c)) role_claims(c, after);
           thing_described = false;
         }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
@@ -1389,6 +1398,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                              s.tokens[name_end + 1].upos == "AUX");
           if (closes && up >= 0 && up < name_start - 2 && s.tokens[up].upos == "NOUN" && is_role(up))
             role_claims(up, true);
+        }
+        // "Polaroids of fashion designer Halston, a former resident of
+        // Evansville": a role right after the name and a comma, which the
+        // parser hung on the noun the name modifies.
+        if (own_type() == EntityType::kPerson && name_end + 2 < n && s.tokens[name_end + 1].form == "," &&
+            s.tokens[head].deprel == "nmod" && s.tokens[head].head >= 0) {
+          for (int p : view.kids(s.tokens[head].head)) {
+            if (p <= name_end + 1 || s.tokens[p].deprel != "appos" || s.tokens[p].upos != "NOUN" || !is_role(p))
+              continue;
+            int first = p;
+            for (int c : view.kids(p))
+              if (s.tokens[c].deprel != "punct") first = std::min(first, c);
+            if (first == name_end + 2) role_claims(p, true);
+          }
         }
         // The name in apposition to a role before it: "their son, John",
         // "the daughter of ..., Gloria".
