@@ -586,6 +586,22 @@ class TreeRules {
       }
     }
 
+    // "Police arrested and questioned the student": a verb with no object
+    // of its own, right before "and" and a second verb with one, shares it.
+    if (!have_main && T(p).upos == "VERB") {
+      for (int c : kids_[p]) {
+        if (T(c).deprel != "conj" || T(c).upos != "VERB" || c != p + 2 || T(p + 1).deprel != "cc" ||
+            Subject(c) >= 0)
+          continue;
+        int obj = Child(c, "obj");
+        if (obj < 0 || IsRelativePronoun(obj)) continue;
+        OpenIeArgument a;
+        if (!MakeArg(obj, "object", false, &a)) return false;
+        main = a;
+        have_main = true;
+      }
+    }
+
     // "X, she said": the say-verb's object is the clause it follows.
     if (!have_main && (T(p).deprel == "parataxis" || T(p).deprel == "ccomp") &&
         IsSayVerb(Lower(T(p).lemma)) && T(p).head >= 0 && T(p).head < p) {

@@ -1888,6 +1888,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         object_index = t.agent;
         relation = StripAgentMarker(relation);
         swapped = true;
+        // "Mohamed was invited to the White House by Obama": Obama invited
+        // Mohamed (the "to" is the White House's, an argument of its own).
+        if (t.agent != 0 && t.objects[0].head >= 0) {
+          std::string prep;
+          for (int ch : view.kids(t.objects[0].head))
+            if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+          std::string suffix = "_" + prep;
+          if (!prep.empty() && relation.size() > suffix.size() &&
+              relation.compare(relation.size() - suffix.size(), suffix.size(), suffix) == 0)
+            relation.resize(relation.size() - suffix.size());
+        }
       }
       PendingClaim pc;
       pc.subjects = sides_of(*subj);
@@ -1948,6 +1959,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::string prep;
           for (int ch : view.kids(a.head))
             if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+          // "Twitter offered Mohamed an internship": the indirect object
+          // is whom it is offered to.
+          if (prep.empty() && s.tokens[a.head].deprel == "iobj") prep = "to";
           if (prep.empty() || prep == "by" || prep == "of" || prep == "since" || prep == "until" ||
               prep == "during" || prep == "before" || prep == "after")
             continue;
