@@ -1220,6 +1220,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
             if (prep == "of" && place_named && mine == EntityType::kOrganization)
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
+            // "John Smith, 42, of Boston": where a person is from.
+            if (prep == "of" && place_named && mine == EntityType::kPerson)
+              add_claim_with(a, "come_from", a - 1, a - 1, 0.6);
             // "the Weatherspoon Art Museum at the University of North
             // Carolina", "the Aerospace Engineering Department of Texas
             // A&M": an organisation's part or site in another.
@@ -1379,6 +1382,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             for (int c : view.kids(a))
               if (s.tokens[c].deprel == "conj" && s.tokens[c].upos == "NOUN" && is_role(c)) role_claims(c, after);
           thing_described = false;
+        }
+        // "Amazon's chief executive Jeff Bezos", "Russia's foreign minister
+        // Sergei Lavrov": a possessor's name, 's, lower-case words ending
+        // in a noun for a person (the tagger often reads them as
+        // adjectives) and the person's name.
+        if (own_type() == EntityType::kPerson && name_start >= 3) {
+          int last = name_start - 1;
+          int k = last;
+          while (k >= 0 && !s.tokens[k].form.empty() &&
+                 std::islower(static_cast<unsigned char>(s.tokens[k].form[0])) &&
+                 (s.tokens[k].upos == "ADJ" || s.tokens[k].upos == "NOUN") && last - k < 3)
+            --k;
+          bool person_noun = k < last && (catalog_->IsPersonNoun(Lower(s.tokens[last].form)) ||
+                                          IsRoleWord(s.tokens[last].form));
+          bool possessive = k >= 1 && (s.tokens[k].form == "'s" || s.tokens[k].xpos == "POS") &&
+                            view.IsName(k - 1);
+          if (person_noun && possessive) {
+            std::string role;
+            for (int w = k + 1; w <= last; ++w) role += Lower(s.tokens[w].form) + "_";
+            add_claim_with(k - 1, role + "of", k + 1, last, 0.7);
+          }
         }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.
@@ -1993,6 +2017,46 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           e.modality = t.modality;
           e.attribution = c.attribution;
           extras.push_back(std::move(extra));
+        }
+      }
+      // "Nancy Pelosi is a member of the Democratic Party", "Emmanuel
+      // Macron was elected president of France": a role the subject is
+      // said to have, of an organisation or place named after it.
+      static const std::set<std::string> kRoleVerbs = {"be", "become", "remain", "elect", "re-elect",
+                                                       "reelect", "appoint", "name", "nominate"};
+      std::string role_verb = t.relation_lemma == "be" || t.predicate < 0
+                                  ? t.relation_lemma
+                                  : Lower(s.tokens[t.predicate].lemma);
+      if (t.predicate >= 0 && !swapped && t.has_object && names_something(pc.subjects) &&
+          kRoleVerbs.count(role_verb) &&
+          (role_verb == "be" || t.passive || role_verb == "become" || role_verb == "remain")) {
+        int role_head = t.objects[0].head;
+        const Token& r = s.tokens[role_head >= 0 ? role_head : 0];
+        if (role_head >= 0 && r.upos == "NOUN" &&
+            (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) {
+          for (int o : view.kids(role_head)) {
+            if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
+            std::string prep;
+            for (int ch : view.kids(o))
+              if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+            if (prep != "of" && prep != "at" && prep != "for") continue;
+            std::string role;
+            int lo = role_head;
+            for (int ch : view.kids(role_head))
+              if (ch < role_head && (s.tokens[ch].deprel == "amod" || s.tokens[ch].deprel == "compound") &&
+                  !view.IsName(ch) && s.tokens[ch].upos != "ADV") {
+                role += Lower(s.tokens[ch].lemma) + "_";
+                lo = std::min(lo, ch);
+              }
+            role += Lower(r.lemma) + "_" + prep;
+            OpenIeArgument target;
+            target.head = o;
+            target.tokens = {o};
+            std::vector<Side> targets = sides_of(target);
+            if (!names_something(targets)) continue;
+            add_pending(pc.subjects, std::move(targets), role, role,
+                        ByteSpan{s.tokens[lo].span.begin, r.span.end}, t.confidence * 0.9);
+          }
         }
       }
       pending.push_back(std::move(pc));

@@ -55,6 +55,37 @@ void RepairNameAfterCommaAsSecondSubject(Sentence& sentence) {
   }
 }
 
+// "The Red Cross, which backed the scheme, criticised the Home Office": the
+// parser sometimes makes the relative clause's verb an adverbial clause of
+// the main verb, with two subjects, the noun and "which". The noun is the
+// main verb's subject and the clause relative to it.
+void RepairRelativeClauseSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  for (int w = 2; w < n; ++w) {
+    std::string form = lower(t[w].form);
+    if ((form != "which" && form != "who") || t[w].deprel != "nsubj" || t[w - 1].form != ",") continue;
+    int verb = t[w].head;
+    if (verb <= w || verb >= n || t[verb].deprel != "advcl") continue;
+    int main = t[verb].head;
+    if (main <= verb || main >= n) continue;
+    int noun = -1;
+    for (int i = 0; i < w - 1; ++i)
+      if (t[i].head == verb && (t[i].deprel == "nsubj" || t[i].deprel == "nsubj:pass")) noun = i;
+    bool main_has_subject = false;
+    for (int i = 0; i < n; ++i)
+      main_has_subject |= t[i].head == main && (t[i].deprel == "nsubj" || t[i].deprel == "nsubj:pass");
+    if (noun < 0 || main_has_subject) continue;
+    t[noun].head = main;
+    t[verb].head = noun;
+    t[verb].deprel = "acl:relcl";
+  }
+}
+
 // "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
 // a proper noun is part of the name, whatever its ending ("-ting" reads as
 // a gerund to the tagger).
@@ -155,6 +186,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RetagHyphenatedNames(sentence);
   RepairNounBeforeNamedSubject(sentence);
   RepairNameAfterCommaAsSecondSubject(sentence);
+  RepairRelativeClauseSubject(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   if (!names.empty()) RepairAppositionAfterRoleOf(sentence, names);
