@@ -225,7 +225,8 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
                                 "Party", "Council", "Committee", "Commission", "Foundation",
                                 "Institute", "Association", "Holdings", "Industries", "Corps",
                                 "Authority", "Navy", "Army", "Program", "Programme", "Project",
-                                "Society", "College", "Academy", "Trust", "Fund", "Museum"};
+                                "Society", "College", "Academy", "Trust", "Fund", "Museum",
+                                "School"};
   if (words.size() < 2) return false;
   for (const char* w : kLast)
     if (words.back() == w) return true;

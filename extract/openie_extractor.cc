@@ -1342,8 +1342,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               bool any_prep = prep == "of" || prep == "to" || prep == "in" || prep == "near";
               if (!(role_prep && is_role(a)) && !any_prep) continue;
               // A person noun describes no place: "Irving, Texas" read as
-              // "boy from Irving, Texas".
-              if (is_role(a) && own_type() == EntityType::kPlace) continue;
+              // "boy from Irving, Texas", "University of Arkansas,
+              // Fayetteville" as "Fayetteville, curator of ...". (A place
+              // to the recognizer alone may be none: "Instagram, a
+              // subsidiary of Meta".)
+              if (is_role(a) && own_type() == EntityType::kPlace &&
+                  (prep == "from" || catalog_->KnownType(m.name) == EntityType::kPlace))
+                continue;
               // "a 14-year-old boy from Irving": where the person comes from.
               if (prep == "from" && (is_place(o) || recognized_type(o) == EntityType::kPlace) &&
                   own_type() == EntityType::kPerson) {

@@ -86,6 +86,25 @@ void RepairRelativeClauseSubject(Sentence& sentence) {
   }
 }
 
+// "the Church of Scientology website", "the Bank of America building": a
+// name with "of" inside, modifying a noun, which the parser often reads as
+// three modifiers of the noun with "of" its preposition. The "of" joins
+// the two halves of the name.
+void RepairOfInsideCompoundName(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int c = 1; c + 1 < n; ++c) {
+    if (t[c].form != "of" || t[c].deprel != "case") continue;
+    int noun = t[c].head;
+    if (noun <= c + 1 || t[c - 1].head != noun || t[c + 1].head != noun) continue;
+    if (t[c - 1].deprel != "compound" || t[c + 1].deprel != "compound") continue;
+    if (t[c - 1].upos != "PROPN" || t[c + 1].upos != "PROPN") continue;
+    t[c + 1].head = c - 1;
+    t[c + 1].deprel = "nmod";
+    t[c].head = c + 1;
+  }
+}
+
 // "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
 // a proper noun is part of the name, whatever its ending ("-ting" reads as
 // a gerund to the tagger).
@@ -187,6 +206,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairNounBeforeNamedSubject(sentence);
   RepairNameAfterCommaAsSecondSubject(sentence);
   RepairRelativeClauseSubject(sentence);
+  RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   if (!names.empty()) RepairAppositionAfterRoleOf(sentence, names);
