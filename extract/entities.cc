@@ -110,6 +110,21 @@ bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
   return false;
 }
 
+std::optional<EntityType> EntityCatalog::KindOfNoun(const std::string& lemma) const {
+  // WordNet's lexicographer files (lexnames(5WN)).
+  constexpr int kArtifact = 6, kCommunication = 10, kGroup = 14, kLocation = 15, kPerson = 18;
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
+  if (senses.empty()) return std::nullopt;
+  switch (senses[0].lex_file) {
+    case kPerson: return EntityType::kPerson;
+    case kGroup: return EntityType::kOrganization;
+    case kLocation: return EntityType::kPlace;
+    case kArtifact:
+    case kCommunication: return EntityType::kProduct;
+    default: return std::nullopt;
+  }
+}
+
 EntityType EntityCatalog::KnownType(const std::string& name) const {
   {
     std::lock_guard<std::mutex> lock(mu_);

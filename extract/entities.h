@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,14 @@ class EntityCatalog {
   // WordNet sense ("spokesperson", "editor", "director"): a role a name can
   // hold ("Julie Hahn, spokesperson of Environment Canada").
   bool IsPersonNoun(const std::string& lemma) const;
+
+  // The kind of entity lower-case noun `lemma` names in its first WordNet
+  // sense, when it names one: a person ("editor"), an organisation
+  // ("company", noun.group), a place ("city", "site"), a product or work
+  // ("browser", "camera", noun.artifact; "newspaper", "song",
+  // noun.communication). A noun that describes a name gives it its type:
+  // "Microsoft's browser Internet Explorer", "Firefox, a web browser".
+  std::optional<EntityType> KindOfNoun(const std::string& lemma) const;
 
   const WordNet& wordnet() const { return *wordnet_; }
 

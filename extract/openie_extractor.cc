@@ -430,7 +430,13 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
                           const std::vector<int>& kids) {
   auto person_noun = [&](int a) {
     const Token& t = s.tokens[a];
-    return t.upos == "NOUN" && catalog.IsPersonNoun(Lower(t.lemma));
+    if (t.upos != "NOUN" || !catalog.IsPersonNoun(Lower(t.lemma))) return false;
+    // "a web browser" is no person, though a "browser" alone is one.
+    if (a > 0 && s.tokens[a - 1].head == a && s.tokens[a - 1].deprel == "compound") {
+      std::optional<EntityType> whole = catalog.KindOfNoun(Lower(s.tokens[a - 1].form) + " " + Lower(t.lemma));
+      if (whole && whole != EntityType::kPerson) return false;
+    }
+    return true;
   };
   for (int a : kids) {
     const std::string& rel = s.tokens[a].deprel;
@@ -441,6 +447,39 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
   if (h.deprel == "appos" && h.head >= 0 && h.head < head && person_noun(h.head))
     return Lower(s.tokens[h.head].lemma);
   return "";
+}
+
+// The kind of thing (organisation, place, product) a noun describing the
+// name headed by `head` names, as PersonNounFor finds a person's noun:
+// "Microsoft's browser Internet Explorer", "Firefox, a web browser",
+// "Mecca, Islam's holiest site".
+std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
+                                           const std::vector<int>& kids) {
+  auto kind = [&](int a) -> std::optional<EntityType> {
+    const Token& t = s.tokens[a];
+    if (t.upos != "NOUN") return std::nullopt;
+    // The compound first: "web browser" is software, a "browser" alone a
+    // person who browses.
+    std::optional<EntityType> k;
+    if (a > 0 && s.tokens[a - 1].head == a && s.tokens[a - 1].deprel == "compound")
+      k = catalog.KindOfNoun(Lower(s.tokens[a - 1].form) + " " + Lower(t.lemma));
+    if (!k) k = catalog.KindOfNoun(Lower(t.lemma));
+    if (k == EntityType::kPerson) return std::nullopt;
+    // "going by the name The Katherinator": a word for a name says nothing
+    // of what it names.
+    static const std::set<std::string> kNameWords = {"name", "nickname", "title", "word", "term",
+                                                     "moniker", "pseudonym", "alias", "label"};
+    if (kNameWords.count(Lower(t.lemma))) return std::nullopt;
+    return k;
+  };
+  for (int a : kids) {
+    const std::string& rel = s.tokens[a].deprel;
+    if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head))
+      if (auto k = kind(a)) return k;
+  }
+  const Token& h = s.tokens[head];
+  if (h.deprel == "appos" && h.head >= 0 && h.head < head) return kind(h.head);
+  return std::nullopt;
 }
 
 // A name of two or more words found in one sentence of a document is that
@@ -1054,7 +1093,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (const NamedSpan* r = view.RecognizedAt(head))
           m.recognized = person_after_title && first > article ? EntityType::kPerson : r->type;
       }
-      if (!m.pronoun) m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
+      if (!m.pronoun) {
+        m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
+        m.described = DescribedKindFor(*catalog_, s, head, view.kids(head));
+      }
       int id = resolver.Add(m);
       mention_at[head] = id;
       if (!m.pronoun) {
@@ -1474,6 +1516,24 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         add_name(i);
       }
     }
+    // Claims read from the words around names (1b-1d), however the parser
+    // joined them. `words_of` is a recognized name's text; a claim is added
+    // unless the parse already gave the same one.
+    auto words_of = [&](const NamedSpan* r) {
+      std::string words;
+      for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+      return words;
+    };
+    auto add_unless_read = [&](int subject, int object, const std::string& relation, ByteSpan span,
+                               double confidence) {
+      for (const PendingClaim& other : pending)
+        if (other.claim.sentence == si && other.claim.relation == relation &&
+            other.subjects.size() == 1 && other.subjects[0].mention == subject &&
+            other.objects.size() == 1 && other.objects[0].mention == object)
+          return;
+      add_pending({Side{subject, {}, {}}}, {Side{object, {}, {}}}, relation, relation, span, confidence);
+    };
+
     // 1b. "Mecca, Saudi Arabia", "Kanata, Ontario": a place's name, a
     // comma and a place's name after it, however the parser joined them, is
     // a place and where it is, unless the two are items of a list
@@ -1483,18 +1543,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const NamedSpan* place = view.RecognizedAt(c - 1);
       const NamedSpan* region = view.RecognizedAt(c + 1);
       if (!place || !region || place == region || place->end != c || region->begin != c + 1) continue;
-      auto is_place = [&](const NamedSpan* r) {
-        std::string words;
-        for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
-        return NamesPlace(*catalog_, words, r->type);
-      };
+      auto is_place = [&](const NamedSpan* r) { return NamesPlace(*catalog_, words_of(r), r->type); };
       // "Irving, Texas": a one-word name the recognizer reads as a place,
       // before a known place, is one, though WordNet knows a person so
       // named (Washington Irving).
       auto known_place = [&](const NamedSpan* r) {
-        std::string words;
-        for (int k = r->begin; k < r->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
-        return catalog_->KnownType(words) == EntityType::kPlace;
+        return catalog_->KnownType(words_of(r)) == EntityType::kPlace;
       };
       bool located_by_text = !is_place(place) && place->type == EntityType::kPlace &&
                              place->end - place->begin == 1 && known_place(region);
@@ -1518,14 +1572,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int region_id = add_name(view.HeadOf(*region));
       if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
       if (located_by_text) resolver.MarkLocated(place_id);
-      bool repeated = false;  // the parse may have read it already
-      for (const PendingClaim& other : pending)
-        repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
-                    other.subjects.size() == 1 && other.subjects[0].mention == place_id &&
-                    other.objects.size() == 1 && other.objects[0].mention == region_id;
-      if (!repeated)
-        add_pending({Side{place_id, {}, {}}}, {Side{region_id, {}, {}}}, "locate_in", "locate_in",
-                    s.tokens[c].span, 0.7);
+      add_unless_read(place_id, region_id, "locate_in", s.tokens[c].span, 0.7);
+    }
+
+    // 1c. "DAB's Ben Chan", "Demosisto's Nathan Law": an organisation's
+    // name, a possessive and a person's name right after it: the person is
+    // of the organisation, however the parser read the words.
+    for (int c = 1; c + 1 < n; ++c) {
+      if (s.tokens[c].form != "'s" && s.tokens[c].xpos != "POS") continue;
+      const NamedSpan* group = view.RecognizedAt(c - 1);
+      const NamedSpan* person = view.RecognizedAt(c + 1);
+      if (!group || !person || group->end != c || person->begin != c + 1 ||
+          person->type != EntityType::kPerson)
+        continue;
+      EntityType known = catalog_->KnownType(words_of(group));
+      bool organisation = known == EntityType::kOrganization ||
+                          (known == EntityType::kOther && group->type == EntityType::kOrganization);
+      if (!organisation) continue;
+      int group_id = add_name(view.HeadOf(*group));
+      int person_id = add_name(view.HeadOf(*person));
+      if (group_id < 0 || person_id < 0 || group_id == person_id) continue;
+      add_unless_read(person_id, group_id, "of", s.tokens[c].span, 0.65);
     }
 
     // 1d. "given to the Adler Planetarium in Chicago", "Duke University,
@@ -1543,13 +1610,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const NamedSpan* place = view.RecognizedAt(c + 1);
       if (!site || !place || site == place || site->end != before + 1 || place->begin != c + 1) continue;
       std::vector<std::string> site_words;
-      std::string place_words;
       for (int k = site->begin; k < site->end; ++k) site_words.push_back(s.tokens[k].form);
-      for (int k = place->begin; k < place->end; ++k)
-        place_words += (place_words.empty() ? "" : " ") + s.tokens[k].form;
-      std::string site_name;
-      for (const std::string& w : site_words) site_name += (site_name.empty() ? "" : " ") + w;
-      EntityType site_known = catalog_->KnownType(site_name);
+      EntityType site_known = catalog_->KnownType(words_of(site));
       bool organisation = EndsWithOrganizationWord(site_words) ||
                           (site_known == EntityType::kOrganization) ||
                           (site_known == EntityType::kOther && site->type == EntityType::kOrganization);
@@ -1558,46 +1620,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       bool site_of_place = EndsWithPlaceWord(site_words) ||
                            (site_words.size() >= 2 && site_known == EntityType::kOther &&
                             site->type == EntityType::kPlace);
-      if ((!organisation && !site_of_place) || !NamesPlace(*catalog_, place_words, place->type)) continue;
+      if ((!organisation && !site_of_place) || !NamesPlace(*catalog_, words_of(place), place->type)) continue;
       int site_id = add_name(view.HeadOf(*site));
       int place_id = add_name(view.HeadOf(*place));
       if (site_id < 0 || place_id < 0 || site_id == place_id) continue;
-      bool repeated = false;  // the parse may have read it already
-      for (const PendingClaim& other : pending)
-        repeated |= other.claim.sentence == si && other.claim.relation == "locate_in" &&
-                    other.subjects.size() == 1 && other.subjects[0].mention == site_id &&
-                    other.objects.size() == 1 && other.objects[0].mention == place_id;
-      if (!repeated)
-        add_pending({Side{site_id, {}, {}}}, {Side{place_id, {}, {}}}, "locate_in", "locate_in",
-                    s.tokens[c].span, 0.65);
-    }
-
-    // 1c. "DAB's Ben Chan", "Demosisto's Nathan Law": an organisation's
-    // name, a possessive and a person's name right after it: the person is
-    // of the organisation, however the parser read the words.
-    for (int c = 1; c + 1 < n; ++c) {
-      if (s.tokens[c].form != "'s" && s.tokens[c].xpos != "POS") continue;
-      const NamedSpan* group = view.RecognizedAt(c - 1);
-      const NamedSpan* person = view.RecognizedAt(c + 1);
-      if (!group || !person || group->end != c || person->begin != c + 1 ||
-          person->type != EntityType::kPerson)
-        continue;
-      std::string words;
-      for (int k = group->begin; k < group->end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
-      EntityType known = catalog_->KnownType(words);
-      bool organisation = known == EntityType::kOrganization ||
-                          (known == EntityType::kOther && group->type == EntityType::kOrganization);
-      if (!organisation) continue;
-      int group_id = add_name(view.HeadOf(*group));
-      int person_id = add_name(view.HeadOf(*person));
-      if (group_id < 0 || person_id < 0 || group_id == person_id) continue;
-      bool repeated = false;  // the parse may have read it already
-      for (const PendingClaim& other : pending)
-        repeated |= other.claim.sentence == si && other.claim.relation == "of" &&
-                    other.subjects.size() == 1 && other.subjects[0].mention == person_id &&
-                    other.objects.size() == 1 && other.objects[0].mention == group_id;
-      if (!repeated)
-        add_pending({Side{person_id, {}, {}}}, {Side{group_id, {}, {}}}, "of", "of", s.tokens[c].span, 0.65);
+      add_unless_read(site_id, place_id, "locate_in", s.tokens[c].span, 0.65);
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".

@@ -143,6 +143,7 @@ void DocumentResolver::Resolve() {
   std::map<std::string, std::map<EntityType, int>> votes;
   std::map<std::string, std::string> title_of;
   std::set<std::string> described_as_person;  // names given a noun for a person
+  std::map<std::string, EntityType> described_kind;  // names given a noun for a thing
   std::set<std::string> located;                // names of places the text locates
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
@@ -152,6 +153,7 @@ void DocumentResolver::Resolve() {
     if (m.recognized) ++votes[doc_name[i]][*m.recognized];
     if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
     if (!m.role.empty()) described_as_person.insert(doc_name[i]);
+    if (m.described) described_kind.emplace(doc_name[i], *m.described);
   }
   std::map<std::string, EntityType> type_of;
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -170,6 +172,12 @@ void DocumentResolver::Resolve() {
       // organisation's: "Boeing, the plane maker").
       if ((t == EntityType::kPlace || t == EntityType::kOther) && described_as_person.count(name))
         t = EntityType::kPerson;
+      // "Microsoft's browser Internet Explorer": a noun for a kind of thing
+      // outweighs the recognizer (but a place's noun not its organisation).
+      auto kind = described_kind.find(name);
+      if (kind != described_kind.end() && !described_as_person.count(name) &&
+          !(t == EntityType::kOrganization && kind->second == EntityType::kPlace))
+        t = kind->second;
     }
     auto title = title_of.find(name);
     if (t == EntityType::kOther)
@@ -243,6 +251,18 @@ void DocumentResolver::Resolve() {
         place->second.size() == 1 && (name == "North" || name == "South" || name == "East" ||
                                       name == "West" || catalog_.KnownType(name) == EntityType::kOther))
       short_to_long[name] = place->second[0];
+    // "USI" in a document about the University of Southern Indiana: an
+    // acronym the text never defines is the one name of the document whose
+    // initials it spells (an organisation's or a place's).
+    if (!person && !company && IsAcronym(name) && catalog_.KnownType(name) == EntityType::kOther &&
+        !short_to_long.count(name)) {
+      std::vector<std::string> spelled;
+      for (const auto& [other, other_type] : type_of)
+        if (other != name && Words(other).size() >= 2 && other_type != EntityType::kPerson &&
+            AcronymMatches(name, other))
+          spelled.push_back(other);
+      if (spelled.size() == 1) short_to_long[name] = spelled[0];
+    }
     auto of_last = org_by_of_last.find(name);
     if (!person && !company && of_last != org_by_of_last.end() && of_last->second.size() == 1 &&
         type != EntityType::kPlace && type != EntityType::kPerson &&

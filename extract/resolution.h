@@ -41,6 +41,11 @@ struct NameMention {
   // "wife" of "his wife Manju Sam". It makes the name a person's, and may
   // say whether a man or a woman (RoleGender).
   std::string role;
+  // The kind of entity a noun describing the name names, when it is an
+  // organisation, a place or a product ("Microsoft's browser Internet
+  // Explorer", "Mecca, Islam's holiest site"): it outweighs the
+  // recognizer's type.
+  std::optional<EntityType> described;
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;

@@ -381,6 +381,33 @@ TEST_F(SeedClaims, SentenceCases) {
   EXPECT_EQ(cases, 76u);
 }
 
+// data/entity_types.tsv: the type a name gets from the words around it
+// (a describing noun, "City, State", a title), and acronyms merged.
+TEST_F(SeedClaims, EntityTypeCases) {
+  size_t cases = 0;
+  for (const std::vector<std::string>& f : testing::ReadCases("entity_types.tsv", 3)) {
+    ++cases;
+    Document d;
+    d.id = "types" + std::to_string(cases);
+    d.text = f[0];
+    Result<Extraction> x = extractor_->Extract(d);
+    ASSERT_TRUE(x.ok());
+    bool absent = f[1][0] == '!';
+    std::string name = absent ? f[1].substr(1) : f[1];
+    const Entity* found = nullptr;
+    for (const Entity& e : x->entities)
+      if (e.name == name) found = &e;
+    if (absent) {
+      EXPECT_TRUE(found == nullptr || EntityTypeName(found->type) != f[2])
+          << name << " is an entity of type " << f[2] << " in: " << f[0] << "\n" << Dump(*x);
+      continue;
+    }
+    ASSERT_NE(found, nullptr) << "no entity " << name << " in: " << f[0] << "\n" << Dump(*x);
+    EXPECT_STREQ(EntityTypeName(found->type), f[2].c_str()) << name << " in: " << f[0];
+  }
+  EXPECT_EQ(cases, 7u);
+}
+
 TEST_F(SeedClaims, SymmetricRelationsInNameOrder) {
   size_t symmetric = 0;
   for (const Extraction& x : *seeds_)
