@@ -767,6 +767,27 @@ class SentenceView {
   std::vector<bool> adjective_;   // the halves of "pro-Beijing" 
 };
 
+// The words of role noun `noun` with the modifiers before it, lower case,
+// joined by '_' ("chief_executive", "prime_minister"); `lo` gets the first
+// of them. An age is no part of a role: "a 14-year-old boy", "their
+// nine-month-old child".
+std::string RoleWords(const Sentence& s, const SentenceView& view, int noun, int* lo) {
+  auto age_word = [](const Token& t) {
+    std::string l = Lower(t.lemma);
+    return l == "old" || l == "year" || l == "month" ||
+           std::any_of(t.form.begin(), t.form.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
+  std::string role;
+  *lo = noun;
+  for (int c : view.kids(noun))
+    if (c < noun && !view.IsName(c) && s.tokens[c].upos != "ADV" && !age_word(s.tokens[c]) &&
+        (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
+      role += Lower(s.tokens[c].lemma) + "_";
+      *lo = std::min(*lo, c);
+    }
+  return role + Lower(s.tokens[noun].lemma);
+}
+
 // A claim side: an entity mention, a group mention or a value.
 struct Side {
   int mention = -1;  // DocumentResolver mention id, or -1 for a value or group
@@ -1314,15 +1335,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         bool thing_described = false;
         auto role_claims = [&](int a, bool after) {
           // The role's own words: "chief executive", "Prime Minister".
-          std::string role;
           int lo = a;
-          for (int c : view.kids(a))
-            if (c < a && !view.IsName(c) && s.tokens[c].upos != "ADV" &&
-                (s.tokens[c].deprel == "amod" || s.tokens[c].deprel == "compound")) {
-              role += Lower(s.tokens[c].lemma) + "_";
-              lo = std::min(lo, c);
-            }
-          role += Lower(s.tokens[a].lemma);
+          std::string role = RoleWords(s, view, a, &lo);
           std::set<const NamedSpan*> done;  // "Environment" and "Canada": one name
           for (int o : view.kids(a)) {
             if (o == head) continue;
@@ -2072,15 +2086,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             for (int ch : view.kids(o))
               if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
             if (prep != "of" && prep != "at" && prep != "for") continue;
-            std::string role;
             int lo = role_head;
-            for (int ch : view.kids(role_head))
-              if (ch < role_head && (s.tokens[ch].deprel == "amod" || s.tokens[ch].deprel == "compound") &&
-                  !view.IsName(ch) && s.tokens[ch].upos != "ADV") {
-                role += Lower(s.tokens[ch].lemma) + "_";
-                lo = std::min(lo, ch);
-              }
-            role += Lower(r.lemma) + "_" + prep;
+            std::string role = RoleWords(s, view, role_head, &lo) + "_" + prep;
             OpenIeArgument target;
             target.head = o;
             target.tokens = {o};
