@@ -187,62 +187,69 @@ void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) c
   const uint32_t mask = mask_;
   const float scale = scale_;
   const int num_classes = num_classes_;
-  // The table is far larger than the caches: first touch every feature's
-  // home slot (prefetch), then look the features up, then prefetch their
-  // weight rows and add them, so the memory waits overlap instead of
-  // queueing one after another.
-  constexpr size_t kBatch = 32;
+  // The table is far larger than the caches, and so are the rows. Each
+  // feature goes through three steps, each kAhead features behind the one
+  // before: start fetching its slot; look it up (the slot has come) and
+  // start fetching its row; add its row (come too). So the memory waits of
+  // many features overlap instead of queueing one after another.
+  constexpr size_t kAhead = 16;
+  constexpr size_t kChunk = 256;  // features in flight at most (the parser asks ~120)
   constexpr uint32_t kAbsent = 0xFFFFFFFFu;
-  uint32_t keys[kBatch], homes[kBatch], found[kBatch];  // found: Slot::row, or kAbsent
-  for (size_t base = 0; base < n; base += kBatch) {
-    size_t m = std::min(kBatch, n - base);
-    for (size_t f = 0; f < m; ++f) {
-      keys[f] = Key32(features[base + f]);
-      homes[f] = (keys[f] * 0x9E3779B1u) & mask;
-      __builtin_prefetch(&table[homes[f]]);
+  uint32_t keys[kChunk], homes[kChunk], found[kChunk];  // found: Slot::row, or kAbsent
+  auto fetch_slot = [&](size_t f, uint64_t feature) {
+    keys[f] = Key32(feature);
+    homes[f] = (keys[f] * 0x9E3779B1u) & mask;
+    __builtin_prefetch(&table[homes[f]]);
+  };
+  auto look_up = [&](size_t f) {
+    uint32_t row = kAbsent;
+    for (uint32_t i = homes[f];; i = (i + 1) & mask) {
+      if (table[i].key == keys[f]) {
+        row = table[i].row;
+        break;
+      }
+      if (table[i].key == 0) break;
     }
-    for (size_t f = 0; f < m; ++f) {
-      uint32_t row = kAbsent;
-      for (uint32_t i = homes[f];; i = (i + 1) & mask) {
-        if (table[i].key == keys[f]) {
-          row = table[i].row;
-          break;
-        }
-        if (table[i].key == 0) break;
-      }
-      found[f] = row;
-      if (row == kAbsent) continue;
-      if (row & kDense) {
-        __builtin_prefetch(&dense[(row & ~kDense) * static_cast<size_t>(num_classes)]);
-      } else {
-        __builtin_prefetch(&rows[row]);
-      }
+    found[f] = row;
+    if (row == kAbsent) return;
+    if (row & kDense) {
+      __builtin_prefetch(&dense[(row & ~kDense) * static_cast<size_t>(num_classes)]);
+    } else {
+      __builtin_prefetch(&rows[row]);
     }
-    for (size_t f = 0; f < m; ++f) {
-      uint32_t row = found[f];
-      if (row == kAbsent) continue;
-      if (!(row & kDense)) {
-        const Weight* w = &rows[row + 1];
-        for (uint32_t e = 0, size = rows[row].cls; e < size; ++e) {
-          scores[w[e].cls] += w[e].q * scale;
-        }
-        continue;
+  };
+  auto add_row = [&](size_t f) {
+    uint32_t row = found[f];
+    if (row == kAbsent) return;
+    if (!(row & kDense)) {
+      const Weight* w = &rows[row + 1];
+      for (uint32_t e = 0, size = rows[row].cls; e < size; ++e) {
+        scores[w[e].cls] += w[e].q * scale;
       }
-      // Four classes at a time (GCC/Clang vector extension; the same float
-      // additions as the sparse loop, plus +0 for the missing classes). Four,
-      // the width of SSE2, which every x86-64 has: wider vectors compile to
-      // pairs of registers that pass through the stack.
-      typedef float V4 __attribute__((vector_size(16)));
-      const float* d = &dense[(row & ~kDense) * static_cast<size_t>(num_classes)];
-      int c = 0;
-      for (; c + 4 <= num_classes; c += 4) {
-        V4 a, b;
-        std::memcpy(&a, scores + c, sizeof a);
-        std::memcpy(&b, d + c, sizeof b);
-        a += b;
-        std::memcpy(scores + c, &a, sizeof a);
-      }
-      for (; c < num_classes; ++c) scores[c] += d[c];
+      return;
+    }
+    // Four classes at a time (GCC/Clang vector extension; the same float
+    // additions as the sparse loop, plus +0 for the missing classes). Four,
+    // the width of SSE2, which every x86-64 has: wider vectors compile to
+    // pairs of registers that pass through the stack.
+    typedef float V4 __attribute__((vector_size(16)));
+    const float* d = &dense[(row & ~kDense) * static_cast<size_t>(num_classes)];
+    int c = 0;
+    for (; c + 4 <= num_classes; c += 4) {
+      V4 a, b;
+      std::memcpy(&a, scores + c, sizeof a);
+      std::memcpy(&b, d + c, sizeof b);
+      a += b;
+      std::memcpy(scores + c, &a, sizeof a);
+    }
+    for (; c < num_classes; ++c) scores[c] += d[c];
+  };
+  for (size_t base = 0; base < n; base += kChunk) {
+    size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m + 2 * kAhead; ++i) {
+      if (i < m) fetch_slot(i, features[base + i]);
+      if (i >= kAhead && i - kAhead < m) look_up(i - kAhead);
+      if (i >= 2 * kAhead && i - 2 * kAhead < m) add_row(i - 2 * kAhead);  // in feature order
     }
   }
 }
