@@ -278,15 +278,25 @@ void PerceptronModel::Reset(size_t table_size) {
   mask_ = static_cast<uint32_t>(table_size - 1);
   rows_.clear();
   num_features_ = 0;
+  num_weights_ = 0;
 }
 
 void PerceptronModel::AddRow(uint32_t key, size_t size) {
   uint32_t slot = (key * 0x9E3779B1u) & mask_;
   while (table_[slot].key != 0) slot = (slot + 1) & mask_;
   table_[slot].key = key;
+  // A row that fits in a cache line starts where it does not straddle two
+  // (rows_ starts on a line: a large vector is 2 MB-aligned), so Score's
+  // one prefetch brings all of it.
+  constexpr size_t kPerLine = 64 / sizeof(Weight);
+  size_t start = rows_.size() % kPerLine;
+  if (1 + size <= kPerLine && start + 1 + size > kPerLine) {
+    rows_.resize(rows_.size() + kPerLine - start, Weight{0, 0});
+  }
   table_[slot].row = static_cast<uint32_t>(rows_.size());
   rows_.push_back({static_cast<uint16_t>(size), 0});
   ++num_features_;
+  num_weights_ += size;
 }
 
 void PerceptronModel::Build(
@@ -429,7 +439,7 @@ Status PerceptronModel::Read(ModelReader& r) {
     if ((i > 0 && delta == 0) || key == 0 || key > 0xFFFFFFFFULL || n > nc) {
       return r.Error("bad weight row");
     }
-    if (rows_.size() + 1 + n >= kDense) return r.Error("too many weights");
+    if (rows_.size() + 64 + n >= kDense) return r.Error("too many weights");  // (+ padding)
     AddRow(static_cast<uint32_t>(key), n);
     for (uint64_t e = 0; e < n; ++e) {
       uint8_t c0, c1 = 0, q0, q1;

@@ -116,7 +116,7 @@ class PerceptronModel {
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return rows_.size() - num_features_; }
+  size_t num_weights() const { return num_weights_; }
   void Score(const uint64_t* features, size_t n, float* scores) const;
 
   // Drops weights whose absolute value is below `threshold`.
@@ -173,6 +173,7 @@ class PerceptronModel {
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
+  size_t num_weights_ = 0;
   float scale_ = 1.0f;  // weight = int16 * scale_
   // Open addressing, linear probing; 8-byte slots, so a cache line holds
   // eight and the table stays small enough to keep mostly empty.
@@ -180,7 +181,8 @@ class PerceptronModel {
   uint32_t mask_ = 0;
   // Every feature's row, one after another: a Weight whose `cls` counts the
   // row's weights, then the weights. The count sits next to the weights,
-  // so looking a feature up costs two memory fetches: its slot, its row.
+  // so looking a feature up costs two memory fetches: its slot, its row
+  // (a row that fits in a cache line is not laid across two: AddRow pads).
   std::vector<Weight, HugePageAllocator<Weight>> rows_;
   // Rows with weights for many classes, also as num_classes_ floats (0 for
   // the missing classes): added with vector instructions. Not stored.
