@@ -208,6 +208,33 @@ void AddOrganizationsByHeadWord(const Sentence& sentence, const std::vector<std:
               [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
 }
 
+// A filter in front of a lexicon of 64-bit keys: one bit for each bucket
+// of keys (a power of two of them, about 32 per key), set when the lexicon
+// has a key in the bucket. A clear bit says a key is not in the lexicon
+// without a search of it (in a std::unordered_map, two memory fetches and
+// a division); a set bit sends the lookup on (one in thirty keys not in
+// the lexicon does). An empty filter lets every key by.
+size_t FilterBucket(const std::vector<uint64_t>& filter, uint64_t key) {
+  int bits = __builtin_ctzll(filter.size() * 64);  // log2 of the bucket count
+  return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
+}
+bool FilterMayHave(const std::vector<uint64_t>& filter, uint64_t key) {
+  if (filter.empty()) return true;
+  size_t b = FilterBucket(filter, key);
+  return (filter[b / 64] >> (b % 64)) & 1;
+}
+template <typename Lexicon>
+std::vector<uint64_t> FilterOf(const Lexicon& lexicon) {
+  size_t words = 1;
+  while (words * 64 < lexicon.size() * 32) words <<= 1;
+  std::vector<uint64_t> filter(words, 0);
+  for (const auto& entry : lexicon) {
+    size_t b = FilterBucket(filter, entry.first);
+    filter[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  return filter;
+}
+
 // The gazetteer's type bits of the sequences of 1 to kMaxGazetteerWords
 // words starting at one word (by length - 1; -1: WordNet names none).
 using GazetteerHit = std::array<int, kMaxGazetteerWords>;
@@ -217,6 +244,7 @@ using GazetteerHit = std::array<int, kMaxGazetteerWords>;
 // word through it (up to ten sequences a word) and CleanSpans's lower-case
 // places read them from here.
 std::vector<GazetteerHit> GazetteerHits(const std::unordered_map<uint64_t, uint8_t>& gazetteer,
+                                        const std::vector<uint64_t>& filter,
                                         const std::vector<std::string>& lowers) {
   std::vector<GazetteerHit> hits(lowers.size());
   for (size_t start = 0; start < lowers.size(); ++start) {
@@ -225,7 +253,9 @@ std::vector<GazetteerHit> GazetteerHits(const std::unordered_map<uint64_t, uint8
     for (size_t len = 1; len <= kMaxGazetteerWords && start + len <= lowers.size(); ++len) {
       if (len > 1) key += ' ';
       key += lowers[start + len - 1];
-      auto g = gazetteer.find(StringHash(key));
+      uint64_t hash = StringHash(key);
+      if (!FilterMayHave(filter, hash)) continue;
+      auto g = gazetteer.find(hash);
       if (g != gazetteer.end()) hits[start][len - 1] = g->second;
     }
   }
@@ -334,6 +364,11 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
   }
 }
 
+void EntityRecognizer::FilterLexicons() {
+  gazetteer_filter_ = FilterOf(gazetteer_);
+  names_filter_ = FilterOf(names_);
+}
+
 uint64_t EntityRecognizer::NounClass(const std::string& word) const {
   auto it = noun_classes_.find(static_cast<uint32_t>(StringHash(NormalizeWord(word))));
   return it == noun_classes_.end() ? 0 : it->second + 1;
@@ -424,7 +459,8 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
     const size_t n = sent.tokens.size();
     std::vector<DocumentContext::Tok>& toks = doc.sentences[s];
     toks.resize(n);
-    if (!gazetteer_.empty()) doc.gazetteer_hits[s] = GazetteerHits(gazetteer_, lowers[s]);
+    if (!gazetteer_.empty())
+      doc.gazetteer_hits[s] = GazetteerHits(gazetteer_, gazetteer_filter_, lowers[s]);
     const std::vector<GazetteerHit>& gazetteer_hits = doc.gazetteer_hits[s];
     for (size_t i = 0; i < n; ++i) {
       const Token& tk = sent.tokens[i];
@@ -500,7 +536,9 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         for (int len = 1; len <= kMaxNameWords && b + len <= static_cast<int>(n); ++len) {
           if (len > 1) key += ' ';
           key += lowers[s][b + len - 1];
-          auto it = names_.find(StringHash(key));
+          uint64_t hash = StringHash(key);
+          if (!FilterMayHave(names_filter_, hash)) continue;
+          auto it = names_.find(hash);
           if (it == names_.end()) continue;
           std::array<uint32_t, kNumTypes> c = it->second;
           if (own) {
@@ -887,6 +925,7 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
     for (const auto& [key, counts] : own[di])
       for (int k = 0; k < kNumTypes; ++k) ner->names_[key][k] += counts[k];
   }
+  ner->FilterLexicons();
   std::vector<DocumentContext> contexts;
   std::vector<std::vector<std::vector<int>>> gold;
   for (size_t di = 0; di < train.size(); ++di) {
@@ -1011,6 +1050,7 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
       c = static_cast<uint32_t>(v);
     }
   }
+  ner->FilterLexicons();
   KG_RETURN_IF_ERROR(ner->first_.Read(r));
   if (ner->first_.num_classes() != kNumClasses) return r.Error("class count mismatch");
   uint8_t has_second;

@@ -138,6 +138,11 @@ class EntityRecognizer {
   // The training documents' names (lower-cased word sequences) with how
   // often each was a name of each type.
   NameCounts names_;
+  // First tests for the lookups in gazetteer_ and names_, which nearly all
+  // find nothing (FilterOf in the .cc), made by FilterLexicons once both
+  // are filled (by Load, or by Train before any feature is computed).
+  std::vector<uint64_t> gazetteer_filter_, names_filter_;
+  void FilterLexicons();
   PerceptronModel first_;
   PerceptronModel second_;
 };
