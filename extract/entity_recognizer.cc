@@ -208,6 +208,60 @@ void AddOrganizationsByHeadWord(const Sentence& sentence, const std::vector<std:
               [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
 }
 
+// A filter in front of a lexicon of 64-bit keys: one bit for each bucket
+// of keys (a power of two of them, about 32 per key), set when the lexicon
+// has a key in the bucket. A clear bit says a key is not in the lexicon
+// without a search of it (in a std::unordered_map, two memory fetches and
+// a division); a set bit sends the lookup on (one in thirty keys not in
+// the lexicon does). An empty filter lets every key by.
+size_t FilterBucket(const std::vector<uint64_t>& filter, uint64_t key) {
+  int bits = __builtin_ctzll(filter.size() * 64);  // log2 of the bucket count
+  return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
+}
+bool FilterMayHave(const std::vector<uint64_t>& filter, uint64_t key) {
+  if (filter.empty()) return true;
+  size_t b = FilterBucket(filter, key);
+  return (filter[b / 64] >> (b % 64)) & 1;
+}
+template <typename Lexicon>
+std::vector<uint64_t> FilterOf(const Lexicon& lexicon) {
+  size_t words = 1;
+  while (words * 64 < lexicon.size() * 32) words <<= 1;
+  std::vector<uint64_t> filter(words, 0);
+  for (const auto& entry : lexicon) {
+    size_t b = FilterBucket(filter, entry.first);
+    filter[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  return filter;
+}
+
+// The gazetteer's type bits of the sequences of 1 to kMaxGazetteerWords
+// words starting at one word (by length - 1; -1: WordNet names none).
+using GazetteerHit = std::array<int, kMaxGazetteerWords>;
+
+// GazetteerHit of every word of a sentence whose words lower-cased are
+// `lowers`. Every sequence is looked up once here: the features of each
+// word through it (up to ten sequences a word) and CleanSpans's lower-case
+// places read them from here.
+std::vector<GazetteerHit> GazetteerHits(const std::unordered_map<uint64_t, uint8_t>& gazetteer,
+                                        const std::vector<uint64_t>& filter,
+                                        const std::vector<std::string>& lowers) {
+  std::vector<GazetteerHit> hits(lowers.size());
+  for (size_t start = 0; start < lowers.size(); ++start) {
+    hits[start].fill(-1);
+    std::string key;
+    for (size_t len = 1; len <= kMaxGazetteerWords && start + len <= lowers.size(); ++len) {
+      if (len > 1) key += ' ';
+      key += lowers[start + len - 1];
+      uint64_t hash = StringHash(key);
+      if (!FilterMayHave(filter, hash)) continue;
+      auto g = gazetteer.find(hash);
+      if (g != gazetteer.end()) hits[start][len - 1] = g->second;
+    }
+  }
+  return hits;
+}
+
 }  // namespace
 
 // Everything the features of one document need, computed once.
@@ -234,6 +288,9 @@ struct EntityRecognizer::DocumentContext {
   };
   std::vector<std::vector<Tok>> sentences;
   std::vector<std::vector<std::string>> lowers;  // each word, lower-cased
+  // Each sentence's GazetteerHits (none when there is no gazetteer), read
+  // by the features and again by CleanSpans.
+  std::vector<std::vector<GazetteerHit>> gazetteer_hits;
 };
 
 void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, int p1, int p2,
@@ -305,6 +362,11 @@ void EntityRecognizer::Features(const DocumentContext& doc, size_t s, size_t i, 
     add(kAggregateSet, t.aggregate_set);
     add3(kOwnFirst, t.own_first, t.aggregate);
   }
+}
+
+void EntityRecognizer::FilterLexicons() {
+  gazetteer_filter_ = FilterOf(gazetteer_);
+  names_filter_ = FilterOf(names_);
 }
 
 uint64_t EntityRecognizer::NounClass(const std::string& word) const {
@@ -379,6 +441,7 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
   DocumentContext doc;
   doc.sentences.resize(document.size());
   doc.lowers.resize(document.size());
+  doc.gazetteer_hits.resize(document.size());
   std::vector<std::vector<std::string>>& lowers = doc.lowers;
   std::map<std::string, std::pair<int, int>> cases;  // lower -> (capitalized mid-sentence, lower)
   for (size_t s = 0; s < document.size(); ++s) {
@@ -396,6 +459,9 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
     const size_t n = sent.tokens.size();
     std::vector<DocumentContext::Tok>& toks = doc.sentences[s];
     toks.resize(n);
+    if (!gazetteer_.empty())
+      doc.gazetteer_hits[s] = GazetteerHits(gazetteer_, gazetteer_filter_, lowers[s]);
+    const std::vector<GazetteerHit>& gazetteer_hits = doc.gazetteer_hits[s];
     for (size_t i = 0; i < n; ++i) {
       const Token& tk = sent.tokens[i];
       DocumentContext::Tok& t = toks[i];
@@ -453,15 +519,10 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         for (int len = 1; len <= kMaxGazetteerWords; ++len) {
           for (int start = static_cast<int>(i) - len + 1; start <= static_cast<int>(i); ++start) {
             if (start < 0 || start + len > static_cast<int>(n)) continue;
-            std::string key;
-            for (int k = start; k < start + len; ++k) {
-              if (k > start) key += ' ';
-              key += lowers[s][k];
-            }
-            auto g = gazetteer_.find(StringHash(key));
-            if (g == gazetteer_.end()) continue;
+            int bits = gazetteer_hits[start][len - 1];
+            if (bits < 0) continue;
             int part = len == 1 ? 3 : static_cast<int>(i) == start ? 0 : static_cast<int>(i) == start + len - 1 ? 2 : 1;
-            t.gazetteer.push_back(FeatureHash(g->second, part, std::min(len, 3), t.capitalized));
+            t.gazetteer.push_back(FeatureHash(bits, part, std::min(len, 3), t.capitalized));
           }
         }
       }
@@ -475,7 +536,9 @@ EntityRecognizer::DocumentContext EntityRecognizer::BuildContext(
         for (int len = 1; len <= kMaxNameWords && b + len <= static_cast<int>(n); ++len) {
           if (len > 1) key += ' ';
           key += lowers[s][b + len - 1];
-          auto it = names_.find(StringHash(key));
+          uint64_t hash = StringHash(key);
+          if (!FilterMayHave(names_filter_, hash)) continue;
+          auto it = names_.find(hash);
           if (it == names_.end()) continue;
           std::array<uint32_t, kNumTypes> c = it->second;
           if (own) {
@@ -546,7 +609,7 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
   std::vector<std::vector<NamedSpan>> out;
   out.reserve(labels.size());
   for (size_t si = 0; si < labels.size(); ++si)
-    out.push_back(CleanSpans(document[si], doc.lowers[si], LabelsToSpans(labels[si])));
+    out.push_back(CleanSpans(document[si], doc, si, LabelsToSpans(labels[si])));
   // One name, one type within a document: each name takes the type it was
   // given most often in the document (ties keep their own).
   std::map<std::string, std::array<int, kNumTypes>> votes;
@@ -577,8 +640,9 @@ std::vector<std::vector<NamedSpan>> EntityRecognizer::Recognize(
 }
 
 std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
-                                                    const std::vector<std::string>& lowers,
+                                                    const DocumentContext& doc, size_t s,
                                                     const std::vector<NamedSpan>& spans) const {
+  const std::vector<std::string>& lowers = doc.lowers[s];
   const std::vector<Token>& toks = sentence.tokens;
   const int n = static_cast<int>(toks.size());
   auto punct = [&](int k) {
@@ -684,19 +748,19 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
       for (int k = span.begin; k < span.end; ++k) taken[k] = true;
     for (int b = 0; b < n; ++b) {
       for (int len = std::min(kMaxGazetteerWords, n - b); len >= 1; --len) {
-        std::string key;
         bool free = true;
         for (int k = b; k < b + len; ++k) {
           free &= !taken[k] && (lower_case_text || !std::isupper(static_cast<unsigned char>(toks[k].form[0])));
-          key += (k > b ? " " : "") + lowers[k];
         }
-        if (!free || !std::isalpha(static_cast<unsigned char>(key[0]))) continue;
-        auto g = gazetteer_.find(StringHash(key));
+        // (c_str: an empty word's first character is '\0', no letter.)
+        if (!free || !std::isalpha(static_cast<unsigned char>(lowers[b].c_str()[0]))) continue;
+        int bits = doc.gazetteer_hits[s][b][len - 1];
         // Places, and no person's or group's name ("france" is also
         // Anatole France); other senses (Chicago, a card game) may be.
-        if (g == gazetteer_.end() || !(g->second & 4) || (g->second & 3)) continue;
-        if (len == 1 && (key.size() < 4 || toks[b].upos == "PRON" ||
-                         common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(key))))))
+        if (bits < 0 || !(bits & 4) || (bits & 3)) continue;
+        const std::string& word = lowers[b];  // the whole sequence when len == 1
+        if (len == 1 && (word.size() < 4 || toks[b].upos == "PRON" ||
+                         common_words_.count(static_cast<uint32_t>(StringHash(NormalizeWord(word))))))
           continue;
         out.push_back(NamedSpan{b, b + len, EntityType::kPlace});
         for (int k = b; k < b + len; ++k) taken[k] = true;
@@ -861,6 +925,7 @@ std::unique_ptr<EntityRecognizer> EntityRecognizer::Train(
     for (const auto& [key, counts] : own[di])
       for (int k = 0; k < kNumTypes; ++k) ner->names_[key][k] += counts[k];
   }
+  ner->FilterLexicons();
   std::vector<DocumentContext> contexts;
   std::vector<std::vector<std::vector<int>>> gold;
   for (size_t di = 0; di < train.size(); ++di) {
@@ -985,6 +1050,7 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
       c = static_cast<uint32_t>(v);
     }
   }
+  ner->FilterLexicons();
   KG_RETURN_IF_ERROR(ner->first_.Read(r));
   if (ner->first_.num_classes() != kNumClasses) return r.Error("class count mismatch");
   uint8_t has_second;

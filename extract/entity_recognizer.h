@@ -116,8 +116,9 @@ class EntityRecognizer {
   // a comma joins its name ("Google , Inc.", an organization); a
   // possessive ending its phrase joins the name ("dinner at Alan 's", a
   // business); the places WordNet knows written in lower case ("mexico")
-  // are added.
-  std::vector<NamedSpan> CleanSpans(const Sentence& sentence, const std::vector<std::string>& lowers,
+  // are added. `doc` is the document's context (its words lower-cased, the
+  // gazetteer's hits) and `s` the sentence's index in it.
+  std::vector<NamedSpan> CleanSpans(const Sentence& sentence, const DocumentContext& doc, size_t s,
                                     const std::vector<NamedSpan>& spans) const;
   // Trains first_ (or second_, from contexts with pass-1 fields) on
   // `contexts` and `gold`; keeps the epoch best on `dev` (the last one when
@@ -137,6 +138,11 @@ class EntityRecognizer {
   // The training documents' names (lower-cased word sequences) with how
   // often each was a name of each type.
   NameCounts names_;
+  // First tests for the lookups in gazetteer_ and names_, which nearly all
+  // find nothing (FilterOf in the .cc), made by FilterLexicons once both
+  // are filled (by Load, or by Train before any feature is computed).
+  std::vector<uint64_t> gazetteer_filter_, names_filter_;
+  void FilterLexicons();
   PerceptronModel first_;
   PerceptronModel second_;
 };

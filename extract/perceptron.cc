@@ -176,87 +176,127 @@ inline uint32_t Key32(uint64_t key) {
 }
 }  // namespace
 
-const PerceptronModel::Slot* PerceptronModel::Find(uint32_t key) const {
-  if (table_.empty()) return nullptr;
-  uint32_t i = (key * 0x9E3779B1u) & mask_;
-  while (true) {
-    const Slot& s = table_[i];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
-    i = (i + 1) & mask_;
-  }
-}
-
 void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) const {
   if (table_.empty()) return;
-  // The table is far larger than the caches: first touch every feature's
-  // home slot (prefetch), then look the features up, then prefetch their
-  // weight rows and add them, so the memory waits overlap instead of
-  // queueing one after another.
-  constexpr size_t kBatch = 32;
-  uint32_t keys[kBatch], homes[kBatch];
-  const Slot* found[kBatch];
-  for (size_t base = 0; base < n; base += kBatch) {
-    size_t m = std::min(kBatch, n - base);
-    for (size_t f = 0; f < m; ++f) {
-      keys[f] = Key32(features[base + f]);
-      homes[f] = (keys[f] * 0x9E3779B1u) & mask_;
-      __builtin_prefetch(&table_[homes[f]]);
+  // The members the loops read, as locals: `scores` is a float*, so the
+  // compiler must assume a store to it may change scale_ (or any member)
+  // and would load them again for every weight added.
+  const Slot* table = table_.data();
+  const Weight* rows = rows_.data();
+  const float* dense = dense_.data();
+  const uint32_t mask = mask_;
+  const float scale = scale_;
+  const int num_classes = num_classes_;
+  // The table is far larger than the caches, and so are the rows. Each
+  // feature goes through three steps, each kAhead features behind the one
+  // before: start fetching its slot; look it up (the slot has come) and
+  // start fetching its row; add its row (come too). So the memory waits of
+  // many features overlap instead of queueing one after another.
+  constexpr size_t kAhead = 16;
+  constexpr size_t kChunk = 256;  // features in flight at most (the parser asks ~120)
+  constexpr uint32_t kAbsent = 0xFFFFFFFFu;
+  uint32_t keys[kChunk], homes[kChunk], found[kChunk];  // found: Slot::row, or kAbsent
+  auto fetch_slot = [&](size_t f, uint64_t feature) {
+    keys[f] = Key32(feature);
+    homes[f] = (keys[f] * 0x9E3779B1u) & mask;
+    __builtin_prefetch(&table[homes[f]]);
+  };
+  auto look_up = [&](size_t f) {
+    uint32_t row = kAbsent;
+    for (uint32_t i = homes[f];; i = (i + 1) & mask) {
+      if (table[i].key == keys[f]) {
+        row = table[i].row;
+        break;
+      }
+      if (table[i].key == 0) break;
     }
-    for (size_t f = 0; f < m; ++f) {
-      const Slot* s = nullptr;
-      for (uint32_t i = homes[f];; i = (i + 1) & mask_) {
-        const Slot& slot = table_[i];
-        if (slot.key == keys[f]) {
-          s = &slot;
-          break;
-        }
-        if (slot.key == 0) break;
-      }
-      found[f] = s;
-      if (s && s->dense != kSparse) {
-        __builtin_prefetch(&dense_[s->dense]);
-      } else if (s) {
-        __builtin_prefetch(&entries_[s->begin]);
-      }
+    found[f] = row;
+    if (row == kAbsent) return;
+    if (row & kDense) {
+      __builtin_prefetch(&dense[(row & ~kDense) * static_cast<size_t>(num_classes)]);
+    } else {
+      __builtin_prefetch(&rows[row]);
     }
-    for (size_t f = 0; f < m; ++f) {
-      const Slot* s = found[f];
-      if (!s) continue;
-      if (s->dense == kSparse) {
-        for (uint32_t e = s->begin; e < s->end; ++e) {
-          scores[entries_[e].cls] += entries_[e].q * scale_;
-        }
-        continue;
+  };
+  auto add_row = [&](size_t f) {
+    uint32_t row = found[f];
+    if (row == kAbsent) return;
+    if (!(row & kDense)) {
+      const Weight* w = &rows[row + 1];
+      for (uint32_t e = 0, size = rows[row].cls; e < size; ++e) {
+        scores[w[e].cls] += w[e].q * scale;
       }
-      // Eight classes at a time (GCC/Clang vector extension; the same float
-      // additions as the sparse loop, plus +0 for the missing classes).
-      typedef float V8 __attribute__((vector_size(32)));
-      const float* d = &dense_[s->dense];
-      int c = 0;
-      for (; c + 8 <= num_classes_; c += 8) {
-        V8 a, b;
-        std::memcpy(&a, scores + c, sizeof a);
-        std::memcpy(&b, d + c, sizeof b);
-        a += b;
-        std::memcpy(scores + c, &a, sizeof a);
-      }
-      for (; c < num_classes_; ++c) scores[c] += d[c];
+      return;
+    }
+    // Four classes at a time (GCC/Clang vector extension; the same float
+    // additions as the sparse loop, plus +0 for the missing classes). Four,
+    // the width of SSE2, which every x86-64 has: wider vectors compile to
+    // pairs of registers that pass through the stack.
+    typedef float V4 __attribute__((vector_size(16)));
+    const float* d = &dense[(row & ~kDense) * static_cast<size_t>(num_classes)];
+    int c = 0;
+    for (; c + 4 <= num_classes; c += 4) {
+      V4 a, b;
+      std::memcpy(&a, scores + c, sizeof a);
+      std::memcpy(&b, d + c, sizeof b);
+      a += b;
+      std::memcpy(scores + c, &a, sizeof a);
+    }
+    for (; c < num_classes; ++c) scores[c] += d[c];
+  };
+  for (size_t base = 0; base < n; base += kChunk) {
+    size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m + 2 * kAhead; ++i) {
+      if (i < m) fetch_slot(i, features[base + i]);
+      if (i >= kAhead && i - kAhead < m) look_up(i - kAhead);
+      if (i >= 2 * kAhead && i - 2 * kAhead < m) add_row(i - 2 * kAhead);  // in feature order
     }
   }
 }
 
 void PerceptronModel::BuildDense() {
   dense_.clear();
+  dense_rows_.clear();
   for (Slot& s : table_) {
-    s.dense = kSparse;
-    if (!s.key || (s.end - s.begin) * 4 < static_cast<uint32_t>(num_classes_)) continue;
-    s.dense = static_cast<uint32_t>(dense_.size());
-    dense_.resize(dense_.size() + num_classes_, 0.0f);
-    for (uint32_t e = s.begin; e < s.end; ++e) {
-      dense_[s.dense + entries_[e].cls] += entries_[e].q * scale_;
-    }
+    if (!s.key || rows_[s.row].cls * 4 < num_classes_) continue;
+    uint32_t offset = s.row;
+    s.row = kDense | static_cast<uint32_t>(dense_rows_.size());
+    dense_rows_.push_back(offset);
+    float* d = &*dense_.insert(dense_.end(), num_classes_, 0.0f);
+    for (const Weight& w : RowAt(offset)) d[w.cls] += w.q * scale_;
   }
+}
+
+size_t PerceptronModel::TableSize(size_t features, size_t spare) {
+  size_t size = 16;
+  while (size < features * spare) size <<= 1;
+  return size;
+}
+
+void PerceptronModel::Reset(size_t table_size) {
+  table_.assign(table_size, Slot());
+  mask_ = static_cast<uint32_t>(table_size - 1);
+  rows_.clear();
+  num_features_ = 0;
+  num_weights_ = 0;
+}
+
+void PerceptronModel::AddRow(uint32_t key, size_t size) {
+  uint32_t slot = (key * 0x9E3779B1u) & mask_;
+  while (table_[slot].key != 0) slot = (slot + 1) & mask_;
+  table_[slot].key = key;
+  // A row that fits in a cache line starts where it does not straddle two
+  // (rows_ starts on a line: a large vector is 2 MB-aligned), so Score's
+  // one prefetch brings all of it.
+  constexpr size_t kPerLine = 64 / sizeof(Weight);
+  size_t start = rows_.size() % kPerLine;
+  if (1 + size <= kPerLine && start + 1 + size > kPerLine) {
+    rows_.resize(rows_.size() + kPerLine - start, Weight{0, 0});
+  }
+  table_[slot].row = static_cast<uint32_t>(rows_.size());
+  rows_.push_back({static_cast<uint16_t>(size), 0});
+  ++num_features_;
+  num_weights_ += size;
 }
 
 void PerceptronModel::Build(
@@ -264,12 +304,11 @@ void PerceptronModel::Build(
   // Merge rows whose 32-bit keys collide.
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  size_t cap = 16;
-  while (cap < rows.size() * 2) cap <<= 1;
-  table_.assign(cap, Slot());
-  mask_ = static_cast<uint32_t>(cap - 1);
-  entries_.clear();
-  num_features_ = 0;
+  // At most half full, as every table once was (Read's are emptier, for
+  // speed): Average adds the models' weights up in their slots' order, and
+  // a float sum depends on the order of its terms, so in the same order
+  // the models trained here keep the bytes they had.
+  Reset(TableSize(rows.size(), 2));
   for (size_t i = 0; i < rows.size();) {
     size_t j = i;
     std::vector<int32_t> merged;
@@ -283,16 +322,10 @@ void PerceptronModel::Build(
           it->second += e.second;
       }
     }
-    uint32_t key = rows[i].first;
-    uint32_t slot = (key * 0x9E3779B1u) & mask_;
-    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
-    table_[slot].key = key;
-    table_[slot].begin = static_cast<uint32_t>(entries_.size());
+    AddRow(rows[i].first, acc.size());
     for (auto& e : acc) {
-      entries_.push_back({e.first, static_cast<int16_t>(std::max(-32767, std::min(32767, e.second)))});
+      rows_.push_back({e.first, static_cast<int16_t>(std::max(-32767, std::min(32767, e.second)))});
     }
-    table_[slot].end = static_cast<uint32_t>(entries_.size());
-    ++num_features_;
     i = j;
   }
   BuildDense();
@@ -303,8 +336,7 @@ void PerceptronModel::Prune(float threshold) {
   for (const Slot& s : table_) {
     if (!s.key) continue;
     std::vector<std::pair<uint16_t, int16_t>> kept;
-    for (uint32_t e = s.begin; e < s.end; ++e) {
-      const Weight& x = entries_[e];
+    for (const Weight& x : RowOf(s)) {
       if (std::fabs(x.q * scale_) >= threshold) kept.push_back({x.cls, x.q});
     }
     if (!kept.empty()) rows.emplace_back(s.key, std::move(kept));
@@ -320,8 +352,7 @@ PerceptronModel PerceptronModel::Average(const std::vector<PerceptronModel>& mod
   for (const PerceptronModel& m : models) {
     for (const Slot& s : m.table_) {
       if (!s.key) continue;
-      for (uint32_t e = s.begin; e < s.end; ++e) {
-        const Weight& x = m.entries_[e];
+      for (const Weight& x : m.RowOf(s)) {
         all.push_back({(static_cast<uint64_t>(s.key) << 16) | x.cls, x.q * m.scale_});
       }
     }
@@ -369,9 +400,9 @@ void PerceptronModel::Write(ModelWriter& w) const {
   for (const Slot* s : slots) {
     w.VarU(s->key - prev);
     prev = s->key;
-    w.VarU(s->end - s->begin);
-    for (uint32_t e = s->begin; e < s->end; ++e) {
-      const Weight& x = entries_[e];
+    Row row = RowOf(*s);
+    w.VarU(row.size());
+    for (const Weight& x : row) {
       if (wide) {
         w.U8(x.cls & 0xFF);
         w.U8(x.cls >> 8);
@@ -395,13 +426,11 @@ Status PerceptronModel::Read(ModelReader& r) {
   // Rows are stored in increasing key order without duplicates: insert them
   // straight into the table.
   if (nf > (1ULL << 30)) return r.Error("bad feature count");
-  size_t cap = 16;
-  while (cap < nf * 2) cap <<= 1;
-  table_.assign(cap, Slot());
-  mask_ = static_cast<uint32_t>(cap - 1);
-  entries_.clear();
-  entries_.reserve(r.Remaining() / 3);
-  num_features_ = nf;
+  // Three quarters empty: a lookup (a quarter of them are for features the
+  // model has not got) then mostly stops at the first slot it reads, and
+  // the parser and tagger spend much of their time in these lookups.
+  Reset(TableSize(nf, 4));
+  rows_.reserve(nf + r.Remaining() / 3);
   uint64_t key = 0;
   for (uint64_t i = 0; i < nf; ++i) {
     uint64_t delta, n;
@@ -410,11 +439,8 @@ Status PerceptronModel::Read(ModelReader& r) {
     if ((i > 0 && delta == 0) || key == 0 || key > 0xFFFFFFFFULL || n > nc) {
       return r.Error("bad weight row");
     }
-    uint32_t k32 = static_cast<uint32_t>(key);
-    uint32_t slot = (k32 * 0x9E3779B1u) & mask_;
-    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
-    table_[slot].key = k32;
-    table_[slot].begin = static_cast<uint32_t>(entries_.size());
+    if (rows_.size() + 64 + n >= kDense) return r.Error("too many weights");  // (+ padding)
+    AddRow(static_cast<uint32_t>(key), n);
     for (uint64_t e = 0; e < n; ++e) {
       uint8_t c0, c1 = 0, q0, q1;
       if (!r.U8(&c0) || (wide && !r.U8(&c1)) || !r.U8(&q0) || !r.U8(&q1)) {
@@ -422,9 +448,8 @@ Status PerceptronModel::Read(ModelReader& r) {
       }
       uint16_t c = static_cast<uint16_t>(c0 | (c1 << 8));
       if (c >= nc) return r.Error("class out of range");
-      entries_.push_back({c, static_cast<int16_t>(static_cast<uint16_t>(q0 | (q1 << 8)))});
+      rows_.push_back({c, static_cast<int16_t>(static_cast<uint16_t>(q0 | (q1 << 8)))});
     }
-    table_[slot].end = static_cast<uint32_t>(entries_.size());
   }
   BuildDense();
   return Status::OK();

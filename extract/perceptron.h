@@ -116,7 +116,7 @@ class PerceptronModel {
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return entries_.size(); }
+  size_t num_weights() const { return num_weights_; }
   void Score(const uint64_t* features, size_t n, float* scores) const;
 
   // Drops weights whose absolute value is below `threshold`.
@@ -131,32 +131,63 @@ class PerceptronModel {
 
  private:
   friend class PerceptronTrainer;
-  static constexpr uint32_t kSparse = 0xFFFFFFFFu;
-  struct Slot {
-    uint32_t key = 0;  // 0 = empty
-    uint32_t begin = 0;
-    uint32_t end = 0;
-    uint32_t dense = kSparse;  // else the row's offset in dense_
-  };
-  const Slot* Find(uint32_t key) const;
-  void Build(std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>>& rows);
-  void BuildDense();
-
-  int num_classes_ = 0;
-  size_t num_features_ = 0;
-  float scale_ = 1.0f;  // weight = int16 * scale_
-  std::vector<Slot, HugePageAllocator<Slot>> table_;
-  uint32_t mask_ = 0;
   // One class's weight in a feature's row: weight = q * scale_. Class and
   // weight side by side, so a row costs one memory fetch, not two.
   struct Weight {
     uint16_t cls;
     int16_t q;
   };
-  std::vector<Weight, HugePageAllocator<Weight>> entries_;
+  // A feature in the hash table: its key and where its weights are.
+  static constexpr uint32_t kDense = 0x80000000u;
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    // The offset of the feature's row in rows_; or, for a row with weights
+    // for many classes, kDense | its number among the dense_ rows.
+    uint32_t row = 0;
+  };
+  // The weights of the row at `offset` in rows_, for the loops over a
+  // model's rows (training, pruning, writing; not Score).
+  struct Row {
+    const Weight* first;
+    const Weight* last;
+    const Weight* begin() const { return first; }
+    const Weight* end() const { return last; }
+    size_t size() const { return last - first; }
+  };
+  Row RowAt(uint32_t offset) const {
+    const Weight* first = rows_.data() + offset + 1;
+    return {first, first + rows_[offset].cls};
+  }
+  Row RowOf(const Slot& s) const {
+    return RowAt(s.row & kDense ? dense_rows_[s.row & ~kDense] : s.row);
+  }
+  // The smallest power of two at least `spare` times `features`.
+  static size_t TableSize(size_t features, size_t spare);
+  // Empties the model, with a table of `table_size` slots.
+  void Reset(size_t table_size);
+  // Adds a row of `size` weights for `key` to the table and rows_, where the
+  // caller appends the weights.
+  void AddRow(uint32_t key, size_t size);
+  void Build(std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, int16_t>>>>& rows);
+  void BuildDense();
+
+  int num_classes_ = 0;
+  size_t num_features_ = 0;
+  size_t num_weights_ = 0;
+  float scale_ = 1.0f;  // weight = int16 * scale_
+  // Open addressing, linear probing; 8-byte slots, so a cache line holds
+  // eight and the table stays small enough to keep mostly empty.
+  std::vector<Slot, HugePageAllocator<Slot>> table_;
+  uint32_t mask_ = 0;
+  // Every feature's row, one after another: a Weight whose `cls` counts the
+  // row's weights, then the weights. The count sits next to the weights,
+  // so looking a feature up costs two memory fetches: its slot, its row
+  // (a row that fits in a cache line is not laid across two: AddRow pads).
+  std::vector<Weight, HugePageAllocator<Weight>> rows_;
   // Rows with weights for many classes, also as num_classes_ floats (0 for
   // the missing classes): added with vector instructions. Not stored.
   std::vector<float, HugePageAllocator<float>> dense_;
+  std::vector<uint32_t> dense_rows_;  // each dense row's offset in rows_
 };
 
 // Training-time weights: integer perceptron updates with lazy averaging.

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "extract/perceptron.h"
 
@@ -27,6 +29,34 @@ Result<std::string> Slurp(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+// The space-separated fields of a line of index.noun or data.noun, one at
+// a time. (It replaces an istringstream: making one, with its locale, cost
+// more than reading the line; the extractor reads a few thousand synsets
+// per document.)
+class Fields {
+ public:
+  explicit Fields(std::string_view line) : rest_(line) {}
+  // The next field; empty after the last.
+  std::string_view Next() {
+    size_t begin = rest_.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) begin = rest_.size();
+    size_t end = std::min(rest_.find_first_of(" \t\r", begin), rest_.size());
+    std::string_view field = rest_.substr(begin, end - begin);
+    rest_.remove_prefix(end);
+    return field;
+  }
+  // The next field as a number in `base`; false (and 0) when it is none.
+  template <typename T>
+  bool Number(T* out, int base = 10) {
+    std::string_view field = Next();
+    *out = 0;
+    return std::from_chars(field.data(), field.data() + field.size(), *out, base).ec == std::errc();
+  }
+
+ private:
+  std::string_view rest_;
+};
 
 std::string Key(const std::string& lemma) {
   std::string k;
@@ -71,17 +101,19 @@ std::vector<WordNetSynset> WordNet::Synsets(const std::string& lemma) const {
                              [&](uint32_t start, const std::string& k) { return word_at(start) < k; });
   if (it == line_starts_.end() || word_at(*it) != key) return out;
   size_t end = index_.find('\n', *it);
-  std::istringstream line(index_.substr(*it, end - *it));
-  std::string word, pos;
+  // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+  Fields line(std::string_view(index_).substr(*it, end - *it));
+  line.Next();  // lemma
+  line.Next();  // pos
   int synset_cnt = 0, p_cnt = 0;
-  line >> word >> pos >> synset_cnt >> p_cnt;
-  std::string skip;
-  for (int i = 0; i < p_cnt; ++i) line >> skip;
-  int sense_cnt = 0, tagsense_cnt = 0;
-  line >> sense_cnt >> tagsense_cnt;
+  line.Number(&synset_cnt);
+  line.Number(&p_cnt);
+  for (int i = 0; i < p_cnt; ++i) line.Next();
+  line.Next();  // sense_cnt
+  line.Next();  // tagsense_cnt
   for (int i = 0; i < synset_cnt; ++i) {
     uint32_t offset = 0;
-    if (!(line >> offset)) break;
+    if (!line.Number(&offset)) break;
     WordNetSynset s = SynsetAt(offset);
     if (s.offset != 0) out.push_back(std::move(s));
   }
@@ -93,28 +125,31 @@ WordNetSynset WordNet::SynsetAt(uint32_t offset) const {
   if (offset >= data_.size()) return s;
   size_t end = data_.find('\n', offset);
   if (end == std::string::npos) end = data_.size();
-  std::string line = data_.substr(offset, end - offset);
-  size_t bar = line.find(" | ");
-  std::istringstream in(line.substr(0, bar));
+  std::string_view line = std::string_view(data_).substr(offset, end - offset);
+  // synset_offset lex_filenum ss_type w_cnt [word lex_id...] p_cnt
+  // [ptr_symbol synset_offset pos source/target...] | gloss
+  Fields in(line.substr(0, line.find(" | ")));
   uint32_t off = 0;
-  std::string lex_filenum, ss_type, w_cnt_hex;
-  if (!(in >> off >> lex_filenum >> ss_type >> w_cnt_hex) || off != offset) return s;
-  s.lex_file = std::atoi(lex_filenum.c_str());
-  int w_cnt = static_cast<int>(std::strtol(w_cnt_hex.c_str(), nullptr, 16));
+  int lex_file = 0, w_cnt = 0;
+  if (!in.Number(&off) || off != offset || !in.Number(&lex_file)) return s;
+  if (in.Next().empty() || !in.Number(&w_cnt, 16)) return s;  // ss_type; w_cnt in hex
+  s.lex_file = lex_file;
   for (int i = 0; i < w_cnt; ++i) {
-    std::string w, lex_id;
-    in >> w >> lex_id;
+    std::string w(in.Next());
+    in.Next();  // lex_id
     // Adjective markers like "(p)" never occur in nouns; underscores -> spaces.
     for (char& c : w)
       if (c == '_') c = ' ';
     s.words.push_back(w);
   }
   int p_cnt = 0;
-  in >> p_cnt;
+  in.Number(&p_cnt);
   for (int i = 0; i < p_cnt; ++i) {
-    std::string sym, pos, st;
+    std::string_view sym = in.Next();
     uint32_t target = 0;
-    in >> sym >> target >> pos >> st;
+    in.Number(&target);
+    std::string_view pos = in.Next();
+    in.Next();  // source/target
     if (pos != "n") continue;
     if (sym == "@") s.hypernyms.push_back(target);
     if (sym == "@i") s.instance_of.push_back(target);
