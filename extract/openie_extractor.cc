@@ -1348,6 +1348,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             std::string possessive = Lower(s.tokens[o].form);
             if (orel == "nmod:poss" && s.tokens[o].upos == "PRON" && is_role(a) &&
                 (possessive == "his" || possessive == "her" || possessive == "its")) {
+              // "... met with Mohamed. His father Mohamed El-Hassan Mohamed":
+              // a relative shares a family name; the person named before
+              // with the relative's last name is whose relative, whoever
+              // the pronoun would go to.
+              if (IsKinshipNoun(Lower(s.tokens[a].lemma)) && possessive != "its") {
+                std::string family = s.tokens[name_end].form;
+                int kin = -1;
+                for (int k = id - 1; k >= 0 && kin < 0; --k) {
+                  const NameMention& before = resolver.mention(k);
+                  if (before.pronoun || before.recognized != EntityType::kPerson) continue;
+                  size_t space = before.name.rfind(' ');
+                  if (space != std::string::npos && before.name.substr(space + 1) == family &&
+                      before.name != m.name)
+                    kin = k;
+                }
+                if (kin >= 0) {
+                  add_pending({Side{id, {}, {}}}, {Side{kin, {}, {}}}, role + "_of", role + "_of",
+                              ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end}, 0.7);
+                  continue;
+                }
+              }
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
               continue;
             }
