@@ -982,6 +982,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       continue;
     }
     SentenceView view(s, recognized[si], surnames);
+    const size_t sentence_start = pending.size();  // this sentence's claims start here
     // A claim of this sentence between `subjects` and `objects`, its
     // relation read from the words at `relation_span`.
     auto add_pending = [&](std::vector<Side> subjects, std::vector<Side> objects,
@@ -1472,9 +1473,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (own_type() == EntityType::kPerson && name_start >= 3) {
           int last = name_start - 1;
           int k = last;
-          while (k >= 0 && !s.tokens[k].form.empty() &&
-                 std::islower(static_cast<unsigned char>(s.tokens[k].form[0])) &&
-                 (s.tokens[k].upos == "ADJ" || s.tokens[k].upos == "NOUN") && last - k < 3)
+          // (Or titles: "Nigeria's President Muhammadu Buhari".)
+          while (k >= 0 && !s.tokens[k].form.empty() && last - k < 3 &&
+                 ((std::islower(static_cast<unsigned char>(s.tokens[k].form[0])) &&
+                   (s.tokens[k].upos == "ADJ" || s.tokens[k].upos == "NOUN")) ||
+                  IsRoleWord(s.tokens[k].form)))
             --k;
           bool person_noun = k < last && (catalog_->IsPersonNoun(Lower(s.tokens[last].form)) ||
                                           IsRoleWord(s.tokens[last].form));
@@ -2122,6 +2125,28 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       pending.push_back(std::move(pc));
       for (PendingClaim& extra : extras) pending.push_back(std::move(extra));
     }
+    // "Nigeria's President Muhammadu Buhari": a bare "of" between two names
+    // says less than the role the sentence also gives (president_of).
+    auto one_to_one = [](const PendingClaim& p, int* from, int* to) {
+      if (p.subjects.size() != 1 || p.objects.size() != 1) return false;
+      *from = p.subjects[0].mention;
+      *to = p.objects[0].mention;
+      return *from >= 0 && *to >= 0;
+    };
+    std::set<std::pair<int, int>> roles;
+    for (size_t k = sentence_start; k < pending.size(); ++k) {
+      int from, to;
+      const std::string& r = pending[k].claim.relation;
+      if (r.size() > 3 && r.compare(r.size() - 3, 3, "_of") == 0 && one_to_one(pending[k], &from, &to))
+        roles.emplace(from, to);
+    }
+    pending.erase(std::remove_if(pending.begin() + sentence_start, pending.end(),
+                                 [&](const PendingClaim& p) {
+                                   int from, to;
+                                   return p.claim.relation == "of" && one_to_one(p, &from, &to) &&
+                                          roles.count({from, to});
+                                 }),
+                  pending.end());
     order += static_cast<uint32_t>(n) + 1;
   }
 

@@ -105,6 +105,67 @@ void RepairOfInsideCompoundName(Sentence& sentence) {
   }
 }
 
+// "Warren Buffett's Berkshire Hathaway bought shares": a possessor the
+// parser made a second subject of the verb is the subject's possessor.
+void RepairPossessorAsSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i < n; ++i) {
+    if (t[i].deprel != "nsubj" && t[i].deprel != "nsubj:pass") continue;
+    bool possessive = false;
+    for (int k = i + 1; k < n && k <= i + 3; ++k)
+      possessive |= t[k].head == i && t[k].deprel == "case" && (t[k].form == "'s" || t[k].xpos == "POS");
+    if (!possessive) continue;
+    for (int j = i + 1; j < n; ++j)
+      if (t[j].head == t[i].head && t[j].deprel == t[i].deprel) {
+        t[i].head = j;
+        t[i].deprel = "nmod:poss";
+        break;
+      }
+  }
+}
+
+// "Speaking to the BBC, Chancellor Olaf Scholz defended the policy": the
+// parser sometimes runs a name across the comma that ends an introductory
+// phrase, leaving the verb after it with no subject. The name between the
+// comma and the verb is the verb's subject; the words before the comma
+// keep their phrase.
+void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto has_subject = [&](int v) {
+    for (int i = 0; i < n; ++i)
+      if (t[i].head == v && (t[i].deprel.rfind("nsubj", 0) == 0 || t[i].deprel.rfind("csubj", 0) == 0))
+        return true;
+    return false;
+  };
+  for (int v = 2; v < n; ++v) {
+    if (t[v].upos != "VERB" || has_subject(v)) continue;
+    // The proper nouns right before the verb, after a comma.
+    int first = v;
+    while (first - 1 >= 0 && t[first - 1].upos == "PROPN") --first;
+    int comma = first - 1;
+    if (first == v || comma < 1 || t[comma].form != ",") continue;
+    int name = -1;  // the name's word whose head lies outside it
+    for (int k = first; k < v; ++k)
+      if (t[k].head < first || t[k].head >= v) name = name < 0 ? k : -2;
+    if (name < 0 || t[name].head == v || t[name].head > comma) continue;
+    // The last word before the comma that hangs on the name heads what
+    // the name headed there ("BBC" of "to the BBC").
+    int before = -1;
+    for (int k = comma - 1; k >= 0 && before < 0; --k)
+      if (t[k].head >= first && t[k].head < v) before = k;
+    if (before < 0) continue;
+    for (int k = 0; k < comma; ++k)
+      if (k != before && t[k].head >= first && t[k].head < v) t[k].head = before;
+    t[before].head = t[name].head;
+    t[before].deprel = t[name].deprel;
+    t[name].head = v;
+    t[name].deprel = "nsubj";
+    t[comma].head = v;
+  }
+}
+
 // "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
 // a proper noun is part of the name, whatever its ending ("-ting" reads as
 // a gerund to the tagger).
@@ -206,6 +267,8 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairNounBeforeNamedSubject(sentence);
   RepairNameAfterCommaAsSecondSubject(sentence);
   RepairRelativeClauseSubject(sentence);
+  RepairPossessorAsSubject(sentence);
+  RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
