@@ -1894,7 +1894,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !weak) ||
               DescriptionOf(s, c, view.kids(c), names_so_far))
             id = add_name(c);
-          if (id >= 0) sides.push_back(Side{id, {}, {}});
+          if (id < 0) continue;
+          Side side{id, {}, {}};
+          // A description ("The airline") stands as its words when it
+          // refers back to no entity.
+          if (resolver.mention(id).description) {
+            int first = c;
+            for (int k : view.kids(c))
+              if (k < c && (s.tokens[k].deprel == "det" || s.tokens[k].deprel == "amod" ||
+                            s.tokens[k].deprel == "compound"))
+                first = std::min(first, k);
+            side.span = ByteSpan{s.tokens[first].span.begin, ct.span.end};
+            side.text = cut(side.span);
+          }
+          sides.push_back(side);
         }
         if (!sides.empty()) return sides;
         // A value: the argument's first contiguous stretch of tokens, without
@@ -2159,7 +2172,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     m.sentence = sentence;
     if (side.mention >= 0) {
       int e = resolver.EntityOf(side.mention);
-      return {e, m};
+      if (e >= 0 || side.text.empty()) return {e, m};
     }
     m.span = side.span;
     m.surface = side.text;
@@ -2190,9 +2203,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     if (!side.group) {
       auto [e, m] = entity_for(side, sentence);
       if (e < 0) return out;
-      ByteSpan span = side.mention >= 0 ? resolver.mention(side.mention).mention.span : side.span;
+      // (A description that refers back to nothing stands as a value.)
+      bool resolved = side.mention >= 0 && resolver.EntityOf(side.mention) >= 0;
+      ByteSpan span = resolved ? resolver.mention(side.mention).mention.span : side.span;
       // A resolved pronoun is a mention of its entity too.
-      if (side.mention >= 0 && resolver.mention(side.mention).pronoun)
+      if (resolved && resolver.mention(side.mention).pronoun)
         entities[e].mentions.push_back(resolver.mention(side.mention).mention);
       out.push_back(Member{e, span, nullptr});
       return out;

@@ -166,6 +166,49 @@ void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   }
 }
 
+// "Samsung, the world's largest phone maker, reported record profits", "The
+// airline, owned by Lufthansa, cancelled flights": after a subject and a
+// phrase between commas, the parser sometimes keeps the noun as the root
+// and hangs the verb on the phrase. A verb right after the second comma,
+// with no subject of its own, is the sentence's: the root noun is its
+// subject and what the verb modified after it is its object.
+void RepairVerbAfterApposition(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  int root = -1;
+  for (int i = 0; i < n; ++i)
+    if (t[i].head < 0) root = i;
+  if (root < 0 || (t[root].upos != "NOUN" && t[root].upos != "PROPN")) return;
+  for (int i = 0; i < n; ++i)
+    if (t[i].upos == "VERB" && (t[i].xpos == "VBD" || t[i].xpos == "VBZ" || t[i].xpos == "VBP") &&
+        t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
+      return;  // a finite verb of its own: not this error
+  int first_comma = -1;
+  for (int i = root + 1; i < n && first_comma < 0; ++i)
+    if (t[i].form == ",") first_comma = i;
+  if (first_comma != root + 1 && !(first_comma > root && t[first_comma - 1].head == root)) return;
+  for (int v = first_comma + 2; v < n; ++v) {
+    if (t[v].upos != "VERB" || t[v - 1].form != ",") continue;
+    if (t[v].deprel != "acl" && t[v].deprel != "amod") return;
+    bool own_subject = false;
+    for (int i = 0; i < n; ++i) own_subject |= t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0;
+    if (own_subject) return;
+    int modified = t[v].head;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    if (t[v].xpos == "VBN") t[v].xpos = "VBD";
+    t[root].head = v;
+    t[root].deprel = "nsubj";
+    if (modified > v) {
+      t[modified].head = v;
+      t[modified].deprel = "obj";
+    }
+    for (int k = v + 1; k < n; ++k)
+      if (t[k].head == root) t[k].head = v;
+    return;
+  }
+}
+
 // "Lam Cheuk-ting", "Kwok Wai-keung": a capitalized hyphenated word next to
 // a proper noun is part of the name, whatever its ending ("-ting" reads as
 // a gerund to the tagger).
@@ -269,6 +312,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairRelativeClauseSubject(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
+  RepairVerbAfterApposition(sentence);
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
