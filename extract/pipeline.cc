@@ -154,56 +154,8 @@ void Pipeline::AnalyzeInPlace(Sentence& sentence) const {
 }
 
 namespace {
-// "Sweden defeated South Korea 1 – 0; Belgium defeated debutants Panama
-// 3 – 0; and Tunisia lost 1 – 2 to England": clauses joined by semicolons
-// are sentences of their own (the parser reads each far better alone). But
-// "includes Polaroids of actor Dennis Hopper; publishers Jann Wenner of
-// Rolling Stone and ...; fashion designer Halston" is one list. So a
-// semicolon outside a quotation splits a tagged sentence only between two
-// pieces of five tokens or more that each have a verb.
-std::vector<Sentence> SplitClausesAtSemicolons(Sentence s) {
-  constexpr size_t kMinPiece = 5;
-  const size_t n = s.tokens.size();
-  auto has_verb = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i)
-      if (s.tokens[i].upos == "VERB" || s.tokens[i].upos == "AUX") return true;
-    return false;
-  };
-  std::vector<size_t> cuts;  // token index after which to cut
-  bool in_quote = false;
-  size_t last = 0;  // first token of the current piece
-  for (size_t i = 0; i < n; ++i) {
-    const std::string& f = s.tokens[i].form;
-    if (f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D")
-      in_quote = f == "\"" ? !in_quote : f == "\xE2\x80\x9C";
-    if (f != ";" || in_quote || i + 1 - last < kMinPiece) continue;
-    size_t next = i + 1;
-    while (next < n && s.tokens[next].form != ";") ++next;
-    if (next - (i + 1) < kMinPiece || !has_verb(last, i) || !has_verb(i + 1, next)) continue;
-    cuts.push_back(i);
-    last = i + 1;
-  }
-  std::vector<Sentence> out;
-  if (cuts.empty()) {
-    out.push_back(std::move(s));
-    return out;
-  }
-  size_t begin = 0;
-  cuts.push_back(n - 1);
-  for (size_t cut : cuts) {
-    Sentence piece;
-    piece.cut = s.cut;
-    piece.tokens.assign(std::make_move_iterator(s.tokens.begin() + begin),
-                        std::make_move_iterator(s.tokens.begin() + cut + 1));
-    piece.span = {piece.tokens.front().span.begin, piece.tokens.back().span.end};
-    out.push_back(std::move(piece));
-    begin = cut + 1;
-  }
-  return out;
-}
-
 // The semicolons of `s` outside quotations that end a piece of five tokens
-// or more before the next one (token indexes).
+// or more (token indexes).
 std::vector<size_t> SemicolonsBetweenPieces(const Sentence& s) {
   constexpr size_t kMinPiece = 5;
   const size_t n = s.tokens.size();
@@ -226,6 +178,45 @@ bool HasVerb(const Sentence& s, size_t begin, size_t end) {
     if (s.tokens[i].upos == "VERB" || s.tokens[i].upos == "AUX") return true;
   return false;
 }
+
+// "Sweden defeated South Korea 1 – 0; Belgium defeated debutants Panama
+// 3 – 0; and Tunisia lost 1 – 2 to England": clauses joined by semicolons
+// are sentences of their own (the parser reads each far better alone). But
+// "includes Polaroids of actor Dennis Hopper; publishers Jann Wenner of
+// Rolling Stone and ...; fashion designer Halston" is one list (see
+// Pipeline::ParseSemicolonList). So a semicolon splits a tagged sentence
+// only between two pieces of five tokens or more that each have a verb.
+std::vector<Sentence> SplitClausesAtSemicolons(Sentence s) {
+  constexpr size_t kMinPiece = 5;
+  const size_t n = s.tokens.size();
+  std::vector<size_t> semicolons = SemicolonsBetweenPieces(s);
+  std::vector<size_t> cuts;  // token index after which to cut
+  size_t last = 0;           // first token of the current piece
+  for (size_t k = 0; k < semicolons.size(); ++k) {
+    size_t i = semicolons[k];
+    size_t next = k + 1 < semicolons.size() ? semicolons[k + 1] : n;
+    if (next - (i + 1) < kMinPiece || !HasVerb(s, last, i) || !HasVerb(s, i + 1, next)) continue;
+    cuts.push_back(i);
+    last = i + 1;
+  }
+  std::vector<Sentence> out;
+  if (cuts.empty()) {
+    out.push_back(std::move(s));
+    return out;
+  }
+  size_t begin = 0;
+  cuts.push_back(n - 1);
+  for (size_t cut : cuts) {
+    Sentence piece;
+    piece.cut = s.cut;
+    piece.tokens.assign(std::make_move_iterator(s.tokens.begin() + begin),
+                        std::make_move_iterator(s.tokens.begin() + cut + 1));
+    piece.span = {piece.tokens.front().span.begin, piece.tokens.back().span.end};
+    out.push_back(std::move(piece));
+    begin = cut + 1;
+  }
+  return out;
+}
 }  // namespace
 
 bool Pipeline::ParseSemicolonList(Sentence& s) const {
@@ -235,15 +226,14 @@ bool Pipeline::ParseSemicolonList(Sentence& s) const {
   // with no verb. Read whole, the parser loses its way in the items; each
   // item is parsed alone and joined as a conjunct of the clause's last
   // noun phrase before the first semicolon.
-  std::vector<size_t> semicolons;
-  for (size_t i : SemicolonsBetweenPieces(s)) semicolons.push_back(i);
+  std::vector<size_t> semicolons = SemicolonsBetweenPieces(s);
   if (semicolons.empty() || !HasVerb(s, 0, semicolons[0])) return false;
   const size_t n = s.tokens.size();
   std::vector<std::pair<size_t, size_t>> items;  // [begin, end) after each semicolon
   for (size_t k = 0; k < semicolons.size(); ++k) {
     size_t begin = semicolons[k] + 1;
     size_t end = k + 1 < semicolons.size() ? semicolons[k + 1] : n;
-    if (HasVerb(s, begin, end)) return false;
+    if (begin >= end || HasVerb(s, begin, end)) return false;
     items.emplace_back(begin, end);
   }
   // The last piece ends the sentence: its final punctuation is the clause's.
