@@ -193,7 +193,7 @@ void PerceptronModel::Score(const uint64_t* features, size_t n, float* scores) c
   // start fetching its row; add its row (come too). So the memory waits of
   // many features overlap instead of queueing one after another.
   constexpr size_t kAhead = 16;
-  constexpr size_t kChunk = 256;  // features in flight at most (the parser asks ~120)
+  constexpr size_t kChunk = 256;  // features per run of the steps (the parser scores 116)
   constexpr uint32_t kAbsent = 0xFFFFFFFFu;
   uint32_t keys[kChunk], homes[kChunk], found[kChunk];  // found: Slot::row, or kAbsent
   auto fetch_slot = [&](size_t f, uint64_t feature) {
@@ -439,7 +439,8 @@ Status PerceptronModel::Read(ModelReader& r) {
     if ((i > 0 && delta == 0) || key == 0 || key > 0xFFFFFFFFULL || n > nc) {
       return r.Error("bad weight row");
     }
-    if (rows_.size() + 64 + n >= kDense) return r.Error("too many weights");  // (+ padding)
+    // (Room for the row, its count and AddRow's padding below kDense.)
+    if (rows_.size() + 64 + n >= kDense) return r.Error("too many weights");
     AddRow(static_cast<uint32_t>(key), n);
     for (uint64_t e = 0; e < n; ++e) {
       uint8_t c0, c1 = 0, q0, q1;
