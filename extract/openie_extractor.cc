@@ -843,6 +843,44 @@ bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
 
 OpenIeExtractor::~OpenIeExtractor() = default;
 
+void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const {
+  // A title, "of", then a run ending in a person's first and last name: the
+  // run before the person is what the title is of. Taken only where that
+  // part is a place or an organisation WordNet knows ("Mayor of New York
+  // City" and "Minister of Education Stefania Giannini" stay).
+  std::vector<NamedSpan> out;
+  for (const NamedSpan& name : *names) {
+    int of = -1;  // the "of" after the title: inside the name, or just before it
+    for (int i = name.begin; i + 1 < name.end && of < 0; ++i)
+      if (s.tokens[i].form == "of" && i > name.begin && IsPersonTitle(s.tokens[i - 1].form)) of = i;
+    if (of < 0 && name.begin >= 2 && s.tokens[name.begin - 1].form == "of" &&
+        IsPersonTitle(s.tokens[name.begin - 2].form))
+      of = name.begin - 1;
+    int person = name.end - 2;
+    bool person_like = of >= 0 && person > of + 1 && NameLike(s.tokens[person]) &&
+                       NameLike(s.tokens[person + 1]) && s.tokens[person].upos == "PROPN" &&
+                       s.tokens[person + 1].upos == "PROPN" && !IsAcronym(s.tokens[person].form);
+    if (!person_like) {
+      out.push_back(name);
+      continue;
+    }
+    std::string part, whole;
+    for (int k = of + 1; k < person; ++k) part += (part.empty() ? "" : " ") + s.tokens[k].form;
+    std::string person_words = s.tokens[person].form + " " + s.tokens[person + 1].form;
+    EntityType part_type = catalog_->KnownType(part);
+    EntityType person_type = catalog_->KnownType(person_words);
+    bool split = (part_type == EntityType::kPlace || part_type == EntityType::kOrganization) &&
+                 person_type != EntityType::kPlace && person_type != EntityType::kOrganization;
+    if (!split) {
+      out.push_back(name);
+      continue;
+    }
+    out.push_back(NamedSpan{of + 1, person, part_type});
+    out.push_back(NamedSpan{person, name.end, EntityType::kPerson});
+  }
+  *names = std::move(out);
+}
+
 void OpenIeExtractor::JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const {
   // The same for proper nouns the recognizer left out: "The Democratic
   // People's Republic of Korea fired".
@@ -964,6 +1002,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
+    SplitTitleOfNames(sentences[si], &recognized[si]);
   }
   RecurringNames(sentences, &recognized);
   // Last words of the people's names of the document, as they are written.
@@ -1335,6 +1374,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // Scientology propaganda publication Freedom Magazine").
         bool thing_described = false;
         auto role_claims = [&](int a, bool after) {
+          // A person's noun describes no place WordNet knows: "his wife Manju
+          // Sam, 36, from Sydney, Australia" is no wife "Australia".
+          if (is_role(a) && own_type() == EntityType::kPlace &&
+              catalog_->KnownType(m.name) == EntityType::kPlace)
+            return;
           // The role's own words: "chief executive", "Prime Minister".
           int lo = a;
           std::string role = RoleWords(s, view, a, &lo);
@@ -1465,6 +1509,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             for (int c : view.kids(a))
               if (s.tokens[c].deprel == "conj" && s.tokens[c].upos == "NOUN" && is_role(c)) role_claims(c, after);
           thing_described = false;
+        }
+        // "Governor of Washington Chris Gregoire", "Mayor of London Sadiq
+        // Khan": the title is of the name before the person's.
+        if (own_type() == EntityType::kPerson && name_start >= 3) {
+          const NamedSpan* of_what = view.RecognizedAt(name_start - 1);
+          if (of_what && of_what->end == name_start && of_what->begin >= 2 &&
+              s.tokens[of_what->begin - 1].form == "of" &&
+              IsPersonTitle(s.tokens[of_what->begin - 2].form)) {
+            int title = of_what->begin - 2;
+            add_claim_with(view.HeadOf(*of_what), Lower(s.tokens[title].form) + "_of", title, title, 0.7);
+          }
         }
         // "Amazon's chief executive Jeff Bezos", "Russia's foreign minister
         // Sergei Lavrov": a possessor's name, 's, lower-case words ending

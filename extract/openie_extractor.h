@@ -67,6 +67,9 @@ class OpenIeExtractor : public Extractor {
   // Joins two names of sentence `s` the recognizer cut at a possessive when
   // WordNet knows the whole ("Democratic People's Republic of Korea").
   void JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const;
+  // Splits "Governor of Washington Chris Gregoire", "Mayor of London Sadiq
+  // Khan", read as one name, into the place or organisation and the person.
+  void SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<EntityCatalog> catalog_;
   std::unique_ptr<EntityRecognizer> ner_;  // null: names are proper-noun runs only

@@ -303,6 +303,42 @@ void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan
   }
 }
 
+// "The Museum of Flight in Seattle, Washington was also proposed": the
+// parser can read the state after "City," as the subject of a relative
+// clause on the noun before it. The state is the city's apposition; the
+// verb is the sentence's, with the noun as its subject.
+void RepairStateAsRelativeSubject(Sentence& sentence, const std::vector<NamedSpan>& names) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto place_at = [&](int i) {
+    for (const NamedSpan& name : names)
+      if (i >= name.begin && i < name.end) return name.type == EntityType::kPlace ? &name : nullptr;
+    return static_cast<const NamedSpan*>(nullptr);
+  };
+  for (int v = 0; v < n; ++v) {
+    if (t[v].deprel != "acl:relcl" || t[v].upos != "VERB") continue;
+    int root = t[v].head;
+    if (root < 0 || root >= v || t[root].head >= 0) continue;
+    for (int x = 2; x < v; ++x) {
+      if (t[x].head != v || t[x].deprel.rfind("nsubj", 0) != 0 || t[x - 1].form != ",") continue;
+      const NamedSpan* state = place_at(x);
+      const NamedSpan* city = place_at(x - 2);
+      if (!state || !city || state == city || state->begin != x || city->end != x - 1) continue;
+      std::string subject = t[x].deprel;
+      t[x].head = x - 2;
+      t[x].deprel = "appos";
+      t[x - 1].head = x;
+      t[v].head = -1;
+      t[v].deprel = "root";
+      t[root].head = v;
+      t[root].deprel = subject;
+      for (int k = v + 1; k < n; ++k)
+        if (t[k].head == root) t[k].head = v;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
@@ -316,7 +352,10 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
-  if (!names.empty()) RepairAppositionAfterRoleOf(sentence, names);
+  if (!names.empty()) {
+    RepairAppositionAfterRoleOf(sentence, names);
+    RepairStateAsRelativeSubject(sentence, names);
+  }
 }
 
 }  // namespace kg::extract
