@@ -1930,8 +1930,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                std::isupper(static_cast<unsigned char>(s.tokens[c].form[0])))) {
             for (int k : view.kids(c)) {
               const std::string& d = s.tokens[k].deprel;
+              // ("Mayor of London Sadiq Khan": a person's name as the
+              // title's nmod.)
+              const NamedSpan* r = view.RecognizedAt(k);
+              bool person_nmod = d == "nmod" && r && r->type == EntityType::kPerson &&
+                                 IsPersonTitle(s.tokens[c].form);
               if (view.IsName(k) && !IsPersonTitle(s.tokens[k].form) &&
-                  (d == "flat" || d == "appos" || d == "compound" || d == "nmod:desc")) {
+                  (d == "flat" || d == "appos" || d == "compound" || d == "nmod:desc" || person_nmod)) {
                 c = k;
                 break;
               }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/entities.h"
 #include "extract/entity_corpus.h"
 
 namespace kg::extract {
@@ -183,6 +184,23 @@ void RepairVerbAfterApposition(Sentence& sentence) {
     if (t[i].upos == "VERB" && (t[i].xpos == "VBD" || t[i].xpos == "VBZ" || t[i].xpos == "VBP") &&
         t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
       return;  // a finite verb of its own: not this error
+  // "Mayor of London Sadiq Khan criticised the plan": no comma, a finite
+  // verb hung on the root, a person's title, as a clause modifying it.
+  for (int v = root + 1; v < n && IsPersonTitle(t[root].form); ++v) {
+    if (t[v].head != root || t[v].deprel != "acl" || t[v].upos != "VERB" ||
+        (t[v].xpos != "VBD" && t[v].xpos != "VBZ" && t[v].xpos != "VBP"))
+      continue;
+    bool own_subject = false;
+    for (int i = 0; i < n; ++i) own_subject |= t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0;
+    if (own_subject) break;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    t[root].head = v;
+    t[root].deprel = "nsubj";
+    for (int k = v + 1; k < n; ++k)
+      if (t[k].head == root) t[k].head = v;
+    return;
+  }
   int first_comma = -1;
   for (int i = root + 1; i < n && first_comma < 0; ++i)
     if (t[i].form == ",") first_comma = i;
