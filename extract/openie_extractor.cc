@@ -93,6 +93,14 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     std::string d = Lower(s.tokens[k].form);
     (d == "the" || d == "this" || d == "that" ? definite : other_det) = true;
   }
+  // "the city of Edinburgh", "the province of Quebec": the name after "of"
+  // says which; the noun refers back to nothing.
+  for (int k : kids) {
+    if (s.tokens[k].deprel != "nmod" || s.tokens[k].upos != "PROPN") continue;
+    for (size_t j = 0; j < s.tokens.size(); ++j)
+      if (s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of")
+        return std::nullopt;
+  }
   std::string l = Lower(t.lemma);
   if (definite && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
       Lower(t.form) != "of" && Lower(t.form) != "state" && Lower(t.form) != "former")
@@ -1493,7 +1501,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
           }
         };
-        for (int a : view.kids(head)) {
+        // (In "Dr Jane Smith, a researcher at ...", the parser may head the
+        // name with its title: what hangs on the title describes the name.)
+        std::vector<int> described_by = view.kids(head);
+        if (name_start > 0 && s.tokens[head].head == name_start - 1 &&
+            IsPersonTitle(s.tokens[name_start - 1].form))
+          for (int a : view.kids(name_start - 1))
+            if (a > name_end) described_by.push_back(a);
+        for (int a : described_by) {
           const std::string& rel = s.tokens[a].deprel;
           bool after = (rel == "appos" || rel == "list") && a > head;
           bool before = (rel == "nmod:desc" || rel == "compound") && a < head && !view.IsName(a);
@@ -1903,6 +1918,21 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             g.text = cut(g.span);
             sides.push_back(g);
             continue;
+          }
+          // "the city of Edinburgh", "the province of Quebec": a kind of
+          // place with its name after "of" stands for the name.
+          static const std::set<std::string> kPlaceKinds = {
+              "city", "town", "village", "province", "state", "region", "country", "island",
+              "county", "district", "municipality", "republic", "kingdom", "territory"};
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN" && kPlaceKinds.count(Lower(s.tokens[c].lemma))) {
+            for (int k : view.kids(c)) {
+              bool of = false;
+              for (int j : view.kids(k)) of |= s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of";
+              if (s.tokens[k].deprel == "nmod" && of && view.IsName(k)) {
+                c = k;
+                break;
+              }
+            }
           }
           // "the senior Tsarnaev brother, Tamerlan": a noun with a name in
           // apposition stands for the name.
