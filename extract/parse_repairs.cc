@@ -180,49 +180,52 @@ void RepairVerbAfterApposition(Sentence& sentence) {
   for (int i = 0; i < n; ++i)
     if (t[i].head < 0) root = i;
   if (root < 0 || (t[root].upos != "NOUN" && t[root].upos != "PROPN")) return;
-  for (int i = 0; i < n; ++i)
-    if (t[i].upos == "VERB" && (t[i].xpos == "VBD" || t[i].xpos == "VBZ" || t[i].xpos == "VBP") &&
-        t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
-      return;  // a finite verb of its own: not this error
-  // "Mayor of London Sadiq Khan criticised the plan": no comma, a finite
-  // verb hung on the root, a person's title, as a clause modifying it.
-  for (int v = root + 1; v < n && IsPersonTitle(t[root].form); ++v) {
-    if (t[v].head != root || t[v].deprel != "acl" || t[v].upos != "VERB" ||
-        (t[v].xpos != "VBD" && t[v].xpos != "VBZ" && t[v].xpos != "VBP"))
-      continue;
-    bool own_subject = false;
-    for (int i = 0; i < n; ++i) own_subject |= t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0;
-    if (own_subject) break;
-    t[v].head = -1;
-    t[v].deprel = "root";
-    t[root].head = v;
-    t[root].deprel = "nsubj";
-    for (int k = v + 1; k < n; ++k)
-      if (t[k].head == root) t[k].head = v;
-    return;
-  }
-  int first_comma = -1;
-  for (int i = root + 1; i < n && first_comma < 0; ++i)
-    if (t[i].form == ",") first_comma = i;
-  if (first_comma != root + 1 && !(first_comma > root && t[first_comma - 1].head == root)) return;
-  for (int v = first_comma + 2; v < n; ++v) {
-    if (t[v].upos != "VERB" || t[v - 1].form != ",") continue;
-    if (t[v].deprel != "acl" && t[v].deprel != "amod") return;
-    bool own_subject = false;
-    for (int i = 0; i < n; ++i) own_subject |= t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0;
-    if (own_subject) return;
+  auto finite = [&](int i) {
+    return t[i].upos == "VERB" && (t[i].xpos == "VBD" || t[i].xpos == "VBZ" || t[i].xpos == "VBP");
+  };
+  // Whether `v` can be the sentence's verb: no subject of its own, and no
+  // other finite verb outside a clause modifying a noun.
+  auto can_be_main = [&](int v) {
+    for (int i = 0; i < n; ++i) {
+      if (t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0) return false;
+      if (i != v && finite(i) && t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
+        return false;
+    }
+    return true;
+  };
+  auto make_main = [&](int v) {
     int modified = t[v].head;
     t[v].head = -1;
     t[v].deprel = "root";
     if (t[v].xpos == "VBN") t[v].xpos = "VBD";
     t[root].head = v;
     t[root].deprel = "nsubj";
-    if (modified > v) {
+    // "cancelled flights", read as "flights" modified by "cancelled".
+    if (modified > v && (t[modified].upos == "NOUN" || t[modified].upos == "PROPN")) {
       t[modified].head = v;
       t[modified].deprel = "obj";
     }
     for (int k = v + 1; k < n; ++k)
-      if (t[k].head == root) t[k].head = v;
+      if (t[k].head == root || (t[k].head == modified && t[k].upos == "PUNCT")) t[k].head = v;
+  };
+  // "Mayor of London Sadiq Khan criticised the plan": no comma, a finite
+  // verb hung on the root, a person's title, as a clause modifying it.
+  for (int v = root + 1; v < n && IsPersonTitle(t[root].form); ++v) {
+    if (t[v].head != root || t[v].deprel != "acl" || !finite(v)) continue;
+    if (can_be_main(v)) make_main(v);
+    return;
+  }
+  // After the phrase between commas: "Samsung, the world's largest phone
+  // maker, reported", "Greta Thunberg, 16, sailed", "Elon Musk, Tesla's
+  // chief executive, bought" (hung on the phrase, or read as a list item).
+  int first_comma = -1;
+  for (int i = root + 1; i < n && first_comma < 0; ++i)
+    if (t[i].form == ",") first_comma = i;
+  if (first_comma < 0 || (first_comma != root + 1 && t[first_comma - 1].head != root)) return;
+  for (int v = first_comma + 2; v < n; ++v) {
+    if (t[v].upos != "VERB" || t[v - 1].form != ",") continue;
+    bool participle = t[v].xpos == "VBN" && (t[v].deprel == "acl" || t[v].deprel == "amod");
+    if ((finite(v) || participle) && can_be_main(v)) make_main(v);
     return;
   }
 }
