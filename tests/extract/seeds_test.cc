@@ -260,6 +260,13 @@ class SeedClaims : public ::testing::Test {
     ASSERT_NE(seeds_, nullptr);
     ASSERT_EQ(seeds_->size(), 5u);
   }
+  // The extraction of `text` as document `id` (the case files' texts).
+  static Result<Extraction> ExtractText(const std::string& id, const std::string& text) {
+    Document d;
+    d.id = id;
+    d.text = text;
+    return extractor_->Extract(d);
+  }
   static OpenIeExtractor* extractor_;
   static std::vector<Extraction>* seeds_;
   static std::string* load_error_;
@@ -354,10 +361,7 @@ TEST_F(SeedClaims, SentenceCases) {
   size_t cases = 0;
   for (const std::vector<std::string>& f : testing::ReadCases("sentence_claims.tsv", 4)) {
     ++cases;
-    Document d;
-    d.id = "case" + std::to_string(cases);
-    d.text = f[0];
-    Result<Extraction> x = extractor_->Extract(d);
+    Result<Extraction> x = ExtractText("case" + std::to_string(cases), f[0]);
     ASSERT_TRUE(x.ok());
     ExpectSpansCutTheText(*x);
     auto matches = [](const Entity& e, const std::string& want) {
@@ -387,10 +391,7 @@ TEST_F(SeedClaims, EntityTypeCases) {
   size_t cases = 0;
   for (const std::vector<std::string>& f : testing::ReadCases("entity_types.tsv", 3)) {
     ++cases;
-    Document d;
-    d.id = "types" + std::to_string(cases);
-    d.text = f[0];
-    Result<Extraction> x = extractor_->Extract(d);
+    Result<Extraction> x = ExtractText("types" + std::to_string(cases), f[0]);
     ASSERT_TRUE(x.ok());
     bool absent = f[1][0] == '!';
     std::string name = absent ? f[1].substr(1) : f[1];
