@@ -851,6 +851,39 @@ bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
 
 OpenIeExtractor::~OpenIeExtractor() = default;
 
+void OpenIeExtractor::DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* names) const {
+  // Post-nominal letters: "Mark Tedeschi, QC", "Jane Smith MP".
+  static const std::set<std::string> kPostNominals = {"QC", "KC", "MP", "MEP", "MSP", "MD", "PhD",
+                                                      "OBE", "MBE", "CBE", "Jr", "Jr.", "Sr", "Sr."};
+  // A party member's noun in apposition to a name is that person's role:
+  // "John Cornyn, Republican from Texas".
+  static const std::set<std::string> kPartyMembers = {
+      "Republican", "Democrat", "Conservative", "Liberal", "Tory", "Socialist", "Communist"};
+  const int n = static_cast<int>(s.tokens.size());
+  std::vector<bool> dropped(n, false);
+  for (int i = 1; i < n; ++i) {
+    Token& t = s.tokens[i];
+    bool after_name = NameLike(s.tokens[i - 1]) ||
+                      (s.tokens[i - 1].form == "," && i >= 2 && NameLike(s.tokens[i - 2]));
+    bool alone = i + 1 >= n || !NameLike(s.tokens[i + 1]) || s.tokens[i + 1].form == ",";
+    // (The word is retagged, so that no later step reads it as a name.)
+    if (kPostNominals.count(t.form) && after_name && alone) {
+      t.upos = "X";
+      t.xpos = "FW";
+      dropped[i] = true;
+    } else if (kPartyMembers.count(t.form) && t.deprel == "appos" && alone) {
+      t.upos = "NOUN";
+      t.xpos = "NN";
+      t.lemma = Lower(t.form);
+      dropped[i] = true;
+    }
+  }
+  std::vector<NamedSpan> out;
+  for (const NamedSpan& name : *names)
+    if (!(name.end - name.begin == 1 && dropped[name.begin])) out.push_back(name);
+  *names = std::move(out);
+}
+
 void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const {
   // A title, "of", then a run ending in a person's first and last name: the
   // run before the person is what the title is of. Taken only where that
@@ -1011,6 +1044,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
     SplitTitleOfNames(sentences[si], &recognized[si]);
+    DropRoleWordNames(sentences[si], &recognized[si]);
   }
   RecurringNames(sentences, &recognized);
   // Last words of the people's names of the document, as they are written.

@@ -70,6 +70,9 @@ class OpenIeExtractor : public Extractor {
   // Splits "Governor of Washington Chris Gregoire", "Mayor of London Sadiq
   // Khan", read as one name, into the place or organisation and the person.
   void SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const;
+  // Drops (and retags) names that are a person's letters or role: "Mark
+  // Tedeschi, QC", "John Cornyn, Republican from Texas".
+  void DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* names) const;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<EntityCatalog> catalog_;
   std::unique_ptr<EntityRecognizer> ner_;  // null: names are proper-noun runs only
