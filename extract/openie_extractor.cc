@@ -905,7 +905,7 @@ void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan
       out.push_back(name);
       continue;
     }
-    std::string part, whole;
+    std::string part;
     for (int k = of + 1; k < person; ++k) part += (part.empty() ? "" : " ") + s.tokens[k].form;
     std::string person_words = s.tokens[person].form + " " + s.tokens[person + 1].form;
     EntityType part_type = catalog_->KnownType(part);
@@ -1668,11 +1668,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     };
     auto add_unless_read = [&](int subject, int object, const std::string& relation, ByteSpan span,
                                double confidence) {
-      for (const PendingClaim& other : pending)
-        if (other.claim.sentence == si && other.claim.relation == relation &&
+      for (size_t k = sentence_start; k < pending.size(); ++k) {
+        const PendingClaim& other = pending[k];
+        if (other.claim.relation == relation &&
             other.subjects.size() == 1 && other.subjects[0].mention == subject &&
             other.objects.size() == 1 && other.objects[0].mention == object)
           return;
+      }
       add_pending({Side{subject, {}, {}}}, {Side{object, {}, {}}}, relation, relation, span, confidence);
     };
 

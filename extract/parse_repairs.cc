@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text.h"
 #include "extract/entities.h"
 #include "extract/entity_corpus.h"
 
@@ -63,13 +64,10 @@ void RepairNameAfterCommaAsSecondSubject(Sentence& sentence) {
 void RepairRelativeClauseSubject(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  auto lower = [](std::string w) {
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return w;
-  };
   for (int w = 2; w < n; ++w) {
-    std::string form = lower(t[w].form);
-    if ((form != "which" && form != "who") || t[w].deprel != "nsubj" || t[w - 1].form != ",") continue;
+    if (t[w].deprel != "nsubj" || t[w - 1].form != ",") continue;
+    std::string form = text::ToLower(t[w].form);
+    if (form != "which" && form != "who") continue;
     int verb = t[w].head;
     if (verb <= w || verb >= n || t[verb].deprel != "advcl") continue;
     int main = t[verb].head;
@@ -252,8 +250,8 @@ void RetagHyphenatedNames(Sentence& sentence) {
 // made a second subject is when, not who.
 void RepairTimeWordSubject(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
-  auto is_day_word = [](std::string w) {
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto is_day_word = [](const std::string& form) {
+    std::string w = text::ToLower(form);
     return w == "yesterday" || w == "today" || w == "tonight" || w == "tomorrow";
   };
   for (size_t i = 0; i < t.size(); ++i) {

@@ -217,11 +217,11 @@ void DocumentResolver::Resolve() {
   // Where each name is first read: "Mohamed" after "Ahmed Mohamed" and
   // before "his father Mohamed El-Hassan Mohamed" is the son.
   std::map<std::string, uint32_t> first_read;
-  for (size_t i = 0; i < mentions_.size(); ++i)
-    if (!mentions_[i].pronoun) first_read.emplace(doc_name[i], mentions_[i].order);
-  for (size_t i = 0; i < mentions_.size(); ++i)
-    if (!mentions_[i].pronoun)
-      first_read[doc_name[i]] = std::min(first_read[doc_name[i]], mentions_[i].order);
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    if (mentions_[i].pronoun) continue;
+    auto [at, fresh] = first_read.emplace(doc_name[i], mentions_[i].order);
+    if (!fresh) at->second = std::min(at->second, mentions_[i].order);
+  }
   std::map<std::string, std::string> short_to_long;
   for (const auto& [name, type] : type_of) {
     if (name.find(' ') != std::string::npos) continue;
