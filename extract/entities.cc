@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -233,26 +234,26 @@ bool IsPersonTitle(const std::string& w) {
   return kSet.count(w) > 0;
 }
 
+bool IsOrganizationHeadWord(const std::string& word) {
+  static const std::set<std::string> kLast = {
+      "Company", "Corporation", "Corp.",     "Corp",       "Inc.",      "Inc",      "Co.",
+      "Group",   "AG",          "LLC",       "Ltd",        "Ltd.",      "plc",      "Motors",
+      "Airlines", "Bank",       "Agency",    "Bureau",     "Department", "Ministry", "University",
+      "Party",   "Council",     "Committee", "Commission", "Foundation", "Institute", "Association",
+      "Holdings", "Industries", "Corps",     "Authority",  "Navy",      "Army",     "Program",
+      "Programme", "Project",   "Society",   "College",    "Academy",   "Trust",    "Fund",
+      "Museum",  "School"};
+  return kLast.count(word) > 0;
+}
+
 bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
-  static const char* kLast[] = {"Company", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Co.",
-                                "Group", "AG", "LLC", "Ltd", "Ltd.", "plc", "Motors", "Airlines",
-                                "Bank", "Agency", "Bureau", "Department", "Ministry", "University",
-                                "Party", "Council", "Committee", "Commission", "Foundation",
-                                "Institute", "Association", "Holdings", "Industries", "Corps",
-                                "Authority", "Navy", "Army", "Program", "Programme", "Project",
-                                "Society", "College", "Academy", "Trust", "Fund", "Museum",
-                                "School"};
   if (words.size() < 2) return false;
-  for (const char* w : kLast)
-    if (words.back() == w) return true;
+  if (IsOrganizationHeadWord(words.back())) return true;
   // The head of "X of Y" is X: "University of Sheffield", "Museum of Flight".
   auto of = std::find(words.begin() + 1, words.end(), "of");
   if (of == words.end() || of + 1 == words.end()) return false;
   const std::string& head = *(of - 1);
-  if (head == "Museum" || head == "Church") return true;
-  for (const char* w : kLast)
-    if (head == w) return true;
-  return false;
+  return head == "Church" || IsOrganizationHeadWord(head);
 }
 
 bool EndsWithPlaceWord(const std::vector<std::string>& words) {

@@ -88,6 +88,9 @@ EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::s
 // a cue that outweighs WordNet and the recognizer.
 bool EndsWithOrganizationWord(const std::vector<std::string>& name_words);
 
+// Whether `word` is one of those last words ("Council", "Museum", "Corp.").
+bool IsOrganizationHeadWord(const std::string& word);
+
 // Whether a name of two or more words ends with a word that makes it a place
 // whatever the recognizer says ("Castlefrank Road", "Jamarat Bridge").
 bool EndsWithPlaceWord(const std::vector<std::string>& name_words);

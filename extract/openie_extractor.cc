@@ -19,6 +19,7 @@
 #include "extract/pipeline.h"
 #include "extract/relation_normalizer.h"
 #include "extract/resolution.h"
+#include "extract/verb_links.h"
 
 namespace kg::extract {
 namespace {
@@ -35,6 +36,17 @@ bool IsPronounForm(const std::string& lower) {
   for (const char* p : kPronouns)
     if (lower == p) return true;
   return false;
+}
+
+// First-person and plural pronouns resolve for coreference ("I" of an
+// interview, "they" of a company), but too often stand for someone else ("a
+// warship was deployed to retrieve them": the people, not the navy) to
+// carry a claim.
+bool WeakPronoun(const std::string& lower) {
+  static const std::set<std::string> kWeak = {"i",  "me",  "my",        "myself", "we",   "us",
+                                              "our", "ourselves", "they", "them", "their",
+                                              "themselves"};
+  return kWeak.count(lower) > 0;
 }
 
 // A pronoun that can stand for a person: he, his, her, their...
@@ -223,13 +235,106 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
+// Whether `word` heads the names of buildings and the institutions they
+// house ("Kennedy Space Center", "Art Gallery"), names that often join two
+// words by "and".
+bool IsInstitutionWord(const std::string& word) {
+  static const std::set<std::string> kHeads = {
+      "Center",  "Centre",     "Gallery",      "Galleries",   "Hall",    "Library",
+      "Hospital", "Laboratory", "Laboratories", "Observatory", "Theatre", "Theater",
+      "Studios", "Office",     "Service",      "Services",    "Administration"};
+  return kHeads.count(word) > 0;
+}
+
 // The recognizer's names, made safe to build nodes from: cut at words that
 // cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
 // Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
 // Nathan Law" -> Nathan Law; the possessor is a name of its own) and at "of" and "and"
 // ("Kwong Chun-yu of the Democratic Party"); trimmed to name-like words at
 // both ends; a lone adjective ("Korean") is no name.
-std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& names) {
+// Names the recognizer cut in two, joined again:
+//   - across a hyphen inside a word: "Steven F. Udvar" + "Hazy Center",
+//     whether or not the recognizer found the second part;
+//   - across "and" or "&" when only the second part ends as an institution's
+//     name does: "Evergreen Aviation" & "Space Museum" (not "Harvard
+//     University" and "Yale University"); or when the second part is words
+//     the recognizer left out ("Tang Teaching Museum" and "Art Gallery");
+//   - across "on", "for" or "of" (and "the") after an organisation's head
+//     word: "Council" on "American-Islamic Relations".
+// A person's name is never joined.
+std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> names) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto words = [&](int b, int e) {
+    std::vector<std::string> w;
+    for (int i = std::max(0, b); i < std::min(n, e); ++i) w.push_back(s.tokens[i].form);
+    return w;
+  };
+  // Whether tokens [b, e) end as an institution's name does.
+  auto institution = [&](int b, int e) {
+    if (e <= b) return false;
+    const std::string& last = s.tokens[e - 1].form;
+    return IsOrganizationHeadWord(last) || IsInstitutionWord(last) || EndsWithOrganizationWord(words(b, e));
+  };
+  auto glued = [&](int a, int b) { return s.tokens[a].span.end == s.tokens[b].span.begin; };
+  auto capitalized = [&](int i) {
+    const std::string& f = s.tokens[i].form;
+    return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])) && s.tokens[i].upos != "PUNCT";
+  };
+  std::sort(names.begin(), names.end(),
+            [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+  std::vector<NamedSpan> out;
+  for (size_t k = 0; k < names.size(); ++k) {
+    NamedSpan a = names[k];
+    if (a.type == EntityType::kPerson || a.end >= n) {
+      out.push_back(a);
+      continue;
+    }
+    std::string connector = Lower(s.tokens[a.end].form);
+    bool and_word = connector == "and" || connector == "&";
+    bool and_joins = and_word && !institution(a.begin, a.end);
+    if (k + 1 < names.size() && names[k + 1].type != EntityType::kPerson) {
+      const NamedSpan& b = names[k + 1];
+      bool hyphen = b.begin == a.end + 1 && connector == "-" && glued(a.end - 1, a.end) &&
+                    glued(a.end, b.begin);
+      bool and_institution = b.begin == a.end + 1 && and_joins && institution(b.begin, b.end);
+      int after = a.end + 1;
+      if (after < n && Lower(s.tokens[after].form) == "the") ++after;
+      // (A place after "of" is where the organisation is: "Colorado State
+      // University of the US".)
+      bool head_of = (connector == "on" || connector == "for" ||
+                      (connector == "of" && b.type != EntityType::kPlace)) &&
+                     b.begin == after && IsOrganizationHeadWord(s.tokens[a.end - 1].form);
+      if (hyphen || and_institution || head_of) {
+        a.end = b.end;
+        a.type = head_of ? EntityType::kOrganization : b.type;
+        out.push_back(a);
+        ++k;
+        continue;
+      }
+    }
+    if (connector == "-" && a.end + 1 < n && glued(a.end - 1, a.end) && glued(a.end, a.end + 1) &&
+        capitalized(a.end + 1) && (k + 1 >= names.size() || names[k + 1].begin > a.end + 1)) {
+      // "Steven F. Udvar" + "-Hazy Center", the rest left out: the
+      // capitalized words after the hyphen.
+      int limit = k + 1 < names.size() ? names[k + 1].begin : n;
+      int e = a.end + 2;
+      while (e < limit && capitalized(e) && s.tokens[e].xpos == "NNP") ++e;
+      a.end = e;
+    } else if (and_word) {
+      // "and Art Gallery": capitalized words the recognizer left out, up to
+      // an institution's head word.
+      int limit = k + 1 < names.size() ? names[k + 1].begin : n;
+      int e = a.end + 1;
+      while (e < limit && capitalized(e) && !institution(a.end + 1, e)) ++e;
+      if (e > a.end + 1 && institution(a.end + 1, e)) a.end = e;
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
+std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& recognized) {
+  std::vector<NamedSpan> names = JoinCutNames(s, recognized);
   std::vector<NamedSpan> out;
   const int n = static_cast<int>(s.tokens.size());
   // "fung" in "Chi-fung": the rest of a hyphenated word.
@@ -357,6 +462,10 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
     bool ends_as_org = EndsWithOrganizationWord(words);
     if (ends_as_org && type == EntityType::kPerson) type = EntityType::kOrganization;
+    // "U.S. Space and Rocket Center", "Tang Teaching Museum and Art
+    // Gallery": an institution's name keeps its "and".
+    bool keeps_and = ends_as_org || (type != EntityType::kPerson && words.size() >= 3 &&
+                                     IsInstitutionWord(words.back()));
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -376,7 +485,7 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
               (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
-              ((lower == "and" || lower == "&") && !ends_as_org);
+              ((lower == "and" || lower == "&") && !keeps_and);
       }
       if (cut) {
         emit(start, i, type);
@@ -765,6 +874,7 @@ class SentenceView {
   }
 
   const std::vector<int>& kids(int i) const { return kids_[i]; }
+  const std::vector<std::vector<int>>& all_kids() const { return kids_; }
 
  private:
   const Sentence& s_;
@@ -1800,6 +1910,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // Drop leading words until the initials match ("senior Federal...").
       bool defined = false;
       for (size_t start = 0; start < words.size() && !defined; ++start) {
+        // (A name starts with a capital: not "of Johnson Space Center".)
+        if (!std::isupper(static_cast<unsigned char>(words[start][0]))) continue;
         std::string initials;
         for (size_t k = start; k < words.size(); ++k) initials += (initials.empty() ? "" : " ") + words[k];
         if (AcronymMatches(acr, initials)) {
@@ -1931,6 +2043,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                   relation, verb.span, 0.7);
     }
 
+    // The side of a claim that mention `id`, headed by token `head`, is. A
+    // description ("The airline") stands as its words when it refers back
+    // to no entity.
+    auto side_of_mention = [&](int head, int id) {
+      Side side{id, {}, {}};
+      if (resolver.mention(id).description) {
+        int first = head;
+        for (int k : view.kids(head))
+          if (k < head && (s.tokens[k].deprel == "det" || s.tokens[k].deprel == "amod" ||
+                           s.tokens[k].deprel == "compound"))
+            first = std::min(first, k);
+        side.span = ByteSpan{s.tokens[first].span.begin, s.tokens[head].span.end};
+        side.text = cut(side.span);
+      }
+      return side;
+    };
+
     // 3. Tuples -> pending claims.
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
@@ -2009,31 +2138,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
           }
           const Token& ct = s.tokens[c];
-          // First-person and plural pronouns resolve for coreference ("I"
-          // of an interview, "they" of a company), but too often stand for
-          // someone else ("a warship was deployed to retrieve them": the
-          // people, not the navy) to carry a claim.
           std::string cl = Lower(ct.form);
-          bool weak = cl == "i" || cl == "me" || cl == "my" || cl == "myself" || cl == "we" ||
-                      cl == "us" || cl == "our" || cl == "ourselves" || cl == "they" ||
-                      cl == "them" || cl == "their" || cl == "themselves";
-          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !weak) ||
+          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !WeakPronoun(cl)) ||
               DescriptionOf(s, c, view.kids(c), names_so_far))
             id = add_name(c);
           if (id < 0) continue;
-          Side side{id, {}, {}};
-          // A description ("The airline") stands as its words when it
-          // refers back to no entity.
-          if (resolver.mention(id).description) {
-            int first = c;
-            for (int k : view.kids(c))
-              if (k < c && (s.tokens[k].deprel == "det" || s.tokens[k].deprel == "amod" ||
-                            s.tokens[k].deprel == "compound"))
-                first = std::min(first, k);
-            side.span = ByteSpan{s.tokens[first].span.begin, ct.span.end};
-            side.text = cut(side.span);
-          }
-          sides.push_back(side);
+          // ("Tang Teaching Museum and Art Gallery": one name, not two
+          // conjuncts.)
+          if (std::any_of(sides.begin(), sides.end(), [&](const Side& x) { return x.mention == id; }))
+            continue;
+          sides.push_back(side_of_mention(c, id));
         }
         if (!sides.empty()) return sides;
         // A value: the argument's first contiguous stretch of tokens, without
@@ -2264,6 +2378,49 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       pending.push_back(std::move(pc));
       for (PendingClaim& extra : extras) pending.push_back(std::move(extra));
     }
+    // 3b. Claims between two names the parse joins through a verb, which
+    // the tuples did not give: a name deep in an argument, behind a second
+    // oblique or under a verb chain (extract/verb_links.h).
+    {
+      std::set<std::pair<int, int>> linked;  // mentions some claim of the sentence joins
+      auto ids_of = [](const std::vector<Side>& sides) {
+        std::vector<int> ids;
+        for (const Side& side : sides) {
+          if (side.mention >= 0) ids.push_back(side.mention);
+          ids.insert(ids.end(), side.inner.begin(), side.inner.end());
+        }
+        return ids;
+      };
+      for (size_t k = sentence_start; k < pending.size(); ++k) {
+        const PendingClaim& p = pending[k];
+        std::vector<int> subjects = ids_of(p.subjects);
+        std::vector<int> objects = p.reciprocal ? subjects : ids_of(p.objects);
+        for (int a : subjects)
+          for (int b : objects) {
+            linked.emplace(a, b);
+            linked.emplace(b, a);
+          }
+      }
+      // The names the recognizer found (not a proper noun only the tagger
+      // saw: "UNLESS"), pronouns but the weak ones, and descriptions.
+      std::vector<int> heads;
+      for (const auto& [head, id] : mention_at) {
+        const NameMention& m = resolver.mention(id);
+        bool named = !m.pronoun && view.RecognizedAt(head);
+        bool referring = m.pronoun && !WeakPronoun(Lower(s.tokens[head].form));
+        if (named || referring) heads.push_back(head);
+      }
+      for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {
+        int a = mention_at.at(link.subject), b = mention_at.at(link.object);
+        if (a == b || linked.count({a, b})) continue;
+        linked.emplace(a, b);
+        linked.emplace(b, a);
+        add_pending({side_of_mention(link.subject, a)}, {side_of_mention(link.object, b)},
+                    CanonicalRelation(link.relation), link.relation, s.tokens[link.verb].span, 0.55);
+        pending.back().claim.negated = link.negated;
+      }
+    }
+
     // "Nigeria's President Muhammadu Buhari": a bare "of" between two names
     // says less than the role the sentence also gives (president_of).
     auto one_to_one = [](const PendingClaim& p, int* from, int* to) {

@@ -131,7 +131,7 @@ void ExpectNoFallBelow(const std::string& gold_file, const std::string& news_dir
 // as it rises.
 TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test.tsv", news, {3, 26, 12, 60.0});
+  ExpectNoFallBelow("news_claims_test.tsv", news, {3, 26, 13, 60.0});
 }
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
@@ -147,23 +147,22 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news, {4, 181, 72, 55.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news, {4, 181, 76, 55.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news, {4, 213, 68, 60.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news, {4, 213, 70, 60.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
 // never ran kg on them, and never tuned on (only the headline figures were
-// looked at). The target is far from met here: kg finds 10 of 98
-// claims (10%) at 50% precision, the same 10 it found before this set was
-// written; most misses name an entity kg puts in no claim. A floor, not
-// the target.
+// looked at). The target is far from met here: kg finds 11 of 98
+// claims (11%) at 51% precision (10 before this set was written); most
+// misses name an entity kg puts in no claim. A floor, not the target.
 TEST(NewsClaims, BlindThirdSetDoesNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test3.tsv", news, {7, 98, 10, 45.0});
+  ExpectNoFallBelow("news_claims_test3.tsv", news, {7, 98, 11, 45.0});
 }
 
 }  // namespace

@@ -1,0 +1,210 @@
+#include "extract/verb_links.h"
+
+#include <optional>
+#include <set>
+
+#include "common/text.h"
+
+namespace kg::extract {
+namespace {
+
+// Prepositions of time, comparison or concession: what follows them is
+// when or how, not whom the verb acts on.
+bool NoLinkPreposition(const std::string& prep) {
+  static const std::set<std::string> kNone = {"since",   "until", "till",   "during", "before",
+                                              "after",   "than",  "despite", "amid",  "throughout",
+                                              "unlike",  "like",  "except", "without", "according"};
+  return kNone.count(prep) > 0;
+}
+
+bool Nominal(const Token& t) {
+  return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM";
+}
+
+class Tree {
+ public:
+  Tree(const Sentence& s, const std::vector<std::vector<int>>& kids) : s_(s), kids_(kids) {}
+
+  const Token& at(int i) const { return s_.tokens[i]; }
+
+  // The preposition of token i's phrase ("at" in "at the Kennedy Space
+  // Center"), lower-cased, or empty.
+  std::string CaseOf(int i) const {
+    for (int k : kids_[i])
+      if (at(k).deprel == "case") return text::ToLower(at(k).form);
+    return "";
+  }
+
+  bool HasKid(int i, const char* deprel) const {
+    for (int k : kids_[i])
+      if (at(k).deprel == deprel) return true;
+    return false;
+  }
+
+  bool Passive(int verb) const { return HasKid(verb, "nsubj:pass") || HasKid(verb, "aux:pass"); }
+
+  bool Negated(int verb) const {
+    for (int k : kids_[verb]) {
+      std::string w = text::ToLower(at(k).form);
+      if (at(k).deprel == "neg" ||
+          (at(k).deprel == "advmod" && (w == "not" || w == "n't" || w == "never")))
+        return true;
+    }
+    return false;
+  }
+
+  // Whether `object_verb` is `subject_verb`, or hangs on it through
+  // "to"-complements (whose subject is the controlling verb's when it has
+  // no object: "wanted to issue", not "forced him to leave") and verbs
+  // joined by "and" without a subject of their own.
+  bool Reaches(int subject_verb, int object_verb) const {
+    int v = object_verb;
+    for (int step = 0; step < 4 && v >= 0; ++step) {
+      if (v == subject_verb) return true;
+      const Token& t = at(v);
+      if (t.head < 0 || at(t.head).upos != "VERB") return false;
+      if (t.deprel == "xcomp") {
+        if (HasKid(t.head, "obj") || HasKid(t.head, "iobj")) return false;
+      } else if (t.deprel == "conj") {
+        if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
+      } else {
+        return false;
+      }
+      v = t.head;
+    }
+    return v == subject_verb;
+  }
+
+ private:
+  const Sentence& s_;
+  const std::vector<std::vector<int>>& kids_;
+};
+
+// Where a name stands in its clause.
+struct Attachment {
+  enum Role { kSubject, kPassiveSubject, kObject, kAgent } role = kObject;
+  int verb = -1;
+  std::string words;  // relation words after the verb: "", "at", "launch_of"
+};
+
+std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
+  int x = name;
+  // A list item or an apposition stands where its head stands.
+  for (int guard = 0; guard < 4; ++guard) {
+    const Token& t = tree.at(x);
+    if ((t.deprel == "conj" || t.deprel == "appos") && t.head >= 0 && Nominal(tree.at(t.head)))
+      x = t.head;
+    else
+      break;
+  }
+  const Token& t = tree.at(x);
+  if (t.head < 0) return std::nullopt;
+  int p = t.head;
+  const Token& parent = tree.at(p);
+  Attachment a;
+  if (parent.upos == "VERB") {
+    a.verb = p;
+    const std::string& d = t.deprel;
+    if (d == "nsubj") {
+      a.role = Attachment::kSubject;
+    } else if (d == "nsubj:pass") {
+      a.role = Attachment::kPassiveSubject;
+    } else if (d == "obj") {
+      a.role = Attachment::kObject;
+    } else if (d == "iobj") {
+      a.words = "to";
+    } else if (d == "obl" || d == "obl:agent") {
+      std::string prep = tree.CaseOf(x);
+      if (prep.empty() || prep == "of" || NoLinkPreposition(prep)) return std::nullopt;
+      if (prep == "by") {
+        if (!tree.Passive(p)) return std::nullopt;
+        a.role = Attachment::kAgent;
+      } else {
+        a.words = prep;
+      }
+    } else {
+      return std::nullopt;
+    }
+    return a;
+  }
+  // A name inside an object's or oblique's noun: "celebrated the launch of
+  // Discovery", "at an event at the Kennedy Space Center", "at Google
+  // headquarters".
+  // Only a proper name, not a pronoun: "in her opening remarks" says
+  // nothing of whom "her" stands for.
+  const std::string& d = t.deprel;
+  if (parent.upos != "NOUN" || (d != "nmod" && d != "compound" && d != "nmod:poss")) return std::nullopt;
+  // (A description as possessor stands: "the court's judgement".)
+  const std::string& upos = tree.at(name).upos;
+  if (upos != "PROPN" && !(upos == "NOUN" && d == "nmod:poss")) return std::nullopt;
+  if (parent.head < 0 || tree.at(parent.head).upos != "VERB") return std::nullopt;
+  a.verb = parent.head;
+  std::string noun = text::ToLower(parent.lemma);
+  std::string inner = d == "nmod" ? tree.CaseOf(x) : "";
+  if (parent.deprel == "obj") {
+    // "described the court's judgement", "issued her support to Mohamed";
+    // not "made attempts from Kane" (the name is no one acted on).
+    static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on"};
+    if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
+    a.words = inner.empty() ? noun : noun + "_" + inner;
+    return a;
+  }
+  if (parent.deprel == "obl") {
+    // "at an event at the Kennedy Space Center", "to a Scientology
+    // attorney": where the act took place, or whose the noun is; not "in the
+    // words of the prosecutor", "with a late goal from Harry Kane".
+    std::string outer = tree.CaseOf(p);
+    if (outer.empty() || outer == "by" || outer == "of" || NoLinkPreposition(outer)) return std::nullopt;
+    if (d == "nmod" && inner != "at" && inner != "in") return std::nullopt;
+    a.words = outer;
+    return a;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<int>& names,
+                                    const std::vector<std::vector<int>>& kids) {
+  Tree tree(sentence, kids);
+  std::set<int> named(names.begin(), names.end());
+  std::vector<std::optional<Attachment>> where;
+  for (int name : names) {
+    // "the Kennedy Space Center (KSC)": a name in apposition to another
+    // is linked through that one.
+    const Token& t = tree.at(name);
+    bool restates = t.deprel == "appos" && named.count(t.head);
+    where.push_back(restates ? std::nullopt : AttachmentOf(tree, name));
+  }
+  std::vector<VerbLink> out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (!where[i]) continue;
+    const Attachment& subject = *where[i];
+    if (subject.role != Attachment::kSubject && subject.role != Attachment::kPassiveSubject) continue;
+    for (size_t j = 0; j < names.size(); ++j) {
+      if (j == i || !where[j]) continue;
+      const Attachment& object = *where[j];
+      if (object.role == Attachment::kSubject || object.role == Attachment::kPassiveSubject) continue;
+      if (!tree.Reaches(subject.verb, object.verb)) continue;
+      VerbLink link;
+      link.verb = object.verb;
+      link.negated = tree.Negated(object.verb) || tree.Negated(subject.verb);
+      std::string lemma = text::ToLower(tree.at(object.verb).lemma);
+      if (object.role == Attachment::kAgent) {
+        // "Mohamed was invited by Google": Google invited Mohamed.
+        if (subject.role != Attachment::kPassiveSubject) continue;
+        link.subject = names[j];
+        link.object = names[i];
+        link.relation = lemma;
+      } else {
+        link.subject = names[i];
+        link.object = names[j];
+        link.relation = object.words.empty() ? lemma : lemma + "_" + object.words;
+      }
+      out.push_back(std::move(link));
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract

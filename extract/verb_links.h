@@ -1,0 +1,45 @@
+// Verb links: claims between two names that the parse joins through a verb,
+// read from the dependency path between them rather than from a clause's
+// argument structure.
+//
+// The clause reader (extract/openie.h) gives one claim per verb and object
+// and hides a name that sits deep in an argument, or behind a second
+// oblique ("NASA celebrated the launch ... Tuesday at an event at the
+// Kennedy Space Center"), or under a verb chain ("heard of the incident and
+// wanted to issue her support to Mohamed"). A verb link needs only the two
+// names' places in the tree:
+//   - one name is the subject of a verb (or a list item or apposition of
+//     the subject);
+//   - the other is its object, indirect object or an oblique ("at the
+//     Kennedy Space Center"), or a name inside such an argument's noun
+//     ("at an event at the Kennedy Space Center", "at Google headquarters");
+//   - the object's verb is the subject's, or reached from it through
+//     "to"-complements and verbs joined by "and" that have no subject of
+//     their own ("wanted to issue", "arrested and questioned").
+// A passive with a "by" agent is turned round: "Mohamed was invited by
+// Google" links Google to Mohamed.
+//
+// Pure: a sentence and the heads of its names in, links out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/sentence.h"
+
+namespace kg::extract {
+
+struct VerbLink {
+  int subject = -1;      // head token of the name that acts
+  int object = -1;       // head token of the name acted on
+  int verb = -1;         // the verb whose lemma is the relation
+  std::string relation;  // "celebrate_event_at", "issue_support_to", "invite"
+  bool negated = false;  // "did not choose"
+};
+
+// Links between the names headed by `names` (token indices). `kids[i]` are
+// the dependents of token i.
+std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<int>& names,
+                                    const std::vector<std::vector<int>>& kids);
+
+}  // namespace kg::extract
