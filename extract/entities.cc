@@ -105,9 +105,20 @@ bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
   // "co-founder", "ex-husband", "vice-chairman": WordNet writes some
   // without the hyphen ("cofounder"), others not at all; the noun after
   // the prefix says what kind of person.
-  for (std::string_view prefix : {"co-", "ex-", "vice-"})
-    if (lemma.size() > prefix.size() && lemma.compare(0, prefix.size(), prefix) == 0)
-      return IsPersonNoun(lemma.substr(prefix.size()));
+  for (std::string_view prefix : {"co-", "ex-", "vice-"}) {
+    if (lemma.size() <= prefix.size() || lemma.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string rest = lemma.substr(prefix.size());
+    std::string bare(prefix.substr(0, prefix.size() - 1));
+    return IsPersonNoun(bare + rest) || IsPersonNoun(bare + " " + rest) || IsPersonNoun(rest);
+  }
+  return false;
+}
+
+bool EntityCatalog::CanBePersonNoun(const std::string& lemma) const {
+  constexpr int kNounPerson = 18;
+  if (IsPersonNoun(lemma)) return true;
+  for (const WordNetSynset& sense : wordnet_->Synsets(lemma))
+    if (sense.lex_file == kNounPerson) return true;
   return false;
 }
 

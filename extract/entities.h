@@ -53,6 +53,11 @@ class EntityCatalog {
   // hold ("Julie Hahn, spokesperson of Environment Canada").
   bool IsPersonNoun(const std::string& lemma) const;
 
+  // Whether `lemma` names a kind of person in any WordNet sense ("founder",
+  // whose first sense is a horse's disease): for a noun that a name's
+  // context already makes a role ("Facebook founder Mark Zuckerberg").
+  bool CanBePersonNoun(const std::string& lemma) const;
+
   // The kind of entity lower-case noun `lemma` names in its first WordNet
   // sense, when it names one: a person ("editor"), an organisation
   // ("company", noun.group), a place ("city", "site"), a product or work

@@ -1366,7 +1366,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           const Token& t = s.tokens[a];
           if (view.IsName(a) && !IsRoleWord(t.form)) return false;
           if (t.upos != "NOUN" && t.upos != "PROPN" && t.upos != "ADJ") return false;
-          return IsRoleWord(t.form) || catalog_->IsPersonNoun(Lower(t.lemma));
+          return IsRoleWord(t.form) || catalog_->CanBePersonNoun(Lower(t.lemma));
         };
         // Where a place is, and whose a name is:
         //   "Clearwater, Florida"        -> Clearwater -locate_in-> Florida

@@ -274,6 +274,9 @@ void DocumentResolver::Resolve() {
   std::map<int, uint32_t> last_sentence;  // entity -> sentence of its last name
   std::map<int, bool> last_salient;       // entity -> whether that name was a subject
   int last_person = -1, last_thing = -1, last_org = -1, last_place = -1, last_event = -1;
+  // The last name of no known type ("Facebook", which the recognizer
+  // missed): "the company" in the same sentence may be it.
+  int last_untyped = -1;
   // The last person who was a clause's subject (or a possessor), and where:
   // "Montalvo contacted members ... in touch with Devocht. He traveled" -
   // "He" continues the subject, not the last name read.
@@ -312,6 +315,15 @@ void DocumentResolver::Resolve() {
         constexpr uint32_t kDescriptionWindow = 8;  // sentences; tuned on GUM dev and train
         if (target >= 0 && m.mention.sentence > last_sentence[target] + kDescriptionWindow)
           target = -1;
+        // "Facebook co-founder Mark Zuckerberg said the boy could tour the
+        // company": an untyped name of the same sentence, named after the
+        // last organisation, rather than that one.
+        // (Not a word of the description itself: "the Brazillian team".)
+        bool organisation = *m.description == EntityType::kOrganization;
+        if (organisation && last_untyped >= 0 && last_sentence[last_untyped] == m.mention.sentence &&
+            (target < 0 || last_sentence[target] < m.mention.sentence) &&
+            entities_[last_untyped].mentions.back().span.end + 1 < m.mention.span.begin)
+          target = last_untyped;
       } else if (target < 0 && m.head_word.empty()) {
         bool subject_recent = subject_person >= 0 && m.mention.sentence <= subject_person_sentence + 1;
         char wanted = PronounGender(p);
@@ -394,6 +406,7 @@ void DocumentResolver::Resolve() {
       subject_person_sentence = m.mention.sentence;
     }
     if (e.type == EntityType::kOrganization) last_org = index;
+    if (e.type == EntityType::kOther) last_untyped = index;
     if (e.type == EntityType::kPlace) last_place = index;
     if (e.type == EntityType::kEvent) last_event = index;
     if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
