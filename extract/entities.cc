@@ -257,6 +257,13 @@ bool IsOrganizationHeadWord(const std::string& word) {
   return kLast.count(word) > 0;
 }
 
+bool IsPlaceKindNoun(const std::string& lemma) {
+  static const std::set<std::string> kPlaceKinds = {
+      "city",   "town",   "village",      "province", "state",    "region",  "country",
+      "island", "county", "district",     "municipality", "republic", "kingdom", "territory"};
+  return kPlaceKinds.count(lemma) > 0;
+}
+
 bool EndsWithOrganizationWord(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
   if (IsOrganizationHeadWord(words.back())) return true;

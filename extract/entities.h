@@ -96,6 +96,10 @@ bool EndsWithOrganizationWord(const std::vector<std::string>& name_words);
 // Whether `word` is one of those last words ("Council", "Museum", "Corp.").
 bool IsOrganizationHeadWord(const std::string& word);
 
+// Whether lower-case noun `lemma` is a kind of place that a name stands
+// next to: "the city of Edinburgh", "the Lombardy region".
+bool IsPlaceKindNoun(const std::string& lemma);
+
 // Whether a name of two or more words ends with a word that makes it a place
 // whatever the recognizer says ("Castlefrank Road", "Jamarat Bridge").
 bool EndsWithPlaceWord(const std::vector<std::string>& name_words);

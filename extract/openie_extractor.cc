@@ -1822,6 +1822,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         return lists(k);
       };
       if (lists(place->begin - 1) || list_follows(region->end)) continue;
+      // "The capital of France, Paris": the name after the comma is the
+      // noun's, not where the first is (but "the city of Paris, France").
+      int before = place->begin - 1;
+      if (before >= 0 && Lower(s.tokens[before].form) == "the") --before;
+      if (before >= 1 && Lower(s.tokens[before].form) == "of" && s.tokens[before - 1].upos == "NOUN" &&
+          !IsPlaceKindNoun(Lower(s.tokens[before - 1].lemma)))
+        continue;
       int place_id = add_name(view.HeadOf(*place));
       int region_id = add_name(view.HeadOf(*region));
       if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
@@ -1879,6 +1886,53 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int place_id = add_name(view.HeadOf(*place));
       if (site_id < 0 || place_id < 0 || site_id == place_id) continue;
       add_unless_read(site_id, place_id, "locate_in", s.tokens[c].span, 0.65);
+    }
+
+    // 1e. "The chief executive of Apple, Tim Cook, told ...", "the
+    // president of the Lombardy region, Roberto Maroni, ...": a role, "of",
+    // a name and, after a comma, a person's name: the person's role, however
+    // the parser read the words (it may read "executive" as an adjective,
+    // or the person as the organisation's apposition).
+    for (int c = 3; c + 1 < n; ++c) {
+      if (s.tokens[c].form != ",") continue;
+      const NamedSpan* person = view.RecognizedAt(c + 1);
+      if (!person || person->begin != c + 1 || person->type != EntityType::kPerson) continue;
+      int end = c;  // the group's name ends here, or a kind of place after it
+      if (IsPlaceKindNoun(Lower(s.tokens[c - 1].lemma)) && s.tokens[c - 1].upos == "NOUN") --end;
+      // (The group's name may be a proper noun the recognizer missed.)
+      const NamedSpan* group = view.RecognizedAt(end - 1);
+      std::vector<int> group_run = view.NameRun(end - 1);
+      if (group ? group->end != end || group->type == EntityType::kPerson
+                : group_run.empty() || group_run.back() != end - 1)
+        continue;
+      int group_begin = group ? group->begin : group_run.front();
+      int group_head = group ? view.HeadOf(*group) : end - 1;
+      int of = group_begin - 1;
+      if (of >= 0 && Lower(s.tokens[of].form) == "the") --of;
+      if (of < 1 || Lower(s.tokens[of].form) != "of") continue;
+      auto role_word = [&](int i) {
+        const Token& t = s.tokens[i];
+        std::string lower = Lower(t.form);
+        return !t.form.empty() && std::isalpha(static_cast<unsigned char>(t.form[0])) &&
+               (IsRoleWord(t.form) || catalog_->CanBePersonNoun(Lower(t.lemma)) ||
+                catalog_->CanBePersonNoun(lower));
+      };
+      static const std::set<std::string> kModifiers = {"chief", "deputy", "vice", "senior", "general",
+                                                       "managing", "acting", "interim", "executive"};
+      int head_word = of - 1;
+      if (!role_word(head_word)) continue;
+      int first = head_word;
+      while (first - 1 >= 0 && head_word - first < 2 &&
+             (kModifiers.count(Lower(s.tokens[first - 1].form)) || role_word(first - 1)) &&
+             s.tokens[first - 1].upos != "PROPN")
+        --first;
+      std::string role;
+      for (int i = first; i <= head_word; ++i) role += Lower(s.tokens[i].form) + "_";
+      int person_id = add_name(view.HeadOf(*person));
+      int group_id = add_name(group_head);
+      if (person_id < 0 || group_id < 0 || person_id == group_id) continue;
+      add_unless_read(person_id, group_id, role + "of",
+                      ByteSpan{s.tokens[first].span.begin, s.tokens[head_word].span.end}, 0.7);
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
@@ -2086,10 +2140,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
           // "the city of Edinburgh", "the province of Quebec": a kind of
           // place with its name after "of" stands for the name.
-          static const std::set<std::string> kPlaceKinds = {
-              "city", "town", "village", "province", "state", "region", "country", "island",
-              "county", "district", "municipality", "republic", "kingdom", "territory"};
-          if (!view.IsName(c) && s.tokens[c].upos == "NOUN" && kPlaceKinds.count(Lower(s.tokens[c].lemma))) {
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN" && IsPlaceKindNoun(Lower(s.tokens[c].lemma))) {
             for (int k : view.kids(c)) {
               bool of = false;
               for (int j : view.kids(k)) of |= s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of";

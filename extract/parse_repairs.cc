@@ -288,7 +288,8 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
 // "Co-founder of Google, Sergey Brin, met Mohamed": the parser often hangs
 // the person in apposition on the organisation ("Google, Sergey Brin") when
 // the role noun before it is what the person is. A person's name between
-// commas after "NOUN of NAME" describes the noun.
+// commas after "NOUN of NAME" describes the noun; so does a place's after
+// "NOUN of PLACE" ("The capital of France, Paris").
 void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan>& names) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
@@ -299,7 +300,11 @@ void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan
   };
   for (int p = 1; p < n; ++p) {
     const NamedSpan* person = name_at(p);
-    if (t[p].deprel != "appos" || !person || person->type != EntityType::kPerson) continue;
+    if (t[p].deprel != "appos" || !person) continue;
+    // ("The capital of France, Paris": a place after a noun of a place
+    // that is not a kind of place.)
+    bool place = person->type == EntityType::kPlace;
+    if (person->type != EntityType::kPerson && !place) continue;
     if (person->begin < 1 || t[person->begin - 1].form != ",") continue;
     if (person->end < n && t[person->end].form != ",") continue;
     int org = t[p].head;
@@ -313,6 +318,9 @@ void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan
     };
     int noun = t[org].head;
     if (!after_of(org) || noun < 0 || noun >= org || t[noun].upos != "NOUN") continue;
+    if (place && (!organisation || organisation->type != EntityType::kPlace ||
+                  IsPlaceKindNoun(text::ToLower(t[noun].lemma))))
+      continue;
     // "The president of the region of Lombardy, Roberto Maroni": the
     // first noun of the chain.
     while (t[noun].deprel == "nmod" && after_of(noun) && t[noun].head >= 0 && t[noun].head < noun &&
