@@ -2014,8 +2014,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           for (int c : view.kids(k))
             if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
           bool name = view.IsName(k) && !IsPersonTitle(s.tokens[k].form);
-          if (!name) {
-            // "President Trump": the title heads; its name is a flat/compound child.
+          if (!name && (IsPersonTitle(s.tokens[k].form) || s.tokens[k].upos == "PROPN")) {
+            // "President Trump": the title heads; its name is a flat/compound
+            // child. (Not "the Irving police": Irving is not the police.)
             for (int c : view.kids(k))
               if (view.IsName(c) && (s.tokens[c].deprel == "flat" || s.tokens[c].deprel == "appos" ||
                                      s.tokens[c].deprel == "compound")) {
@@ -2027,6 +2028,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (d == "nmod:poss" || ((d == "obl" || d == "obl:agent" || d == "nmod") && prep == "by"))
             agents.push_back(k);
           else if ((d == "obl" || d == "nmod") && (prep == "to" || prep == "with"))
+            others.push_back(k);
+          else if (d == "nmod" && prep == "of" && NominalEventActsOnOf(Lower(noun.lemma)))
             others.push_back(k);
           else if (d == "nmod" && prep == "between")
             for (int c : view.Conjuncts(k)) (c == k ? agents : others).push_back(c);
@@ -2429,7 +2432,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       pending.push_back(std::move(pc));
       for (PendingClaim& extra : extras) pending.push_back(std::move(extra));
     }
-    // 3b. Claims between two names the parse joins through a verb, which
+    // 3c. Claims between two names the parse joins through a verb, which
     // the tuples did not give: a name deep in an argument, behind a second
     // oblique or under a verb chain (extract/verb_links.h).
     {

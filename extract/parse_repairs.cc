@@ -222,7 +222,12 @@ void RepairVerbAfterApposition(Sentence& sentence) {
   if (first_comma < 0 || (first_comma != root + 1 && t[first_comma - 1].head != root)) return;
   for (int v = first_comma + 2; v < n; ++v) {
     if (t[v].upos != "VERB" || t[v - 1].form != ",") continue;
-    bool participle = t[v].xpos == "VBN" && (t[v].deprel == "acl" || t[v].deprel == "amod");
+    // ("Barack Obama, speaking in Berlin, praised Angela Merkel": a past
+    // tense read as a participle, listed after the subject, with an object.)
+    bool has_object = false;
+    for (int k = v + 1; k < n; ++k) has_object |= t[k].head == v && t[k].deprel == "obj";
+    bool participle = t[v].xpos == "VBN" && (t[v].deprel == "acl" || t[v].deprel == "amod" ||
+                                              (t[v].deprel == "list" && has_object));
     if ((finite(v) || participle) && can_be_main(v)) make_main(v);
     return;
   }

@@ -1,6 +1,8 @@
 // Relation normalization; see relation_normalizer.h.
 #include "extract/relation_normalizer.h"
 
+#include <set>
+
 #include <cctype>
 
 namespace kg::extract {
@@ -58,7 +60,19 @@ std::string NominalEventRelation(const std::string& noun_lemma) {
   if (noun_lemma == "letter" || noun_lemma == "message") return "write_to";
   if (noun_lemma == "visit") return "visit";
   if (noun_lemma == "attack" || noun_lemma == "strike") return "attack";
+  if (noun_lemma == "acquisition" || noun_lemma == "purchase" || noun_lemma == "takeover") return "buy";
+  if (noun_lemma == "arrest") return "arrest";
+  if (noun_lemma == "invasion") return "invade";
+  if (noun_lemma == "assassination" || noun_lemma == "murder" || noun_lemma == "killing") return "kill";
+  if (noun_lemma == "criticism") return "criticize";
   return "";
+}
+
+bool NominalEventActsOnOf(const std::string& noun_lemma) {
+  static const std::set<std::string> kNouns = {"acquisition", "purchase",      "takeover", "arrest",
+                                               "invasion",    "assassination", "murder",   "killing",
+                                               "criticism"};
+  return kNouns.count(noun_lemma) > 0;
 }
 
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,

@@ -44,6 +44,11 @@ std::string ReciprocalRelation(const std::string& verb_lemma);
 // other nouns. `noun_lemma` is lower case.
 std::string NominalEventRelation(const std::string& noun_lemma);
 
+// Whether the party after "of" is the one an event noun acts on
+// ("Microsoft's acquisition of LinkedIn", "the arrest of Ahmed Mohamed"),
+// as it is not for "a call of two hours".
+bool NominalEventActsOnOf(const std::string& noun_lemma);
+
 // Removes a trailing "_by" (the agent marker of a passive whose agent became
 // the subject): "shoot_dead_by" -> "shoot_dead".
 std::string StripAgentMarker(const std::string& relation_type);
