@@ -165,6 +165,37 @@ void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   }
 }
 
+// "Born in Hawaii, Barack Obama studied at Columbia University": the parser
+// may keep a sentence-opening participle as the root and hang the clause
+// after the comma anywhere. The clause's verb, which has a subject, is the
+// sentence's; the participle's phrase is an adverbial clause on it.
+void RepairIntroductoryParticipleRoot(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  if (n < 5 || t[0].upos != "VERB" || (t[0].xpos != "VBN" && t[0].xpos != "VBG") || t[0].head >= 0) return;
+  int comma = -1;
+  for (int i = 1; i < n && comma < 0; ++i)
+    if (t[i].form == ",") comma = i;
+  if (comma < 0) return;
+  for (int v = comma + 1; v < n; ++v) {
+    bool finite = t[v].upos == "VERB" && (t[v].xpos == "VBD" || t[v].xpos == "VBZ" || t[v].xpos == "VBP");
+    if (!finite) continue;
+    bool subject = false;
+    for (int k = comma + 1; k < v; ++k) subject |= t[k].head == v && t[k].deprel.rfind("nsubj", 0) == 0;
+    if (!subject) return;
+    int old_head = t[v].head;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    t[0].head = v;
+    t[0].deprel = "advcl";
+    for (int k = comma; k < n; ++k)
+      if (k != v && (t[k].head == 0 || (t[k].head == old_head && old_head > v && t[k].upos == "PUNCT")))
+        t[k].head = v;
+    if (old_head > v && t[old_head].upos == "PUNCT") t[old_head].head = v;
+    return;
+  }
+}
+
 // "Samsung, the world's largest phone maker, reported record profits", "The
 // airline, owned by Lufthansa, cancelled flights": after a subject and a
 // phrase between commas, the parser sometimes keeps the noun as the root
@@ -380,6 +411,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairRelativeClauseSubject(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
+  RepairIntroductoryParticipleRoot(sentence);
   RepairVerbAfterApposition(sentence);
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);

@@ -1,9 +1,8 @@
 // Relation normalization; see relation_normalizer.h.
 #include "extract/relation_normalizer.h"
 
-#include <set>
-
 #include <cctype>
+#include <set>
 
 namespace kg::extract {
 namespace {
@@ -32,6 +31,8 @@ const std::pair<const char*, const char*> kSynonyms[] = {
     {"help", "help"},           {"assist", "help"},         {"aid", "help"},
     {"acquire", "buy"},         {"purchase", "buy"},
     {"sack", "fire"},           {"dismiss", "fire"},
+    // "was born in Poland": the lemmatizer's "bear".
+    {"bear_in", "born_in"},     {"bear_on", "born_on"},     {"bear_at", "born_at"},
 };
 
 }  // namespace

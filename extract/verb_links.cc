@@ -55,8 +55,8 @@ class Tree {
 
   // Whether `object_verb` is `subject_verb`, or hangs on it through
   // "to"-complements (whose subject is the controlling verb's when it has
-  // no object: "wanted to issue", not "forced him to leave") and verbs
-  // joined by "and" without a subject of their own.
+  // no object: "wanted to issue", not "forced him to leave"), verbs joined
+  // by "and" and participle clauses, without a subject of their own.
   bool Reaches(int subject_verb, int object_verb) const {
     int v = object_verb;
     for (int step = 0; step < 4 && v >= 0; ++step) {
@@ -66,6 +66,10 @@ class Tree {
       if (t.deprel == "xcomp") {
         if (HasKid(t.head, "obj") || HasKid(t.head, "iobj")) return false;
       } else if (t.deprel == "conj") {
+        if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
+      } else if (t.deprel == "advcl" && (t.xpos == "VBN" || t.xpos == "VBG")) {
+        // "Born in Hawaii, Obama studied ...": a participle's subject is
+        // the clause's.
         if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
       } else {
         return false;

@@ -95,12 +95,12 @@ TEST(ClaimEval, BadGoldLinesAreNamedByFileAndLine) {
   EXPECT_NE(gold.status().message().find("kind must be gold or also"), std::string::npos);
 }
 
-nlohmann::json EvalClaims(const std::string& gold_file, const std::string& news_dir) {
+nlohmann::json EvalClaims(const std::string& gold_file, const std::string& articles) {
   int status = 0;
   // Only stdout, the JSON: the command's stderr is left out.
   std::string out = testing::RunShell("(" + ::kg::testing::KgBinary() + " eval claims --format json --gold " +
-                                          testing::DataDir() + "/" + gold_file + " " + news_dir +
-                                          "/wikinews_gum_news.jsonl 2>/dev/null)",
+                                          testing::DataDir() + "/" + gold_file + " " + articles +
+                                          " 2>/dev/null)",
                                       &status);
   EXPECT_EQ(status, 0) << out;
   return nlohmann::json::parse(out, nullptr, false);
@@ -114,8 +114,9 @@ struct Floors {
   double precision;  // and at least this precision, in percent
 };
 
-void ExpectNoFallBelow(const std::string& gold_file, const std::string& news_dir, const Floors& floors) {
-  nlohmann::json j = EvalClaims(gold_file, news_dir);
+// `articles`: the JSON Lines file the gold set's articles are in.
+void ExpectNoFallBelow(const std::string& gold_file, const std::string& articles, const Floors& floors) {
+  nlohmann::json j = EvalClaims(gold_file, articles);
   ASSERT_FALSE(j.is_discarded()) << gold_file;
   EXPECT_EQ(j["articles"].get<int>(), floors.articles) << gold_file;
   EXPECT_EQ(j["gold"].get<int>(), floors.gold) << gold_file;
@@ -131,12 +132,12 @@ void ExpectNoFallBelow(const std::string& gold_file, const std::string& news_dir
 // as it rises.
 TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test.tsv", news, {3, 26, 14, 60.0});
+  ExpectNoFallBelow("news_claims_test.tsv", news + "/wikinews_gum_news.jsonl", {3, 26, 14, 60.0});
 }
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev.tsv", news, {6, 43, 21, 60.0});
+  ExpectNoFallBelow("news_claims_dev.tsv", news + "/wikinews_gum_news.jsonl", {6, 43, 21, 60.0});
 }
 
 // A second annotator read eight more articles without looking at kg's
@@ -147,12 +148,12 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news, {4, 181, 78, 55.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 78, 55.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news, {4, 213, 70, 60.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 70, 60.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
@@ -162,7 +163,18 @@ TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
 // misses name an entity kg puts in no claim. A floor, not the target.
 TEST(NewsClaims, BlindThirdSetDoesNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test3.tsv", news, {7, 98, 11, 45.0});
+  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 11, 45.0});
+}
+
+// Test set 4: six Wikinews interviews from GUM (the articles are in
+// data/interviews_test4.jsonl, so this set needs nothing from ../shared),
+// annotated by a helper who never ran kg and never saw its output; only
+// the headline figures were looked at. Far from the target too: 18 of 108
+// claims (17%) at 36% precision, against 15 (14%) at 33% when the set was
+// written (ff81546). A floor, not the target.
+TEST(NewsClaims, BlindFourthSetDoesNotFall) {
+  ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
+                    {6, 108, 18, 35.0});
 }
 
 }  // namespace
