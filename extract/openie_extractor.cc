@@ -2162,6 +2162,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 break;
               }
           }
+          // "The Onion, a satirical newspaper based in Chicago": a noun in
+          // apposition to a name, as the subject of what describes it,
+          // stands for the name.
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN" && s.tokens[c].deprel == "appos" &&
+              s.tokens[c].head >= 0 && s.tokens[c].head < c && view.IsName(s.tokens[c].head) &&
+              a.role == "subject")
+            c = s.tokens[c].head;
           // "defeated debutants Panama 3 - 0": a plural noun right before a
           // name inside its phrase describes the name.
           // (However the parser hung the name: it often hangs it on the
