@@ -1768,6 +1768,41 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         add_name(i);
       }
     }
+    // "I" in what one named person is reported to say stands for that
+    // person: "'I am disappointed with NASA's decision,' Cornyn said",
+    // "McGuire said: 'I founded LibriVox'".
+    {
+      static const std::set<std::string> kReporting = {"say",   "tell",  "add",    "state", "write",
+                                                       "note",  "explain", "insist", "argue", "recall",
+                                                       "admit", "comment", "continue", "reply"};
+      std::set<int> speakers;
+      int speaker_token = -1;
+      for (int v = 0; v < n; ++v) {
+        if (s.tokens[v].upos != "VERB" || !kReporting.count(Lower(s.tokens[v].lemma))) continue;
+        for (int k : view.kids(v)) {
+          if (s.tokens[k].deprel != "nsubj" || !view.IsName(k)) continue;
+          int id = add_name(k);
+          if (id >= 0 && !resolver.mention(id).pronoun) {
+            speakers.insert(id);
+            speaker_token = k;
+          }
+        }
+      }
+      if (speakers.size() == 1) {
+        for (const auto& [token, id] : mention_at) {
+          std::string w = Lower(s.tokens[token].form);
+          bool first_person = w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine";
+          if (first_person && token != speaker_token && resolver.mention(id).pronoun)
+            resolver.MarkSpeaker(id, *speakers.begin());
+        }
+      }
+    }
+    // Whether token `i` is "I" said by a named speaker (above).
+    auto spoken_by_speaker = [&](int i) {
+      auto found = mention_at.find(i);
+      return found != mention_at.end() && resolver.mention(found->second).speaker >= 0;
+    };
+
     // Claims read from the words around names (1b-1d), however the parser
     // joined them. `words_of` is a recognized name's text; a claim is added
     // unless the parse already gave the same one.
@@ -2200,7 +2235,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
           const Token& ct = s.tokens[c];
           std::string cl = Lower(ct.form);
-          if (view.IsName(c) || (ct.upos == "PRON" && IsPronounForm(cl) && !WeakPronoun(cl)) ||
+          if (view.IsName(c) ||
+              (ct.upos == "PRON" && IsPronounForm(cl) && (!WeakPronoun(cl) || spoken_by_speaker(c))) ||
               DescriptionOf(s, c, view.kids(c), names_so_far))
             id = add_name(c);
           if (id < 0) continue;
@@ -2468,7 +2504,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       for (const auto& [head, id] : mention_at) {
         const NameMention& m = resolver.mention(id);
         bool named = !m.pronoun && view.RecognizedAt(head);
-        bool referring = m.pronoun && !WeakPronoun(Lower(s.tokens[head].form));
+        bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker >= 0);
         if (named || referring) heads.push_back(head);
       }
       for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {

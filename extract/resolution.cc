@@ -293,6 +293,7 @@ void DocumentResolver::Resolve() {
   };
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
+    if (m.pronoun && m.speaker >= 0) continue;  // the speaker's, below
     if (m.pronoun) {
       // Pronouns and definite descriptions go to the last entity that fits.
       std::string p = Lower(m.name);
@@ -412,6 +413,13 @@ void DocumentResolver::Resolve() {
     if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
         e.type == EntityType::kProduct)
       last_thing = index;
+  }
+  // "I" in reported speech is the speaker, named before or after it.
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    int speaker = mentions_[i].speaker;
+    if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
+    int e = entity_of_[speaker];
+    if (e >= 0 && entities_[e].type == EntityType::kPerson) entity_of_[i] = e;
   }
 }
 

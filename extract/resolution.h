@@ -65,6 +65,9 @@ struct NameMention {
   // The sentence says where the named place is ("Irving, Texas"): the name
   // is a place's, whatever WordNet says of it (Washington Irving).
   bool located = false;
+  // "I" in what a named person is reported to say ("'I was disappointed,'
+  // Cornyn said"): the speaker's mention id, which the pronoun stands for.
+  int speaker = -1;
 };
 
 // The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
@@ -131,6 +134,10 @@ class DocumentResolver {
 
   // Mention `id` names a place the sentence locates (NameMention::located).
   void MarkLocated(int id) { mentions_[id].located = true; }
+
+  // Pronoun mention `id` is said by the person of mention `speaker`
+  // (NameMention::speaker).
+  void MarkSpeaker(int id, int speaker) { mentions_[id].speaker = speaker; }
 
  private:
   std::string DocumentName(const std::string& name) const;
