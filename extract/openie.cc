@@ -187,6 +187,13 @@ class TreeRules {
            IsOneOf(l, {"who", "which", "that", "whom"});
   }
 
+  // Whether conjunct `c` is joined by "but" after a comma.
+  bool ContrastConjunct(int c) const {
+    for (int k : kids_[c])
+      if (T(k).deprel == "cc" && Lower(T(k).form) == "but" && k > 0 && T(k - 1).form == ",") return true;
+    return false;
+  }
+
   // Collects the subtree of `h` (skipping subtrees of children whose deprel
   // is excluded) into `out`; false when longer than the limit.
   bool Collect(int h, std::vector<int>* out, bool clause, int skip = -1) const {
@@ -207,6 +214,9 @@ class TreeRules {
              StartsWith(d, "aux") || d == "mark" || d == "advcl" || d == "ccomp" ||
              d == "expl" || (d == "conj" && IsPredicateLike(c) && Subject(c) >= 0)))
           continue;
+        // ", but teams from Sudan ...": a contrast after a comma starts
+        // another clause, however the parser joined it.
+        if (!clause && d == "conj" && ContrastConjunct(c)) continue;
         if (!clause && (d == "acl:relcl" || d == "appos" || d == "parataxis" ||
                         d == "advcl:relcl" || d == "dep" || d == "reparandum" ||
                         d == "vocative" || d == "discourse"))
@@ -492,7 +502,7 @@ class TreeRules {
             d == "ccomp" || d == "acl:relcl" || d == "appos" || d == "cc" || d == "discourse" ||
             d == "vocative" || d == "expl" || IsNegation(T(c)))
           continue;
-        if (d == "conj" && (IsPredicateLike(c) || Subject(c) >= 0)) continue;
+        if (d == "conj" && (IsPredicateLike(c) || Subject(c) >= 0 || ContrastConjunct(c))) continue;
         if (d == "case" && c < p) {
           case_tokens.push_back(c);
           continue;
