@@ -122,6 +122,12 @@ bool EntityCatalog::CanBePersonNoun(const std::string& lemma) const {
   return false;
 }
 
+bool EntityCatalog::IsFieldNoun(const std::string& lemma) const {
+  constexpr int kNounCognition = 9;
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
+  return !senses.empty() && senses[0].lex_file == kNounCognition;
+}
+
 std::optional<EntityType> EntityCatalog::KindOfNoun(const std::string& lemma) const {
   // WordNet's lexicographer files (lexnames(5WN)).
   constexpr int kArtifact = 6, kCommunication = 10, kGroup = 14, kLocation = 15, kPerson = 18;

@@ -58,6 +58,10 @@ class EntityCatalog {
   // context already makes a role ("Facebook founder Mark Zuckerberg").
   bool CanBePersonNoun(const std::string& lemma) const;
 
+  // Whether lower-case `lemma` is first of all a field of study or
+  // thought in WordNet (noun.cognition: "psychology", "biology").
+  bool IsFieldNoun(const std::string& lemma) const;
+
   // The kind of entity lower-case noun `lemma` names in its first WordNet
   // sense, when it names one: a person ("editor"), an organisation
   // ("company", noun.group), a place ("city", "site"), a product or work

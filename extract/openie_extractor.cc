@@ -988,6 +988,18 @@ void OpenIeExtractor::DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* nam
       dropped[i] = true;
     }
   }
+  // "Psychology major at the University of Texas Arlington Amneh Jafari",
+  // "Biology professor John Smith": a sentence's first word, a field of
+  // study, before a noun for a person is the person's field, no name.
+  if (n >= 3 && s.tokens[0].upos == "PROPN" && s.tokens[1].upos != "PROPN" &&
+      std::islower(static_cast<unsigned char>(s.tokens[1].form[0])) &&
+      catalog_->IsFieldNoun(Lower(s.tokens[0].form)) && catalog_->CanBePersonNoun(Lower(s.tokens[1].lemma))) {
+    Token& t = s.tokens[0];
+    t.upos = "NOUN";
+    t.xpos = "NN";
+    t.lemma = Lower(t.form);
+    dropped[0] = true;
+  }
   std::vector<NamedSpan> out;
   for (const NamedSpan& name : *names)
     if (!(name.end - name.begin == 1 && dropped[name.begin])) out.push_back(name);
