@@ -38,6 +38,23 @@ bool IsPronounForm(const std::string& lower) {
   return false;
 }
 
+// Whether a role relation ("co-founder_of", "professor_at") is one a person
+// holds in an organisation.
+bool IsOrganisationRole(const std::string& relation) {
+  static const std::set<std::string> kRoles = {
+      "founder",   "co-founder", "cofounder",  "ceo",       "executive", "chairman",  "chairwoman",
+      "chair",     "spokesman",  "spokeswoman", "spokesperson", "employee", "director", "member",
+      "owner",     "editor",     "publisher",  "manager",   "researcher", "professor", "student",
+      "curator",   "engineer",   "analyst",    "instructor", "lecturer", "scientist", "worker"};
+  size_t cut = relation.rfind('_');
+  if (cut == std::string::npos) return false;
+  std::string prep = relation.substr(cut + 1);
+  if (prep != "of" && prep != "at" && prep != "for") return false;
+  std::string role = relation.substr(0, cut);
+  size_t last = role.rfind('_');
+  return kRoles.count(last == std::string::npos ? role : role.substr(last + 1)) > 0;
+}
+
 // First-person and plural pronouns resolve for coreference ("I" of an
 // interview, "they" of a company), but too often stand for someone else ("a
 // warship was deployed to retrieve them": the people, not the navy) to
@@ -2713,6 +2730,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // what it says is less sure.
   for (Claim& c : out.claims)
     if (c.sentence < sentences.size() && sentences[c.sentence].cut) c.confidence *= 0.5;
+  // A name of no known type that a person is the founder, chief executive,
+  // spokesperson... of, or a student or professor at, is an organisation
+  // ("Facebook co-founder Mark Zuckerberg").
+  for (const Claim& c : out.claims) {
+    if (c.subject < 0 || c.object < 0 || c.subject == c.object) continue;
+    Entity& o = entities[c.object];
+    if (o.type == EntityType::kOther && entities[c.subject].type == EntityType::kPerson &&
+        IsOrganisationRole(c.relation))
+      o.type = EntityType::kOrganization;
+  }
   if (all_mentions) {
     for (int id = 0; id < resolver.size(); ++id) {
       int e = resolver.EntityOf(id);

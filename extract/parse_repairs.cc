@@ -13,11 +13,31 @@ namespace kg::extract {
 namespace {
 
 // "Swedish captain Andreas Granqvist won the award": the parser sometimes
-// gives a verb two subjects, a common noun and the name right after it. The
+// gives a verb two subjects (or makes the noun the root), a common noun and
+// the name right after it. The
 // noun describes the name, as in "White House spokesman Jay Carney said";
 // two proper nouns in a row so read are one name.
 void RepairNounBeforeNamedSubject(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
+  // "English defender Kyle Walker was booked": the noun read as the root,
+  // with the verb as a relative clause whose subject is the name.
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    Token& noun = t[i];
+    const Token& name = t[i + 1];
+    if (noun.head >= 0 || noun.upos != "NOUN" || name.upos != "PROPN") continue;
+    int verb = name.head;
+    if (verb < 0 || t[verb].head != static_cast<int>(i) || t[verb].upos != "VERB" ||
+        (t[verb].deprel != "acl:relcl" && t[verb].deprel != "acl") ||
+        name.deprel.rfind("nsubj", 0) != 0)
+      continue;
+    t[verb].head = -1;
+    t[verb].deprel = "root";
+    for (Token& k : t)
+      if (&k != &noun && k.head == static_cast<int>(i) && k.upos == "PUNCT") k.head = verb;
+    noun.head = static_cast<int>(i + 1);
+    noun.deprel = "nmod:desc";
+    break;
+  }
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     Token& noun = t[i];
     const Token& name = t[i + 1];
