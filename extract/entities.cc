@@ -230,9 +230,15 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
     return best.empty() ? name : best;
   }
   // A multi-word name: the synset's first multi-word, non-acronym synonym,
-  // so "Vladimir Vladimirovich Putin" and "Vladimir Putin" meet.
-  for (const std::string& w : sense->words)
-    if (Words(w).size() >= 2 && !IsAcronym(w) && proper(w)) return w;
+  // so "Vladimir Vladimirovich Putin" and "Vladimir Putin" meet; but not
+  // the name with a qualifier before it: "Labour Party" of a Hong Kong
+  // story is no "British Labour Party".
+  for (const std::string& w : sense->words) {
+    if (Words(w).size() < 2 || IsAcronym(w) || !proper(w)) continue;
+    if (w.size() > name.size() && w.compare(w.size() - name.size() - 1, std::string::npos, " " + name) == 0)
+      return name;
+    return w;
+  }
   return name;
 }
 
