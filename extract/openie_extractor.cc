@@ -249,6 +249,9 @@ bool AfterProOrAnti(const Sentence& s, int i) {
 bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
                 std::optional<EntityType> recognized) {
   EntityType known = catalog.KnownType(words);
+  // (An acronym WordNet does not know as a place is an organisation's far
+  // more often: "Ann Chiang of DAB".)
+  if (known != EntityType::kPlace && IsAcronym(words)) return false;
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
@@ -263,12 +266,6 @@ bool IsInstitutionWord(const std::string& word) {
   return kHeads.count(word) > 0;
 }
 
-// The recognizer's names, made safe to build nodes from: cut at words that
-// cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
-// Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
-// Nathan Law" -> Nathan Law; the possessor is a name of its own) and at "of" and "and"
-// ("Kwong Chun-yu of the Democratic Party"); trimmed to name-like words at
-// both ends; a lone adjective ("Korean") is no name.
 // Names the recognizer cut in two, joined again:
 //   - across a hyphen inside a word: "Steven F. Udvar" + "Hazy Center",
 //     whether or not the recognizer found the second part;
@@ -350,6 +347,13 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
   return out;
 }
 
+// The recognizer's names, made safe to build nodes from: cut at words that
+// cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
+// Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
+// Nathan Law" -> Nathan Law; the possessor is a name of its own) and at "of" and "and"
+// ("Kwong Chun-yu of the Democratic Party"); trimmed to name-like words at
+// both ends; a lone adjective ("Korean") is no name. Cut names are joined
+// first (JoinCutNames).
 std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& recognized) {
   std::vector<NamedSpan> names = JoinCutNames(s, recognized);
   std::vector<NamedSpan> out;
