@@ -1636,7 +1636,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             if (!view.IsName(named) || !written_as_name || s.tokens[named].upos == "ADJ" ||
                 !CountryOfDemonym(s.tokens[named].form).empty())
               continue;
-            if (orel == "nmod" && after) {
+            // ("the chief executive of Nokia", tagged as adjectives: "of
+            // Nokia" hangs on "executive" as an oblique.)
+            bool adjective_role = orel == "obl" && s.tokens[a].upos == "ADJ" && is_role(a);
+            if ((orel == "nmod" || adjective_role) && after) {
               // "chief executive of Apple", "editor at the Saudi Gazette".
               std::string prep;
               for (int c : view.kids(o))
@@ -2512,24 +2515,29 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // the tuples did not give: a name deep in an argument, behind a second
     // oblique or under a verb chain (extract/verb_links.h).
     {
-      std::set<std::pair<int, int>> linked;  // mentions some claim of the sentence joins
-      auto ids_of = [](const std::vector<Side>& sides) {
+      // Mentions some claim of the sentence joins: as its sides, or as names
+      // a value side mentions.
+      std::set<std::pair<int, int>> linked, linked_as_sides;
+      auto ids_of = [](const std::vector<Side>& sides, bool inner) {
         std::vector<int> ids;
         for (const Side& side : sides) {
           if (side.mention >= 0) ids.push_back(side.mention);
-          ids.insert(ids.end(), side.inner.begin(), side.inner.end());
+          if (inner) ids.insert(ids.end(), side.inner.begin(), side.inner.end());
         }
         return ids;
       };
       for (size_t k = sentence_start; k < pending.size(); ++k) {
         const PendingClaim& p = pending[k];
-        std::vector<int> subjects = ids_of(p.subjects);
-        std::vector<int> objects = p.reciprocal ? subjects : ids_of(p.objects);
-        for (int a : subjects)
-          for (int b : objects) {
-            linked.emplace(a, b);
-            linked.emplace(b, a);
-          }
+        for (bool inner : {false, true}) {
+          std::set<std::pair<int, int>>& into = inner ? linked : linked_as_sides;
+          std::vector<int> subjects = ids_of(p.subjects, inner);
+          std::vector<int> objects = p.reciprocal ? subjects : ids_of(p.objects, inner);
+          for (int a : subjects)
+            for (int b : objects) {
+              into.emplace(a, b);
+              into.emplace(b, a);
+            }
+        }
       }
       // The names the recognizer found (not a proper noun only the tagger
       // saw: "UNLESS"), pronouns but the weak ones, and descriptions.
@@ -2542,7 +2550,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {
         int a = mention_at.at(link.subject), b = mention_at.at(link.object);
-        if (a == b || linked.count({a, b})) continue;
+        if (a == b || (link.event ? linked_as_sides : linked).count({a, b})) continue;
         linked.emplace(a, b);
         linked.emplace(b, a);
         add_pending({side_of_mention(link.subject, a)}, {side_of_mention(link.object, b)},
@@ -2736,12 +2744,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     if (c.sentence < sentences.size() && sentences[c.sentence].cut) c.confidence *= 0.5;
   // A name of no known type that a person is the founder, chief executive,
   // spokesperson... of, or a student or professor at, is an organisation
-  // ("Facebook co-founder Mark Zuckerberg").
+  // ("Facebook co-founder Mark Zuckerberg"); so is one the recognizer
+  // called a place but WordNet does not know as one ("the chief executive
+  // of Nokia").
   for (const Claim& c : out.claims) {
     if (c.subject < 0 || c.object < 0 || c.subject == c.object) continue;
     Entity& o = entities[c.object];
-    if (o.type == EntityType::kOther && entities[c.subject].type == EntityType::kPerson &&
-        IsOrganisationRole(c.relation))
+    bool untyped = o.type == EntityType::kOther ||
+                   (o.type == EntityType::kPlace && catalog_->KnownType(o.name) != EntityType::kPlace);
+    if (untyped && entities[c.subject].type == EntityType::kPerson && IsOrganisationRole(c.relation))
       o.type = EntityType::kOrganization;
   }
   if (all_mentions) {

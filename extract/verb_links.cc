@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/text.h"
+#include "extract/relation_normalizer.h"
 
 namespace kg::extract {
 namespace {
@@ -89,6 +90,7 @@ struct Attachment {
   enum Role { kSubject, kPassiveSubject, kObject, kAgent } role = kObject;
   int verb = -1;
   std::string words;  // relation words after the verb: "", "at", "launch_of"
+  std::string event;  // "held talks with Obama": speak_with
 };
 
 std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
@@ -148,9 +150,12 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
   if (parent.deprel == "obj") {
     // "described the court's judgement", "issued her support to Mohamed";
     // not "made attempts from Kane" (the name is no one acted on).
-    static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on"};
+    static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on", "with"};
     if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
     a.words = inner.empty() ? noun : noun + "_" + inner;
+    // "held talks with Obama", "made a call to Putin": the event's own
+    // relation, whoever the light verb is.
+    if (d == "nmod" && (inner == "with" || inner == "to" || inner == "on")) a.event = NominalEventRelation(noun);
     return a;
   }
   if (parent.deprel == "obl") {
@@ -204,6 +209,10 @@ std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<
         link.subject = names[i];
         link.object = names[j];
         link.relation = object.words.empty() ? lemma : lemma + "_" + object.words;
+        if (!object.event.empty()) {
+          link.relation = object.event;
+          link.event = true;
+        }
       }
       out.push_back(std::move(link));
     }

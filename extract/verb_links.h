@@ -17,7 +17,8 @@
 //     "to"-complements and verbs joined by "and" that have no subject of
 //     their own ("wanted to issue", "arrested and questioned").
 // A passive with a "by" agent is turned round: "Mohamed was invited by
-// Google" links Google to Mohamed.
+// Google" links Google to Mohamed. An event noun as the object gives its
+// own relation: "Putin held talks with Obama" -> speak_with.
 //
 // Pure: a sentence and the heads of its names in, links out.
 #pragma once
@@ -35,6 +36,10 @@ struct VerbLink {
   int verb = -1;         // the verb whose lemma is the relation
   std::string relation;  // "celebrate_event_at", "issue_support_to", "invite"
   bool negated = false;  // "did not choose"
+  // Read from an event noun the verb takes ("held talks with Obama" ->
+  // speak_with): a claim of its own, even when the noun's phrase is
+  // already an argument that mentions the name.
+  bool event = false;
 };
 
 // Links between the names headed by `names` (token indices). `kids[i]` are
