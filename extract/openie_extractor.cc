@@ -308,8 +308,9 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
     bool and_joins = and_word && !institution(a.begin, a.end);
     if (k + 1 < names.size() && names[k + 1].type != EntityType::kPerson) {
       const NamedSpan& b = names[k + 1];
+      // (Not "U.S.-Russian relations": a nationality joined to a name.)
       bool hyphen = b.begin == a.end + 1 && connector == "-" && glued(a.end - 1, a.end) &&
-                    glued(a.end, b.begin);
+                    glued(a.end, b.begin) && CountryOfDemonym(s.tokens[b.begin].form).empty();
       bool and_institution = b.begin == a.end + 1 && and_joins && institution(b.begin, b.end);
       int after = a.end + 1;
       if (after < n && Lower(s.tokens[after].form) == "the") ++after;
@@ -327,7 +328,8 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
       }
     }
     if (connector == "-" && a.end + 1 < n && glued(a.end - 1, a.end) && glued(a.end, a.end + 1) &&
-        capitalized(a.end + 1) && (k + 1 >= names.size() || names[k + 1].begin > a.end + 1)) {
+        capitalized(a.end + 1) && CountryOfDemonym(s.tokens[a.end + 1].form).empty() &&
+        (k + 1 >= names.size() || names[k + 1].begin > a.end + 1)) {
       // "Steven F. Udvar" + "-Hazy Center", the rest left out: the
       // capitalized words after the hyphen.
       int limit = k + 1 < names.size() ? names[k + 1].begin : n;

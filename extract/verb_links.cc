@@ -155,7 +155,10 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
     a.words = inner.empty() ? noun : noun + "_" + inner;
     // "held talks with Obama", "made a call to Putin": the event's own
     // relation, whoever the light verb is.
-    if (d == "nmod" && (inner == "with" || inner == "to" || inner == "on")) a.event = NominalEventRelation(noun);
+    // ("continue discussions on Syria": "on" is a talk's topic, an
+    // attack's target.)
+    std::string event = d == "nmod" ? NominalEventRelation(noun) : "";
+    if (inner == "with" || inner == "to" || (inner == "on" && event == "attack")) a.event = event;
     return a;
   }
   if (parent.deprel == "obl") {
