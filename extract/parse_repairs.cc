@@ -424,6 +424,36 @@ void RepairStateAsRelativeSubject(Sentence& sentence, const std::vector<NamedSpa
 
 }  // namespace
 
+// "veteran politician Raymond Wong of the ... Institute": two capitalized
+// proper nouns in a row, outside the recognizer's names, that the parser
+// hung apart ("Raymond" on "politician", "Wong" on the verb) are one name:
+// read apart, each would pass for another person of the story with that
+// first or last name. The first becomes part of the second.
+void RepairSplitProperNames(Sentence& sentence, const std::vector<NamedSpan>& names) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto named = [&](int i) {
+    for (const NamedSpan& name : names)
+      if (i >= name.begin && i < name.end) return true;
+    return false;
+  };
+  auto proper = [&](int i) {
+    const std::string& f = t[i].form;
+    return t[i].upos == "PROPN" && !f.empty() && std::isupper(static_cast<unsigned char>(f[0])) &&
+           !text::IsAllUpper(f) && !named(i);
+  };
+  for (int i = 0; i + 1 < n; ++i) {
+    if (!proper(i) || !proper(i + 1)) continue;
+    if (t[i].head == i + 1 || t[i + 1].head == i) continue;
+    // Nothing else may hang on the first word ("Raymond" alone).
+    bool alone = true;
+    for (int k = 0; k < n; ++k) alone &= t[k].head != i || t[k].upos == "PUNCT";
+    if (!alone) continue;
+    t[i].head = i + 1;
+    t[i].deprel = "compound";
+  }
+}
+
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairNounBeforeNamedSubject(sentence);
@@ -436,6 +466,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
+  RepairSplitProperNames(sentence, names);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
