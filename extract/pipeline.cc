@@ -102,9 +102,29 @@ void RetagVerblessParticiple(Sentence& sentence) {
   }
 }
 
+// "eHow", "iPhone", "wikiHow", "eBay": a word that starts lower case and
+// has a capital later is a name, however rare (the tagger read "eHow" as an
+// adverb).
+void RetagCamelCaseNames(Sentence& sentence) {
+  for (Token& t : sentence.tokens) {
+    const std::string& f = t.form;
+    if (f.size() < 3 || !std::islower(static_cast<unsigned char>(f[0]))) continue;
+    bool letters = true, capital_after = false;
+    for (size_t i = 0; i < f.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(f[i]);
+      letters &= std::isalnum(c) != 0;
+      capital_after |= i > 0 && std::isupper(c);
+    }
+    if (!letters || !capital_after) continue;
+    t.upos = "PROPN";
+    t.xpos = "NNP";
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
+  RetagCamelCaseNames(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";
