@@ -158,23 +158,23 @@ TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
 // never ran kg on them, and never tuned on (only the headline figures were
-// looked at). The target is far from met here: kg finds 11 of 98
-// claims (11%) at 51% precision (10 before this set was written); most
-// misses name an entity kg puts in no claim. A floor, not the target.
+// looked at). The target is far from met here: kg finds 12 of 98
+// claims (12%) at 56% precision (10 at 47% before this set was written);
+// most misses name an entity kg puts in no claim. A floor, not the target.
 TEST(NewsClaims, BlindThirdSetDoesNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 11, 45.0});
+  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 12, 50.0});
 }
 
 // Test set 4: six Wikinews interviews from GUM (the articles are in
 // data/interviews_test4.jsonl, so this set needs nothing from ../shared),
 // annotated by a helper who never ran kg and never saw its output; only
-// the headline figures were looked at. Far from the target too: 18 of 108
-// claims (17%) at 36% precision, against 15 (14%) at 33% when the set was
+// the headline figures were looked at. Far from the target too: 20 of 108
+// claims (19%) at 39% precision, against 15 (14%) at 33% when the set was
 // written (ff81546). A floor, not the target.
 TEST(NewsClaims, BlindFourthSetDoesNotFall) {
   ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
-                    {6, 108, 18, 35.0});
+                    {6, 108, 20, 36.0});
 }
 
 }  // namespace
