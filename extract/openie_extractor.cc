@@ -1199,6 +1199,31 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (n.type == EntityType::kPerson && n.end - n.begin >= 2)
         surnames.insert(sentences[si].tokens[n.end - 1].form);
 
+  // An interview ("Interview with LibriVox founder Hugh McGuire"): the
+  // person of the text whose last name the title gives answers as "I".
+  if (Lower(document.title).find("interview") != std::string::npos) {
+    std::set<std::string> title_words;
+    {
+      std::string word;
+      for (char c : document.title + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || (c & 0x80)) {
+          word += c;
+        } else if (!word.empty()) {
+          title_words.insert(word);
+          word.clear();
+        }
+      }
+    }
+    std::set<std::string> interviewed;
+    for (size_t si = 0; si < sentences.size(); ++si)
+      for (const NamedSpan& name : recognized[si])
+        if (name.type == EntityType::kPerson && name.end - name.begin >= 2 &&
+            title_words.count(sentences[si].tokens[name.end - 1].form))
+          interviewed.insert(cut(ByteSpan{sentences[si].tokens[name.begin].span.begin,
+                                          sentences[si].tokens[name.end - 1].span.end}));
+    if (interviewed.size() == 1) resolver.SetInterviewee(*interviewed.begin());
+  }
+
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     const int n = static_cast<int>(s.tokens.size());
@@ -1826,19 +1851,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
         }
       }
-      if (speakers.size() == 1) {
+      if (speakers.size() == 1 || (speakers.empty() && resolver.HasInterviewee())) {
+        int speaker = speakers.empty() ? NameMention::kInterviewee : *speakers.begin();
         for (const auto& [token, id] : mention_at) {
           std::string w = Lower(s.tokens[token].form);
           bool first_person = w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine";
           if (first_person && token != speaker_token && resolver.mention(id).pronoun)
-            resolver.MarkSpeaker(id, *speakers.begin());
+            resolver.MarkSpeaker(id, speaker);
         }
       }
     }
     // Whether token `i` is "I" said by a named speaker (above).
     auto spoken_by_speaker = [&](int i) {
       auto found = mention_at.find(i);
-      return found != mention_at.end() && resolver.mention(found->second).speaker >= 0;
+      return found != mention_at.end() && resolver.mention(found->second).speaker != -1;
     };
 
     // Claims read from the words around names (1b-1d), however the parser
@@ -2547,7 +2573,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       for (const auto& [head, id] : mention_at) {
         const NameMention& m = resolver.mention(id);
         bool named = !m.pronoun && view.RecognizedAt(head);
-        bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker >= 0);
+        bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker != -1);
         if (named || referring) heads.push_back(head);
       }
       for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {

@@ -293,7 +293,7 @@ void DocumentResolver::Resolve() {
   };
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
-    if (m.pronoun && m.speaker >= 0) continue;  // the speaker's, below
+    if (m.pronoun && m.speaker != -1) continue;  // the speaker's, below
     if (m.pronoun) {
       // Pronouns and definite descriptions go to the last entity that fits.
       std::string p = Lower(m.name);
@@ -414,9 +414,21 @@ void DocumentResolver::Resolve() {
         e.type == EntityType::kProduct)
       last_thing = index;
   }
-  // "I" in reported speech is the speaker, named before or after it.
+  // "I" in reported speech is the speaker, named before or after it; in an
+  // interview, the person interviewed.
+  int interviewee = -1;
+  for (size_t e = 0; e < entities_.size() && !interviewee_.empty(); ++e) {
+    const Entity& x = entities_[e];
+    bool named = x.name == interviewee_ ||
+                 std::find(x.aliases.begin(), x.aliases.end(), interviewee_) != x.aliases.end();
+    if (named && x.type == EntityType::kPerson) interviewee = static_cast<int>(e);
+  }
   for (size_t i = 0; i < mentions_.size(); ++i) {
     int speaker = mentions_[i].speaker;
+    if (speaker == NameMention::kInterviewee) {
+      entity_of_[i] = interviewee;
+      continue;
+    }
     if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
     int e = entity_of_[speaker];
     if (e >= 0 && entities_[e].type == EntityType::kPerson) entity_of_[i] = e;

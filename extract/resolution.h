@@ -66,7 +66,10 @@ struct NameMention {
   // is a place's, whatever WordNet says of it (Washington Irving).
   bool located = false;
   // "I" in what a named person is reported to say ("'I was disappointed,'
-  // Cornyn said"): the speaker's mention id, which the pronoun stands for.
+  // Cornyn said"): the speaker's mention id, which the pronoun stands for;
+  // kInterviewee for "I" in an interview, where it is the person
+  // interviewed (DocumentResolver::SetInterviewee).
+  static constexpr int kInterviewee = -2;
   int speaker = -1;
 };
 
@@ -139,9 +142,15 @@ class DocumentResolver {
   // (NameMention::speaker).
   void MarkSpeaker(int id, int speaker) { mentions_[id].speaker = speaker; }
 
+  // The document is an interview with the person so named ("Hugh McGuire"):
+  // the "I" of its answers (mentions marked NameMention::kInterviewee).
+  void SetInterviewee(const std::string& name) { interviewee_ = name; }
+  bool HasInterviewee() const { return !interviewee_.empty(); }
+
  private:
   std::string DocumentName(const std::string& name) const;
   const EntityCatalog& catalog_;
+  std::string interviewee_;
   std::vector<NameMention> mentions_;
   std::unordered_map<std::string, std::string> acronyms_;
   std::vector<int> entity_of_;

@@ -169,12 +169,12 @@ TEST(NewsClaims, BlindThirdSetDoesNotFall) {
 // Test set 4: six Wikinews interviews from GUM (the articles are in
 // data/interviews_test4.jsonl, so this set needs nothing from ../shared),
 // annotated by a helper who never ran kg and never saw its output; only
-// the headline figures were looked at. Far from the target too: 20 of 108
-// claims (19%) at 39% precision, against 15 (14%) at 33% when the set was
+// the headline figures were looked at. Far from the target too: 23 of 108
+// claims (21%) at 42% precision, against 15 (14%) at 33% when the set was
 // written (ff81546). A floor, not the target.
 TEST(NewsClaims, BlindFourthSetDoesNotFall) {
   ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
-                    {6, 108, 20, 36.0});
+                    {6, 108, 23, 38.0});
 }
 
 }  // namespace

@@ -385,6 +385,30 @@ TEST_F(SeedClaims, SentenceCases) {
   EXPECT_EQ(cases, 138u);
 }
 
+// In an interview the "I" of the answers is the person interviewed, named
+// in the title; in another article an "I" nobody is said to speak carries
+// no claim.
+TEST_F(SeedClaims, InterviewsFirstPersonIsTheInterviewee) {
+  Document d;
+  d.id = "interview";
+  d.text = "Jane Doe studies comets at the University of Chicago. I joined NASA in 2001.";
+  auto joined_nasa = [](const Extraction& x) {
+    for (const Claim& c : x.claims)
+      if (c.relation == "join" && x.entities[c.subject].name == "Jane Doe" &&
+          x.entities[c.object].name == "National Aeronautics and Space Administration")
+        return true;
+    return false;
+  };
+  d.title = "Interview with astronomer Jane Doe";
+  Result<Extraction> interview = extractor_->Extract(d);
+  ASSERT_TRUE(interview.ok());
+  EXPECT_TRUE(joined_nasa(*interview)) << Dump(*interview);
+  d.title = "Astronomer studies comets";
+  Result<Extraction> article = extractor_->Extract(d);
+  ASSERT_TRUE(article.ok());
+  EXPECT_FALSE(joined_nasa(*article)) << Dump(*article);
+}
+
 // data/entity_types.tsv: the type a name gets from the words around it
 // (a describing noun, "City, State", a title), and acronyms merged.
 TEST_F(SeedClaims, EntityTypeCases) {
