@@ -135,12 +135,11 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
   }
   // A name inside an object's or oblique's noun: "celebrated the launch of
   // Discovery", "at an event at the Kennedy Space Center", "at Google
-  // headquarters".
-  // Only a proper name, not a pronoun: "in her opening remarks" says
+  // headquarters". Only a proper name, or a description as possessor ("the
+  // court's judgement"), not a pronoun: "in her opening remarks" says
   // nothing of whom "her" stands for.
   const std::string& d = t.deprel;
   if (parent.upos != "NOUN" || (d != "nmod" && d != "compound" && d != "nmod:poss")) return std::nullopt;
-  // (A description as possessor stands: "the court's judgement".)
   const std::string& upos = tree.at(name).upos;
   if (upos != "PROPN" && !(upos == "NOUN" && d == "nmod:poss")) return std::nullopt;
   if (parent.head < 0 || tree.at(parent.head).upos != "VERB") return std::nullopt;
@@ -154,9 +153,8 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
     if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
     a.words = inner.empty() ? noun : noun + "_" + inner;
     // "held talks with Obama", "made a call to Putin": the event's own
-    // relation, whoever the light verb is.
-    // ("continue discussions on Syria": "on" is a talk's topic, an
-    // attack's target.)
+    // relation, whoever the light verb is. ("continue discussions on
+    // Syria": "on" is a talk's topic, an attack's target.)
     std::string event = d == "nmod" ? NominalEventRelation(noun) : "";
     if (inner == "with" || inner == "to" || (inner == "on" && event == "attack")) a.event = event;
     return a;
