@@ -1856,7 +1856,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (const auto& [token, id] : mention_at) {
           std::string w = Lower(s.tokens[token].form);
           bool first_person = w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine";
-          if (first_person && token != speaker_token && resolver.mention(id).pronoun)
+          // ("'We are disappointed,' NASA said": "we" of an organisation
+          // that speaks; the resolver keeps it only then.)
+          bool plural = w == "we" || w == "us" || w == "our" || w == "ourselves";
+          if (plural && speaker == NameMention::kInterviewee) plural = false;
+          if ((first_person || plural) && token != speaker_token && resolver.mention(id).pronoun)
             resolver.MarkSpeaker(id, speaker);
         }
       }

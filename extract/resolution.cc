@@ -414,8 +414,9 @@ void DocumentResolver::Resolve() {
         e.type == EntityType::kProduct)
       last_thing = index;
   }
-  // "I" in reported speech is the speaker, named before or after it; in an
-  // interview, the person interviewed.
+  // "I" in reported speech is the speaker, named before or after it ("we"
+  // an organisation speaking); in an interview, "I" is the person
+  // interviewed.
   int interviewee = -1;
   for (size_t e = 0; e < entities_.size() && !interviewee_.empty(); ++e) {
     const Entity& x = entities_[e];
@@ -431,7 +432,10 @@ void DocumentResolver::Resolve() {
     }
     if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
     int e = entity_of_[speaker];
-    if (e >= 0 && entities_[e].type == EntityType::kPerson) entity_of_[i] = e;
+    // "I" is a person's; "we" an organisation's.
+    EntityType speaks_as = PluralPronoun(Lower(mentions_[i].name)) ? EntityType::kOrganization
+                                                                    : EntityType::kPerson;
+    if (e >= 0 && entities_[e].type == speaks_as) entity_of_[i] = e;
   }
 }
 
