@@ -2038,6 +2038,34 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                       ByteSpan{s.tokens[first].span.begin, s.tokens[head_word].span.end}, 0.7);
     }
 
+    // 1f. "Seattle-based Amazon", "the Chicago-based newspaper The Onion":
+    // a place, "-based" and the name it describes, a few words on: where
+    // that name is based.
+    for (int c = 1; c + 2 < n; ++c) {
+      if (s.tokens[c].form != "-" || Lower(s.tokens[c + 1].form) != "based" ||
+          s.tokens[c - 1].span.end != s.tokens[c].span.begin ||
+          s.tokens[c].span.end != s.tokens[c + 1].span.begin)
+        continue;
+      // (The recognizer often misses the place glued to "-based": a
+      // proper noun WordNet knows as a place will do.)
+      const NamedSpan* place = view.RecognizedAt(c - 1);
+      bool is_place = place ? place->end == c && NamesPlace(*catalog_, words_of(place), place->type)
+                            : view.IsName(c - 1) &&
+                                  catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace;
+      if (!is_place) continue;
+      int based_head = -1;
+      for (int k = c + 2; k < n && k <= c + 5 && based_head < 0; ++k) {
+        if (s.tokens[k].upos == "VERB" || s.tokens[k].upos == "PUNCT" || s.tokens[k].upos == "ADP") break;
+        if (const NamedSpan* r = view.RecognizedAt(k); r && r->begin == k) based_head = view.HeadOf(*r);
+        else if (view.IsName(k) && !view.RecognizedAt(k)) based_head = view.NameRun(k).empty() ? -1 : k;
+      }
+      if (based_head < 0) continue;
+      int place_id = add_name(place ? view.HeadOf(*place) : c - 1);
+      int based_id = add_name(based_head);
+      if (place_id < 0 || based_id < 0 || place_id == based_id) continue;
+      add_unless_read(based_id, place_id, "base_in", s.tokens[c + 1].span, 0.7);
+    }
+
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
     for (int i = 1; i + 2 < n; ++i) {
       bool round = s.tokens[i].form == "(" && s.tokens[i + 2].form == ")";
@@ -2786,6 +2814,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                    (o.type == EntityType::kPlace && catalog_->KnownType(o.name) != EntityType::kPlace);
     if (untyped && entities[c.subject].type == EntityType::kPerson && IsOrganisationRole(c.relation))
       o.type = EntityType::kOrganization;
+    // "Seattle-based Amazon": a one-word name based somewhere is an
+    // organisation's, whatever the recognizer said.
+    Entity& subject = entities[c.subject];
+    if (c.relation == "base_in" && subject.name.find(' ') == std::string::npos &&
+        (subject.type == EntityType::kPerson || subject.type == EntityType::kOther))
+      subject.type = EntityType::kOrganization;
   }
   if (all_mentions) {
     for (int id = 0; id < resolver.size(); ++id) {
