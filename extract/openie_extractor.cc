@@ -2814,9 +2814,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                    (o.type == EntityType::kPlace && catalog_->KnownType(o.name) != EntityType::kPlace);
     if (untyped && entities[c.subject].type == EntityType::kPerson && IsOrganisationRole(c.relation))
       o.type = EntityType::kOrganization;
+    // "Instagram, a subsidiary of Meta": both are organisations, whatever
+    // the recognizer said of a one-word name.
+    Entity& subject = entities[c.subject];
+    static const std::set<std::string> kCompanyOf = {"subsidiary_of", "unit_of", "division_of",
+                                                     "affiliate_of", "parent_company_of"};
+    if (kCompanyOf.count(c.relation))
+      for (Entity* e : {&subject, &o})
+        if (e->name.find(' ') == std::string::npos && e->type != EntityType::kOrganization &&
+            catalog_->KnownType(e->name) == EntityType::kOther)
+          e->type = EntityType::kOrganization;
     // "Seattle-based Amazon": a one-word name based somewhere is an
     // organisation's, whatever the recognizer said.
-    Entity& subject = entities[c.subject];
     if (c.relation == "base_in" && subject.name.find(' ') == std::string::npos &&
         (subject.type == EntityType::kPerson || subject.type == EntityType::kOther))
       subject.type = EntityType::kOrganization;
