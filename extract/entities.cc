@@ -13,6 +13,10 @@
 namespace kg::extract {
 namespace {
 
+// WordNet's lexicographer files for nouns (lexnames(5WN)).
+constexpr int kNounArtifact = 6, kNounCognition = 9, kNounCommunication = 10, kNounGroup = 14,
+              kNounLocation = 15, kNounPerson = 18;
+
 // Names newer than WordNet 3.0 (or missing from it) that the seeds and the
 // news sample use. Canonical name, type, then short forms.
 struct KnownName {
@@ -99,7 +103,6 @@ bool EntityCatalog::IsKnown(const std::string& name) const {
 }
 
 bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
-  constexpr int kNounPerson = 18;  // WordNet's lexicographer file noun.person
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
   if (!senses.empty()) return senses[0].lex_file == kNounPerson;
   // "co-founder", "ex-husband", "vice-chairman": WordNet writes some
@@ -115,7 +118,6 @@ bool EntityCatalog::IsPersonNoun(const std::string& lemma) const {
 }
 
 bool EntityCatalog::CanBePersonNoun(const std::string& lemma) const {
-  constexpr int kNounPerson = 18;
   if (IsPersonNoun(lemma)) return true;
   for (const WordNetSynset& sense : wordnet_->Synsets(lemma))
     if (sense.lex_file == kNounPerson) return true;
@@ -123,22 +125,19 @@ bool EntityCatalog::CanBePersonNoun(const std::string& lemma) const {
 }
 
 bool EntityCatalog::IsFieldNoun(const std::string& lemma) const {
-  constexpr int kNounCognition = 9;
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
   return !senses.empty() && senses[0].lex_file == kNounCognition;
 }
 
 std::optional<EntityType> EntityCatalog::KindOfNoun(const std::string& lemma) const {
-  // WordNet's lexicographer files (lexnames(5WN)).
-  constexpr int kArtifact = 6, kCommunication = 10, kGroup = 14, kLocation = 15, kPerson = 18;
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
   if (senses.empty()) return std::nullopt;
   switch (senses[0].lex_file) {
-    case kPerson: return EntityType::kPerson;
-    case kGroup: return EntityType::kOrganization;
-    case kLocation: return EntityType::kPlace;
-    case kArtifact:
-    case kCommunication: return EntityType::kProduct;
+    case kNounPerson: return EntityType::kPerson;
+    case kNounGroup: return EntityType::kOrganization;
+    case kNounLocation: return EntityType::kPlace;
+    case kNounArtifact:
+    case kNounCommunication: return EntityType::kProduct;
     default: return std::nullopt;
   }
 }

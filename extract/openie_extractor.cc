@@ -562,6 +562,44 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
   return merged;
 }
 
+// An interview ("Interview with LibriVox founder Hugh McGuire"): the one
+// person of the text whose last name the title gives, who answers as "I";
+// empty for other articles.
+std::string InterviewedPerson(const Document& document, const std::vector<Sentence>& sentences,
+                              const std::vector<std::vector<NamedSpan>>& recognized) {
+  if (Lower(document.title).find("interview") == std::string::npos) return "";
+  std::set<std::string> title_words;
+  std::string word;
+  for (char c : document.title + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || (c & 0x80)) {
+      word += c;
+    } else if (!word.empty()) {
+      title_words.insert(word);
+      word.clear();
+    }
+  }
+  std::set<std::string> interviewed;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const std::vector<Token>& t = sentences[si].tokens;
+    for (const NamedSpan& name : recognized[si]) {
+      if (name.type != EntityType::kPerson || name.end - name.begin < 2 ||
+          !title_words.count(t[name.end - 1].form))
+        continue;
+      size_t begin = t[name.begin].span.begin, end = t[name.end - 1].span.end;
+      if (end <= document.text.size() && begin < end) interviewed.insert(document.text.substr(begin, end - begin));
+    }
+  }
+  return interviewed.size() == 1 ? *interviewed.begin() : "";
+}
+
+// The kind of entity noun `a` names together with the compound before it
+// ("web browser": a product), when WordNet knows the compound.
+std::optional<EntityType> CompoundKind(const EntityCatalog& catalog, const Sentence& s, int a) {
+  if (a > 0 && s.tokens[a - 1].head == a && s.tokens[a - 1].deprel == "compound")
+    return catalog.KindOfNoun(Lower(s.tokens[a - 1].form) + " " + Lower(s.tokens[a].lemma));
+  return std::nullopt;
+}
+
 // The noun for a kind of person (WordNet's noun.person) the sentence gives
 // the name headed by `head`, lower case, or "": "Environment Canada
 // spokeswoman Sujata Raisinghani", "Paul Dewar, an Ottawa MP", "her
@@ -572,11 +610,8 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
     const Token& t = s.tokens[a];
     if (t.upos != "NOUN" || !catalog.IsPersonNoun(Lower(t.lemma))) return false;
     // "a web browser" is no person, though a "browser" alone is one.
-    if (a > 0 && s.tokens[a - 1].head == a && s.tokens[a - 1].deprel == "compound") {
-      std::optional<EntityType> whole = catalog.KindOfNoun(Lower(s.tokens[a - 1].form) + " " + Lower(t.lemma));
-      if (whole && whole != EntityType::kPerson) return false;
-    }
-    return true;
+    std::optional<EntityType> whole = CompoundKind(catalog, s, a);
+    return !whole || whole == EntityType::kPerson;
   };
   for (int a : kids) {
     const std::string& rel = s.tokens[a].deprel;
@@ -600,9 +635,7 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     if (t.upos != "NOUN") return std::nullopt;
     // The compound first: "web browser" is software, a "browser" alone a
     // person who browses.
-    std::optional<EntityType> k;
-    if (a > 0 && s.tokens[a - 1].head == a && s.tokens[a - 1].deprel == "compound")
-      k = catalog.KindOfNoun(Lower(s.tokens[a - 1].form) + " " + Lower(t.lemma));
+    std::optional<EntityType> k = CompoundKind(catalog, s, a);
     if (!k) k = catalog.KindOfNoun(Lower(t.lemma));
     if (k == EntityType::kPerson) return std::nullopt;
     // "going by the name The Katherinator": a word for a name says nothing
@@ -899,6 +932,15 @@ class SentenceView {
   const std::vector<int>& kids(int i) const { return kids_[i]; }
   const std::vector<std::vector<int>>& all_kids() const { return kids_; }
 
+  // The preposition of token i's phrase ("in" of "in Kanata"), lower case:
+  // its last "case" dependent, or empty.
+  std::string CaseOf(int i) const {
+    std::string prep;
+    for (int k : kids_[i])
+      if (s_.tokens[k].deprel == "case") prep = Lower(s_.tokens[k].form);
+    return prep;
+  }
+
  private:
   const Sentence& s_;
   std::vector<std::vector<int>> kids_;
@@ -1067,6 +1109,37 @@ void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan
   *names = std::move(out);
 }
 
+void OpenIeExtractor::TypeByClaims(const std::vector<Claim>& claims, std::vector<Entity>* entities) const {
+  // A name of no known type that a person is the founder, chief executive,
+  // spokesperson... of, or a student or professor at, is an organisation
+  // ("Facebook co-founder Mark Zuckerberg"); so is one the recognizer
+  // called a place but WordNet does not know as one ("the chief executive
+  // of Nokia").
+  static const std::set<std::string> kCompanyOf = {"subsidiary_of", "unit_of", "division_of",
+                                                   "affiliate_of", "parent_company_of"};
+  for (const Claim& c : claims) {
+    if (c.subject < 0 || c.object < 0 || c.subject == c.object) continue;
+    Entity& subject = (*entities)[c.subject];
+    Entity& object = (*entities)[c.object];
+    bool untyped = object.type == EntityType::kOther ||
+                   (object.type == EntityType::kPlace && catalog_->KnownType(object.name) != EntityType::kPlace);
+    if (untyped && subject.type == EntityType::kPerson && IsOrganisationRole(c.relation))
+      object.type = EntityType::kOrganization;
+    // "Instagram, a subsidiary of Meta": both are organisations, whatever
+    // the recognizer said of a one-word name.
+    if (kCompanyOf.count(c.relation))
+      for (Entity* e : {&subject, &object})
+        if (e->name.find(' ') == std::string::npos && e->type != EntityType::kOrganization &&
+            catalog_->KnownType(e->name) == EntityType::kOther)
+          e->type = EntityType::kOrganization;
+    // "Seattle-based Amazon": a one-word name based somewhere is an
+    // organisation's, whatever the recognizer said.
+    if (c.relation == "base_in" && subject.name.find(' ') == std::string::npos &&
+        (subject.type == EntityType::kPerson || subject.type == EntityType::kOther))
+      subject.type = EntityType::kOrganization;
+  }
+}
+
 void OpenIeExtractor::JoinKnownPossessiveNames(const Sentence& s, std::vector<NamedSpan>* names) const {
   // The same for proper nouns the recognizer left out: "The Democratic
   // People's Republic of Korea fired".
@@ -1199,30 +1272,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (n.type == EntityType::kPerson && n.end - n.begin >= 2)
         surnames.insert(sentences[si].tokens[n.end - 1].form);
 
-  // An interview ("Interview with LibriVox founder Hugh McGuire"): the
-  // person of the text whose last name the title gives answers as "I".
-  if (Lower(document.title).find("interview") != std::string::npos) {
-    std::set<std::string> title_words;
-    {
-      std::string word;
-      for (char c : document.title + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || (c & 0x80)) {
-          word += c;
-        } else if (!word.empty()) {
-          title_words.insert(word);
-          word.clear();
-        }
-      }
-    }
-    std::set<std::string> interviewed;
-    for (size_t si = 0; si < sentences.size(); ++si)
-      for (const NamedSpan& name : recognized[si])
-        if (name.type == EntityType::kPerson && name.end - name.begin >= 2 &&
-            title_words.count(sentences[si].tokens[name.end - 1].form))
-          interviewed.insert(cut(ByteSpan{sentences[si].tokens[name.begin].span.begin,
-                                          sentences[si].tokens[name.end - 1].span.end}));
-    if (interviewed.size() == 1) resolver.SetInterviewee(*interviewed.begin());
-  }
+  std::string interviewed = InterviewedPerson(document, sentences, recognized);
+  if (!interviewed.empty()) resolver.SetInterviewee(interviewed);
 
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
@@ -1509,9 +1560,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                                  view.RecognizedAt(a - 2) == view.RecognizedAt(head));
             if (right_after) add_location(a, "locate_in", a - 1);
           } else if (rel == "nmod" && a > head) {
-            std::string prep;
-            for (int ch : view.kids(a))
-              if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+            std::string prep = view.CaseOf(a);
             if (prep == "in" || prep == "near") add_location(a, prep == "in" ? "locate_in" : "be_near", a - 1);
             // "Anna Weber from Berlin": where a person comes from.
             // "Colorado State University of the US": an organisation's country.
@@ -1668,9 +1717,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             bool adjective_role = orel == "obl" && s.tokens[a].upos == "ADJ" && is_role(a);
             if ((orel == "nmod" || adjective_role) && after) {
               // "chief executive of Apple", "editor at the Saudi Gazette".
-              std::string prep;
-              for (int c : view.kids(o))
-                if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+              std::string prep = view.CaseOf(o);
               o = named;
               // A role's: "chief executive of Apple", "editor at the Saudi
               // Gazette". Any noun's: "the Hajj, the annual pilgrimage to
@@ -2141,9 +2188,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       {
         for (int k : dependents) {
           const std::string& d = s.tokens[k].deprel;
-          std::string prep;
-          for (int c : view.kids(k))
-            if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+          std::string prep = view.CaseOf(k);
           bool name = view.IsName(k) && !IsPersonTitle(s.tokens[k].form);
           if (!name && (IsPersonTitle(s.tokens[k].form) || s.tokens[k].upos == "PROPN")) {
             // "President Trump": the title heads; its name is a flat/compound
@@ -2209,9 +2254,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (says_to && hearer < 0 && (noun == "remark" || noun == "interview" || noun == "statement" ||
                                       noun == "comment")) {
           for (int outlet : view.kids(k)) {
-            std::string prep;
-            for (int c : view.kids(outlet))
-              if (s.tokens[c].deprel == "case") prep = Lower(s.tokens[c].form);
+            std::string prep = view.CaseOf(outlet);
             if (prep != "to" && prep != "with") continue;
             if (view.IsName(outlet)) hearer = outlet;
             for (int c : view.kids(outlet))  // "al-Ikhbariya television"
@@ -2431,9 +2474,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // "Mohamed was invited to the White House by Obama": Obama invited
         // Mohamed (the "to" is the White House's, an argument of its own).
         if (t.agent != 0 && t.objects[0].head >= 0) {
-          std::string prep;
-          for (int ch : view.kids(t.objects[0].head))
-            if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+          std::string prep = view.CaseOf(t.objects[0].head);
           std::string suffix = "_" + prep;
           if (!prep.empty() && relation.size() > suffix.size() &&
               relation.compare(relation.size() - suffix.size(), suffix.size(), suffix) == 0)
@@ -2496,9 +2537,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (!swapped && k == 0) continue;
           const OpenIeArgument& a = t.objects[k];
           if (a.head < 0 || a.tokens.empty() || a.role == "time" || a.role == "clause") continue;
-          std::string prep;
-          for (int ch : view.kids(a.head))
-            if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+          std::string prep = view.CaseOf(a.head);
           // "Twitter offered Mohamed an internship": the indirect object
           // is whom it is offered to.
           if (prep.empty() && s.tokens[a.head].deprel == "iobj") prep = "to";
@@ -2552,9 +2591,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) {
           for (int o : view.kids(role_head)) {
             if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
-            std::string prep;
-            for (int ch : view.kids(o))
-              if (s.tokens[ch].deprel == "case") prep = Lower(s.tokens[ch].form);
+            std::string prep = view.CaseOf(o);
             if (prep != "of" && prep != "at" && prep != "for") continue;
             int lo = role_head;
             std::string role = RoleWords(s, view, role_head, &lo) + "_" + prep;
@@ -2802,34 +2839,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // what it says is less sure.
   for (Claim& c : out.claims)
     if (c.sentence < sentences.size() && sentences[c.sentence].cut) c.confidence *= 0.5;
-  // A name of no known type that a person is the founder, chief executive,
-  // spokesperson... of, or a student or professor at, is an organisation
-  // ("Facebook co-founder Mark Zuckerberg"); so is one the recognizer
-  // called a place but WordNet does not know as one ("the chief executive
-  // of Nokia").
-  for (const Claim& c : out.claims) {
-    if (c.subject < 0 || c.object < 0 || c.subject == c.object) continue;
-    Entity& o = entities[c.object];
-    bool untyped = o.type == EntityType::kOther ||
-                   (o.type == EntityType::kPlace && catalog_->KnownType(o.name) != EntityType::kPlace);
-    if (untyped && entities[c.subject].type == EntityType::kPerson && IsOrganisationRole(c.relation))
-      o.type = EntityType::kOrganization;
-    // "Instagram, a subsidiary of Meta": both are organisations, whatever
-    // the recognizer said of a one-word name.
-    Entity& subject = entities[c.subject];
-    static const std::set<std::string> kCompanyOf = {"subsidiary_of", "unit_of", "division_of",
-                                                     "affiliate_of", "parent_company_of"};
-    if (kCompanyOf.count(c.relation))
-      for (Entity* e : {&subject, &o})
-        if (e->name.find(' ') == std::string::npos && e->type != EntityType::kOrganization &&
-            catalog_->KnownType(e->name) == EntityType::kOther)
-          e->type = EntityType::kOrganization;
-    // "Seattle-based Amazon": a one-word name based somewhere is an
-    // organisation's, whatever the recognizer said.
-    if (c.relation == "base_in" && subject.name.find(' ') == std::string::npos &&
-        (subject.type == EntityType::kPerson || subject.type == EntityType::kOther))
-      subject.type = EntityType::kOrganization;
-  }
+  TypeByClaims(out.claims, &entities);
   if (all_mentions) {
     for (int id = 0; id < resolver.size(); ++id) {
       int e = resolver.EntityOf(id);

@@ -73,6 +73,10 @@ class OpenIeExtractor : public Extractor {
   // Drops (and retags) names that are a person's letters or role: "Mark
   // Tedeschi, QC", "John Cornyn, Republican from Texas".
   void DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* names) const;
+  // Types entities by the claims they take part in: the organisation a
+  // person is founder or chief executive of, both sides of subsidiary_of,
+  // a one-word name based somewhere.
+  void TypeByClaims(const std::vector<Claim>& claims, std::vector<Entity>* entities) const;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<EntityCatalog> catalog_;
   std::unique_ptr<EntityRecognizer> ner_;  // null: names are proper-noun runs only

@@ -12,6 +12,18 @@
 namespace kg::extract {
 namespace {
 
+// The recognizer's name holding token i, or null.
+const NamedSpan* NameAt(const std::vector<NamedSpan>& names, int i) {
+  for (const NamedSpan& name : names)
+    if (i >= name.begin && i < name.end) return &name;
+  return nullptr;
+}
+
+// A verb in the past or present tense.
+bool IsFiniteVerb(const Token& t) {
+  return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP");
+}
+
 // "Swedish captain Andreas Granqvist won the award": the parser sometimes
 // gives a verb two subjects (or makes the noun the root), a common noun and
 // the name right after it. The
@@ -198,8 +210,7 @@ void RepairIntroductoryParticipleRoot(Sentence& sentence) {
     if (t[i].form == ",") comma = i;
   if (comma < 0) return;
   for (int v = comma + 1; v < n; ++v) {
-    bool finite = t[v].upos == "VERB" && (t[v].xpos == "VBD" || t[v].xpos == "VBZ" || t[v].xpos == "VBP");
-    if (!finite) continue;
+    if (!IsFiniteVerb(t[v])) continue;
     bool subject = false;
     for (int k = comma + 1; k < v; ++k) subject |= t[k].head == v && t[k].deprel.rfind("nsubj", 0) == 0;
     if (!subject) return;
@@ -229,15 +240,12 @@ void RepairVerbAfterApposition(Sentence& sentence) {
   for (int i = 0; i < n; ++i)
     if (t[i].head < 0) root = i;
   if (root < 0 || (t[root].upos != "NOUN" && t[root].upos != "PROPN")) return;
-  auto finite = [&](int i) {
-    return t[i].upos == "VERB" && (t[i].xpos == "VBD" || t[i].xpos == "VBZ" || t[i].xpos == "VBP");
-  };
   // Whether `v` can be the sentence's verb: no subject of its own, and no
   // other finite verb outside a clause modifying a noun.
   auto can_be_main = [&](int v) {
     for (int i = 0; i < n; ++i) {
       if (t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0) return false;
-      if (i != v && finite(i) && t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
+      if (i != v && IsFiniteVerb(t[i]) && t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
         return false;
     }
     return true;
@@ -260,7 +268,7 @@ void RepairVerbAfterApposition(Sentence& sentence) {
   // "Mayor of London Sadiq Khan criticised the plan": no comma, a finite
   // verb hung on the root, a person's title, as a clause modifying it.
   for (int v = root + 1; v < n && IsPersonTitle(t[root].form); ++v) {
-    if (t[v].head != root || t[v].deprel != "acl" || !finite(v)) continue;
+    if (t[v].head != root || t[v].deprel != "acl" || !IsFiniteVerb(t[v])) continue;
     if (can_be_main(v)) make_main(v);
     return;
   }
@@ -279,7 +287,7 @@ void RepairVerbAfterApposition(Sentence& sentence) {
     for (int k = v + 1; k < n; ++k) has_object |= t[k].head == v && t[k].deprel == "obj";
     bool participle = t[v].xpos == "VBN" && (t[v].deprel == "acl" || t[v].deprel == "amod" ||
                                               (t[v].deprel == "list" && has_object));
-    if ((finite(v) || participle) && can_be_main(v)) make_main(v);
+    if ((IsFiniteVerb(t[v]) || participle) && can_be_main(v)) make_main(v);
     return;
   }
 }
@@ -349,11 +357,7 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
 void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan>& names) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  auto name_at = [&](int i) -> const NamedSpan* {
-    for (const NamedSpan& name : names)
-      if (i >= name.begin && i < name.end) return &name;
-    return nullptr;
-  };
+  auto name_at = [&](int i) { return NameAt(names, i); };
   for (int p = 1; p < n; ++p) {
     const NamedSpan* person = name_at(p);
     if (t[p].deprel != "appos" || !person) continue;
@@ -394,9 +398,8 @@ void RepairStateAsRelativeSubject(Sentence& sentence, const std::vector<NamedSpa
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
   auto place_at = [&](int i) {
-    for (const NamedSpan& name : names)
-      if (i >= name.begin && i < name.end) return name.type == EntityType::kPlace ? &name : nullptr;
-    return static_cast<const NamedSpan*>(nullptr);
+    const NamedSpan* name = NameAt(names, i);
+    return name && name->type == EntityType::kPlace ? name : nullptr;
   };
   for (int v = 0; v < n; ++v) {
     if (t[v].deprel != "acl:relcl" || t[v].upos != "VERB") continue;
@@ -432,15 +435,10 @@ void RepairStateAsRelativeSubject(Sentence& sentence, const std::vector<NamedSpa
 void RepairSplitProperNames(Sentence& sentence, const std::vector<NamedSpan>& names) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  auto named = [&](int i) {
-    for (const NamedSpan& name : names)
-      if (i >= name.begin && i < name.end) return true;
-    return false;
-  };
   auto proper = [&](int i) {
     const std::string& f = t[i].form;
     return t[i].upos == "PROPN" && !f.empty() && std::isupper(static_cast<unsigned char>(f[0])) &&
-           !text::IsAllUpper(f) && !named(i);
+           !text::IsAllUpper(f) && !NameAt(names, i);
   };
   for (int i = 0; i + 1 < n; ++i) {
     if (!proper(i) || !proper(i + 1)) continue;

@@ -2,7 +2,6 @@
 #include "extract/relation_normalizer.h"
 
 #include <cctype>
-#include <set>
 
 namespace kg::extract {
 namespace {
@@ -53,27 +52,42 @@ std::string ReciprocalRelation(const std::string& verb_lemma) {
   return "";
 }
 
+namespace {
+
+// Event nouns: the relation each makes, and whether the party after "of" is
+// the one it acts on ("the arrest of Ahmed Mohamed").
+struct EventNoun {
+  const char* noun;
+  const char* relation;
+  bool acts_on_of;
+};
+const EventNoun kEventNouns[] = {
+    {"call", "call", false},          {"phone", "call", false},         {"phonecall", "call", false},
+    {"meeting", "meet", false},       {"summit", "meet", false},        {"talk", "speak_with", false},
+    {"conversation", "speak_with", false}, {"discussion", "speak_with", false},
+    {"letter", "write_to", false},    {"message", "write_to", false},   {"visit", "visit", false},
+    {"attack", "attack", false},      {"strike", "attack", false},      {"acquisition", "buy", true},
+    {"purchase", "buy", true},        {"takeover", "buy", true},        {"arrest", "arrest", true},
+    {"invasion", "invade", true},     {"assassination", "kill", true},  {"murder", "kill", true},
+    {"killing", "kill", true},        {"criticism", "criticize", true},
+};
+
+const EventNoun* FindEventNoun(const std::string& noun_lemma) {
+  for (const EventNoun& e : kEventNouns)
+    if (noun_lemma == e.noun) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string NominalEventRelation(const std::string& noun_lemma) {
-  if (noun_lemma == "call" || noun_lemma == "phone" || noun_lemma == "phonecall") return "call";
-  if (noun_lemma == "meeting" || noun_lemma == "summit") return "meet";
-  if (noun_lemma == "talk" || noun_lemma == "conversation" || noun_lemma == "discussion")
-    return "speak_with";
-  if (noun_lemma == "letter" || noun_lemma == "message") return "write_to";
-  if (noun_lemma == "visit") return "visit";
-  if (noun_lemma == "attack" || noun_lemma == "strike") return "attack";
-  if (noun_lemma == "acquisition" || noun_lemma == "purchase" || noun_lemma == "takeover") return "buy";
-  if (noun_lemma == "arrest") return "arrest";
-  if (noun_lemma == "invasion") return "invade";
-  if (noun_lemma == "assassination" || noun_lemma == "murder" || noun_lemma == "killing") return "kill";
-  if (noun_lemma == "criticism") return "criticize";
-  return "";
+  const EventNoun* e = FindEventNoun(noun_lemma);
+  return e ? e->relation : "";
 }
 
 bool NominalEventActsOnOf(const std::string& noun_lemma) {
-  static const std::set<std::string> kNouns = {"acquisition", "purchase",      "takeover", "arrest",
-                                               "invasion",    "assassination", "murder",   "killing",
-                                               "criticism"};
-  return kNouns.count(noun_lemma) > 0;
+  const EventNoun* e = FindEventNoun(noun_lemma);
+  return e && e->acts_on_of;
 }
 
 std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& relation,
