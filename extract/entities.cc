@@ -172,19 +172,17 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->type;
   // Only capitalized names ask WordNet (so "service" is not typed).
   if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return EntityType::kOther;
-  // An acronym is only the senses WordNet writes that way: "FBI", but not
-  // the "dab" (a small amount) of the party "DAB".
-  if (IsAcronym(name)) {
-    int tried = 0;
-    for (const WordNetSynset& sense : wordnet_->Synsets(name)) {
-      if (tried++ >= 2) break;
-      if (std::find(sense.words.begin(), sense.words.end(), name) == sense.words.end()) continue;
-      EntityType t = wordnet_->TypeOfSynset(sense);
-      if (t != EntityType::kOther) return t;
-    }
-    return EntityType::kOther;
+  // A name is only the senses WordNet writes that way: "FBI", but not the
+  // "dab" (a small amount) of the party "DAB"; "Paris", but not the
+  // "twitter" (a bird's chirps, an event) of "Twitter".
+  int tried = 0;
+  for (const WordNetSynset& sense : wordnet_->Synsets(name)) {
+    if (tried++ >= 2) break;
+    if (std::find(sense.words.begin(), sense.words.end(), name) == sense.words.end()) continue;
+    EntityType t = wordnet_->TypeOfSynset(sense);
+    if (t != EntityType::kOther) return t;
   }
-  return wordnet_->TypeOf(name);
+  return EntityType::kOther;
 }
 
 std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const {

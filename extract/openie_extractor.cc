@@ -812,6 +812,13 @@ class SentenceView {
       if (i > 0 && s.tokens[i - 1].upos == "PROPN" && NameLike(s.tokens[i - 1])) continue;  // "Peter Smith"
       extra_.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, EntityType::kPerson});
     }
+    // A hashtag ("#IStandWithAhmed") names a campaign, whatever the
+    // recognizer (trained on text without them) says.
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string& f = s.tokens[i].form;
+      if (name_at_[i] == -1 && f.size() > 2 && f[0] == '#' && std::isalpha(static_cast<unsigned char>(f[1])))
+        extra_.push_back(NamedSpan{static_cast<int>(i), static_cast<int>(i) + 1, EntityType::kOther});
+    }
     for (size_t k = 0; k < extra_.size(); ++k) name_at_[extra_[k].begin] = -2 - static_cast<int>(k);
   }
 
@@ -945,7 +952,7 @@ class SentenceView {
   const Sentence& s_;
   std::vector<std::vector<int>> kids_;
   const std::vector<NamedSpan>& recognized_;
-  std::vector<NamedSpan> extra_;  // surnames read before, as one-word names
+  std::vector<NamedSpan> extra_;  // surnames read before and hashtags, as one-word names
   std::vector<int> name_at_;      // index into recognized_; -2-k: extra_[k]; -1: none
   std::vector<bool> adjective_;   // the halves of "pro-Beijing" 
 };
@@ -1257,7 +1264,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // trained); the claims read them repaired.
   std::vector<std::vector<NamedSpan>> recognized =
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
-  for (size_t si = 0; si < sentences.size(); ++si) RepairParseForClaims(sentences[si], recognized[si]);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
+    RepairParseForClaims(sentences[si], recognized[si]);
+  }
   for (size_t si = 0; si < sentences.size(); ++si) {
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
@@ -1780,14 +1790,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           thing_described = false;
         }
         // "Governor of Washington Chris Gregoire", "Mayor of London Sadiq
-        // Khan": the title is of the name before the person's.
+        // Khan", "Ambassador to the United States Hamdullah Mohib": the
+        // title is of the name before the person's.
         if (own_type() == EntityType::kPerson && name_start >= 3) {
           const NamedSpan* of_what = view.RecognizedAt(name_start - 1);
-          if (of_what && of_what->end == name_start && of_what->begin >= 2 &&
-              s.tokens[of_what->begin - 1].form == "of" &&
-              IsPersonTitle(s.tokens[of_what->begin - 2].form)) {
-            int title = of_what->begin - 2;
-            add_claim_with(view.HeadOf(*of_what), Lower(s.tokens[title].form) + "_of", title, title, 0.7);
+          int prep = of_what ? of_what->begin - 1 : -1;
+          if (prep > 0 && s.tokens[prep].form == "the") --prep;
+          if (of_what && of_what->end == name_start && prep >= 1 &&
+              (s.tokens[prep].form == "of" || s.tokens[prep].form == "to" || s.tokens[prep].form == "for") &&
+              IsPersonTitle(s.tokens[prep - 1].form)) {
+            int title = prep - 1;
+            add_claim_with(view.HeadOf(*of_what), Lower(s.tokens[title].form) + "_" + s.tokens[prep].form,
+                           title, title, 0.7);
           }
         }
         // "Amazon's chief executive Jeff Bezos", "Russia's foreign minister
@@ -2556,8 +2570,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (!name_on_head || a.tokens.size() > 8) continue;
           std::vector<Side> targets = sides_of(a);
           if (!names_something(targets)) continue;
+          // "Sweden faced South Korea at the Nizhny Novgorod Stadium": both
+          // sides of a meeting were where it took place.
+          bool both_sides_there = (prep == "at" || prep == "in") && t.has_object && !swapped &&
+                                  names_something(pc.objects) &&
+                                  (IsSymmetricRelation(c.relation) || verb == "face" || verb == "play" ||
+                                   verb == "meet");
           PendingClaim extra;
           extra.subjects = pc.subjects;
+          if (both_sides_there)
+            extra.subjects.insert(extra.subjects.end(), pc.objects.begin(), pc.objects.end());
           extra.objects = std::move(targets);
           Claim& e = extra.claim;
           std::string relation = verb + (object_noun.empty() ? "" : "_" + object_noun) + "_" + prep;

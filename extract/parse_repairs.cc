@@ -1,13 +1,16 @@
 // Parse repairs for claim extraction; see parse_repairs.h.
 #include "extract/parse_repairs.h"
 
+#include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/text.h"
 #include "extract/entities.h"
 #include "extract/entity_corpus.h"
+#include "extract/wordnet.h"
 
 namespace kg::extract {
 namespace {
@@ -449,6 +452,146 @@ void RepairSplitProperNames(Sentence& sentence, const std::vector<NamedSpan>& na
     if (!alone) continue;
     t[i].head = i + 1;
     t[i].deprel = "compound";
+  }
+}
+
+namespace {
+
+// Titles that name a post by what it serves: "Ambassador to ...",
+// "Secretary of ...", "Special Envoy for ...".
+bool IsTitleWithComplement(const std::string& word) {
+  static const std::set<std::string> kTitles = {
+      "Ambassador", "Envoy",     "Secretary",  "Undersecretary", "Minister",  "Representative",
+      "Commissioner", "Director", "Chairman", "Chairwoman",     "Chair",     "President",
+      "Governor",   "Mayor",     "Head",       "Chief",          "Administrator", "Consul",
+      "Delegate",   "General",   "Spokesman",  "Spokeswoman",    "Spokesperson", "Adviser",
+      "Advisor",    "Coordinator", "Rapporteur", "Commander",   "Prosecutor"};
+  return kTitles.count(word) > 0;
+}
+
+}  // namespace
+
+void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
+                           const EntityCatalog* catalog) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto capitalized = [&](int i) {
+    const std::string& f = t[i].form;
+    return !f.empty() && (std::isupper(static_cast<unsigned char>(f[0])) ||
+                          static_cast<unsigned char>(f[0]) >= 0x80);
+  };
+  auto particle = [&](int i) {
+    static const std::set<std::string> kParticles = {"de", "da", "van", "von", "bin", "al",
+                                                     "del", "la", "le", "di", "du", "der"};
+    return kParticles.count(t[i].form) > 0;
+  };
+  for (int j = 1; j + 3 < n; ++j) {
+    const std::string prep = t[j].form;
+    if ((prep != "to" && prep != "of" && prep != "for") || !IsTitleWithComplement(t[j - 1].form))
+      continue;
+    // The capitalized run after the preposition: the post's organisation
+    // or place, then the person ("to the United States Hamdullah Mohib").
+    int begin = j + 1;
+    if (t[begin].form == "the") ++begin;
+    int end = begin;
+    while (end < n && (capitalized(end) ||
+                       ((t[end].form == "of" || t[end].form == "and" || t[end].form == "&" ||
+                         particle(end)) &&
+                        end + 1 < n && capitalized(end + 1) && end > begin)))
+      ++end;
+    if (end >= n || end - begin < 3 || capitalized(end)) continue;
+    // The person: the last two words; three with an initial or a particle
+    // ("Steven F. Udvar", "Staffan de Mistura").
+    int person = end - 2;
+    const std::string& middle = t[end - 2].form;
+    if (particle(end - 2) || (middle.size() == 2 && middle[1] == '.')) person = end - 3;
+    if (person - begin < 1 || !capitalized(person) || particle(person - 1) ||
+        t[person - 1].form == "of" || t[person - 1].form == "and" || t[person - 1].form == "&")
+      continue;
+    bool names_a_person = true;
+    for (int k = person; k < end; ++k)
+      if (t[k].upos != "PROPN" || IsOrganizationHeadWord(t[k].form) || IsAcronym(t[k].form))
+        names_a_person = false;
+    // The recognizer read the organisation and the person's first word as
+    // one organisation or place: trust it.
+    const NamedSpan* across = NameAt(*names, person);
+    if (across && across->type != EntityType::kPerson && across->begin < person) names_a_person = false;
+    if (!names_a_person) continue;
+
+    // Where the whole phrase hangs: on the one word of it whose head lies
+    // outside, the title's modifiers included.
+    int first = j - 1;
+    while (first > 0 && t[first - 1].head >= first - 1 && t[first - 1].head < end &&
+           t[first - 1].upos != "PUNCT" && t[first - 1].upos != "VERB")
+      --first;
+    int phrase_head = -1;
+    std::string phrase_deprel;
+    for (int k = first; k < end; ++k) {
+      if (t[k].head >= first && t[k].head < end) continue;
+      if (phrase_head < 0 || t[k].deprel.rfind("nsubj", 0) == 0 || t[k].deprel == "obj") {
+        phrase_head = t[k].head;
+        phrase_deprel = t[k].deprel;
+      }
+    }
+    if (phrase_deprel.empty()) continue;
+    // Words outside the phrase that hung on a word of it hang on the person.
+    for (int k = 0; k < n; ++k)
+      if ((k < first || k >= end) && t[k].head >= j - 1 && t[k].head < end) t[k].head = person;
+    t[person].head = phrase_head;
+    t[person].deprel = phrase_deprel;
+    // "Mayor of London Sadiq Khan criticised the plan", read as a noun
+    // phrase with the verb as its clause: the verb is the root, the person
+    // its subject.
+    if (phrase_head < 0 && end < n && IsFiniteVerb(t[end]) && t[end].head == person) {
+      for (int k = 0; k < n; ++k)
+        if (k != end && t[k].head == person && (k < first || k > end) && t[k].upos == "PUNCT") t[k].head = end;
+      t[end].head = -1;
+      t[end].deprel = "root";
+      t[person].head = end;
+      t[person].deprel = "nsubj";
+    }
+    for (int k = person + 1; k < end; ++k) {
+      t[k].head = person;
+      t[k].deprel = "flat";
+    }
+    t[j - 1].head = person;
+    t[j - 1].deprel = "nmod:desc";
+    for (int k = first; k < j - 1; ++k)
+      if (t[k].head < first || t[k].head >= j) t[k].head = j - 1;
+    int organisation = person - 1;
+    t[organisation].head = j - 1;
+    t[organisation].deprel = "nmod";
+    t[j].head = organisation;
+    t[j].deprel = "case";
+    for (int k = j + 1; k < organisation; ++k) {
+      t[k].head = organisation;
+      t[k].deprel = t[k].form == "the" ? "det" : t[k].form == "of" || t[k].form == "and" ? "case" : "compound";
+    }
+    // The recognizer's names, split at the person.
+    EntityType organisation_type = EntityType::kOther;
+    std::vector<NamedSpan> kept;
+    for (const NamedSpan& name : *names) {
+      if (name.end <= begin || name.begin >= end) {
+        kept.push_back(name);
+      } else if (name.begin < person && name.type != EntityType::kPerson) {
+        organisation_type = name.type;
+      }
+    }
+    // ("Minister of Foreign Affairs Sergei Lavrov", "Minister of Education
+    // Stefania Giannini": a ministry's field is no name.)
+    bool proper = false;
+    for (int k = begin; k < person; ++k) proper |= t[k].upos == "PROPN";
+    if (proper && person - begin == 1 && organisation_type == EntityType::kOther && catalog) {
+      const std::string& word = t[begin].form;
+      proper = catalog->KnownType(word) != EntityType::kOther ||
+               catalog->wordnet().Synsets(text::ToLower(word)).empty();
+    }
+    if (proper) kept.push_back(NamedSpan{begin, person, organisation_type});
+    kept.push_back(NamedSpan{person, end, EntityType::kPerson});
+    std::sort(kept.begin(), kept.end(),
+              [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    *names = std::move(kept);
+    j = end;
   }
 }
 

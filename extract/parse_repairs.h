@@ -10,10 +10,23 @@
 
 #include <vector>
 
+#include "extract/entities.h"
 #include "extract/entity_corpus.h"
 #include "extract/sentence.h"
 
 namespace kg::extract {
+
+// "Afghan Ambassador to the United States Hamdullah Mohib said": the
+// parser and the recognizer run the post's country into the person's name.
+// Splits the run after a title and its preposition into the organisation
+// or place and the person (the last two words, three with an initial or a
+// particle), re-hangs the phrase on the person with the title as its
+// description (so the role claim ambassador_to follows), and splits the
+// recognizer's names (`names`, kept in order) the same way. A one-word
+// post WordNet knows only as a common noun ("Minister of Education") is
+// no name (`catalog` may be null: then it is one).
+void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
+                           const EntityCatalog* catalog);
 
 // Applies every repair to `sentence` (tags and tree), in place. `names` are
 // the recognizer's names in it (none for CaRB's sentences): some repairs

@@ -104,10 +104,15 @@ void RetagVerblessParticiple(Sentence& sentence) {
 
 // "eHow", "iPhone", "wikiHow", "eBay": a word that starts lower case and
 // has a capital later is a name, however rare (the tagger read "eHow" as an
-// adverb).
+// adverb); so is a hashtag ("#IStandWithAhmed").
 void RetagCamelCaseNames(Sentence& sentence) {
   for (Token& t : sentence.tokens) {
     const std::string& f = t.form;
+    if (f.size() > 2 && f[0] == '#' && std::isalpha(static_cast<unsigned char>(f[1]))) {
+      t.upos = "PROPN";  // a hashtag names a campaign or topic
+      t.xpos = "NNP";
+      continue;
+    }
     if (f.size() < 3 || !std::islower(static_cast<unsigned char>(f[0]))) continue;
     bool letters = true, capital_after = false;
     for (size_t i = 0; i < f.size(); ++i) {

@@ -320,7 +320,14 @@ void DocumentResolver::Resolve() {
         // company": an untyped name of the same sentence, named after the
         // last organisation, rather than that one.
         // (Not a word of the description itself: "the Brazillian team".)
-        bool organisation = *m.description == EntityType::kOrganization;
+        // (A business's noun: "the school" after "Minister of Education
+        // Stefania Giannini" is no "Education".)
+        static const std::set<std::string> kBusinessNouns = {
+            "company", "firm",    "corporation", "business", "startup", "conglomerate",
+            "retailer", "maker",  "manufacturer", "network", "website", "platform",
+            "service", "brand",   "publisher",   "site"};
+        bool organisation = *m.description == EntityType::kOrganization &&
+                            (m.head_word.empty() || kBusinessNouns.count(m.head_word) > 0);
         if (organisation && last_untyped >= 0 && last_sentence[last_untyped] == m.mention.sentence &&
             (target < 0 || last_sentence[target] < m.mention.sentence) &&
             entities_[last_untyped].mentions.back().span.end + 1 < m.mention.span.begin)

@@ -232,6 +232,14 @@ class ChunkSplitter {
       Piece(b + 1, e);
       return;
     }
+    if (f == '#' && e - b > 2 && IsAsciiAlpha(cp(b + 1))) {
+      // A hashtag ("#IStandWithAhmed") is one word.
+      size_t k = b + 1;
+      while (k < e && (IsAsciiAlpha(cp(k)) || IsDigit(cp(k)) || cp(k) == '_')) ++k;
+      Emit(b, k);
+      Piece(k, e);
+      return;
+    }
     if (IsCurrency(f) && e - b > 1) {
       Emit(b, b + 1);
       Piece(b + 1, e);

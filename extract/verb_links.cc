@@ -54,6 +54,14 @@ class Tree {
     return false;
   }
 
+  // Whether `content_verb` is the statement `say_verb` reports: its
+  // clausal complement, or a verb joined to that by "and".
+  bool Reports(int say_verb, int content_verb) const {
+    int v = content_verb;
+    if (at(v).deprel == "conj" && at(v).head >= 0) v = at(v).head;
+    return at(v).deprel == "ccomp" && at(v).head == say_verb;
+  }
+
   // Whether `object_verb` is `subject_verb`, or hangs on it through
   // "to"-complements (whose subject is the controlling verb's when it has
   // no object: "wanted to issue", not "forced him to leave"), verbs joined
@@ -84,6 +92,15 @@ class Tree {
   const Sentence& s_;
   const std::vector<std::vector<int>>& kids_;
 };
+
+// Verbs of saying that take a stance: the speaker claims, denies or
+// observes something of whom the statement is about.
+bool IsStanceVerb(const std::string& lemma) {
+  static const std::set<std::string> kStance = {
+      "claim", "allege", "assert", "insist", "contend", "charge", "observe", "note",
+      "deny",  "argue",  "accuse", "report"};
+  return kStance.count(text::ToLower(lemma)) > 0;
+}
 
 // Where a name stands in its clause.
 struct Attachment {
@@ -194,6 +211,20 @@ std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<
     for (size_t j = 0; j < names.size(); ++j) {
       if (j == i || !where[j]) continue;
       const Attachment& object = *where[j];
+      if (subject.role == Attachment::kSubject && IsStanceVerb(tree.at(subject.verb).lemma) &&
+          (object.role == Attachment::kSubject || object.role == Attachment::kPassiveSubject) &&
+          tree.Reports(subject.verb, object.verb)) {
+        // "Paris claims that the Church imprisoned her": the speaker's
+        // stance on whom the statement is about.
+        VerbLink link;
+        link.subject = names[i];
+        link.object = names[j];
+        link.verb = subject.verb;
+        link.relation = text::ToLower(tree.at(subject.verb).lemma);
+        link.negated = tree.Negated(subject.verb);
+        out.push_back(std::move(link));
+        continue;
+      }
       if (object.role == Attachment::kSubject || object.role == Attachment::kPassiveSubject) continue;
       if (!tree.Reaches(subject.verb, object.verb)) continue;
       VerbLink link;

@@ -18,7 +18,11 @@
 //     their own ("wanted to issue", "arrested and questioned").
 // A passive with a "by" agent is turned round: "Mohamed was invited by
 // Google" links Google to Mohamed. An event noun as the object gives its
-// own relation: "Putin held talks with Obama" -> speak_with.
+// own relation: "Putin held talks with Obama" -> speak_with. A speaker who
+// claims, denies, observes or alleges something links to whom the
+// statement is about, its clause's subject: "Paris claims that the Church
+// imprisoned her" -> Paris -claim-> Church ("said" takes no stance, and
+// links nothing).
 //
 // Pure: a sentence and the heads of its names in, links out.
 #pragma once

@@ -221,6 +221,14 @@ TEST(Tokenizer, NumbersAmountsUrlsAndDashes) {
                      "said", "2,000", "co-workers", "ca", "n't", "go", "."}));
 }
 
+// A hashtag is one word; a "#" before a number is a sign of its own.
+TEST(Tokenizer, HashtagsAreOneWord) {
+  std::vector<Sentence> ss = TokenizeAndSplit("Tweets with #IStandWithAhmed, #Free_Speech and #1 rose.");
+  ASSERT_EQ(ss.size(), 1u);
+  EXPECT_EQ(Forms(ss[0]), (Strings{"Tweets", "with", "#IStandWithAhmed", ",", "#Free_Speech", "and",
+                                   "#", "1", "rose", "."}));
+}
+
 TEST(Tokenizer, ParagraphBreaksEndSentences) {
   std::string text = "Breaking News\n\nPutin and Obama talk\n\nThey spoke by phone on April 29.";
   std::vector<Sentence> ss = TokenizeAndSplit(text);
