@@ -308,7 +308,8 @@ EntityType TypeFromCues(const std::vector<std::string>& words, const std::string
                                "County", "Valley", "Bay", "Airport", "Square", "Republic",
                                "Caucasus", "Desert", "Coast"};
   static const char* kEvent[] = {"Olympics", "Games", "Summit", "War", "Championship", "Cup",
-                                 "Marathon", "Festival", "Election", "Conference"};
+                                 "Marathon", "Festival", "Election", "Conference", "Challenge",
+                                 "Fair",     "Tournament", "Expo", "Exhibition"};
   if (!title.empty() && IsPersonTitle(title)) return EntityType::kPerson;
   for (const std::string& w : words) {
     for (const char* c : kOrg)

@@ -70,6 +70,60 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
   }
 }
 
+// "Teams from Sudan, Iran, Libya, and Yemen competed in the Challenge":
+// the parser ends the list early, reading "and Yemen" as the verb's
+// subject, and the noun "Teams" as a second subject or as the root the
+// verb's clause joins. The last item joins the list again and the verb
+// takes the noun as its subject.
+void RepairListEndReadAsSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 0; v < n; ++v) {
+    if (t[v].upos != "VERB" || !IsFiniteVerb(t[v])) continue;
+    // Its subject: the list's last item, right after "and" (and a comma).
+    int item = -1, noun = -1;
+    for (int k = 0; k < v; ++k) {
+      if (t[k].head != v || t[k].deprel != "nsubj") continue;
+      if (item >= 0 && noun < 0) noun = item;
+      item = k;
+    }
+    bool clause_of_noun = false;
+    if (noun < 0 && t[v].deprel == "conj" && t[v].head >= 0 && t[t[v].head].head < 0) {
+      noun = t[v].head;
+      clause_of_noun = true;
+    }
+    if (item < 2 || noun < 0 || noun >= item || t[item].upos != "PROPN" ||
+        (t[noun].upos != "NOUN" && t[noun].upos != "PROPN"))
+      continue;
+    int first_word = item;
+    while (first_word > 0 && t[first_word - 1].head == item) --first_word;  // "the", "South"
+    if (first_word < 2 || (t[first_word - 1].form != "and" && t[first_word - 1].form != "or")) continue;
+    int cc = first_word - 1;
+    int before = t[cc - 1].form == "," ? cc - 2 : cc - 1;
+    // The list: the item before is a list's head, or one of its items,
+    // inside the noun's phrase.
+    if (before <= noun || t[before].upos != "PROPN") continue;
+    int list = t[before].deprel == "conj" ? t[before].head : before;
+    if (list <= noun) continue;
+    bool under_noun = false;
+    for (int k = list, guard = 0; k >= 0 && guard < 4; k = t[k].head, ++guard) under_noun |= t[k].head == noun;
+    if (!under_noun) continue;
+    if (clause_of_noun) {
+      t[v].head = -1;
+      t[v].deprel = "root";
+      for (int k = 0; k < n; ++k)
+        if (t[k].head == noun && t[k].upos == "PUNCT" && k > v) t[k].head = v;
+      t[noun].head = v;
+      t[noun].deprel = "nsubj";
+    }
+    t[item].head = list;
+    t[item].deprel = "conj";
+    t[cc].head = item;
+    t[cc].deprel = "cc";
+    if (t[cc - 1].form == ",") t[cc - 1].head = item;
+  }
+}
+
 // "The prototype orbiter, Space Shuttle Enterprise would be relocated": a
 // noun subject, a comma and a name read as a second subject of the same
 // verb. The name is the noun's apposition.
@@ -599,6 +653,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RetagHyphenatedNames(sentence);
   RepairNounBeforeNamedSubject(sentence);
   RepairNameAfterCommaAsSecondSubject(sentence);
+  RepairListEndReadAsSubject(sentence);
   RepairRelativeClauseSubject(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
