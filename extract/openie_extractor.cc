@@ -255,6 +255,13 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
+// Whether lower-case `lemma` names an organisation's seat:
+// "headquarters", "head office", "campus".
+bool IsSeatNoun(const std::string& lemma) {
+  return lemma == "headquarters" || lemma == "headquarter" || lemma == "hq" || lemma == "office" ||
+         lemma == "offices" || lemma == "campus" || lemma == "seat";
+}
+
 // Whether `word` heads the names of buildings and the institutions they
 // house ("Kennedy Space Center", "Art Gallery"), names that often join two
 // words by "and".
@@ -1635,6 +1642,37 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                   owner->type == EntityType::kOrganization));
             if (place_or_org) add_claim_with(a, "of", a, a, 0.65);
           }
+        }
+        // "Google headquarters in California", "Google's headquarters
+        // located in Mountain View": where an organisation has its seat.
+        if (const Token& me = s.tokens[head];
+            (me.deprel == "compound" || me.deprel == "nmod:poss") && me.head >= 0 &&
+            IsSeatNoun(Lower(s.tokens[me.head].lemma))) {
+          int seat = me.head;
+          std::string noun = Lower(s.tokens[seat].lemma);
+          std::string relation = noun == "headquarters" || noun == "headquarter" || noun == "hq" || noun == "seat"
+                                     ? "headquarter_in"
+                                     : (noun == "offices" ? "office" : noun) + "_in";
+          for (int a : view.kids(seat)) {
+            const Token& k = s.tokens[a];
+            std::string located = Lower(k.lemma);
+            if (k.deprel == "nmod" && view.IsName(a) && view.CaseOf(a) == "in") {
+              add_location(a, relation, seat);
+            } else if (k.deprel == "acl" && (located == "locate" || located == "base" || located == "situate")) {
+              for (int b : view.kids(a))
+                if (s.tokens[b].deprel == "obl" && view.IsName(b) && view.CaseOf(b) == "in")
+                  add_location(b, relation, seat);
+            }
+          }
+          // ("received attention at Google headquarters in California":
+          // the place hung on the verb, right after the seat.)
+          const Token& at = s.tokens[seat];
+          if (at.deprel == "obl" && seat + 2 < n && s.tokens[seat + 1].form == "in")
+            for (int b = seat + 2; b < n && b < seat + 6; ++b)
+              if (s.tokens[b].head == at.head && s.tokens[b].deprel == "obl" && view.IsName(b)) {
+                add_location(b, relation, seat);
+                break;
+              }
         }
         // The claims of role noun `a` describing this name: `after` it
         // ("Tim Cook, chief executive of Apple") or before it ("Environment
