@@ -313,12 +313,20 @@ class TreeRules {
       return FindSubject(t.head, arg, inherited, depth + 1);
     }
     if (d == "advcl") {
+      // "received support ranging from Obama to Zuckerberg": the range is
+      // the support's, not the subject's doing.
+      std::string w = Lower(T(p).form);
+      if (w == "ranging" || w == "including") return false;
       if (T(p).xpos == "VBG" || T(p).xpos == "VBN" || HasChild(p, "mark"))
         if (IsPredicateLike(t.head)) return FindSubject(t.head, arg, inherited, depth + 1);
       return false;
     }
     if (d == "acl") {
       const Token& h = T(t.head);
+      // "defectors from the organization including Tom Devocht": "including"
+      // names examples of a noun the parser may have picked wrongly, not
+      // something its head does.
+      if (Lower(t.form) == "including") return false;
       if ((h.upos == "NOUN" || h.upos == "PROPN" || h.upos == "PRON") &&
           (t.xpos == "VBN" || t.xpos == "VBG"))
         return MakeArg(t.head, "subject", false, arg, nullptr, false, p);

@@ -168,6 +168,12 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     return m;
   }();
   auto known = kLexicon.find(l);
+  // "The Syrian refugee team": a noun that says which kind is a new
+  // entity, not one named before.
+  for (int k : kids)
+    if (s.tokens[k].deprel == "compound" && s.tokens[k].upos == "NOUN" && k < i &&
+        known != kLexicon.end() && known->second == EntityType::kOrganization)
+      return std::nullopt;
   if (known != kLexicon.end()) return Description{known->second, l};
   if (names.Has(l, false)) return Description{std::nullopt, l, false};
   return std::nullopt;

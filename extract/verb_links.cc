@@ -78,8 +78,10 @@ class Tree {
         if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
       } else if (t.deprel == "advcl" && (t.xpos == "VBN" || t.xpos == "VBG")) {
         // "Born in Hawaii, Obama studied ...": a participle's subject is
-        // the clause's.
+        // the clause's ("ranging from ... to ..." is none's doing).
         if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
+        std::string w = text::ToLower(t.form);
+        if (w == "ranging" || w == "including") return false;
       } else {
         return false;
       }
