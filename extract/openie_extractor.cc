@@ -261,6 +261,94 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
+// "Vostok 1", "Apollo 11", "STS-1", "Windows 10": a number right after a
+// name, which the parser joins to it (often as the phrase's head), ends the
+// name. The recognizer's name grows by it; proper nouns it missed become a
+// name with it. Not a score ("South Korea 1 - 0"), a date ("September
+// 11") or a person's name.
+void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto number = [&](int i) {
+    const std::string& f = s.tokens[i].form;
+    if (s.tokens[i].xpos != "CD" || f.empty() || f.size() > 3) return false;
+    for (char c : f)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  for (int i = 1; i < n; ++i) {
+    int num = i;
+    bool glued = false;
+    if (s.tokens[i].form == "-" && i + 1 < n && s.tokens[i - 1].span.end == s.tokens[i].span.begin &&
+        s.tokens[i].span.end == s.tokens[i + 1].span.begin) {
+      num = i + 1;
+      glued = true;
+    }
+    if (!number(num)) continue;
+    int last = i - 1;  // the name's last word
+    const Token& name = s.tokens[last];
+    if (name.upos != "PROPN" || IsCalendarWord(name.form)) continue;
+    if (num + 1 < n) {
+      const Token& after = s.tokens[num + 1];
+      if (after.upos == "NUM" || after.form == "-" || after.form == "\xE2\x80\x93" ||
+          after.form == "\xE2\x80\x94" || after.upos == "NOUN")
+        continue;
+    }
+    // The parser joins them: one hangs on the other.
+    bool joined = glued || s.tokens[num].head == last || name.head == num;
+    if (!joined) continue;
+    NamedSpan* own = nullptr;
+    int first = last;
+    for (NamedSpan& r : *names)
+      if (last >= r.begin && last < r.end) own = &r;
+    if (own) {
+      if (own->type == EntityType::kPerson || own->end != last + 1) continue;
+      own->end = num + 1;
+      first = own->begin;
+    } else {
+      bool taken = false;
+      for (const NamedSpan& r : *names) taken |= num >= r.begin && num < r.end;
+      if (taken) continue;
+      // (Capitalized words before it are the name's: "Internet Explorer 9",
+      // whose "Internet" the tagger reads as a common noun.)
+      auto name_word = [&](int k) {
+        const Token& t = s.tokens[k];
+        return (t.upos == "PROPN" || ((t.upos == "NOUN" || t.upos == "ADJ") && NameLike(t))) &&
+               !IsCalendarWord(t.form);
+      };
+      while (first > 0 && name_word(first - 1)) --first;
+      for (const NamedSpan& r : *names) taken |= r.end > first && r.begin <= last;
+      if (taken) continue;
+      names->push_back(NamedSpan{first, num + 1, EntityType::kOther});
+      std::sort(names->begin(), names->end(),
+                [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    }
+    // One phrase in the tree too, headed by the name ("aboard Vostok 1"
+    // was "1" with "Vostok" on it; "on STS-1" had "-" as the number's
+    // preposition).
+    std::vector<Token>& t = s.tokens;
+    auto inside = [&](int h) { return h >= first && h <= num; };
+    int root = -1;
+    for (int k = first; k <= last; ++k)
+      if (!inside(t[k].head)) root = k;
+    if (root < 0) {
+      for (int k = first; k <= last; ++k)
+        if (t[k].head == num) root = k;
+      if (root < 0) continue;
+      t[root].head = t[num].head;
+      t[root].deprel = t[num].deprel;
+    }
+    for (int k = 0; k < n; ++k)
+      if (t[k].head == num && !inside(k)) t[k].head = root;
+    t[num].head = root;
+    t[num].deprel = "flat";
+    if (glued) {
+      t[i].head = num;
+      t[i].deprel = "punct";
+    }
+    i = num;
+  }
+}
+
 // Whether lower-case `lemma` names an organisation's seat:
 // "headquarters", "head office", "campus".
 bool IsSeatNoun(const std::string& lemma) {
@@ -1279,6 +1367,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si) {
     SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
+    JoinNumberedNames(sentences[si], &recognized[si]);
     RepairParseForClaims(sentences[si], recognized[si]);
   }
   for (size_t si = 0; si < sentences.size(); ++si) {
