@@ -428,6 +428,50 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
         continue;
       }
     }
+    // "the Budweiser Man of the Match award": a name that the parser hangs
+    // on the capitalized word right after it is cut short; it runs on over
+    // capitalized words (and "of the" between them). Not over a title
+    // ("Apple CEO Tim Cook") or another name.
+    size_t next = k + 1;
+    int next_name = next < names.size() ? names[next].begin : n;
+    auto name_word = [&](int i) {
+      return i < next_name && capitalized(i) && !IsPersonTitle(s.tokens[i].form) &&
+             !IsAcronym(s.tokens[i].form) && (s.tokens[i].upos == "NOUN" || s.tokens[i].upos == "PROPN");
+    };
+    auto catalog_person_noun = [&](const Token& t) {
+      static const std::set<std::string> kPeople = {"Administrator", "Director", "Spokesman",
+                                                    "Spokeswoman", "Manager", "Officer", "Commander"};
+      return kPeople.count(t.form) > 0;
+    };
+    bool hangs_on_next = false;
+    for (int i = a.begin; i < a.end; ++i) hangs_on_next |= s.tokens[i].head == a.end;
+    // (The word after is a common noun written with a capital, as in a
+    // title: a proper noun there is a name of its own, "NASA Administrator
+    // Charles Bolden".)
+    if (hangs_on_next && a.begin > 0 && name_word(a.end) && s.tokens[a.end].upos == "NOUN" &&
+        !catalog_person_noun(s.tokens[a.end])) {
+      int e = a.end + 1;
+      while (true) {
+        int of = e < n && Lower(s.tokens[e].form) == "of" ? e + 1 : -1;
+        if (of > 0 && of < n && s.tokens[of].form == "the") ++of;
+        if (e < n && name_word(e)) {
+          ++e;
+        } else if (of > 0 && of < n && name_word(of)) {
+          e = of + 1;
+        } else if (of > 0 && of == next_name && names[next].type != EntityType::kPerson) {
+          // ("Man of the" + the recognizer's "Match".)
+          e = names[next].end;
+          k = next++;
+          next_name = next < names.size() ? names[next].begin : n;
+        } else {
+          break;
+        }
+      }
+      a.end = e;
+      a.type = EntityType::kOther;
+      out.push_back(a);
+      continue;
+    }
     if (connector == "-" && a.end + 1 < n && glued(a.end - 1, a.end) && glued(a.end, a.end + 1) &&
         capitalized(a.end + 1) && CountryOfDemonym(s.tokens[a.end + 1].form).empty() &&
         (k + 1 >= names.size() || names[k + 1].begin > a.end + 1)) {

@@ -97,7 +97,10 @@ DescriptionWords DescriptionWordsOf(const std::string& name) {
   std::vector<std::string> words = Words(name);
   if (words.size() == 1) out.bare_word = Lower(words[0]);
   if (words.size() < 2) return out;
-  out.heads.push_back(Lower(words.back()));
+  // The name's head: its last word, or the word before "of" ("the museum"
+  // is the Museum of Flight; "the match" no "Budweiser Man of the Match").
+  auto of = std::find(words.begin() + 1, words.end(), "of");
+  out.heads.push_back(Lower(of != words.end() ? *(of - 1) : words.back()));
   static const char* kKinds[] = {"cyclone", "hurricane", "typhoon", "storm", "lake",
                                  "mount", "cape", "fort", "river", "operation"};
   std::string first = Lower(words.front());
