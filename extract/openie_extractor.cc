@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <cstring>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -2095,9 +2096,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::string w = Lower(s.tokens[token].form);
           bool first_person = w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine";
           // ("'We are disappointed,' NASA said": "we" of an organisation
-          // that speaks; the resolver keeps it only then.)
+          // that speaks, or that the person speaking is of; the resolver
+          // keeps it only then.)
           bool plural = w == "we" || w == "us" || w == "our" || w == "ourselves";
-          if (plural && speaker == NameMention::kInterviewee) plural = false;
           if ((first_person || plural) && token != speaker_token && resolver.mention(id).pronoun)
             resolver.MarkSpeaker(id, speaker);
         }
@@ -2882,6 +2883,35 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
 
   // 4. Resolve names, then materialize claims.
   resolver.Resolve();
+  {
+    // The one organisation each person has a role in ("Jane Roe, the
+    // company's lawyer", "LibriVox founder Hugh McGuire"): whom the
+    // person's "we" stands for.
+    static const std::set<std::string> kMemberships = {"of", "found", "co-found", "found_by", "lead",
+                                                      "head", "run", "work_for", "work_at", "join"};
+    std::map<int, std::set<int>> organisations;
+    for (const PendingClaim& p : pending) {
+      if (p.subjects.size() != 1 || p.objects.size() != 1) continue;
+      int person = resolver.EntityOf(p.subjects[0].mention);
+      int organisation = resolver.EntityOf(p.objects[0].mention);
+      if (person < 0 || organisation < 0) continue;
+      const std::vector<Entity>& es = resolver.entities();
+      if (es[person].type != EntityType::kPerson || es[organisation].type != EntityType::kOrganization)
+        continue;
+      const std::string& r = p.claim.relation;
+      std::string first = r.substr(0, r.find('_'));
+      auto ends_with = [&](const char* suffix) {
+        size_t k = std::strlen(suffix);
+        return r.size() > k && r.compare(r.size() - k, k, suffix) == 0;
+      };
+      bool role = (ends_with("_of") || ends_with("_at") || ends_with("_for")) && catalog_->CanBePersonNoun(first);
+      if (role || kMemberships.count(r)) organisations[person].insert(organisation);
+    }
+    std::map<int, int> organisation_of;
+    for (const auto& [person, orgs] : organisations)
+      if (orgs.size() == 1) organisation_of[person] = *orgs.begin();
+    resolver.ResolveWeOfSpeakers(organisation_of);
+  }
   std::vector<Entity> entities = resolver.entities();
   std::map<std::string, int> value_index;
   auto entity_for = [&](const Side& side, uint32_t sentence) -> std::pair<int, Mention> {

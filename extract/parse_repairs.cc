@@ -124,6 +124,26 @@ void RepairListEndReadAsSubject(Sentence& sentence) {
   }
 }
 
+// "Maria Lopez: In 2012 we partnered with Mozilla": a speaker's label
+// before an answer in an interview is no subject of the answer.
+void RepairSpeakerLabel(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  int colon = -1;
+  for (int i = 1; i < n && i <= 4; ++i)
+    if (t[i].form == ":") {
+      colon = i;
+      break;
+    }
+  if (colon < 0 || colon + 2 >= n) return;
+  for (int i = 0; i < colon; ++i)
+    if (t[i].upos != "PROPN") return;
+  for (int i = 0; i < colon; ++i) {
+    int h = t[i].head;
+    if ((h < 0 || h > colon) && t[i].deprel.rfind("nsubj", 0) == 0) t[i].deprel = "dep";
+  }
+}
+
 // "The prototype orbiter, Space Shuttle Enterprise would be relocated": a
 // noun subject, a comma and a name read as a second subject of the same
 // verb. The name is the noun's apposition.
@@ -651,6 +671,7 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
 
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
+  RepairSpeakerLabel(sentence);
   RepairNounBeforeNamedSubject(sentence);
   RepairNameAfterCommaAsSecondSubject(sentence);
   RepairListEndReadAsSubject(sentence);

@@ -434,10 +434,12 @@ void DocumentResolver::Resolve() {
                  std::find(x.aliases.begin(), x.aliases.end(), interviewee_) != x.aliases.end();
     if (named && x.type == EntityType::kPerson) interviewee = static_cast<int>(e);
   }
+  interviewee_entity_ = interviewee;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     int speaker = mentions_[i].speaker;
     if (speaker == NameMention::kInterviewee) {
-      entity_of_[i] = interviewee;
+      // (The interviewee's "we" is an organisation's: ResolveWeOfSpeakers.)
+      if (!PluralPronoun(Lower(mentions_[i].name))) entity_of_[i] = interviewee;
       continue;
     }
     if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
@@ -446,6 +448,18 @@ void DocumentResolver::Resolve() {
     EntityType speaks_as = PluralPronoun(Lower(mentions_[i].name)) ? EntityType::kOrganization
                                                                     : EntityType::kPerson;
     if (e >= 0 && entities_[e].type == speaks_as) entity_of_[i] = e;
+  }
+}
+
+void DocumentResolver::ResolveWeOfSpeakers(const std::map<int, int>& organisation_of) {
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    int speaker = mentions_[i].speaker;
+    if (speaker == -1 || entity_of_[i] >= 0 || !PluralPronoun(Lower(mentions_[i].name))) continue;
+    int person = speaker == NameMention::kInterviewee ? interviewee_entity_
+                 : speaker >= 0 && speaker < static_cast<int>(mentions_.size()) ? entity_of_[speaker]
+                                                                               : -1;
+    auto org = organisation_of.find(person);
+    if (person >= 0 && org != organisation_of.end()) entity_of_[i] = org->second;
   }
 }
 

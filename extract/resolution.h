@@ -19,6 +19,7 @@
 // Every surface form stays as a Mention of its entity.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -142,6 +143,13 @@ class DocumentResolver {
   // (NameMention::speaker).
   void MarkSpeaker(int id, int speaker) { mentions_[id].speaker = speaker; }
 
+  // "We" said by a person who speaks for an organisation ("'We will
+  // appeal,' said Jane Roe, the company's lawyer"; in an interview, the
+  // interviewee's "we"): that organisation. `organisation_of` maps a person
+  // entity to the one organisation the document gives them a role in. Call
+  // after Resolve.
+  void ResolveWeOfSpeakers(const std::map<int, int>& organisation_of);
+
   // The document is an interview with the person so named ("Hugh McGuire"):
   // the "I" of its answers (mentions marked NameMention::kInterviewee).
   void SetInterviewee(const std::string& name) { interviewee_ = name; }
@@ -151,6 +159,7 @@ class DocumentResolver {
   std::string DocumentName(const std::string& name) const;
   const EntityCatalog& catalog_;
   std::string interviewee_;
+  int interviewee_entity_ = -1;  // set by Resolve
   std::vector<NameMention> mentions_;
   std::unordered_map<std::string, std::string> acronyms_;
   std::vector<int> entity_of_;

@@ -382,7 +382,7 @@ TEST_F(SeedClaims, SentenceCases) {
     EXPECT_EQ(found, wanted) << (wanted ? "not read: " : "read, wrongly: ") << f[1] << " -" << relation
                              << "-> " << f[3] << "\nfrom: " << f[0] << "\n" << Dump(*x);
   }
-  EXPECT_EQ(cases, 164u);
+  EXPECT_EQ(cases, 165u);
 }
 
 // In an interview the "I" of the answers is the person interviewed, named
@@ -407,6 +407,30 @@ TEST_F(SeedClaims, InterviewsFirstPersonIsTheInterviewee) {
   Result<Extraction> article = extractor_->Extract(d);
   ASSERT_TRUE(article.ok());
   EXPECT_FALSE(joined_nasa(*article)) << Dump(*article);
+}
+
+// In an interview, the interviewee's "we" is the organisation the article
+// gives them a role in; with no such role it stands for no one.
+TEST_F(SeedClaims, InterviewsWeIsTheIntervieweesOrganisation) {
+  Document d;
+  d.id = "interview-we";
+  d.title = "Wikinews interviews Maria Lopez, founder of OpenMaps";
+  d.text = "Maria Lopez founded OpenMaps in 2009.\n\nMaria Lopez: In 2012 we partnered with Mozilla.";
+  auto partnered = [](const Extraction& x, const std::string& who) {
+    for (const Claim& c : x.claims)
+      if (c.relation == "partner_with" && x.entities[c.subject].name == who &&
+          x.entities[c.object].name == "Mozilla")
+        return true;
+    return false;
+  };
+  Result<Extraction> with_role = extractor_->Extract(d);
+  ASSERT_TRUE(with_role.ok());
+  EXPECT_TRUE(partnered(*with_role, "OpenMaps")) << Dump(*with_role);
+  EXPECT_FALSE(partnered(*with_role, "Maria Lopez")) << Dump(*with_role);
+  d.text = "Maria Lopez likes maps.\n\nMaria Lopez: In 2012 we partnered with Mozilla.";
+  Result<Extraction> no_role = extractor_->Extract(d);
+  ASSERT_TRUE(no_role.ok());
+  EXPECT_FALSE(partnered(*no_role, "Maria Lopez")) << Dump(*no_role);
 }
 
 // data/entity_types.tsv: the type a name gets from the words around it
