@@ -295,7 +295,8 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
         continue;
     }
     // The parser joins them: one hangs on the other.
-    bool joined = glued || s.tokens[num].head == last || name.head == num;
+    bool joined = glued || s.tokens[num].head == last || name.head == num ||
+                  (s.tokens[num].head == name.head && name.head >= 0);  // both on the verb
     if (!joined) continue;
     NamedSpan* own = nullptr;
     int first = last;
@@ -564,8 +565,10 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     if (e - b == 1 && swallowed.count(b)) continue;
     EntityType type = name.type;
     // "Commanders of the Korean People's Army", "Members of the Sea Org":
-    // people of an organisation are not its name.
-    if (e - b >= 3 && s.tokens[b].xpos == "NNS" && Lower(s.tokens[b + 1].form) == "of") {
+    // people of an organisation are not its name. (A building's name may
+    // start so: "Daughters of the American Revolution Constitution Hall".)
+    if (e - b >= 3 && s.tokens[b].xpos == "NNS" && Lower(s.tokens[b + 1].form) == "of" &&
+        !IsInstitutionWord(s.tokens[e - 1].form)) {
       b += 2;
       if (b < e && Lower(s.tokens[b].form) == "the") ++b;
     }
