@@ -2881,6 +2881,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                           roles.count({from, to});
                                  }),
                   pending.end());
+    // "Wikinews: How did the project start?": a question asks, it claims
+    // nothing (the parser reads its wh-word as the root of a copula).
+    int root = -1;
+    for (int k = 0; k < n; ++k)
+      if (s.tokens[k].head < 0) root = k;
+    const std::string& root_tag = root >= 0 ? s.tokens[root].xpos : "";
+    if (s.tokens[n - 1].form == "?" && (root_tag == "WRB" || root_tag == "WP" || root_tag == "WDT"))
+      pending.resize(sentence_start);
     order += static_cast<uint32_t>(n) + 1;
   }
 
