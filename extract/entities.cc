@@ -339,18 +339,22 @@ bool IsAcronym(const std::string& word) {
 }
 
 bool AcronymMatches(const std::string& acronym, const std::string& name) {
+  // Letters and numbers: "IE6" spells "Internet Explorer 6", not "Internet
+  // Explorer"; a number stands for itself.
   std::string letters;
   for (char c : acronym)
-    if (std::isalpha(static_cast<unsigned char>(c))) letters += c;
+    if (std::isalnum(static_cast<unsigned char>(c))) letters += c;
   std::vector<std::string> words = Words(name);
   std::string all, content;
   for (const std::string& w : words) {
     if (w.empty()) continue;
-    char first = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    bool number = std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); });
+    std::string first = number ? w : std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
     all += first;
     if (!IsSmallWord(w)) content += first;
   }
-  return !letters.empty() && (letters == all || letters == content);
+  return !letters.empty() && std::isalpha(static_cast<unsigned char>(letters[0])) &&
+         (letters == all || letters == content);
 }
 
 }  // namespace kg::extract

@@ -290,8 +290,9 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
     if (name.upos != "PROPN" || IsCalendarWord(name.form)) continue;
     if (num + 1 < n) {
       const Token& after = s.tokens[num + 1];
+      // (Nor a name that runs on: "The Internet Explorer 6 Countdown".)
       if (after.upos == "NUM" || after.form == "-" || after.form == "\xE2\x80\x93" ||
-          after.form == "\xE2\x80\x94" || after.upos == "NOUN")
+          after.form == "\xE2\x80\x94" || after.upos == "NOUN" || after.upos == "PROPN")
         continue;
     }
     // The parser joins them: one hangs on the other.
@@ -2600,9 +2601,25 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::string lower = Lower(v.text);
         for (const char* b : kBare)
           if (lower == b) return sides;
+        // Whether token w sits in an infinitive or a clausal complement
+        // inside the value ("a campaign to persuade users to stop using
+        // IE6": the campaign is no claim about IE6), not in a participle
+        // ("a phone call made by Trump to Zelensky" mentions both).
+        auto in_inner_clause = [&](int w) {
+          for (int x = s.tokens[w].head, guard = 0; x >= 0 && x != a.head && guard < 20;
+               x = s.tokens[x].head, ++guard) {
+            const Token& v = s.tokens[x];
+            if (v.upos != "VERB" && v.upos != "AUX") continue;
+            if (v.deprel == "xcomp" || v.deprel == "ccomp") return true;
+            for (int c : view.kids(x))
+              if (s.tokens[c].deprel == "mark") return true;
+          }
+          return false;
+        };
         for (size_t j = first; j < k; ++j) {
           int w = a.tokens[j];
-          if (!view.IsName(w) || IsPersonTitle(s.tokens[w].form) || IsCalendarWord(s.tokens[w].form))
+          if (!view.IsName(w) || IsPersonTitle(s.tokens[w].form) || IsCalendarWord(s.tokens[w].form) ||
+              in_inner_clause(w))
             continue;
           int id = add_name(w);
           if (id >= 0 && std::find(v.inner.begin(), v.inner.end(), id) == v.inner.end())

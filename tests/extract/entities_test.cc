@@ -61,6 +61,11 @@ TEST(EntityCues, TitlesAndOrganizationWords) {
   EXPECT_TRUE(AcronymMatches("CIA", "Central Intelligence Agency"));
   EXPECT_FALSE(AcronymMatches("FSB", "Federal Security Service"));  // a Russian acronym
   EXPECT_FALSE(AcronymMatches("FSB", "Russia Today"));
+  // A version's number is part of what the acronym spells.
+  EXPECT_TRUE(AcronymMatches("IE6", "Internet Explorer 6"));
+  EXPECT_FALSE(AcronymMatches("IE6", "Internet Explorer"));
+  EXPECT_FALSE(AcronymMatches("IE", "Internet Explorer 6"));
+  EXPECT_TRUE(AcronymMatches("IE", "Internet Explorer"));
 }
 
 NameMention Name(const std::string& surface, uint32_t sentence, const std::string& title = "") {
