@@ -777,7 +777,7 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // The kind of thing (organisation, place, product) a noun describing the
 // name headed by `head` names, as PersonNounFor finds a person's noun:
 // "Microsoft's browser Internet Explorer", "Firefox, a web browser",
-// "Mecca, Islam's holiest site".
+// "Mecca, Islam's holiest site", "Opera is a web browser".
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
                                            const std::vector<int>& kids) {
   auto kind = [&](int a) -> std::optional<EntityType> {
@@ -802,6 +802,11 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
   }
   const Token& h = s.tokens[head];
   if (h.deprel == "appos" && h.head >= 0 && h.head < head) return kind(h.head);
+  // "Firefox is a web browser": the noun the name is said to be.
+  if (h.deprel == "nsubj" && h.head > head) {
+    for (int c = 0; c < static_cast<int>(s.tokens.size()); ++c)
+      if (s.tokens[c].head == h.head && s.tokens[c].deprel == "cop") return kind(h.head);
+  }
   return std::nullopt;
 }
 
