@@ -81,12 +81,12 @@ std::vector<std::string> Words(const std::string& s) {
   return out;
 }
 
+}  // namespace
+
 bool IsSmallWord(const std::string& w) {
   return w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "de" ||
          w == "&";
 }
-
-}  // namespace
 
 EntityCatalog::~EntityCatalog() = default;
 
@@ -345,16 +345,20 @@ bool AcronymMatches(const std::string& acronym, const std::string& name) {
   for (char c : acronym)
     if (std::isalnum(static_cast<unsigned char>(c))) letters += c;
   std::vector<std::string> words = Words(name);
-  std::string all, content;
+  // The initials of all words, of all but the small ones, and of the
+  // capitalized ones ("For Inspiration and Recognition of Science and
+  // Technology": FIRST).
+  std::string all, content, capitals;
   for (const std::string& w : words) {
     if (w.empty()) continue;
     bool number = std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); });
     std::string first = number ? w : std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
     all += first;
     if (!IsSmallWord(w)) content += first;
+    if (number || std::isupper(static_cast<unsigned char>(w[0]))) capitals += first;
   }
   return !letters.empty() && std::isalpha(static_cast<unsigned char>(letters[0])) &&
-         (letters == all || letters == content);
+         (letters == all || letters == content || letters == capitals);
 }
 
 }  // namespace kg::extract

@@ -115,4 +115,8 @@ bool IsAcronym(const std::string& word);
 // Investigation" for FBI; small words may be skipped).
 bool AcronymMatches(const std::string& acronym, const std::string& name);
 
+// Whether `word` is one of the small words inside names ("of", "the",
+// "and", "for", "on", "de", "&"), which initials skip.
+bool IsSmallWord(const std::string& word);
+
 }  // namespace kg::extract

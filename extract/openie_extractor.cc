@@ -352,6 +352,50 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
   }
 }
 
+// "FIRST (For Inspiration and Recognition of Science and Technology)",
+// "NATO (North Atlantic Treaty Organization)": the words in brackets after
+// an acronym that spell it are one name, the acronym's (the recognizer
+// often reads three). Returns the bracketed spans so joined, and in
+// `acronym_of` the acronym's token for each.
+std::vector<NamedSpan> JoinAcronymExpansions(const Sentence& s, std::vector<NamedSpan>* names,
+                                             std::vector<int>* acronym_of) {
+  std::vector<NamedSpan> joined;
+  const int n = static_cast<int>(s.tokens.size());
+  for (int open = 1; open + 3 < n; ++open) {
+    if (s.tokens[open].form != "(") continue;
+    int close = open + 1;
+    while (close < n && close < open + 14 && s.tokens[close].form != ")") ++close;
+    if (close >= n || s.tokens[close].form != ")" || close - open < 3) continue;
+    std::string words;
+    bool name_like = true;
+    for (int k = open + 1; k < close; ++k) {
+      const std::string& f = s.tokens[k].form;
+      name_like &= !f.empty() && (std::isupper(static_cast<unsigned char>(f[0])) || IsSmallWord(f));
+      words += (words.empty() ? "" : " ") + f;
+    }
+    if (!name_like || !std::isupper(static_cast<unsigned char>(s.tokens[open + 1].form[0]))) continue;
+    // The acronym: just before the brackets, or a few words before ("The
+    // FIRST Global competition (For ...)").
+    int acronym = -1;
+    for (int k = open - 1; k >= 0 && k >= open - 4 && acronym < 0; --k)
+      if (IsAcronym(s.tokens[k].form) && AcronymMatches(s.tokens[k].form, words)) acronym = k;
+    if (acronym < 0) continue;
+    EntityType type = EntityType::kOrganization;
+    std::vector<NamedSpan> kept;
+    for (const NamedSpan& r : *names) {
+      if (acronym >= r.begin && acronym < r.end && r.type != EntityType::kOther) type = r.type;
+      if (r.end <= open + 1 || r.begin >= close) kept.push_back(r);
+    }
+    kept.push_back(NamedSpan{open + 1, close, type});
+    std::sort(kept.begin(), kept.end(), [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    *names = std::move(kept);
+    joined.push_back(NamedSpan{open + 1, close, type});
+    acronym_of->push_back(acronym);
+    open = close;
+  }
+  return joined;
+}
+
 // Whether lower-case `lemma` names an organisation's seat:
 // "headquarters", "head office", "campus".
 bool IsSeatNoun(const std::string& lemma) {
@@ -637,8 +681,11 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     if (ends_as_org && type == EntityType::kPerson) type = EntityType::kOrganization;
     // "U.S. Space and Rocket Center", "Tang Teaching Museum and Art
     // Gallery": an institution's name keeps its "and".
-    bool keeps_and = ends_as_org || (type != EntityType::kPerson && words.size() >= 3 &&
-                                     IsInstitutionWord(words.back()));
+    // So does a name that fills a pair of brackets, an acronym's words
+    // ("NATO (North Atlantic Treaty Organization)"; JoinAcronymExpansions).
+    bool bracketed = b > 0 && e < n && s.tokens[b - 1].form == "(" && s.tokens[e].form == ")";
+    bool keeps_and = ends_as_org || bracketed ||
+                     (type != EntityType::kPerson && words.size() >= 3 && IsInstitutionWord(words.back()));
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -1422,6 +1469,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   for (size_t si = 0; si < sentences.size(); ++si) {
     SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
     JoinNumberedNames(sentences[si], &recognized[si]);
+    std::vector<int> acronyms;
+    JoinAcronymExpansions(sentences[si], &recognized[si], &acronyms);
     RepairParseForClaims(sentences[si], recognized[si]);
   }
   for (size_t si = 0; si < sentences.size(); ++si) {
@@ -2355,6 +2404,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // A translated acronym ("Federal Security Service (FSB)"): the whole
       // capitalized name just before the brackets.
       if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, text_from(0));
+    }
+    // And the other way round: "FIRST (For Inspiration and Recognition of
+    // Science and Technology)".
+    {
+      std::vector<NamedSpan> copy = recognized[si];
+      std::vector<int> acronym_of;
+      std::vector<NamedSpan> expansions = JoinAcronymExpansions(s, &copy, &acronym_of);
+      for (size_t k = 0; k < expansions.size(); ++k)
+        resolver.DefineAcronym(s.tokens[acronym_of[k]].form,
+                               cut(ByteSpan{s.tokens[expansions[k].begin].span.begin,
+                                            s.tokens[expansions[k].end - 1].span.end}));
     }
 
     // 3a. Events named by a noun: "a phone call made by President Trump ...

@@ -66,6 +66,8 @@ TEST(EntityCues, TitlesAndOrganizationWords) {
   EXPECT_FALSE(AcronymMatches("IE6", "Internet Explorer"));
   EXPECT_FALSE(AcronymMatches("IE", "Internet Explorer 6"));
   EXPECT_TRUE(AcronymMatches("IE", "Internet Explorer"));
+  // The capitalized words' initials ("For" counts, "and" and "of" do not).
+  EXPECT_TRUE(AcronymMatches("FIRST", "For Inspiration and Recognition of Science and Technology"));
 }
 
 NameMention Name(const std::string& surface, uint32_t sentence, const std::string& title = "") {
