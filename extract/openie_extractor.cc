@@ -2681,10 +2681,31 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
           return false;
         };
+        // Whether name w only qualifies another name of the value
+        // ("musician Nick Rhodes of Duran Duran", "Italy's la Repubblica"):
+        // the value is about the other.
+        auto qualifies_name = [&](int w) {
+          const NamedSpan* own = view.RecognizedAt(w);
+          int x = w;
+          for (int guard = 0; guard < 6; ++guard) {
+            int h = s.tokens[x].head;
+            if (h < 0) return false;
+            bool same_name = own ? (h >= own->begin && h < own->end)
+                                 : (s.tokens[x].deprel == "flat" || s.tokens[x].deprel == "compound");
+            if (!same_name) {
+              const std::string& d = s.tokens[x].deprel;
+              const NamedSpan* theirs = view.RecognizedAt(h);
+              bool of = d == "nmod:poss" || (d == "nmod" && view.CaseOf(x) == "of");
+              return of && theirs && theirs != own && s.tokens[h].upos == "PROPN";
+            }
+            x = h;
+          }
+          return false;
+        };
         for (size_t j = first; j < k; ++j) {
           int w = a.tokens[j];
           if (!view.IsName(w) || IsPersonTitle(s.tokens[w].form) || IsCalendarWord(s.tokens[w].form) ||
-              in_inner_clause(w))
+              in_inner_clause(w) || qualifies_name(w))
             continue;
           int id = add_name(w);
           if (id >= 0 && std::find(v.inner.begin(), v.inner.end(), id) == v.inner.end())
