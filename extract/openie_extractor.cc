@@ -834,6 +834,13 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     // person who browses.
     std::optional<EntityType> k = CompoundKind(catalog, s, a);
     if (!k) k = catalog.KindOfNoun(Lower(t.lemma));
+    // Nouns whose first sense is a person but which, said of a name, are
+    // almost always the other: "Internet Explorer is the #2 browser", "the
+    // carrier" of an airline.
+    static const std::map<std::string, EntityType> kForNames = {
+        {"browser", EntityType::kProduct}, {"carrier", EntityType::kOrganization}};
+    if (auto f = kForNames.find(Lower(t.lemma)); f != kForNames.end() && !CompoundKind(catalog, s, a))
+      k = f->second;
     if (k == EntityType::kPerson) return std::nullopt;
     // "going by the name The Katherinator": a word for a name says nothing
     // of what it names.
