@@ -211,6 +211,18 @@ void DocumentResolver::Resolve() {
     std::vector<std::string> w = Words(name);
     if (type == EntityType::kPlace && w.size() == 2) place_by_first[w.front()].push_back(name);
   }
+  // And the last word of names that start with a kind of vehicle, storm
+  // or feature: "Columbia" -> "Space Shuttle Columbia", "Gita" -> "Cyclone
+  // Gita".
+  std::map<std::string, std::vector<std::string>> thing_by_kind_last;
+  for (const auto& [name, type] : type_of) {
+    static const std::set<std::string> kKinds = {"Space", "Shuttle", "Cyclone", "Hurricane", "Typhoon",
+                                                 "Storm", "Operation", "Mount", "Lake", "Fort",
+                                                 "USS", "HMS", "Apollo"};
+    std::vector<std::string> w = Words(name);
+    if (type != EntityType::kPerson && w.size() >= 2 && kKinds.count(w.front()))
+      thing_by_kind_last[w.back()].push_back(name);
+  }
   for (const auto& [name, type] : type_of) {
     if (type != EntityType::kOrganization) continue;
     std::vector<std::string> w = Words(name);
@@ -254,6 +266,10 @@ void DocumentResolver::Resolve() {
         place->second.size() == 1 && (name == "North" || name == "South" || name == "East" ||
                                       name == "West" || catalog_.KnownType(name) == EntityType::kOther))
       short_to_long[name] = place->second[0];
+    auto kind_last = thing_by_kind_last.find(name);
+    if (!person && !company && kind_last != thing_by_kind_last.end() && kind_last->second.size() == 1 &&
+        first_read[kind_last->second[0]] < first_read[name])
+      short_to_long[name] = kind_last->second[0];
     // "USI" in a document about the University of Southern Indiana: an
     // acronym the text never defines is the one name of the document whose
     // initials it spells (an organisation's or a place's).
