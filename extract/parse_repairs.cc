@@ -574,11 +574,28 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
                         end + 1 < n && capitalized(end + 1) && end > begin)))
       ++end;
     if (end >= n || end - begin < 3 || capitalized(end)) continue;
-    // The person: the last two words; three with an initial or a particle
-    // ("Steven F. Udvar", "Staffan de Mistura").
+    // The person: what follows the longest run of words WordNet knows as
+    // a place or an organisation ("the United States", "Germany"), or as
+    // a post's field ("State" of "Secretary of State Hillary Rodham
+    // Clinton"); else the last two words, three with an initial or a
+    // particle ("Steven F. Udvar", "Staffan de Mistura").
     int person = end - 2;
     const std::string& middle = t[end - 2].form;
     if (particle(end - 2) || (middle.size() == 2 && middle[1] == '.')) person = end - 3;
+    if (catalog) {
+      for (int p = end - 2; p > begin; --p) {
+        std::string words;
+        for (int k = begin; k < p; ++k) words += (k > begin ? " " : "") + t[k].form;
+        bool known = catalog->KnownType(words) == EntityType::kPlace ||
+                     catalog->KnownType(words) == EntityType::kOrganization ||
+                     (p == begin + 1 && catalog->KnownType(words) == EntityType::kOther &&
+                      !catalog->wordnet().Synsets(text::ToLower(words)).empty());
+        if (known) {
+          person = p;
+          break;
+        }
+      }
+    }
     if (person - begin < 1 || !capitalized(person) || particle(person - 1) ||
         t[person - 1].form == "of" || t[person - 1].form == "and" || t[person - 1].form == "&")
       continue;
