@@ -1094,6 +1094,17 @@ class SentenceView {
         ++hi;
         grew = true;
       }
+      // "Bashar al-Assad", "Cheng Chung-tai": a hyphen inside a word
+      // between two name tokens.
+      auto glued_hyphen = [&](int h) {
+        return s_.tokens[h].form == "-" && s_.tokens[h - 1].span.end == s_.tokens[h].span.begin &&
+               s_.tokens[h].span.end == s_.tokens[h + 1].span.begin;
+      };
+      if (hi + 2 < static_cast<int>(s_.tokens.size()) && glued_hyphen(hi + 1) && joins(hi + 2) &&
+          s_.tokens[hi + 2].head >= lo && s_.tokens[hi + 2].head <= hi) {
+        hi += 2;
+        grew = true;
+      }
       // "Bureau of Investigation": an "of" between two name tokens.
       if (hi + 2 < static_cast<int>(s_.tokens.size()) && Lower(s_.tokens[hi + 1].form) == "of" &&
           joins(hi + 2) && s_.tokens[hi + 2].head >= lo &&
