@@ -148,33 +148,33 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 78, 55.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 85, 60.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 70, 60.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 79, 65.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
 // never ran kg on them, and never tuned on (only the headline figures were
 // looked at). The target is far from met here: kg finds 12 of 98
-// claims (12%) at 56% precision (10 at 47% before this set was written);
+// claims (12%) at 59% precision (10 at 47% before this set was written);
 // most misses name an entity kg puts in no claim. A floor, not the target.
 TEST(NewsClaims, BlindThirdSetDoesNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 12, 50.0});
+  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 12, 55.0});
 }
 
 // Test set 4: six Wikinews interviews from GUM (the articles are in
 // data/interviews_test4.jsonl, so this set needs nothing from ../shared),
 // annotated by a helper who never ran kg and never saw its output; only
-// the headline figures were looked at. Far from the target too: 23 of 108
-// claims (21%) at 42% precision, against 15 (14%) at 33% when the set was
+// the headline figures were looked at. Far from the target too: 25 of 108
+// claims (23%) at 44% precision, against 15 (14%) at 33% when the set was
 // written (ff81546). A floor, not the target.
 TEST(NewsClaims, BlindFourthSetDoesNotFall) {
   ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
-                    {6, 108, 23, 38.0});
+                    {6, 108, 25, 40.0});
 }
 
 }  // namespace
