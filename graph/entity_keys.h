@@ -14,6 +14,9 @@
 // the key beats one whose suffix-less name is, which beats one that only
 // has it as an alias. So "Apple Corps" (key "apple corps") never joins
 // "Apple Inc.", and "Ford" the company never joins the person Gerald Ford.
+// Failing all of those, an organisation "X of Y" whose document also called
+// it "Y" joins the one stored organisation named "Y" ("Church of
+// Scientology" after an article that only said "Scientology").
 #pragma once
 
 #include <string>

@@ -263,6 +263,25 @@ Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
       }
     }
   }
+  // None: the short name its document used for an organisation "X of Y",
+  // the words after "of" ("Scientology" for the "Church of Scientology"),
+  // finds a stored organisation of that very name, when only one.
+  if (best.empty() && e.type == EntityType::kOrganization) {
+    size_t of = e.name.find(" of ");
+    std::string tail = of == std::string::npos ? "" : text::FoldCase(e.name.substr(of + 4));
+    bool used = false;
+    for (const std::string& a : e.aliases) used |= !tail.empty() && text::FoldCase(a) == tail;
+    if (used) {
+      Result<std::vector<uint64_t>> nodes = EntitiesUnder(tail);
+      if (!nodes.ok()) return nodes.status();
+      for (uint64_t node : *nodes) {
+        const StoredEntity* info = EntityInfoOf(node);
+        if (info && info->type == e.type && text::FoldCase(info->name) == tail) best.push_back(node);
+      }
+      if (best.size() == 1) return std::optional<uint64_t>(best[0]);
+      return std::optional<uint64_t>();
+    }
+  }
   if (best.empty()) return std::optional<uint64_t>();
   // Two candidates equally good by alias only: ambiguous, a node of its own.
   if (best.size() > 1 && best_rank < 3) return std::optional<uint64_t>();

@@ -146,7 +146,7 @@ TEST_F(IngestSeeds, EveryProvenanceSpanCutsTheStoredText) {
 namespace kg::extract {
 namespace {
 
-// Four short articles about the same companies and people
+// Six short articles about the same companies and people
 // (data/crossdoc): one node per entity across them, no false merges, and
 // the alias index stays consistent through a retract.
 class IngestAcrossDocuments : public ::testing::Test {
@@ -157,7 +157,8 @@ class IngestAcrossDocuments : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
     std::string data = testing::DataDir() + "/crossdoc";
-    Run("ingest " + data + "/a.txt " + data + "/b.txt " + data + "/c.txt " + data + "/d.txt");
+    Run("ingest " + data + "/a.txt " + data + "/b.txt " + data + "/c.txt " + data + "/d.txt " + data +
+        "/e.txt " + data + "/f.txt");
     Open();
   }
   void TearDown() override {
@@ -213,6 +214,11 @@ TEST_F(IngestAcrossDocuments, OneNodePerCompanyAndNoFalseMerges) {
   EXPECT_NE(apple, NamesFoundBy("Apple Corps"));
   EXPECT_EQ(NamesFoundBy("Ford Motor Company"), std::set<std::string>{"Ford Motor Company"});
   EXPECT_EQ(NamesFoundBy("Gerald Ford"), std::set<std::string>{"Gerald Ford"});
+  // e.txt says only "Scientology"; f.txt, read after it, "the Church of
+  // Scientology" and then "Scientology": one node.
+  std::set<std::string> scientology = NamesFoundBy("Church of Scientology");
+  EXPECT_EQ(scientology.size(), 1u);
+  EXPECT_EQ(NamesFoundBy("Scientology"), scientology);
   Run("check");
 }
 
