@@ -186,6 +186,16 @@ void DocumentResolver::Resolve() {
     if (t == EntityType::kOther)
       t = TypeFromCues(Words(name), title == title_of.end() ? "" : title->second);
     if (located.count(name)) t = EntityType::kPlace;
+    // A craft's name says what it is, whatever the recognizer read: "Space
+    // Shuttle Discovery", "USS Enterprise"; so does a shuttle mission's,
+    // "STS-135".
+    std::vector<std::string> w = Words(name);
+    if ((w.size() >= 2 && w[0] == "Space" && w[1] == "Shuttle" && w.back() != "Program") ||
+        (w.size() >= 2 && (w[0] == "USS" || w[0] == "HMS")))
+      t = EntityType::kProduct;
+    if (w.size() == 1 && name.size() > 4 && name.compare(0, 4, "STS-") == 0 &&
+        std::all_of(name.begin() + 4, name.end(), [](unsigned char c) { return std::isdigit(c); }))
+      t = EntityType::kEvent;
     type_of[name] = t;
   }
   // One-word names to the unique longer Person name holding them.
