@@ -57,6 +57,18 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
     Token& noun = t[i];
     const Token& name = t[i + 1];
     bool subject = noun.deprel == "nsubj" || noun.deprel == "nsubj:pass";
+    // (So in other places: "at the apartment of his then-girlfriend Julie
+    // Couillard", both read as the apartment's. The noun's preposition
+    // goes to the name.)
+    bool other = (noun.deprel == "nmod" || noun.deprel == "obl" || noun.deprel == "obj") &&
+                 noun.upos == "NOUN";
+    if (other && name.upos == "PROPN" && name.deprel == noun.deprel && name.head == noun.head) {
+      for (Token& k : t)
+        if (k.head == static_cast<int>(i) && k.deprel == "case") k.head = static_cast<int>(i + 1);
+      noun.head = static_cast<int>(i + 1);
+      noun.deprel = "nmod:desc";
+      continue;
+    }
     if (!subject || name.upos != "PROPN" || name.deprel != noun.deprel || name.head != noun.head)
       continue;
     if (noun.upos == "NOUN") {
