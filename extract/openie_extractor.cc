@@ -266,7 +266,9 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
 // name, which the parser joins to it (often as the phrase's head), ends the
 // name. The recognizer's name grows by it; proper nouns it missed become a
 // name with it. Not a score ("South Korea 1 - 0"), a date ("September
-// 11") or a person's name.
+// 11") or a person's name. (CleanNames, later, still takes a number after
+// a name this left alone, and types such names as products: "Boeing 777";
+// the two should become one.)
 void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
   const int n = static_cast<int>(s.tokens.size());
   auto number = [&](int i) {
@@ -643,7 +645,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       e += 2;
       type = EntityType::kOrganization;
     }
-    // "Boeing 777", "iPhone 6": a model number makes the name a product's.
+    // "Boeing 777", "iPhone 6": a model number makes the name a product's
+    // (numbers JoinNumberedNames did not already join).
     // (Not a score: "South Korea 1 - 0".)
     bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
                  s.tokens[e + 2].xpos == "CD";
