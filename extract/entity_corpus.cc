@@ -138,6 +138,11 @@ bool NameWord(const Token& t) {
 
 }  // namespace
 
+void SortByBegin(std::vector<NamedSpan>* names) {
+  std::sort(names->begin(), names->end(),
+            [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+}
+
 EntityType TypeOfGumType(const std::string& t) {
   if (t == "person") return EntityType::kPerson;
   if (t == "place") return EntityType::kPlace;
@@ -285,9 +290,7 @@ Result<std::vector<AnnotatedDocument>> ReadGumFile(const std::string& path) {
         if (n.begin < o.end && o.begin < n.end) overlaps = true;
       if (!overlaps) names.push_back(n);
     }
-    for (std::vector<NamedSpan>& names : doc.names)
-      std::sort(names.begin(), names.end(),
-                [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    for (std::vector<NamedSpan>& names : doc.names) SortByBegin(&names);
     docs.push_back(std::move(doc));
   }
   return docs;

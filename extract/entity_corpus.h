@@ -38,6 +38,9 @@ struct NamedSpan {
   }
 };
 
+// Sorts `names` by where they begin in their sentence.
+void SortByBegin(std::vector<NamedSpan>* names);
+
 // One gold mention of a GUM document: tokens [begin, end) of one sentence.
 struct GoldMention {
   int sentence = 0;

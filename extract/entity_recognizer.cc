@@ -204,8 +204,7 @@ void AddOrganizationsByHeadWord(const Sentence& sentence, const std::vector<std:
     b = e;
   }
   if (added)
-    std::sort(names->begin(), names->end(),
-              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+    SortByBegin(names);
 }
 
 // A filter in front of a lexicon of 64-bit keys: one bit for each bucket
@@ -768,7 +767,7 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
         break;
       }
     }
-    std::sort(out.begin(), out.end(), [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+    SortByBegin(&out);
   }
   return out;
 }

@@ -324,8 +324,7 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
       for (const NamedSpan& r : *names) taken |= r.end > first && r.begin <= last;
       if (taken) continue;
       names->push_back(NamedSpan{first, num + 1, EntityType::kOther});
-      std::sort(names->begin(), names->end(),
-                [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+      SortByBegin(names);
     }
     // One phrase in the tree too, headed by the name ("aboard Vostok 1"
     // was "1" with "Vostok" on it; "on STS-1" had "-" as the number's
@@ -354,14 +353,19 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
   }
 }
 
+// An acronym and the words in brackets that spell it: "NATO (North
+// Atlantic Treaty Organization)".
+struct AcronymExpansion {
+  int acronym = -1;  // the acronym's token
+  NamedSpan words;   // the bracketed words
+};
+
 // "FIRST (For Inspiration and Recognition of Science and Technology)",
 // "NATO (North Atlantic Treaty Organization)": the words in brackets after
 // an acronym that spell it are one name, the acronym's (the recognizer
-// often reads three). Returns the bracketed spans so joined, and in
-// `acronym_of` the acronym's token for each.
-std::vector<NamedSpan> JoinAcronymExpansions(const Sentence& s, std::vector<NamedSpan>* names,
-                                             std::vector<int>* acronym_of) {
-  std::vector<NamedSpan> joined;
+// often reads three). Returns the expansions so joined.
+std::vector<AcronymExpansion> JoinAcronymExpansions(const Sentence& s, std::vector<NamedSpan>* names) {
+  std::vector<AcronymExpansion> joined;
   const int n = static_cast<int>(s.tokens.size());
   for (int open = 1; open + 3 < n; ++open) {
     if (s.tokens[open].form != "(") continue;
@@ -389,20 +393,24 @@ std::vector<NamedSpan> JoinAcronymExpansions(const Sentence& s, std::vector<Name
       if (r.end <= open + 1 || r.begin >= close) kept.push_back(r);
     }
     kept.push_back(NamedSpan{open + 1, close, type});
-    std::sort(kept.begin(), kept.end(), [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    SortByBegin(&kept);
     *names = std::move(kept);
-    joined.push_back(NamedSpan{open + 1, close, type});
-    acronym_of->push_back(acronym);
+    joined.push_back(AcronymExpansion{acronym, NamedSpan{open + 1, close, type}});
     open = close;
   }
   return joined;
 }
 
-// Whether lower-case `lemma` names an organisation's seat:
-// "headquarters", "head office", "campus".
-bool IsSeatNoun(const std::string& lemma) {
-  return lemma == "headquarters" || lemma == "headquarter" || lemma == "hq" || lemma == "office" ||
-         lemma == "offices" || lemma == "campus" || lemma == "seat";
+// The relation between an organisation and a place that lower-case noun
+// `lemma` for its seat gives ("headquarters" -> headquarter_in, "offices"
+// -> office_in, "campus" -> campus_in), or "" for any other noun.
+std::string SeatRelation(const std::string& lemma) {
+  static const std::map<std::string, std::string> kSeats = {
+      {"headquarters", "headquarter_in"}, {"headquarter", "headquarter_in"}, {"hq", "headquarter_in"},
+      {"seat", "headquarter_in"},         {"office", "office_in"},           {"offices", "office_in"},
+      {"campus", "campus_in"}};
+  auto it = kSeats.find(lemma);
+  return it == kSeats.end() ? "" : it->second;
 }
 
 // Whether `word` heads the names of buildings and the institutions they
@@ -444,8 +452,7 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
     const std::string& f = s.tokens[i].form;
     return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])) && s.tokens[i].upos != "PUNCT";
   };
-  std::sort(names.begin(), names.end(),
-            [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+  SortByBegin(&names);
   std::vector<NamedSpan> out;
   for (size_t k = 0; k < names.size(); ++k) {
     NamedSpan a = names[k];
@@ -487,10 +494,10 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
       return i < next_name && capitalized(i) && !IsPersonTitle(s.tokens[i].form) &&
              !IsAcronym(s.tokens[i].form) && (s.tokens[i].upos == "NOUN" || s.tokens[i].upos == "PROPN");
     };
-    auto catalog_person_noun = [&](const Token& t) {
-      static const std::set<std::string> kPeople = {"Administrator", "Director", "Spokesman",
-                                                    "Spokeswoman", "Manager", "Officer", "Commander"};
-      return kPeople.count(t.form) > 0;
+    // (Titles IsPersonTitle does not list.)
+    auto post_word = [&](const Token& t) {
+      static const std::set<std::string> kPosts = {"Administrator", "Manager", "Officer", "Commander"};
+      return kPosts.count(t.form) > 0;
     };
     bool hangs_on_next = false;
     for (int i = a.begin; i < a.end; ++i) hangs_on_next |= s.tokens[i].head == a.end;
@@ -498,7 +505,7 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
     // title: a proper noun there is a name of its own, "NASA Administrator
     // Charles Bolden".)
     if (hangs_on_next && a.begin > 0 && name_word(a.end) && s.tokens[a.end].upos == "NOUN" &&
-        !catalog_person_noun(s.tokens[a.end])) {
+        !post_word(s.tokens[a.end])) {
       int e = a.end + 1;
       while (true) {
         int of = e < n && Lower(s.tokens[e].form) == "of" ? e + 1 : -1;
@@ -993,8 +1000,7 @@ void RecurringNames(const std::vector<Sentence>& sentences,
         names.push_back(NamedSpan{b, e, type});
       }
     }
-    std::sort(names.begin(), names.end(),
-              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+    SortByBegin(&names);
   }
 }
 
@@ -1405,8 +1411,7 @@ void OpenIeExtractor::JoinKnownPossessiveNames(const Sentence& s, std::vector<Na
     if (known == EntityType::kOther) continue;
     if (after != names->end()) names->erase(after);
     names->push_back(NamedSpan{b, e, known});
-    std::sort(names->begin(), names->end(),
-              [](const NamedSpan& x, const NamedSpan& y) { return x.begin < y.begin; });
+    SortByBegin(names);
   }
   // "Democratic People" + 's + "Republic of Korea": two names the
   // recognizer cut at a possessive are one when WordNet knows the whole
@@ -1487,11 +1492,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   // trained); the claims read them repaired.
   std::vector<std::vector<NamedSpan>> recognized =
       ner_ ? ner_->Recognize(sentences) : std::vector<std::vector<NamedSpan>>(sentences.size());
+  std::vector<std::vector<AcronymExpansion>> expansions(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si) {
     SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
     JoinNumberedNames(sentences[si], &recognized[si]);
-    std::vector<int> acronyms;
-    JoinAcronymExpansions(sentences[si], &recognized[si], &acronyms);
+    expansions[si] = JoinAcronymExpansions(sentences[si], &recognized[si]);
     RepairParseForClaims(sentences[si], recognized[si]);
   }
   for (size_t si = 0; si < sentences.size(); ++si) {
@@ -1864,14 +1869,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         }
         // "Google headquarters in California", "Google's headquarters
         // located in Mountain View": where an organisation has its seat.
-        if (const Token& me = s.tokens[head];
-            (me.deprel == "compound" || me.deprel == "nmod:poss") && me.head >= 0 &&
-            IsSeatNoun(Lower(s.tokens[me.head].lemma))) {
-          int seat = me.head;
-          std::string noun = Lower(s.tokens[seat].lemma);
-          std::string relation = noun == "headquarters" || noun == "headquarter" || noun == "hq" || noun == "seat"
-                                     ? "headquarter_in"
-                                     : (noun == "offices" ? "office" : noun) + "_in";
+        const int seat = s.tokens[head].head;
+        const std::string& seat_of = s.tokens[head].deprel;
+        if (std::string relation = (seat_of == "compound" || seat_of == "nmod:poss") && seat >= 0
+                                       ? SeatRelation(Lower(s.tokens[seat].lemma))
+                                       : "";
+            !relation.empty()) {
           for (int a : view.kids(seat)) {
             const Token& k = s.tokens[a];
             std::string located = Lower(k.lemma);
@@ -2427,16 +2430,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!defined && words.size() >= 2 && words.front() != "of") resolver.DefineAcronym(acr, text_from(0));
     }
     // And the other way round: "FIRST (For Inspiration and Recognition of
-    // Science and Technology)".
-    {
-      std::vector<NamedSpan> copy = recognized[si];
-      std::vector<int> acronym_of;
-      std::vector<NamedSpan> expansions = JoinAcronymExpansions(s, &copy, &acronym_of);
-      for (size_t k = 0; k < expansions.size(); ++k)
-        resolver.DefineAcronym(s.tokens[acronym_of[k]].form,
-                               cut(ByteSpan{s.tokens[expansions[k].begin].span.begin,
-                                            s.tokens[expansions[k].end - 1].span.end}));
-    }
+    // Science and Technology)" (found before the recognizer's names were
+    // cleaned: JoinAcronymExpansions).
+    for (const AcronymExpansion& x : expansions[si])
+      resolver.DefineAcronym(s.tokens[x.acronym].form,
+                             cut(ByteSpan{s.tokens[x.words.begin].span.begin, s.tokens[x.words.end - 1].span.end}));
 
     // 3a. Events named by a noun: "a phone call made by President Trump ...
     // to Ukrainian President Volodymyr Zelensky", "Obama's call to Putin",

@@ -691,8 +691,7 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
     }
     if (proper) kept.push_back(NamedSpan{begin, person, organisation_type});
     kept.push_back(NamedSpan{person, end, EntityType::kPerson});
-    std::sort(kept.begin(), kept.end(),
-              [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    SortByBegin(&kept);
     *names = std::move(kept);
     j = end;
   }
