@@ -67,6 +67,22 @@ bool WeakPronoun(const std::string& lower) {
   return kWeak.count(lower) > 0;
 }
 
+// Whether a sentence is a picture's credit: "Shimon Peres image: David
+// Shankbone.", "Photo: Reuters", "Image credit: NASA": a picture word and a
+// colon, then only a name.
+bool IsPictureCredit(const Sentence& s) {
+  static const std::set<std::string> kPictureWords = {"image", "images", "photo", "photos", "photograph",
+                                                      "picture", "credit", "caption"};
+  const int n = static_cast<int>(s.tokens.size());
+  int colon = -1;
+  for (int i = 1; i < n && colon < 0; ++i)
+    if (s.tokens[i].form == ":" && kPictureWords.count(Lower(s.tokens[i - 1].form))) colon = i;
+  if (colon < 0 || colon + 1 >= n) return false;
+  for (int i = colon + 1; i < n; ++i)
+    if (s.tokens[i].upos != "PROPN" && s.tokens[i].upos != "PUNCT") return false;
+  return true;
+}
+
 // A pronoun that can stand for a person: he, his, her, their...
 bool PersonPronounForm(const std::string& lower) {
   return IsPronounForm(lower) && lower != "it" && lower != "its" && lower != "itself";
@@ -131,8 +147,31 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
       if (s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of")
         return std::nullopt;
   }
+  // "Licen was the director of a WTA Tour event", "served as the director
+  // of ...": a predicate with a complement says what its subject is; it
+  // refers back to no one (the claim would be lost as the subject's own).
+  bool predicate = false, nmod = false;
+  for (int k : kids) {
+    const std::string& d = s.tokens[k].deprel;
+    predicate |= d == "cop" || (d == "case" && Lower(s.tokens[k].form) == "as");
+    nmod |= d == "nmod";
+  }
+  if (predicate && nmod) return std::nullopt;
+  // "this girl named Isabel": the name that follows says who; the noun
+  // refers back to no one.
+  for (int k : kids) {
+    std::string lemma = Lower(s.tokens[k].lemma);
+    if (s.tokens[k].deprel == "acl" && (lemma == "name" || lemma == "call")) return std::nullopt;
+  }
   std::string l = Lower(t.lemma);
-  if (definite && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
+  // "the Director of Media and Communications": a post its complement
+  // names, no title referring back.
+  bool complement = false;
+  for (int k : kids)
+    if (s.tokens[k].deprel == "nmod")
+      for (size_t j = 0; j < s.tokens.size(); ++j)
+        complement |= s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of";
+  if (definite && !complement && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
       Lower(t.form) != "of" && Lower(t.form) != "state" && Lower(t.form) != "former")
     return Description{EntityType::kPerson, l};
   if (t.upos != "NOUN" || t.xpos != "NN") return std::nullopt;
@@ -1495,6 +1534,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   std::vector<std::vector<AcronymExpansion>> expansions(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si) {
     SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
+    if (catalog_) DropPostFields(sentences[si], &recognized[si], *catalog_);
     JoinNumberedNames(sentences[si], &recognized[si]);
     expansions[si] = JoinAcronymExpansions(sentences[si], &recognized[si]);
     RepairParseForClaims(sentences[si], recognized[si]);
@@ -1647,6 +1687,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           first = article;
         if (first > article) m.title = s.tokens[run[first - 1]].form;
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
+        // "I'll do a Santorum", "he bought a Picasso": a name right after
+        // "a" names a thing after the one who bears it, not the bearer.
+        // ("a blue Marilyn" may still mention her.)
+        for (int k : view.kids(head)) {
+          std::string det = Lower(s.tokens[k].form);
+          if (k + 1 == run[0] && s.tokens[k].deprel == "det" && (det == "a" || det == "an")) return -1;
+        }
         name_start = run[first];
         name_end = run.back();
         ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
@@ -2041,6 +2088,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                             own_type() != EntityType::kPerson && own_type() != EntityType::kPlace;
           if (!after && !is_role(a) && !thing_described) continue;
           if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
+          // A name after a name is another item of a list the parser read
+          // as an apposition, not a description: "the Midwest Magic Jubilee
+          // in St. Louis, the TAOM in Dallas, the British Ring Convention in
+          // Buxton" (no St. Louis "taom_in" Dallas). Titles are roles.
+          if (after && !is_role(a) &&
+              (view.IsName(a) || std::isupper(static_cast<unsigned char>(s.tokens[a].form[0]))))
+            continue;
           role_claims(a, after);
           // "curator and director of exhibits at ...": each role of a
           // coordination.
@@ -3003,14 +3057,17 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                           roles.count({from, to});
                                  }),
                   pending.end());
-    // "Wikinews: How did the project start?": a question asks, it claims
-    // nothing (the parser reads its wh-word as the root of a copula).
-    int root = -1;
-    for (int k = 0; k < n; ++k)
-      if (s.tokens[k].head < 0) root = k;
-    const std::string& root_tag = root >= 0 ? s.tokens[root].xpos : "";
-    if (s.tokens[n - 1].form == "?" && (root_tag == "WRB" || root_tag == "WP" || root_tag == "WDT"))
-      pending.resize(sentence_start);
+    // "Wikinews: How did the project start?", "What do you think the
+    // impact will be with the Games being televised live in the United
+    // States?": a question asks, it claims nothing.
+    int last = n - 1;
+    while (last > 0 && (s.tokens[last].form == "\"" || s.tokens[last].form == "'" ||
+                        s.tokens[last].form == ")" || s.tokens[last].form == "\u201d"))
+      --last;
+    if (s.tokens[last].form == "?") pending.resize(sentence_start);
+    // "Shimon Peres image: David Shankbone.": a picture's credit names who
+    // took it; it claims nothing between the two.
+    if (IsPictureCredit(s)) pending.resize(sentence_start);
     order += static_cast<uint32_t>(n) + 1;
   }
 

@@ -697,6 +697,83 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
   }
 }
 
+void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
+                    const EntityCatalog& catalog) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  // Whether capitalized word `w` is, first of all, a field, an activity or
+  // a body of them in WordNet (lexicographer files noun.act, attribute,
+  // cognition, communication, group, possession and state: "Education",
+  // "Communications", "Finance", "Affairs"), and no name it knows.
+  auto field_word = [&](const std::string& w) {
+    static const std::set<int> kFieldFiles = {4, 7, 9, 10, 14, 21, 26};
+    if (!std::isupper(static_cast<unsigned char>(w[0])) || catalog.KnownType(w) != EntityType::kOther)
+      return false;
+    std::string lower = text::ToLower(w);
+    if (lower == "media") return true;  // WordNet has only "medium"
+    std::vector<WordNetSynset> senses = catalog.wordnet().Synsets(lower);
+    return !senses.empty() && kFieldFiles.count(senses[0].lex_file) > 0;
+  };
+  // Whether tokens [begin, end) are such fields ("Media and
+  // Communications", "Foreign Affairs": adjectives may qualify them).
+  auto field = [&](int begin, int end) {
+    if (begin >= end || !field_word(t[end - 1].form)) return false;
+    std::string words;
+    for (int k = begin; k < end; ++k) {
+      const std::string& w = t[k].form;
+      words += (words.empty() ? "" : " ") + w;
+      if (w == "and" || w == "&" || (t[k].upos == "ADJ" && k + 1 < end)) continue;
+      if (!field_word(w)) return false;
+    }
+    return catalog.KnownType(words) == EntityType::kOther;
+  };
+  std::vector<NamedSpan> kept;
+  int field_end = -1;  // where the last post's field ended ("Media" of "Media and Communications")
+  for (const NamedSpan& name : *names) {
+    int b = name.begin;
+    while (b < name.end && (t[b].form == "of" || t[b].form == "the")) ++b;
+    // (The recognizer's name may hold the title: "Director of
+    // Communications".)
+    bool title_inside = b + 2 < name.end && IsTitleWithComplement(t[b].form) &&
+                        (t[b + 1].form == "of" || t[b + 1].form == "for");
+    if (title_inside) b += 2;
+    // After a title and its "of", maybe past other fields ("Director of
+    // Media and Communications": "Media" may be no name of the recognizer).
+    int p = b - 1;
+    while (p > 0 && (t[p].form == "and" || t[p].form == "&" || t[p].form == "," || t[p].upos == "ADJ" ||
+                     field_word(t[p].form)))
+      --p;
+    bool after_title = title_inside || p >= 1 && (t[p].form == "of" || t[p].form == "for") &&
+                       IsTitleWithComplement(t[p - 1].form);
+    bool after_field = b >= 1 && field_end >= 0 && b - field_end <= 2 &&
+                       (t[b - 1].form == "and" || t[b - 1].form == "&" || t[b - 1].form == ",");
+    bool typed = name.type == EntityType::kOrganization || name.type == EntityType::kPlace;
+    if (b == name.end || typed || !(after_title || after_field)) {
+      kept.push_back(name);
+      continue;
+    }
+    // The field runs to the name's end or its "of": "Education of Slovenia"
+    // keeps "Slovenia".
+    int of = b;
+    while (of < name.end && t[of].form != "of") ++of;
+    if (!field(b, of)) {
+      kept.push_back(name);
+      continue;
+    }
+    // The fields coordinated after it, recognized or not ("and
+    // Communications").
+    field_end = of;
+    if (of == name.end)
+      while (field_end + 1 < n && (t[field_end].form == "and" || t[field_end].form == "&") &&
+             field(field_end + 1, field_end + 2))
+        field_end += 2;
+    for (int k = b; k < field_end; ++k)
+      if (t[k].upos == "PROPN") t[k].upos = "NOUN";  // nor a name to the sentence's reader
+    if (of + 1 < name.end) kept.push_back(NamedSpan{of + 1, name.end, name.type});
+  }
+  *names = std::move(kept);
+}
+
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairSpeakerLabel(sentence);

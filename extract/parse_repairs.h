@@ -28,6 +28,15 @@ namespace kg::extract {
 void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
                            const EntityCatalog* catalog);
 
+// "Director of Media and Communications", "Minister of Education of
+// Slovenia": the field a post serves, capitalized, is no name. Drops such
+// a name the recognizer read after a title and "of" (or "for"), or after
+// such a field and "and" (names the recognizer read as no organisation or
+// place, whose words WordNet knows as common nouns and not as names;
+// "Director of Apple" keeps Apple, an organisation), and keeps what follows an "of" in it ("Slovenia").
+void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
+                    const EntityCatalog& catalog);
+
 // Applies every repair to `sentence` (tags and tree), in place. `names` are
 // the recognizer's names in it (none for CaRB's sentences): some repairs
 // need to know who is a person.

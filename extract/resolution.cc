@@ -331,6 +331,9 @@ void DocumentResolver::Resolve() {
         // "this cyclone" -> the last entity named with the word (Cyclone Gita).
         for (size_t j = i; j-- > 0 && target < 0;) {
           if (mentions_[j].pronoun || entity_of_[j] < 0) continue;
+          // A person is not written lower case: "define santorum" after
+          // "Rick Santorum" is the word, not the man ("iodine" is iodine).
+          if (m.bare && entities_[entity_of_[j]].type == EntityType::kPerson) continue;
           for (const std::string& name : {mentions_[j].name, entities_[entity_of_[j]].name})
             if (DescribesName(m.head_word, m.bare, name)) target = entity_of_[j];
         }
