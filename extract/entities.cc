@@ -239,6 +239,17 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
   return name;
 }
 
+bool IsCalendarWord(const std::string& w) {
+  static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December",
+                                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                 "Saturday", "Sunday"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+
 bool IsPersonTitle(const std::string& w) {
   static const char* kTitles[] = {
       "President", "president", "PRESIDENTS", "Presidents", "PRESIDENT", "Mr.", "Mrs.", "Ms.",

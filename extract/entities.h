@@ -86,6 +86,10 @@ class EntityCatalog {
 // President, Mr., Minister, spokesman, Secretary...
 bool IsPersonTitle(const std::string& word);
 
+// A month's or a weekday's name: "January", "Monday" (no place or
+// organisation, though written with a capital).
+bool IsCalendarWord(const std::string& word);
+
 // Type suggested by the words of a name and the title before it
 // (kOther when none applies).
 EntityType TypeFromCues(const std::vector<std::string>& name_words, const std::string& title);

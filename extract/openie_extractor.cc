@@ -88,16 +88,6 @@ bool PersonPronounForm(const std::string& lower) {
   return IsPronounForm(lower) && lower != "it" && lower != "its" && lower != "itself";
 }
 
-bool IsCalendarWord(const std::string& w) {
-  static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December",
-                                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                 "Saturday", "Sunday"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
-
 bool IsNameToken(const Token& t) {
   if (IsCalendarWord(t.form)) return false;
   return t.upos == "PROPN" ||

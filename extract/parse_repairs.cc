@@ -697,6 +697,49 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
   }
 }
 
+// "opened at the Tang Teaching Museum at Skidmore College", "met at the
+// White House in Washington": the parser hangs both places on the verb; the
+// second, right after the first, says where the first is.
+void RepairPlaceOfPlace(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto preposition = [&](int k) -> std::string {
+    for (int c = 0; c < k; ++c)
+      if (t[c].head == k && t[c].deprel == "case") return text::ToLower(t[c].form);
+    return "";
+  };
+  auto last_word = [&](int k) {  // the last token of k's phrase
+    int last = k;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (int c = last + 1; c < n; ++c) {
+        int h = c;
+        for (int guard = 0; guard < n && h >= 0 && h != k; ++guard) h = t[h].head;
+        if (h == k) {
+          last = c;
+          grew = true;
+        }
+      }
+    }
+    return last;
+  };
+  for (int first = 0; first < n; ++first) {
+    if (t[first].deprel != "obl" || t[first].upos != "PROPN") continue;
+    std::string p1 = preposition(first);
+    if (p1 != "at" && p1 != "in") continue;
+    int end = last_word(first);
+    int case2 = end + 1;
+    if (case2 + 1 >= n || t[case2].deprel != "case") continue;
+    int second = t[case2].head;
+    std::string p2 = text::ToLower(t[case2].form);
+    if (second <= case2 || t[second].head != t[first].head || t[second].deprel != "obl" ||
+        t[second].upos != "PROPN" || (p2 != "at" && p2 != "in") || IsCalendarWord(t[second].form))
+      continue;
+    t[second].head = first;
+    t[second].deprel = "nmod";
+  }
+}
+
 void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
                     const EntityCatalog& catalog) {
   std::vector<Token>& t = sentence.tokens;
@@ -789,6 +832,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   RepairSplitProperNames(sentence, names);
+  RepairPlaceOfPlace(sentence);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
