@@ -866,9 +866,15 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // "Mecca, Islam's holiest site", "Opera is a web browser".
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
                                            const std::vector<int>& kids) {
-  auto kind = [&](int a) -> std::optional<EntityType> {
+  std::function<std::optional<EntityType>(int)> kind = [&](int a) -> std::optional<EntityType> {
     const Token& t = s.tokens[a];
     if (t.upos != "NOUN") return std::nullopt;
+    // "a family of airliners", "a series of rockets": what they are of.
+    static const std::set<std::string> kOfWhat = {"family", "series", "line", "range", "class",
+                                                  "type",   "kind",   "model", "version", "brand"};
+    if (kOfWhat.count(Lower(t.lemma)))
+      for (int c = a + 1; c < static_cast<int>(s.tokens.size()); ++c)
+        if (s.tokens[c].head == a && s.tokens[c].deprel == "nmod" && s.tokens[c].upos == "NOUN") return kind(c);
     // The compound first: "web browser" is software, a "browser" alone a
     // person who browses.
     std::optional<EntityType> k = CompoundKind(catalog, s, a);

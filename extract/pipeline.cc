@@ -126,10 +126,26 @@ void RetagCamelCaseNames(Sentence& sentence) {
   }
 }
 
+// "Boeing builds planes": a capitalized word the tagger reads as a verb
+// (for its "-ing") that WordNet knows as no word nor any word's inflection
+// is a name.
+void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
+  for (Token& t : sentence.tokens) {
+    const std::string& f = t.form;
+    if (t.upos != "VERB" || f.size() < 3 || !std::isupper(static_cast<unsigned char>(f[0]))) continue;
+    std::string lower = f;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == f || lemmatizer_->KnowsWord(lower)) continue;
+    t.upos = "PROPN";
+    t.xpos = "NNP";
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
   RetagCamelCaseNames(sentence);
+  RetagUnknownCapitalizedVerbs(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";

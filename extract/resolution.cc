@@ -453,6 +453,21 @@ void DocumentResolver::Resolve() {
         e.type == EntityType::kProduct)
       last_thing = index;
   }
+  // A numbered version or model of a product or of a maker's is a
+  // product: "Internet Explorer 6" after "Internet Explorer" (a browser),
+  // "Boeing 777" after "Boeing".
+  std::map<std::string, EntityType> type_by_name;
+  for (const Entity& e : entities_) type_by_name.emplace(e.name, e.type);
+  for (Entity& e : entities_) {
+    size_t space = e.name.rfind(' ');
+    if (e.type != EntityType::kOther || space == std::string::npos || space + 1 == e.name.size() ||
+        !std::all_of(e.name.begin() + space + 1, e.name.end(), [](unsigned char c) { return std::isdigit(c); }))
+      continue;
+    auto maker = type_by_name.find(e.name.substr(0, space));
+    if (maker != type_by_name.end() &&
+        (maker->second == EntityType::kProduct || maker->second == EntityType::kOrganization))
+      e.type = EntityType::kProduct;
+  }
   // "I" in reported speech is the speaker, named before or after it ("we"
   // an organisation speaking); in an interview, "I" is the person
   // interviewed.
