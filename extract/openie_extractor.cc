@@ -611,6 +611,9 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
         (Lower(s.tokens[b].form) == "pro" || Lower(s.tokens[b].form) == "anti"))
       return;
     if (e - b == 1 && s.tokens[b].upos == "ADJ") return;
+    // "render into Chinese Bernhard Karlgren's Etudes": a nationality or a
+    // language before a person's name of two words or more is no part of it.
+    if (type == EntityType::kPerson && e - b >= 3 && !CountryOfDemonym(s.tokens[b].form).empty()) ++b;
     // "the South Korean puppet military": a nationality is no name.
     std::string words;
     for (int i = b; i < e; ++i) words += (i > b ? " " : "") + s.tokens[i].form;
@@ -1612,7 +1615,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           p = s.tokens[p].head;
         }
         const std::string& d = s.tokens[p].deprel;
-        m.salient = d == "nsubj" || d == "nsubj:pass" || d == "nmod:poss" || d == "root";
+        m.salient = d == "nsubj" || d == "nsubj:pass" || d == "root";
+        // A possessor is as salient as what it possesses: "Karlgren's
+        // Etudes" as an object is no subject of the story.
+        if (d == "nmod:poss" && s.tokens[p].head >= 0) {
+          const std::string& owned = s.tokens[s.tokens[p].head].deprel;
+          m.salient = owned == "nsubj" || owned == "nsubj:pass" || owned == "root";
+        }
       }
       // A word of a name is the name's, never a description ("the Black
       // Sea resort city").
