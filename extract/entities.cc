@@ -187,6 +187,12 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
 
 std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const {
   if (const KnownName* k = FindKnown(name)) return k->name;
+  // "St Jerome", as British English writes it, is WordNet's "St. Jerome".
+  if (name.size() > 4 && name.compare(0, 3, "St ") == 0 && std::isupper(static_cast<unsigned char>(name[3]))) {
+    std::string dotted = "St. " + name.substr(3);
+    std::string canonical = CanonicalNameUncached(dotted);
+    if (canonical != dotted) return canonical;
+  }
   // A name stays a name: never "VIP" -> "very important person".
   auto proper = [](const std::string& w) {
     return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));

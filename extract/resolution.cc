@@ -406,7 +406,10 @@ void DocumentResolver::Resolve() {
     // "Washington Irving".)
     bool place_by_text = located.count(name) > 0;
     std::string canonical = place_by_text ? name : catalog_.CanonicalName(name);
-    EntityType known = catalog_.KnownType(canonical);
+    // (Typed by the name as written: "St. Louis" is first of all the city,
+    // though its canonical "Saint Louis" is first of all the king.)
+    EntityType known = catalog_.KnownType(name);
+    if (known == EntityType::kOther) known = catalog_.KnownType(canonical);
     if (known != EntityType::kOther && !EndsWithOrganizationWord(Words(name)) &&
         !EndsWithPlaceWord(Words(name)) && !place_by_text)
       type = known;
