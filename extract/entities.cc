@@ -264,7 +264,7 @@ bool IsPersonTitle(const std::string& w) {
       "Mayor", "mayor", "General", "Gen.", "Chancellor", "King", "Queen", "Prince", "Pope",
       "Chairman", "chairman", "Director", "director", "Ambassador", "ambassador", "Judge",
       "Justice", "Premier", "Foreign", "Defense", "Defence", "Interior", "Vice", "Deputy",
-      "Sir", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
+      "Sir", "Dame", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
       "Suspect", "suspect", "Chief", "CEO", "Attorney", "dean", "leader", "Leader",
       "former", "Former", "press", "Press", "State", "of"};
   static const std::unordered_set<std::string_view> kSet(std::begin(kTitles), std::end(kTitles));

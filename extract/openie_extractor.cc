@@ -83,6 +83,27 @@ bool IsPictureCredit(const Sentence& s) {
   return true;
 }
 
+// Honours and degrees written after a name: "FRS", "DBE", "PhD".
+bool IsPostNominal(const std::string& w) {
+  static const std::set<std::string> kPostNominals = {
+      "FRS", "FRSE", "FBA", "FREng", "RA", "DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "KCB", "GCB",
+      "KG", "OM", "CH", "QC", "KC", "PhD", "Ph.D.", "MD", "M.D.", "DPhil", "FAA", "FRSC", "MP", "MEP"};
+  return kPostNominals.count(w) > 0;
+}
+
+// A language's name, as a gloss in another language opens: "(Arabic:",
+// "(French pronunciation:".
+bool IsLanguageName(const std::string& w) {
+  static const std::set<std::string> kLanguages = {
+      "Arabic", "French", "Chinese", "Japanese", "German", "Spanish", "Russian", "Hebrew", "Greek",
+      "Latin",  "Italian", "Portuguese", "Korean", "Persian", "Hindi", "Urdu", "Turkish", "Dutch",
+      "Polish", "Swedish", "Norwegian", "Danish", "Finnish", "Czech", "Hungarian", "Romanian",
+      "Ukrainian", "Serbian", "Croatian", "Bulgarian", "Thai", "Vietnamese", "Indonesian", "Malay",
+      "Bengali", "Punjabi", "Tamil", "Pashto", "Kurdish", "Armenian", "Georgian", "Irish", "Welsh",
+      "Catalan", "Basque", "Yiddish", "Sanskrit", "Mandarin", "Cantonese", "Tagalog", "Swahili"};
+  return kLanguages.count(w) > 0;
+}
+
 // A pronoun that can stand for a person: he, his, her, their...
 bool PersonPronounForm(const std::string& lower) {
   return IsPronounForm(lower) && lower != "it" && lower != "its" && lower != "itself";
@@ -597,7 +618,20 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
   auto emit = [&](int b, int e, EntityType type) {
     while (b < e && !NameLike(s.tokens[b])) ++b;
     while (e > b && !NameLike(s.tokens[e - 1]) && !hyphen_rest(e - 1)) --e;
+    // "Daniel Bernoulli FRS", "Dame Zaha Hadid DBE RA": honours after a
+    // name are no part of it.
+    while (e - b >= 2 && IsPostNominal(s.tokens[e - 1].form)) --e;
     if (b >= e) return;
+    // "(Arabic: Zahā Ḥadīd)", "(French: Pierre Charles L'Enfant)": the name
+    // written in another language is a gloss of the name before it, no
+    // entity of its own.
+    for (int k = b - 1; k >= 1 && k >= b - 4; --k) {
+      if (s.tokens[k].form != ":") continue;
+      int language = k - 1;
+      if (Lower(s.tokens[language].form) == "pronunciation" && language >= 1) --language;
+      if (language >= 1 && s.tokens[language - 1].form == "(" && IsLanguageName(s.tokens[language].form))
+        return;
+    }
     // "Pro-Beijing DAB": the stance is no part of the name after it.
     while (b + 3 < e && s.tokens[b + 1].form == "-" && AfterProOrAnti(s, b + 2)) b += 3;
     if (AfterProOrAnti(s, b)) return;  // "pro-Beijing"
