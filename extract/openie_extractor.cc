@@ -2350,6 +2350,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int region_id = add_name(view.HeadOf(*region));
       if (place_id < 0 || region_id < 0 || place_id == region_id) continue;
       if (located_by_text) resolver.MarkLocated(place_id);
+      resolver.MarkPlaced(place_id);
       add_unless_read(place_id, region_id, "locate_in", s.tokens[c].span, 0.7);
     }
 

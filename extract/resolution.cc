@@ -398,6 +398,10 @@ void DocumentResolver::Resolve() {
     std::string name = doc_name[i];
     EntityType type = type_of[name];
     auto s = short_to_long.find(name);
+    // "Washington, D.C." is the city where "Washington" alone may be George
+    // Washington: a name the text locates here is no part of a person's.
+    if (s != short_to_long.end() && m.placed && type_of[s->second] == EntityType::kPerson)
+      s = short_to_long.end();
     if (s != short_to_long.end()) {
       name = s->second;
       type = type_of[name];

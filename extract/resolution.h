@@ -66,6 +66,9 @@ struct NameMention {
   // The sentence says where the named place is ("Irving, Texas"): the name
   // is a place's, whatever WordNet says of it (Washington Irving).
   bool located = false;
+  // The sentence says where this mention is ("Washington, D.C."), WordNet
+  // place or not: it is no part of a person's name ("George Washington").
+  bool placed = false;
   // "I" in what a named person is reported to say ("'I was disappointed,'
   // Cornyn said"): the speaker's mention id, which the pronoun stands for;
   // kInterviewee for "I" in an interview, where it is the person
@@ -138,6 +141,7 @@ class DocumentResolver {
 
   // Mention `id` names a place the sentence locates (NameMention::located).
   void MarkLocated(int id) { mentions_[id].located = true; }
+  void MarkPlaced(int id) { mentions_[id].placed = true; }
 
   // Pronoun mention `id` is said by the person of mention `speaker`
   // (NameMention::speaker).
