@@ -1650,11 +1650,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         }
         const std::string& d = s.tokens[p].deprel;
         m.salient = d == "nsubj" || d == "nsubj:pass" || d == "root";
-        // A possessor is as salient as what it possesses: "Karlgren's
-        // Etudes" as an object is no subject of the story.
+        // A possessor is as salient as what it possesses: "Warhol's
+        // obsession" as a subject or object is; "into Karlgren's Etudes"
+        // in a prepositional phrase makes Karlgren no subject of the story.
         if (d == "nmod:poss" && s.tokens[p].head >= 0) {
           const std::string& owned = s.tokens[s.tokens[p].head].deprel;
-          m.salient = owned == "nsubj" || owned == "nsubj:pass" || owned == "root";
+          m.salient = owned == "nsubj" || owned == "nsubj:pass" || owned == "root" || owned == "obj" ||
+                      owned == "iobj";
         }
       }
       // A word of a name is the name's, never a description ("the Black
