@@ -255,7 +255,6 @@ bool IsCalendarWord(const std::string& w) {
   return false;
 }
 
-
 bool IsPersonTitle(const std::string& w) {
   static const char* kTitles[] = {
       "President", "president", "PRESIDENTS", "Presidents", "PRESIDENT", "Mr.", "Mrs.", "Ms.",

@@ -710,16 +710,10 @@ void RepairPlaceOfPlace(Sentence& sentence) {
   };
   auto last_word = [&](int k) {  // the last token of k's phrase
     int last = k;
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (int c = last + 1; c < n; ++c) {
-        int h = c;
-        for (int guard = 0; guard < n && h >= 0 && h != k; ++guard) h = t[h].head;
-        if (h == k) {
-          last = c;
-          grew = true;
-        }
-      }
+    for (int c = k + 1; c < n; ++c) {
+      int h = c;
+      for (int guard = 0; guard < n && h >= 0 && h != k; ++guard) h = t[h].head;
+      if (h == k) last = c;
     }
     return last;
   };
@@ -786,8 +780,8 @@ void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
     while (p > 0 && (t[p].form == "and" || t[p].form == "&" || t[p].form == "," || t[p].upos == "ADJ" ||
                      field_word(t[p].form)))
       --p;
-    bool after_title = title_inside || p >= 1 && (t[p].form == "of" || t[p].form == "for") &&
-                       IsTitleWithComplement(t[p - 1].form);
+    bool after_title = title_inside || (p >= 1 && (t[p].form == "of" || t[p].form == "for") &&
+                                        IsTitleWithComplement(t[p - 1].form));
     bool after_field = b >= 1 && field_end >= 0 && b - field_end <= 2 &&
                        (t[b - 1].form == "and" || t[b - 1].form == "&" || t[b - 1].form == ",");
     bool typed = name.type == EntityType::kOrganization || name.type == EntityType::kPlace;

@@ -126,9 +126,9 @@ void RetagCamelCaseNames(Sentence& sentence) {
   }
 }
 
-// "Boeing builds planes": a capitalized word the tagger reads as a verb
-// (for its "-ing") that WordNet knows as no word nor any word's inflection
-// is a name.
+// "Boeing builds planes", "Mohamed was a guest": a capitalized word the
+// tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
+// word nor any word's inflection is a name.
 void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
   for (Token& t : sentence.tokens) {
     const std::string& f = t.form;
