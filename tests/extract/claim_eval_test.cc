@@ -148,7 +148,7 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 85, 60.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 87, 60.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
@@ -174,7 +174,7 @@ TEST(NewsClaims, BlindThirdSetDoesNotFall) {
 // written (ff81546). A floor, not the target.
 TEST(NewsClaims, BlindFourthSetDoesNotFall) {
   ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
-                    {6, 108, 25, 40.0});
+                    {6, 108, 25, 44.0});
 }
 
 }  // namespace
