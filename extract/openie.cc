@@ -411,6 +411,17 @@ class TreeRules {
       }
     }
     if (!copular) t->relation.push_back(p);
+    // "If Putin calls Obama, ...", "unless he returned and cooperated with
+    // Moxon": a condition's clause says what may happen, not what did.
+    if (t->modality.empty()) {
+      int clause = p;
+      for (int guard = 0; guard < 4 && T(clause).deprel == "conj" && T(clause).head >= 0; ++guard)
+        clause = T(clause).head;
+      for (int c : kids_[clause]) {
+        std::string mark = Lower(T(c).form);
+        if (T(c).deprel == "mark" && (mark == "if" || mark == "unless")) t->modality = mark;
+      }
+    }
     if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
       if (HasChild(p, "nsubj:pass")) t->passive = true;
     }

@@ -355,6 +355,26 @@ TEST_F(SeedClaims, TheReadersClaimsAreFound) {
     EXPECT_EQ(missing.find(must), std::string::npos) << must;
 }
 
+// A claim inside a condition is marked so ("if", "unless"): the audit shows
+// it as what may happen, not as what happened.
+TEST_F(SeedClaims, ConditionsAreAModality) {
+  Result<Extraction> x = ExtractText(
+      "conditions",
+      "If Putin calls Obama, the talks will resume. Daniel would be jailed unless he returned and "
+      "cooperated with Moxon. Putin called Merkel on Monday.");
+  ASSERT_TRUE(x.ok());
+  std::map<std::string, std::string> modality;  // relation -> modality
+  for (const Claim& c : x->claims) modality[c.relation] = c.modality;
+  ASSERT_TRUE(modality.count("call")) << Dump(*x);
+  ASSERT_TRUE(modality.count("cooperate_with")) << Dump(*x);
+  EXPECT_EQ(modality["cooperate_with"], "unless");
+  int conditional_calls = 0, plain_calls = 0;
+  for (const Claim& c : x->claims)
+    if (c.relation == "call") ++(c.modality == "if" ? conditional_calls : plain_calls);
+  EXPECT_EQ(conditional_calls, 1) << Dump(*x);
+  EXPECT_EQ(plain_calls, 1) << Dump(*x);
+}
+
 // data/sentence_claims.tsv: role claims, nominal events, anchored values,
 // reciprocal verbs, each read from one sentence by the full pipeline.
 TEST_F(SeedClaims, SentenceCases) {
