@@ -121,6 +121,13 @@ bool StartsUpper(std::string_view utf8) {
   return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
 }
 
+bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 bool IsAllUpper(std::string_view utf8) {
   bool letter = false;
   for (size_t i = 0; i < utf8.size();) {

@@ -51,6 +51,9 @@ size_t CodePointCount(std::string_view utf8);
 // ("Élysée" yes, "élan" no, "1st" no).
 bool StartsUpper(std::string_view utf8);
 
+// Whether the text is one or more ASCII digits ("777", "135"; not "", "6a").
+bool IsDigits(std::string_view text);
+
 // Whether the text has at least one letter and no lower-case letter ("FBI",
 // "U.S." yes; "Fbi", "1990" no).
 bool IsAllUpper(std::string_view utf8);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "common/text.h"
 #include "extract/wordnet.h"
 
 namespace kg::extract {
@@ -367,7 +368,7 @@ bool AcronymMatches(const std::string& acronym, const std::string& name) {
   std::string all, content, capitals;
   for (const std::string& w : words) {
     if (w.empty()) continue;
-    bool number = std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); });
+    bool number = text::IsDigits(w);
     std::string first = number ? w : std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
     all += first;
     if (!IsSmallWord(w)) content += first;

@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 
+#include "common/text.h"
 #include "extract/entities.h"
 #include "extract/parallel.h"
 #include "extract/wordnet.h"
@@ -649,10 +650,7 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
     return f == "(" || f == ")" || f == "," || f == ";" || f == ":" || f == "\"" || f == "!" ||
            f == "?" || f == "/" || f == "[" || f == "]";
   };
-  auto digits = [&](int k) {
-    const std::string& f = toks[k].form;
-    return !f.empty() && std::all_of(f.begin(), f.end(), [](unsigned char c) { return std::isdigit(c); });
-  };
+  auto digits = [&](int k) { return text::IsDigits(toks[k].form); };
   // A sentence shouted in capitals ("YOU WILL FALL IN LOVE"): its capitals
   // say nothing about names.
   int letters = 0, caps = 0;

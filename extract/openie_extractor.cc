@@ -150,14 +150,19 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     std::string d = Lower(s.tokens[k].form);
     (d == "the" || d == "this" || d == "that" ? definite : other_det) = true;
   }
+  // Its "of" complements: "the city of Edinburgh", "the Director of Media".
+  bool of_complement = false, of_name = false;
+  for (int k : kids) {
+    if (s.tokens[k].deprel != "nmod") continue;
+    for (size_t j = 0; j < s.tokens.size(); ++j)
+      if (s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of") {
+        of_complement = true;
+        of_name |= s.tokens[k].upos == "PROPN";
+      }
+  }
   // "the city of Edinburgh", "the province of Quebec": the name after "of"
   // says which; the noun refers back to nothing.
-  for (int k : kids) {
-    if (s.tokens[k].deprel != "nmod" || s.tokens[k].upos != "PROPN") continue;
-    for (size_t j = 0; j < s.tokens.size(); ++j)
-      if (s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of")
-        return std::nullopt;
-  }
+  if (of_name) return std::nullopt;
   // "Licen was the director of a WTA Tour event", "served as the director
   // of ...": a predicate with a complement says what its subject is; it
   // refers back to no one (the claim would be lost as the subject's own).
@@ -177,12 +182,7 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   std::string l = Lower(t.lemma);
   // "the Director of Media and Communications": a post its complement
   // names, no title referring back.
-  bool complement = false;
-  for (int k : kids)
-    if (s.tokens[k].deprel == "nmod")
-      for (size_t j = 0; j < s.tokens.size(); ++j)
-        complement |= s.tokens[j].head == k && s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of";
-  if (definite && !complement && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
+  if (definite && !of_complement && t.upos == "PROPN" && IsPersonTitle(t.form) && t.xpos == "NNP" &&
       Lower(t.form) != "of" && Lower(t.form) != "state" && Lower(t.form) != "former")
     return Description{EntityType::kPerson, l};
   if (t.upos != "NOUN" || t.xpos != "NN") return std::nullopt;
@@ -323,10 +323,7 @@ void JoinNumberedNames(Sentence& s, std::vector<NamedSpan>* names) {
   const int n = static_cast<int>(s.tokens.size());
   auto number = [&](int i) {
     const std::string& f = s.tokens[i].form;
-    if (s.tokens[i].xpos != "CD" || f.empty() || f.size() > 3) return false;
-    for (char c : f)
-      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return true;
+    return s.tokens[i].xpos == "CD" && f.size() <= 3 && text::IsDigits(f);
   };
   for (int i = 1; i < n; ++i) {
     int num = i;
@@ -903,15 +900,18 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // "Mecca, Islam's holiest site", "Opera is a web browser".
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
                                            const std::vector<int>& kids) {
-  std::function<std::optional<EntityType>(int)> kind = [&](int a) -> std::optional<EntityType> {
-    const Token& t = s.tokens[a];
-    if (t.upos != "NOUN") return std::nullopt;
+  auto kind = [&](int a) -> std::optional<EntityType> {
     // "a family of airliners", "a series of rockets": what they are of.
     static const std::set<std::string> kOfWhat = {"family", "series", "line", "range", "class",
                                                   "type",   "kind",   "model", "version", "brand"};
-    if (kOfWhat.count(Lower(t.lemma)))
-      for (int c = a + 1; c < static_cast<int>(s.tokens.size()); ++c)
-        if (s.tokens[c].head == a && s.tokens[c].deprel == "nmod" && s.tokens[c].upos == "NOUN") return kind(c);
+    for (int of = a; of >= 0 && s.tokens[a].upos == "NOUN" && kOfWhat.count(Lower(s.tokens[a].lemma));) {
+      of = -1;
+      for (int c = a + 1; c < static_cast<int>(s.tokens.size()) && of < 0; ++c)
+        if (s.tokens[c].head == a && s.tokens[c].deprel == "nmod" && s.tokens[c].upos == "NOUN") of = c;
+      if (of >= 0) a = of;
+    }
+    const Token& t = s.tokens[a];
+    if (t.upos != "NOUN") return std::nullopt;
     // The compound first: "web browser" is software, a "browser" alone a
     // person who browses.
     std::optional<EntityType> k = CompoundKind(catalog, s, a);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text.h"
 #include "extract/lemmatizer.h"
 #include "extract/parser.h"
 #include "extract/tagger.h"
@@ -133,8 +134,7 @@ void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
   for (Token& t : sentence.tokens) {
     const std::string& f = t.form;
     if (t.upos != "VERB" || f.size() < 3 || !std::isupper(static_cast<unsigned char>(f[0]))) continue;
-    std::string lower = f;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = text::ToLower(f);
     if (lower == f || lemmatizer_->KnowsWord(lower)) continue;
     t.upos = "PROPN";
     t.xpos = "NNP";

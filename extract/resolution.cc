@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/text.h"
 #include "extract/entities.h"
 
 namespace kg::extract {
@@ -193,8 +194,7 @@ void DocumentResolver::Resolve() {
     if ((w.size() >= 2 && w[0] == "Space" && w[1] == "Shuttle" && w.back() != "Program") ||
         (w.size() >= 2 && (w[0] == "USS" || w[0] == "HMS")))
       t = EntityType::kProduct;
-    if (w.size() == 1 && name.size() > 4 && name.compare(0, 4, "STS-") == 0 &&
-        std::all_of(name.begin() + 4, name.end(), [](unsigned char c) { return std::isdigit(c); }))
+    if (w.size() == 1 && name.compare(0, 4, "STS-") == 0 && text::IsDigits(std::string_view(name).substr(4)))
       t = EntityType::kEvent;
     type_of[name] = t;
   }
@@ -467,8 +467,8 @@ void DocumentResolver::Resolve() {
   for (const Entity& e : entities_) type_by_name.emplace(e.name, e.type);
   for (Entity& e : entities_) {
     size_t space = e.name.rfind(' ');
-    if (e.type != EntityType::kOther || space == std::string::npos || space + 1 == e.name.size() ||
-        !std::all_of(e.name.begin() + space + 1, e.name.end(), [](unsigned char c) { return std::isdigit(c); }))
+    if (e.type != EntityType::kOther || space == std::string::npos ||
+        !text::IsDigits(std::string_view(e.name).substr(space + 1)))
       continue;
     auto maker = type_by_name.find(e.name.substr(0, space));
     if (maker != type_by_name.end() &&

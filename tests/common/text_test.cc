@@ -51,6 +51,10 @@ TEST(Text, LetterClasses) {
   EXPECT_TRUE(IsAllUpper("ÇAĞ"));
   EXPECT_FALSE(IsAllUpper("Fbi"));
   EXPECT_FALSE(IsAllUpper("1990"));
+  EXPECT_TRUE(IsDigits("777"));
+  EXPECT_FALSE(IsDigits(""));
+  EXPECT_FALSE(IsDigits("6a"));
+  EXPECT_FALSE(IsDigits("Ù£"));  // Arabic-Indic three: ASCII digits only
 }
 
 }  // namespace
