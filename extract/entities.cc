@@ -15,7 +15,7 @@ namespace kg::extract {
 namespace {
 
 // WordNet's lexicographer files for nouns (lexnames(5WN)).
-constexpr int kNounArtifact = 6, kNounCognition = 9, kNounCommunication = 10, kNounGroup = 14,
+constexpr int kNounAct = 4, kNounArtifact = 6, kNounCognition = 9, kNounCommunication = 10, kNounGroup = 14,
               kNounLocation = 15, kNounPerson = 18;
 
 // Names newer than WordNet 3.0 (or missing from it) that the seeds and the
@@ -128,6 +128,11 @@ bool EntityCatalog::CanBePersonNoun(const std::string& lemma) const {
 bool EntityCatalog::IsFieldNoun(const std::string& lemma) const {
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
   return !senses.empty() && senses[0].lex_file == kNounCognition;
+}
+
+bool EntityCatalog::IsActivityNoun(const std::string& lemma) const {
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
+  return !senses.empty() && senses[0].lex_file == kNounAct;
 }
 
 std::optional<EntityType> EntityCatalog::KindOfNoun(const std::string& lemma) const {

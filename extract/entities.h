@@ -62,6 +62,10 @@ class EntityCatalog {
   // thought in WordNet (noun.cognition: "psychology", "biology").
   bool IsFieldNoun(const std::string& lemma) const;
 
+  // Whether lower-case `lemma` is first of all an activity (noun.act:
+  // "football", "trade"): a noun that names no kind of thing.
+  bool IsActivityNoun(const std::string& lemma) const;
+
   // The kind of entity lower-case noun `lemma` names in its first WordNet
   // sense, when it names one: a person ("editor"), an organisation
   // ("company", noun.group), a place ("city", "site"), a product or work

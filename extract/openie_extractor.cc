@@ -2125,8 +2125,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           bool after = (rel == "appos" || rel == "list") && a > head;
           bool before = (rel == "nmod:desc" || rel == "compound") && a < head && !view.IsName(a);
           if (!after && !before) continue;
+          // (A noun for a kind of thing, "publication", "vessel"; not a
+          // field the name is of: "the 2018 FIFA football World Cup".)
           thing_described = before && !is_role(a) && s.tokens[a].upos == "NOUN" &&
-                            own_type() != EntityType::kPerson && own_type() != EntityType::kPlace;
+                            own_type() != EntityType::kPerson && own_type() != EntityType::kPlace &&
+                            !catalog_->IsFieldNoun(Lower(s.tokens[a].lemma)) &&
+                            !catalog_->IsActivityNoun(Lower(s.tokens[a].lemma));
           if (!after && !is_role(a) && !thing_described) continue;
           if (after && s.tokens[a].upos != "NOUN" && s.tokens[a].upos != "ADJ" && !is_role(a)) continue;
           // A name after a name is another item of a list the parser read
@@ -2481,6 +2485,56 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int based_id = add_name(based_head);
       if (place_id < 0 || based_id < 0 || place_id == based_id) continue;
       add_unless_read(based_id, place_id, "base_in", s.tokens[c + 1].span, 0.7);
+    }
+
+    // 1g. "former members of Scientology, including musician Tiziano Lugli
+    // and actor Jason Beghe": a kind of person "of" (or "from", "at") a
+    // name, then "including" and people's names: each is one, however the
+    // parser hung the list.
+    for (int c = 3; c + 1 < n; ++c) {
+      if (Lower(s.tokens[c].form) != "including") continue;
+      int end = s.tokens[c - 1].form == "," ? c - 1 : c;
+      // (The group's name may be a proper noun the recognizer missed.)
+      const NamedSpan* group = view.RecognizedAt(end - 1);
+      std::vector<int> group_run = view.NameRun(end - 1);
+      if (group ? group->end != end || group->type == EntityType::kPerson
+                : group_run.empty() || group_run.back() != end - 1)
+        continue;
+      int prep = (group ? group->begin : group_run.front()) - 1;
+      if (prep >= 0 && Lower(s.tokens[prep].form) == "the") --prep;
+      if (prep < 1) continue;
+      std::string prep_word = Lower(s.tokens[prep].form);
+      if (prep_word != "of" && prep_word != "from" && prep_word != "at") continue;
+      int role = prep - 1;
+      if (s.tokens[role].upos != "NOUN" || !catalog_->CanBePersonNoun(Lower(s.tokens[role].lemma))) continue;
+      std::string relation = Lower(s.tokens[role].lemma) + "_" + prep_word;
+      if (role >= 1 && Lower(s.tokens[role - 1].form) == "former") relation = "former_" + relation;
+      int group_id = add_name(group ? view.HeadOf(*group) : end - 1);
+      if (group_id < 0) continue;
+      // The people listed: each perhaps after a lower-case title
+      // ("musician"), joined by commas and "and".
+      for (int k = c + 1; k < n;) {
+        while (k < n && s.tokens[k].upos == "NOUN" && !s.tokens[k].form.empty() &&
+               std::islower(static_cast<unsigned char>(s.tokens[k].form[0])))
+          ++k;
+        // (A name of two words or more the recognizer left untyped will
+        // do: "musician Tiziano Lugli".)
+        const NamedSpan* person = view.RecognizedAt(k);
+        if (!person || person->begin != k ||
+            (person->type != EntityType::kPerson &&
+             (person->type != EntityType::kOther || person->end - person->begin < 2)))
+          break;
+        int person_id = add_name(view.HeadOf(*person));
+        if (person_id >= 0 && person_id != group_id)
+          add_unless_read(person_id, group_id, relation,
+                          ByteSpan{s.tokens[role].span.begin, s.tokens[prep].span.end}, 0.65);
+        k = person->end;
+        if (k < n && s.tokens[k].form == ",") ++k;
+        if (k < n && (Lower(s.tokens[k].form) == "and" || Lower(s.tokens[k].form) == "or")) ++k;
+        if (k < n && s.tokens[k - 1].form != "," && Lower(s.tokens[k - 1].form) != "and" &&
+            Lower(s.tokens[k - 1].form) != "or")
+          break;
+      }
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".

@@ -206,6 +206,28 @@ void RepairRelativeClauseSubject(Sentence& sentence) {
   }
 }
 
+// "Rehabilitation Project Force, which the Church describes as a retreat":
+// the parser sometimes reads the relative pronoun of an object relative
+// clause as a second subject of its verb. Followed by the clause's own
+// subject, the pronoun is the verb's object (when it has none).
+void RepairObjectRelativeReadAsSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int w = 0; w + 2 < n; ++w) {
+    std::string form = text::ToLower(t[w].form);
+    if (t[w].deprel != "nsubj" || (form != "which" && form != "that" && form != "whom")) continue;
+    int verb = t[w].head;
+    if (verb <= w + 1 || verb >= n || t[verb].deprel != "acl:relcl") continue;
+    bool other_subject = false, has_object = false;
+    for (int i = 0; i < n; ++i) {
+      if (t[i].head != verb || i == w) continue;
+      other_subject |= t[i].deprel == "nsubj" && i > w && i < verb;
+      has_object |= t[i].deprel == "obj" || t[i].deprel == "ccomp" || t[i].deprel == "xcomp";
+    }
+    if (other_subject && !has_object) t[w].deprel = "obj";
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -818,6 +840,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairNameAfterCommaAsSecondSubject(sentence);
   RepairListEndReadAsSubject(sentence);
   RepairRelativeClauseSubject(sentence);
+  RepairObjectRelativeReadAsSubject(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);

@@ -141,11 +141,38 @@ void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
   }
 }
 
+// "a USI instructor", "a second year USI art major": a word of capital
+// letters the tagger reads as a common noun or an adjective, that WordNet
+// knows as no word, is an organisation's or a place's initials (not "CEO",
+// "TV", "PM": WordNet knows them). Not in a line written in capitals.
+void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
+  int lower_words = 0, upper_words = 0;
+  auto all_capitals = [](const std::string& f) {
+    if (f.size() < 2) return false;
+    for (char c : f)
+      if (!std::isupper(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  for (const Token& t : sentence.tokens) {
+    if (t.form.empty() || !std::isalpha(static_cast<unsigned char>(t.form[0]))) continue;
+    (all_capitals(t.form) ? upper_words : lower_words)++;
+  }
+  if (upper_words * 3 > lower_words) return;
+  for (Token& t : sentence.tokens) {
+    if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 6) continue;
+    std::string lower = text::ToLower(t.form);
+    if (lemmatizer_->KnowsWord(lower)) continue;
+    t.upos = "PROPN";
+    t.xpos = "NNP";
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
   RetagCamelCaseNames(sentence);
   RetagUnknownCapitalizedVerbs(sentence);
+  RetagUnknownAcronyms(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";

@@ -75,6 +75,7 @@ class Pipeline {
   // "Chi-fung" of "Hui Chi-fung" as one token; see pipeline.cc.
   void JoinHyphenatedNames(Sentence& sentence, std::string_view text) const;
   void RetagUnknownCapitalizedVerbs(Sentence& sentence) const;
+  void RetagUnknownAcronyms(Sentence& sentence) const;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Lemmatizer> lemmatizer_;
   std::unique_ptr<DependencyParser> parser_;
