@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <set>
 #include <unordered_set>
 
 namespace kg::extract {
@@ -440,6 +441,59 @@ bool CanStart(const std::string& f) {
   return true;
 }
 
+// The number of tokens of a dateline the text opens with and runs into its
+// first sentence with no full stop or line break ("Thursday, May 7, 2015
+// On Tuesday, the government announced ...", "Preston, Victoria, Australia
+// On Saturday, Wikinews interviewed ..."), or 0. Read as one sentence, the
+// places would be the verb's subjects.
+size_t LeadingDatelineLength(const std::vector<Token>& tokens) {
+  auto capitalized = [&](size_t i) {
+    return i < tokens.size() && !tokens[i].form.empty() &&
+           std::isupper(static_cast<unsigned char>(tokens[i].form[0]));
+  };
+  auto is = [&](size_t i, const char* form) { return i < tokens.size() && tokens[i].form == form; };
+  auto number = [&](size_t i, size_t min_digits, size_t max_digits) {
+    if (i >= tokens.size()) return false;
+    const std::string& f = tokens[i].form;
+    if (f.size() < min_digits || f.size() > max_digits) return false;
+    for (char c : f)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+  };
+  static const std::set<std::string> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                  "Friday", "Saturday", "Sunday"};
+  static const std::set<std::string> kMonths = {"January", "February", "March",     "April",
+                                                "May",     "June",     "July",      "August",
+                                                "September", "October", "November", "December"};
+  // "Thursday, May 7, 2015", "May 7, 2015", then a capitalized word.
+  size_t i = 0;
+  if (!tokens.empty() && kWeekdays.count(tokens[0].form) && is(1, ",")) i = 2;
+  if (i < tokens.size() && kMonths.count(tokens[i].form) && number(i + 1, 1, 2) && is(i + 2, ",") &&
+      number(i + 3, 4, 4) && capitalized(i + 4))
+    return i + 4;
+  // Places: capitalized words in groups of one to four, two groups or
+  // more, commas between, then a word that opens sentences.
+  static const std::set<std::string> kOpeners = {
+      "On",     "In",    "At",     "The",       "A",     "An",     "This",   "Last",
+      "Today",  "Yesterday", "Earlier", "According", "After", "Before", "During", "Following",
+      "Since",  "When",  "While",  "Wikinews"};
+  size_t groups = 0;
+  i = 0;
+  while (true) {
+    size_t words = 0;
+    while (capitalized(i) && !kOpeners.count(tokens[i].form) && words < 4) {
+      ++i;
+      ++words;
+    }
+    if (words == 0) return 0;
+    ++groups;
+    if (!is(i, ",")) break;
+    ++i;
+  }
+  if (groups >= 2 && i < tokens.size() && kOpeners.count(tokens[i].form)) return i;
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -487,7 +541,9 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::vector<Token> t
     cur.tokens.reserve(kTypicalSentence);
   };
   size_t line_start = 0;  // byte where the current line began
+  const size_t dateline = LeadingDatelineLength(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i == dateline) flush();
     if (!cur.tokens.empty()) {
       const Token& prev = cur.tokens.back();
       const Token& t = tokens[i];

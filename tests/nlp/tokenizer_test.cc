@@ -207,6 +207,28 @@ TEST(Tokenizer, DateLinesAndHeadlines) {
             (Strings{"\"", "That", "does", "n't", "mean", "they", "ca", "n't", "do"}));
 }
 
+// A dateline the text opens with, run into the first sentence with no stop
+// (as GUM's Wikinews texts and the news sample have them), is a sentence of
+// its own: else its places would be the first verb's subjects.
+TEST(Tokenizer, DatelineRunIntoTheFirstSentence) {
+  std::string places = "Preston, Victoria, Australia On Saturday, Wikinews interviewed Tina McKenzie.";
+  std::vector<Sentence> ss = TokenizeAndSplit(places);
+  ASSERT_EQ(ss.size(), 2u);
+  EXPECT_EQ(Forms(ss[0]), (Strings{"Preston", ",", "Victoria", ",", "Australia"}));
+  EXPECT_EQ(Forms(ss[1]).front(), "On");
+
+  std::string date = "Thursday, May 7, 2015 On Tuesday, the government announced a referendum.";
+  ss = TokenizeAndSplit(date);
+  ASSERT_EQ(ss.size(), 2u);
+  EXPECT_EQ(Forms(ss[0]), (Strings{"Thursday", ",", "May", "7", ",", "2015"}));
+
+  // Not a dateline: names with a description between commas, a list.
+  for (std::string one : {"Thomas Sam, 42, and his wife Manju Sam live in Sydney.",
+                          "Valeska Paris, an Australian woman, claimed it.",
+                          "Malaysia, Indonesia and Thailand turned the boats away."})
+    EXPECT_EQ(TokenizeAndSplit(one).size(), 1u) << one;
+}
+
 TEST(Tokenizer, NumbersAmountsUrlsAndDashes) {
   std::string text =
       "Shares rose 5.0 pct to $4.25 on Feb. 3, 2014 (see https://example.com/a?b=1). "
