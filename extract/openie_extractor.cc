@@ -2461,30 +2461,55 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
 
     // 1f. "Seattle-based Amazon", "the Chicago-based newspaper The Onion":
     // a place, "-based" and the name it describes, a few words on: where
-    // that name is based.
+    // that name is based. Likewise an owner, "-owned" (or "-run",
+    // "-operated", "-backed", ...) and the name: "the Scientology-owned
+    // cruise ship Freewinds" -> Scientology -own-> Freewinds.
+    static const std::map<std::string, std::string> kOwnedBy = {
+        {"owned", "own"},     {"run", "run"},     {"operated", "operate"}, {"controlled", "control"},
+        {"backed", "back"},   {"funded", "fund"}, {"sponsored", "sponsor"}, {"managed", "manage"},
+        {"founded", "found"}, {"led", "lead"}};
     for (int c = 1; c + 2 < n; ++c) {
-      if (s.tokens[c].form != "-" || Lower(s.tokens[c + 1].form) != "based" ||
-          s.tokens[c - 1].span.end != s.tokens[c].span.begin ||
-          s.tokens[c].span.end != s.tokens[c + 1].span.begin)
-        continue;
-      // (The recognizer often misses the place glued to "-based": a
-      // proper noun WordNet knows as a place will do.)
-      const NamedSpan* place = view.RecognizedAt(c - 1);
-      bool is_place = place ? place->end == c && NamesPlace(*catalog_, words_of(place), place->type)
-                            : view.IsName(c - 1) &&
-                                  catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace;
-      if (!is_place) continue;
-      int based_head = -1;
-      for (int k = c + 2; k < n && k <= c + 5 && based_head < 0; ++k) {
-        if (s.tokens[k].upos == "VERB" || s.tokens[k].upos == "PUNCT" || s.tokens[k].upos == "ADP") break;
-        if (const NamedSpan* r = view.RecognizedAt(k); r && r->begin == k) based_head = view.HeadOf(*r);
-        else if (view.IsName(k) && !view.RecognizedAt(k)) based_head = view.NameRun(k).empty() ? -1 : k;
+      if (s.tokens[c].form != "-") continue;
+      std::string participle = Lower(s.tokens[c + 1].form);
+      auto owned = kOwnedBy.find(participle);
+      if (participle != "based" && owned == kOwnedBy.end()) continue;
+      // (Glued to the words around it; GUM's texts space it: "Scientology
+      // - owned".)
+      bool glued = s.tokens[c - 1].span.end == s.tokens[c].span.begin &&
+                   s.tokens[c].span.end == s.tokens[c + 1].span.begin;
+      bool spaced = s.tokens[c - 1].span.end < s.tokens[c].span.begin &&
+                    s.tokens[c].span.end < s.tokens[c + 1].span.begin;
+      if (!glued && !spaced) continue;
+      // (The recognizer often misses the name glued to "-based": a proper
+      // noun will do, for "-based" one WordNet knows as a place.)
+      const NamedSpan* first = view.RecognizedAt(c - 1);
+      if (first && first->end != c) continue;
+      bool is_name = participle == "based"
+                         ? (first ? NamesPlace(*catalog_, words_of(first), first->type)
+                                  : view.IsName(c - 1) &&
+                                        catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace)
+                         : (first || (view.IsName(c - 1) && !view.NameRun(c - 1).empty()));
+      if (!is_name || !CountryOfDemonym(s.tokens[c - 1].form).empty()) continue;
+      int described = -1;
+      for (int k = c + 2; k < n && k <= c + 5 && described < 0; ++k) {
+        if (s.tokens[k].upos == "VERB" || s.tokens[k].upos == "ADP") break;
+        // (A comma only before the name in apposition: "the
+        // Scientology-owned cruise ship, Freewinds".)
+        if (s.tokens[k].upos == "PUNCT") {
+          if (s.tokens[k].form != "," || k == c + 2 || k + 1 >= n || !view.IsName(k + 1)) break;
+          continue;
+        }
+        if (const NamedSpan* r = view.RecognizedAt(k); r && r->begin == k) described = view.HeadOf(*r);
+        else if (view.IsName(k) && !view.RecognizedAt(k)) described = view.NameRun(k).empty() ? -1 : k;
       }
-      if (based_head < 0) continue;
-      int place_id = add_name(place ? view.HeadOf(*place) : c - 1);
-      int based_id = add_name(based_head);
-      if (place_id < 0 || based_id < 0 || place_id == based_id) continue;
-      add_unless_read(based_id, place_id, "base_in", s.tokens[c + 1].span, 0.7);
+      if (described < 0) continue;
+      int first_id = add_name(first ? view.HeadOf(*first) : c - 1);
+      int described_id = add_name(described);
+      if (first_id < 0 || described_id < 0 || first_id == described_id) continue;
+      if (participle == "based")
+        add_unless_read(described_id, first_id, "base_in", s.tokens[c + 1].span, 0.7);
+      else
+        add_unless_read(first_id, described_id, owned->second, s.tokens[c + 1].span, 0.7);
     }
 
     // 1g. "former members of Scientology, including musician Tiziano Lugli
