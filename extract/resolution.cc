@@ -298,6 +298,51 @@ void DocumentResolver::Resolve() {
         catalog_.KnownType(name) != EntityType::kPlace)
       short_to_long[name] = of_last->second[0];
   }
+  // A name of two words or more that begins the document's one longer
+  // organisation's name, cut before its "for", "on" or "at" part or its
+  // corporate suffix: "the Andy Warhol Foundation" -> "Andy Warhol
+  // Foundation for the Visual Arts", "General Motors" -> "General Motors
+  // Corporation" (not "University of North Carolina" in a text that names
+  // both of its campuses; not a name known on its own: "United States";
+  // not before "of", where the longer name is often two run together:
+  // "Boston Red Sox of Major League Baseball").
+  for (const auto& [name, type] : type_of) {
+    std::vector<std::string> w = Words(name);
+    if (w.size() < 2 || type == EntityType::kPerson || type == EntityType::kPlace ||
+        short_to_long.count(name) || catalog_.KnownType(name) != EntityType::kOther)
+      continue;
+    static const std::set<std::string> kContinuations = {
+        "for", "at", "on", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Company", "Co.",
+        "Group", "LLC", "Ltd.", "Ltd", "AG", "plc", "PLC", "Holdings", "Incorporated", "Limited"};
+    std::vector<std::string> longer;
+    for (const auto& [other, other_type] : type_of) {
+      std::vector<std::string> o = Words(other);
+      if (other_type != EntityType::kOrganization || o.size() <= w.size() ||
+          !std::equal(w.begin(), w.end(), o.begin()) || !kContinuations.count(o[w.size()]))
+        continue;
+      longer.push_back(other);
+    }
+    if (longer.size() == 1) short_to_long[name] = longer[0];
+  }
+  // A one-word name that ends the document's one two-word name whose first
+  // word is an organisation of the document: "Chrome" -> "Google Chrome".
+  for (const auto& [name, type] : type_of) {
+    if (name.find(' ') != std::string::npos || short_to_long.count(name) || type == EntityType::kPerson ||
+        catalog_.KnownType(name) != EntityType::kOther)
+      continue;
+    std::vector<std::string> longer;
+    for (const auto& [other, other_type] : type_of) {
+      std::vector<std::string> o = Words(other);
+      if (o.size() != 2 || o[1] != name || other_type == EntityType::kPerson) continue;
+      auto maker = type_of.find(o[0]);
+      if (maker != type_of.end() && maker->second == EntityType::kOrganization) longer.push_back(other);
+    }
+    if (longer.size() == 1) {
+      short_to_long[name] = longer[0];
+      // (What the short name was read as says what the product is.)
+      if (type_of[longer[0]] == EntityType::kOther) type_of[longer[0]] = type;
+    }
+  }
   // Entities by canonical name.
   std::map<std::string, int> index_of;
   std::map<int, uint32_t> last_sentence;  // entity -> sentence of its last name
