@@ -1433,6 +1433,18 @@ void OpenIeExtractor::TypeByClaims(const std::vector<Claim>& claims, std::vector
                    (object.type == EntityType::kPlace && catalog_->KnownType(object.name) != EntityType::kPlace);
     if (untyped && subject.type == EntityType::kPerson && IsOrganisationRole(c.relation))
       object.type = EntityType::kOrganization;
+    // "Steve Jobs founded Apple": what a person founds is an organisation;
+    // "Google hired Ahmed", "Boeing laid off 500 workers": who hires or
+    // employs a person is one.
+    static const std::set<std::string> kFounds = {"found", "co-found", "cofound", "establish"};
+    static const std::set<std::string> kEmploys = {"hire", "employ", "lay_off", "fire", "recruit"};
+    if (untyped && subject.type == EntityType::kPerson && kFounds.count(c.relation_lemma))
+      object.type = EntityType::kOrganization;
+    bool subject_untyped = subject.type == EntityType::kOther ||
+                           (subject.type == EntityType::kPlace &&
+                            catalog_->KnownType(subject.name) != EntityType::kPlace);
+    if (subject_untyped && object.type == EntityType::kPerson && kEmploys.count(c.relation_lemma))
+      subject.type = EntityType::kOrganization;
     // "Instagram, a subsidiary of Meta": both are organisations, whatever
     // the recognizer said of a one-word name.
     if (kCompanyOf.count(c.relation))
