@@ -2803,6 +2803,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 break;
               }
           }
+          // "a hacker group called Anonymous", "a man named John Smith", "a
+          // hangar known as Orbiter Processing Facility": a noun the
+          // participle names stands for the name.
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN") {
+            int named = -1;
+            for (int k : view.kids(c)) {
+              std::string participle = Lower(s.tokens[k].lemma);
+              // (Right after the noun, or after a comma: not "a website
+              // I used to run called eHow", nor across brackets.)
+              bool next_to = k == c + 1 || (k == c + 2 && s.tokens[c + 1].form == ",");
+              if (s.tokens[k].deprel != "acl" || !next_to) continue;
+              for (int x : view.kids(k)) {
+                const std::string& d = s.tokens[x].deprel;
+                bool naming = (participle == "call" || participle == "name" || participle == "dub" ||
+                               participle == "nickname") && (d == "xcomp" || d == "obj");
+                bool known_as = participle == "know" && d == "obl" && view.CaseOf(x) == "as";
+                if ((naming || known_as) && view.IsName(x) && named < 0) named = x;
+              }
+            }
+            if (named >= 0) c = named;
+          }
           // "The Onion, a satirical newspaper based in Chicago": a noun in
           // apposition to a name, as the subject of what describes it,
           // stands for the name.

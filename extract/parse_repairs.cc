@@ -228,6 +228,103 @@ void RepairObjectRelativeReadAsSubject(Sentence& sentence) {
   }
 }
 
+// "A hacker group called Anonymous attacked the website", "a defector from
+// the group called the Sea Org was persuaded to ...", "a startup named Acme
+// was bought": the parser often reads "called NAME" as the clause's verb
+// and object (or the name as a second subject). The participle describes
+// the noun before it, the name completes the participle, and the verb after
+// the name is the clause's, with the noun phrase as its subject.
+void RepairCalledNameGardenPath(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto kids = [&](int h) {
+    std::vector<int> out;
+    for (int i = 0; i < n; ++i)
+      if (t[i].head == h) out.push_back(i);
+    return out;
+  };
+  auto subject_of = [&](int verb, int except) {
+    for (int k : kids(verb))
+      if (k != except && (t[k].deprel == "nsubj" || t[k].deprel == "nsubj:pass")) return k;
+    return -1;
+  };
+  // The subtree's last common noun before `limit` (what "called" names).
+  auto named_noun = [&](int subject, int limit) {
+    int best = subject;
+    for (int i = subject; i < limit; ++i) {
+      int h = i;
+      while (h >= 0 && h != subject) h = t[h].head;
+      if (h == subject && t[i].upos == "NOUN") best = i;
+    }
+    return best;
+  };
+  for (int v = 1; v + 1 < n; ++v) {
+    std::string form = text::ToLower(t[v].form);
+    if (t[v].upos != "VERB" || (form != "called" && form != "named" && form != "dubbed" && form != "nicknamed"))
+      continue;
+    bool auxiliary = false;
+    for (int k : kids(v)) auxiliary |= t[k].deprel == "aux" || t[k].deprel == "aux:pass" || t[k].deprel == "cop";
+    if (auxiliary) continue;
+    // The name: the proper noun after the participle (past "the"), and the
+    // head of its run.
+    int first = v + 1;
+    if (first < n && t[first].upos == "DET") ++first;
+    if (first >= n || t[first].upos != "PROPN") continue;
+    int name = first;
+    while (t[name].head > v && t[name].head < n && t[t[name].head].upos == "PROPN" &&
+           (t[name].deprel == "compound" || t[name].deprel == "flat"))
+      name = t[name].head;
+    const std::string& name_rel = t[name].deprel;
+    if (t[v].deprel == "acl") {
+      // "a startup named Acme was bought": the name read as the verb's
+      // second subject.
+      int noun = t[v].head, verb = t[name].head;
+      if ((name_rel == "nsubj" || name_rel == "nsubj:pass") && verb > name && noun >= 0 &&
+          t[noun].head == verb && subject_of(verb, name) == noun) {
+        t[name].head = v;
+        t[name].deprel = "xcomp";
+      }
+      continue;
+    }
+    int subject = subject_of(v, -1);
+    if (subject < 0 || subject > v || t[subject].upos != "NOUN") continue;
+    int verb = -1;
+    if ((name_rel == "nsubj" || name_rel == "nsubj:pass") && t[name].head > name &&
+        subject_of(t[name].head, name) < 0) {
+      // "a defector ... called the Sea Org was persuaded": the name read
+      // as the next verb's subject.
+      verb = t[name].head;
+      t[subject].deprel = name_rel;
+    } else if (name_rel == "obj" && t[name].head == v) {
+      // "A hacker group called Anonymous attacked the website": the verb
+      // after the name read as the participle's complement.
+      for (int k : kids(v)) {
+        const std::string& d = t[k].deprel;
+        if (k <= name || t[k].upos != "VERB" || subject_of(k, -1) >= 0) continue;
+        if (d != "xcomp" && d != "ccomp" && d != "conj" && d != "parataxis") continue;
+        bool marked = false;
+        for (int c : kids(k)) marked |= t[c].deprel == "mark";
+        if (!marked && verb < 0) verb = k;
+      }
+      if (verb < 0) continue;
+      t[verb].head = t[v].head;
+      t[verb].deprel = t[v].deprel;
+      t[subject].deprel = "nsubj";
+    } else {
+      continue;
+    }
+    // The participle's other words after the name, and a "that" before
+    // the clause, belong to the verb.
+    for (int k : kids(v))
+      if (k != subject && k != name && (k > name || t[k].deprel == "mark")) t[k].head = verb;
+    t[subject].head = verb;
+    t[name].head = v;
+    t[name].deprel = "xcomp";
+    t[v].head = named_noun(subject, v);
+    t[v].deprel = "acl";
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -841,6 +938,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairListEndReadAsSubject(sentence);
   RepairRelativeClauseSubject(sentence);
   RepairObjectRelativeReadAsSubject(sentence);
+  RepairCalledNameGardenPath(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);
