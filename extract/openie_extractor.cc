@@ -597,6 +597,37 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
   return out;
 }
 
+// "the screen print called "Cowboys and Indians"", "a film titled "The
+// Day After"": capitalized words in quotes right after a naming word are
+// one name, a work's, whatever pieces the recognizer found inside.
+std::vector<NamedSpan> JoinQuotedTitles(const Sentence& s, std::vector<NamedSpan> names) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto opening = [](const std::string& f) { return f == "\"" || f == "\xE2\x80\x9C" || f == "``"; };
+  auto closing = [](const std::string& f) { return f == "\"" || f == "\xE2\x80\x9D" || f == "''"; };
+  static const std::set<std::string> kNaming = {"called", "titled", "entitled", "named", "dubbed"};
+  for (int q = 1; q + 3 < n; ++q) {
+    if (!opening(s.tokens[q].form) || !kNaming.count(Lower(s.tokens[q - 1].form))) continue;
+    int c = q + 1;
+    while (c < n && c <= q + 10 && !closing(s.tokens[c].form)) ++c;
+    if (c >= n || c > q + 10 || c - q - 1 < 2) continue;
+    bool title = true;
+    for (int k = q + 1; k < c && title; ++k) {
+      const std::string& f = s.tokens[k].form;
+      bool capital = !f.empty() && std::isupper(static_cast<unsigned char>(f[0]));
+      bool edge = k == q + 1 || k == c - 1;
+      title = capital || (!edge && IsSmallWord(Lower(f))) || (!edge && f == "&");
+    }
+    if (!title) continue;
+    std::vector<NamedSpan> kept;
+    for (const NamedSpan& r : names)
+      if (r.end <= q + 1 || r.begin >= c) kept.push_back(r);
+    kept.push_back(NamedSpan{q + 1, c, EntityType::kProduct});
+    SortByBegin(&kept);
+    names = std::move(kept);
+  }
+  return names;
+}
+
 // The recognizer's names, made safe to build nodes from: cut at words that
 // cannot be inside a name ("Castlefrank Road in Kanata" -> two names; "Barack
 // Obama to Facebook"), in a person's name at a possessive ("Demosisto 's
@@ -605,7 +636,7 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
 // both ends; a lone adjective ("Korean") is no name. Cut names are joined
 // first (JoinCutNames).
 std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan>& recognized) {
-  std::vector<NamedSpan> names = JoinCutNames(s, recognized);
+  std::vector<NamedSpan> names = JoinQuotedTitles(s, JoinCutNames(s, recognized));
   std::vector<NamedSpan> out;
   const int n = static_cast<int>(s.tokens.size());
   // "fung" in "Chi-fung": the rest of a hyphenated word.
@@ -757,7 +788,13 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     // So does a name that fills a pair of brackets, an acronym's words
     // ("NATO (North Atlantic Treaty Organization)"; JoinAcronymExpansions).
     bool bracketed = b > 0 && e < n && s.tokens[b - 1].form == "(" && s.tokens[e].form == ")";
-    bool keeps_and = ends_as_org || bracketed ||
+    // And a work's title in quotes (JoinQuotedTitles): "Cowboys and Indians".
+    auto quote = [](const std::string& f) {
+      return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
+    };
+    bool quoted_title = type == EntityType::kProduct && b > 0 && e < n && quote(s.tokens[b - 1].form) &&
+                        quote(s.tokens[e].form);
+    bool keeps_and = ends_as_org || bracketed || quoted_title ||
                      (type != EntityType::kPerson && words.size() >= 3 && IsInstitutionWord(words.back()));
     int start = b;
     for (int i = b; i < e; ++i) {
@@ -2808,11 +2845,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           // participle names stands for the name.
           if (!view.IsName(c) && s.tokens[c].upos == "NOUN") {
             int named = -1;
-            for (int k : view.kids(c)) {
+            // (Or the noun its "of" complement is: "a series of screen
+            // prints called "Cowboys and Indians"".)
+            std::vector<int> candidates = view.kids(c);
+            for (int k : view.kids(c))
+              if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" && view.CaseOf(k) == "of")
+                for (int x : view.kids(k)) candidates.push_back(x);
+            for (int k : candidates) {
+              int noun = s.tokens[k].head;
               std::string participle = Lower(s.tokens[k].lemma);
               // (Right after the noun, or after a comma: not "a website
               // I used to run called eHow", nor across brackets.)
-              bool next_to = k == c + 1 || (k == c + 2 && s.tokens[c + 1].form == ",");
+              bool next_to = k == noun + 1 || (k == noun + 2 && s.tokens[noun + 1].form == ",");
               if (s.tokens[k].deprel != "acl" || !next_to) continue;
               for (int x : view.kids(k)) {
                 const std::string& d = s.tokens[x].deprel;

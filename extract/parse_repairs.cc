@@ -265,6 +265,18 @@ void RepairCalledNameGardenPath(Sentence& sentence) {
     bool auxiliary = false;
     for (int k : kids(v)) auxiliary |= t[k].deprel == "aux" || t[k].deprel == "aux:pass" || t[k].deprel == "cop";
     if (auxiliary) continue;
+    // "Warhol made a series of screen prints called "Cowboys and
+    // Indians"": the participle read as the verb's complement describes
+    // the noun right before it.
+    if (t[v].deprel == "xcomp" && t[v - 1].upos == "NOUN" && t[v].head >= 0 && t[v].head < v - 1 &&
+        subject_of(v, -1) < 0) {
+      int h = v - 1;
+      while (h >= 0 && h != t[v].head) h = t[h].head;
+      if (h == t[v].head) {
+        t[v].head = v - 1;
+        t[v].deprel = "acl";
+      }
+    }
     // The name: the proper noun after the participle (past "the"), and the
     // head of its run.
     int first = v + 1;
