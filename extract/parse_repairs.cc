@@ -337,6 +337,42 @@ void RepairCalledNameGardenPath(Sentence& sentence) {
   }
 }
 
+// "The team used Formica fusca, an ant species ...": the parser sometimes
+// reads a sentence's verb as a participle on the noun before it (the noun
+// the root, "used" its acl), with the object as a passive's agent though
+// no "by" marks it. The verb is the sentence's, the noun its subject and
+// the agent its object.
+void RepairVerbReadAsParticiple(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v < n; ++v) {
+    int noun = t[v].head;
+    if (t[v].upos != "VERB" || t[v].deprel != "acl" || noun != v - 1 || t[noun].head != -1 ||
+        t[noun].upos != "NOUN" || (t[v].xpos != "VBN" && t[v].xpos != "VBD"))
+      continue;
+    int agent = -1;
+    for (int k = v + 1; k < n; ++k) {
+      if (t[k].head != v || t[k].deprel != "obl:agent") continue;
+      bool by = false;
+      for (int c = 0; c < n; ++c) by |= t[c].head == k && t[c].deprel == "case";
+      if (!by) agent = k;
+    }
+    if (agent < 0) continue;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    t[v].xpos = "VBD";
+    t[noun].head = v;
+    t[noun].deprel = "nsubj";
+    t[agent].deprel = "obj";
+    // What hung on the noun after the verb: an apposition is the object's
+    // ("Formica fusca, an ant species"), the rest the verb's.
+    for (int k = v + 1; k < n; ++k) {
+      if (t[k].head != noun) continue;
+      t[k].head = (t[k].deprel == "appos" && k > agent) ? agent : v;
+    }
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -951,6 +987,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairRelativeClauseSubject(sentence);
   RepairObjectRelativeReadAsSubject(sentence);
   RepairCalledNameGardenPath(sentence);
+  RepairVerbReadAsParticiple(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);
