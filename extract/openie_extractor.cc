@@ -531,6 +531,23 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
         continue;
       }
     }
+    // "the National Council for Research": an organisation's head word,
+    // "for" or "on" and capitalized words the recognizer left out are one
+    // name (else "National Council" alone would pass for another council
+    // "for" something of the text).
+    if ((connector == "for" || connector == "on") && IsOrganizationHeadWord(s.tokens[a.end - 1].form)) {
+      int limit = k + 1 < names.size() ? names[k + 1].begin : n;
+      int e = a.end + 1;
+      if (e < limit && Lower(s.tokens[e].form) == "the") ++e;
+      int words = e;
+      while (e < limit && capitalized(e) && (s.tokens[e].upos == "PROPN" || s.tokens[e].upos == "NOUN")) ++e;
+      if (e > words) {
+        a.end = e;
+        a.type = EntityType::kOrganization;
+        out.push_back(a);
+        continue;
+      }
+    }
     // "the Budweiser Man of the Match award": a name that the parser hangs
     // on the capitalized word right after it is cut short; it runs on over
     // capitalized words (and "of the" between them). Not over a title

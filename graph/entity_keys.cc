@@ -63,6 +63,20 @@ std::string StripOrgSuffix(const std::string& name) {
   return out.empty() ? name : out;
 }
 
+std::string CutOrgQualifier(const std::string& name) {
+  std::vector<std::string> w = Words(name);
+  for (size_t i = 2; i + 1 < w.size(); ++i) {
+    if (w[i] != "for" && w[i] != "on" && w[i] != "at") continue;
+    bool capitalized = true;
+    for (size_t k = 0; k < i; ++k) capitalized &= text::StartsUpper(w[k]) || w[k] == "of" || w[k] == "and";
+    if (!capitalized || !text::StartsUpper(w[i - 1])) return name;
+    std::string out;
+    for (size_t k = 0; k < i; ++k) out += (out.empty() ? "" : " ") + w[k];
+    return out;
+  }
+  return name;
+}
+
 std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
                                        const std::vector<std::string>& surfaces) {
   std::vector<std::string> out;
@@ -137,6 +151,7 @@ StoredEntity StoredEntityOf(const Properties& properties) {
 int KeyRank(const std::string& candidate_name, const std::string& folded_key) {
   if (text::FoldCase(candidate_name) == folded_key) return 3;
   if (text::FoldCase(StripOrgSuffix(candidate_name)) == folded_key) return 2;
+  if (text::FoldCase(CutOrgQualifier(candidate_name)) == folded_key) return 2;
   return 1;
 }
 

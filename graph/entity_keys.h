@@ -33,6 +33,14 @@ namespace kg::graph {
 // suffix or is nothing but one.
 std::string StripOrgSuffix(const std::string& name);
 
+// "Andy Warhol Foundation for the Visual Arts" -> "Andy Warhol Foundation",
+// "University of North Carolina at Greensboro" -> "University of North
+// Carolina": an organisation's name cut before the "for", "on" or "at"
+// part that qualifies it, when two capitalized words or more come before
+// it; unchanged otherwise. Two stored names that cut to the same one make
+// the short name ambiguous (FindEntity then joins neither).
+std::string CutOrgQualifier(const std::string& name);
+
 // The texts an entity named `name` of `type`, mentioned as `surfaces`, is
 // indexed under (name first, then the rest, without repeats by folded form).
 // Pronouns, group mentions and lower-case words among `surfaces` ("he",
@@ -63,8 +71,8 @@ struct StoredEntity {
 StoredEntity StoredEntityOf(const Properties& properties);
 
 // How strongly a stored entity named `candidate_name` answers `folded_key`:
-// 3 when its name folds to the key, 2 when its suffix-less name does, 1
-// when the key is only one of its aliases.
+// 3 when its name folds to the key, 2 when its suffix-less or cut name
+// (CutOrgQualifier) does, 1 when the key is only one of its aliases.
 int KeyRank(const std::string& candidate_name, const std::string& folded_key);
 
 // The aliases entity node `node` is indexed under (its name first), as

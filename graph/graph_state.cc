@@ -232,6 +232,35 @@ Result<std::vector<uint64_t>> IngestPlan::EntitiesUnder(const std::string& folde
   return out;
 }
 
+Result<std::vector<uint64_t>> IngestPlan::QualifiedOrganisations(const std::string& folded_name) {
+  std::vector<uint64_t> out;
+  // (Cut as written: the keys are folded.)
+  auto add = [&](uint64_t node) {
+    const StoredEntity* info = EntityInfoOf(node);
+    if (info && info->type == EntityType::kOrganization &&
+        text::FoldCase(CutOrgQualifier(info->name)) == folded_name &&
+        std::find(out.begin(), out.end(), node) == out.end())
+      out.push_back(node);
+  };
+  for (const char* connector : {" for ", " on ", " at "}) {
+    std::string prefix = folded_name + connector;
+    for (auto it = planned_org_names_.lower_bound(prefix);
+         it != planned_org_names_.end() && StartsWith(it->first, prefix); ++it)
+      add(it->second);
+    if (store_was_empty_) continue;
+    storage::Iterator* it = Lookup(Family::kNames);
+    int seen = 0;  // (a bound: the few names so qualified)
+    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix) && seen < 16; it->Next(), ++seen) {
+      std::string name;
+      uint64_t node;
+      if (!keys::ParseNameKey(it->key(), &name, &node)) return Status::Corruption("bad name key");
+      add(node);
+    }
+    KG_RETURN_IF_ERROR(it->status());
+  }
+  return out;
+}
+
 Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
   // The entity's keys: its name, its name without an organisation suffix,
   // and the acronyms its document defined for it.
@@ -240,6 +269,13 @@ Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
     std::string stripped = text::FoldCase(StripOrgSuffix(e.name));
     if (stripped != own_keys[0]) own_keys.push_back(stripped);
   }
+  // (And for an organisation its name cut before a qualifying "for", "on"
+  // or "at" part: "Andy Warhol Foundation for the Visual Arts" finds the
+  // stored "Andy Warhol Foundation".)
+  if (e.type == EntityType::kOrganization) {
+    std::string cut = text::FoldCase(CutOrgQualifier(e.name));
+    if (cut != own_keys[0]) own_keys.push_back(cut);
+  }
   for (const std::string& a : e.aliases)
     if (a.size() >= 2 && a.size() <= 6 && text::IsAllUpper(a)) own_keys.push_back(text::FoldCase(a));
   int best_rank = 0;
@@ -247,6 +283,14 @@ Result<std::optional<uint64_t>> IngestPlan::FindEntity(const Entity& e) {
   for (const std::string& key : own_keys) {
     Result<std::vector<uint64_t>> nodes = EntitiesUnder(key);
     if (!nodes.ok()) return nodes.status();
+    // The other way round: "Andy Warhol Foundation" finds the stored "Andy
+    // Warhol Foundation for the Visual Arts".
+    if (e.type == EntityType::kOrganization && key == own_keys[0]) {
+      Result<std::vector<uint64_t>> qualified = QualifiedOrganisations(key);
+      if (!qualified.ok()) return qualified.status();
+      for (uint64_t q : *qualified)
+        if (std::find(nodes->begin(), nodes->end(), q) == nodes->end()) nodes->push_back(q);
+    }
     for (uint64_t node : *nodes) {
       const StoredEntity* info = EntityInfoOf(node);
       if (!info || !TypesCompatible(e.type, info->type)) continue;
@@ -410,6 +454,8 @@ Result<AddSummary> IngestPlan::Add(const Extraction& x, int64_t now_ms, Sink* si
       if (!value_node) {
         entity_info_[node] = StoredEntity{e.name, e.type};
         entity_keys_[folded].push_back(node);
+        if (e.type == EntityType::kOrganization && CutOrgQualifier(e.name) != e.name)
+          planned_org_names_[folded] = node;
         written_names_.insert(keys::NameKey(folded, node));
       }
       counters_.nodes++;

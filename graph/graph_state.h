@@ -120,6 +120,10 @@ class IngestPlan {
   const StoredEntity* EntityInfoOf(uint64_t node);
   // The entity nodes indexed under `folded_key` (planned, then stored).
   Result<std::vector<uint64_t>> EntitiesUnder(const std::string& folded_key);
+  // The organisations whose name CutOrgQualifier cuts to `folded_name`
+  // ("andy warhol foundation" -> the Andy Warhol Foundation for the Visual
+  // Arts), planned or stored: prefix seeks for its "for", "on" and "at".
+  Result<std::vector<uint64_t>> QualifiedOrganisations(const std::string& folded_name);
   Result<uint64_t> FindOrCreateEdge(uint64_t source, uint32_t type, uint64_t target, bool* created);
 
   // Iterators reused across lookups (made on first use, dropped by Reset:
@@ -138,6 +142,7 @@ class IngestPlan {
   std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name
   std::unordered_map<uint64_t, StoredEntity> entity_info_;    // entity nodes seen
   std::unordered_map<std::string, std::vector<uint64_t>> entity_keys_;  // alias keys planned
+  std::map<std::string, uint64_t> planned_org_names_;  // folded names of organisations planned
   std::unordered_set<std::string> written_names_;           // names keys planned
   std::unordered_map<std::string, uint64_t> edges_by_triple_;
   std::unordered_map<uint64_t, codec::EdgeValue> edges_;  // touched, to write at Finish

@@ -158,7 +158,7 @@ class IngestAcrossDocuments : public ::testing::Test {
     dir_ = tmpl;
     std::string data = testing::DataDir() + "/crossdoc";
     Run("ingest " + data + "/a.txt " + data + "/b.txt " + data + "/c.txt " + data + "/d.txt " + data +
-        "/e.txt " + data + "/f.txt");
+        "/e.txt " + data + "/f.txt " + data + "/g.txt " + data + "/h.txt");
     Open();
   }
   void TearDown() override {
@@ -219,6 +219,14 @@ TEST_F(IngestAcrossDocuments, OneNodePerCompanyAndNoFalseMerges) {
   std::set<std::string> scientology = NamesFoundBy("Church of Scientology");
   EXPECT_EQ(scientology.size(), 1u);
   EXPECT_EQ(NamesFoundBy("Scientology"), scientology);
+  // g.txt says "the Andy Warhol Foundation", h.txt, read after it, "the Andy
+  // Warhol Foundation for the Visual Arts": one node. Two councils "for"
+  // different things stay two.
+  std::set<std::string> warhol = NamesFoundBy("Andy Warhol Foundation");
+  EXPECT_EQ(warhol.size(), 1u);
+  EXPECT_EQ(NamesFoundBy("Andy Warhol Foundation for the Visual Arts"), warhol);
+  EXPECT_EQ(NamesFoundBy("National Council for the Arts"), std::set<std::string>{"National Council for the Arts"});
+  EXPECT_EQ(NamesFoundBy("National Council for Research"), std::set<std::string>{"National Council for Research"});
   Run("check");
 }
 
