@@ -373,6 +373,31 @@ void RepairVerbReadAsParticiple(Sentence& sentence) {
   }
 }
 
+// "photographs of actor Dennis Hopper and musician Nick Rhodes": the parser
+// often makes the second title the conjunct and hangs its name on it. The
+// name is the conjunct; its title describes it, as the first one does.
+void RepairTitledNameConjunct(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int i = 1; i + 1 < n; ++i) {
+    Token& title = t[i];
+    Token& name = t[i + 1];
+    if (title.deprel != "conj" || title.upos != "NOUN" || title.form.empty() ||
+        !std::islower(static_cast<unsigned char>(title.form[0])) || name.upos != "PROPN" || name.head != i ||
+        (name.deprel != "appos" && name.deprel != "compound" && name.deprel != "flat"))
+      continue;
+    // (The first conjunct a name too: "actor Dennis Hopper and ...".)
+    int first = title.head;
+    if (first < 0 || t[first].upos != "PROPN") continue;
+    name.head = first;
+    name.deprel = "conj";
+    title.head = i + 1;
+    title.deprel = "nmod:desc";
+    for (int k = 0; k < n; ++k)
+      if (t[k].head == i && (t[k].deprel == "cc" || t[k].deprel == "punct") && k < i) t[k].head = i + 1;
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -988,6 +1013,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairObjectRelativeReadAsSubject(sentence);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
+  RepairTitledNameConjunct(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);
