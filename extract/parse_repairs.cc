@@ -398,6 +398,45 @@ void RepairTitledNameConjunct(Sentence& sentence) {
   }
 }
 
+// "the United Nations rates the Rohingya among ...": a plural noun with an
+// object is a verb in the present tense the tagger took for a noun; the
+// proper noun the parser hung before it as a compound is its subject.
+void RepairNounWithObject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v < n; ++v) {
+    Token& verb = t[v];
+    if (verb.upos != "NOUN" || verb.xpos != "NNS" || verb.form.size() < 4 || verb.form.back() != 's') continue;
+    bool object = false;
+    int subject = -1;
+    for (int k = 0; k < n; ++k) {
+      if (t[k].head != v) continue;
+      object |= t[k].deprel == "obj" && k > v;
+      if (t[k].deprel == "compound" && k == v - 1 && t[k].upos == "PROPN") subject = k;
+    }
+    if (!object || subject < 0) continue;
+    std::string lemma = text::ToLower(verb.form);
+    if (lemma.size() > 4 && lemma.compare(lemma.size() - 3, 3, "ies") == 0) {
+      lemma = lemma.substr(0, lemma.size() - 3) + "y";
+    } else if (lemma.size() > 4 && (lemma.compare(lemma.size() - 4, 4, "sses") == 0 ||
+                                    lemma.compare(lemma.size() - 4, 4, "ches") == 0 ||
+                                    lemma.compare(lemma.size() - 4, 4, "shes") == 0 ||
+                                    lemma.compare(lemma.size() - 3, 3, "xes") == 0)) {
+      lemma = lemma.substr(0, lemma.size() - 2);
+    } else {
+      lemma.pop_back();
+    }
+    verb.upos = "VERB";
+    verb.xpos = "VBZ";
+    verb.lemma = lemma;
+    // The words before the subject that hung on the verb are the
+    // subject's ("the United" of "the United Nations").
+    for (int k = 0; k < subject; ++k)
+      if (t[k].head == v) t[k].head = subject;
+    t[subject].deprel = "nsubj";
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -1014,6 +1053,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
+  RepairNounWithObject(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);
