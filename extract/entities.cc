@@ -181,12 +181,25 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
   // A name is only the senses WordNet writes that way: "FBI", but not the
   // "dab" (a small amount) of the party "DAB"; "Paris", but not the
   // "twitter" (a bird's chirps, an event) of "Twitter".
-  int tried = 0;
-  for (const WordNetSynset& sense : wordnet_->Synsets(name)) {
-    if (tried++ >= 2) break;
-    if (std::find(sense.words.begin(), sense.words.end(), name) == sense.words.end()) continue;
-    EntityType t = wordnet_->TypeOfSynset(sense);
-    if (t != EntityType::kOther) return t;
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
+  auto written_so = [&](const WordNetSynset& sense) {
+    return std::find(sense.words.begin(), sense.words.end(), name) != sense.words.end();
+  };
+  for (size_t i = 0; i < senses.size() && i < 2; ++i) {
+    if (!written_so(senses[i])) continue;
+    EntityType t = wordnet_->TypeOfSynset(senses[i]);
+    if (t == EntityType::kOther) continue;
+    // A people's member ("Ottawa": "a member of the Algonquian people")
+    // yields to a place or thing of the name among the first three senses
+    // (the Canadian capital).
+    if (t == EntityType::kPerson && senses[i].instance_of.empty()) {
+      for (size_t k = i + 1; k < senses.size() && k < 3; ++k) {
+        if (senses[k].instance_of.empty() || !written_so(senses[k])) continue;
+        EntityType named = wordnet_->TypeOfSynset(senses[k]);
+        if (named != EntityType::kOther) return named;
+      }
+    }
+    return t;
   }
   return EntityType::kOther;
 }
@@ -271,7 +284,8 @@ bool IsPersonTitle(const std::string& w) {
       "Justice", "Premier", "Foreign", "Defense", "Defence", "Interior", "Vice", "Deputy",
       "Sir", "Dame", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
       "Suspect", "suspect", "Chief", "CEO", "Attorney", "dean", "leader", "Leader",
-      "former", "Former", "press", "Press", "State", "of"};
+      "former", "Former", "press", "Press", "State", "of", "MP", "MEP", "MLA", "MSP",
+      "Congressman", "Congresswoman", "Councillor", "councillor"};
   static const std::unordered_set<std::string_view> kSet(std::begin(kTitles), std::end(kTitles));
   return kSet.count(w) > 0;
 }

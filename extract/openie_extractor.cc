@@ -1403,6 +1403,29 @@ void OpenIeExtractor::DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* nam
     bool after_name = NameLike(s.tokens[i - 1]) ||
                       (s.tokens[i - 1].form == "," && i >= 2 && NameLike(s.tokens[i - 2]));
     bool alone = i + 1 >= n || !NameLike(s.tokens[i + 1]) || s.tokens[i + 1].form == ",";
+    // "an Ottawa MP", "a Labour MP": after a determiner and a name, the
+    // letters are the noun the name modifies, a role.
+    int run = i - 1;
+    while (run >= 0 && NameLike(s.tokens[run])) --run;
+    bool role_noun = run >= 0 && run < i - 1 && s.tokens[run].upos == "DET";
+    if (kPostNominals.count(t.form) && role_noun && alone) {
+      t.upos = "NOUN";
+      t.xpos = "NN";
+      dropped[i] = true;
+      // "an Ottawa New Democrat MP": the party the member is of describes
+      // the role too; the place before it is the name.
+      int party = i - 1;
+      if (party > run + 1 && kPartyMembers.count(s.tokens[party].form)) {
+        int first = party > run + 2 && s.tokens[party - 1].form == "New" ? party - 1 : party;
+        for (int k = first; k <= party; ++k) {
+          s.tokens[k].upos = k == party ? "NOUN" : "ADJ";
+          s.tokens[k].xpos = k == party ? "NN" : "JJ";
+          s.tokens[k].lemma = Lower(s.tokens[k].form);
+          dropped[k] = true;
+        }
+      }
+      continue;
+    }
     // (The word is retagged, so that no later step reads it as a name.)
     if (kPostNominals.count(t.form) && after_name && alone) {
       t.upos = "X";
@@ -1428,8 +1451,10 @@ void OpenIeExtractor::DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* nam
     dropped[0] = true;
   }
   std::vector<NamedSpan> out;
-  for (const NamedSpan& name : *names)
-    if (!(name.end - name.begin == 1 && dropped[name.begin])) out.push_back(name);
+  for (NamedSpan name : *names) {
+    while (name.end > name.begin && dropped[name.end - 1]) --name.end;  // "Ottawa New Democrat"
+    if (name.end > name.begin) out.push_back(name);
+  }
   *names = std::move(out);
 }
 

@@ -143,7 +143,7 @@ void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
 
 // "a USI instructor", "a second year USI art major": a word of capital
 // letters the tagger reads as a common noun or an adjective, before a
-// common noun, that WordNet knows as no word, is an organisation's or a
+// common noun or a verb, that WordNet knows as no word, is an organisation's or a
 // place's initials (not "CEO", "TV", "PM": WordNet knows them). Not in a
 // line written in capitals.
 void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
@@ -162,11 +162,13 @@ void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
   for (size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
     Token& t = sentence.tokens[i];
     if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 6) continue;
-    // (Before a common noun it modifies, as initials do: not "web based
-    // MMOG ...", an abbreviated noun.)
+    // (Before a common noun it modifies, as initials do, or before a verb
+    // as its subject, "SNY has broadcast": not "web based MMOG ...", an
+    // abbreviated noun.)
     const Token& next = sentence.tokens[i + 1];
-    if (next.upos != "NOUN" || next.form.empty() || !std::islower(static_cast<unsigned char>(next.form[0])))
-      continue;
+    bool modifies = next.upos == "NOUN" && !next.form.empty() &&
+                    std::islower(static_cast<unsigned char>(next.form[0]));
+    if (!modifies && next.upos != "VERB" && next.upos != "AUX") continue;
     std::string lower = text::ToLower(t.form);
     if (lemmatizer_->KnowsWord(lower)) continue;
     t.upos = "PROPN";
