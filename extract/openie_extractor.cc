@@ -951,9 +951,10 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // The kind of thing (organisation, place, product) a noun describing the
 // name headed by `head` names, as PersonNounFor finds a person's noun:
 // "Microsoft's browser Internet Explorer", "Firefox, a web browser",
-// "Mecca, Islam's holiest site", "Opera is a web browser".
+// "Mecca, Islam's holiest site", "Opera is a web browser". `noun`, when
+// given, receives that noun's lemma, lower case ("browser").
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
-                                           const std::vector<int>& kids) {
+                                           const std::vector<int>& kids, std::string* noun = nullptr) {
   auto kind = [&](int a) -> std::optional<EntityType> {
     // "a family of airliners", "a series of rockets": what they are of.
     static const std::set<std::string> kOfWhat = {"family", "series", "line", "range", "class",
@@ -974,7 +975,8 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     // almost always the other: "Internet Explorer is the #2 browser", "the
     // carrier" of an airline.
     static const std::map<std::string, EntityType> kForNames = {
-        {"browser", EntityType::kProduct}, {"carrier", EntityType::kOrganization}};
+        {"browser", EntityType::kProduct}, {"carrier", EntityType::kOrganization},
+        {"group", EntityType::kOrganization}};  // WordNet's "group" is a top noun
     if (auto f = kForNames.find(Lower(t.lemma)); f != kForNames.end() && !CompoundKind(catalog, s, a))
       k = f->second;
     if (k == EntityType::kPerson) return std::nullopt;
@@ -983,11 +985,17 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     static const std::set<std::string> kNameWords = {"name", "nickname", "title", "word", "term",
                                                      "moniker", "pseudonym", "alias", "label"};
     if (kNameWords.count(Lower(t.lemma))) return std::nullopt;
+    if (k && noun) *noun = Lower(t.lemma);
     return k;
   };
   for (int a : kids) {
     const std::string& rel = s.tokens[a].deprel;
-    if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head))
+    // ("the hacker group Anonymous", "the cruise ship Freewinds": a common
+    // noun the parser made the name's compound.)
+    bool common_compound = rel == "compound" && a < head && !s.tokens[a].form.empty() &&
+                           std::islower(static_cast<unsigned char>(s.tokens[a].form[0]));
+    for (int k = a + 1; k < head && common_compound; ++k) common_compound = s.tokens[k].upos == "PROPN";
+    if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head) || common_compound)
       if (auto k = kind(a)) return k;
   }
   const Token& h = s.tokens[head];
@@ -1839,7 +1847,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       if (!m.pronoun) {
         m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
-        m.described = DescribedKindFor(*catalog_, s, head, view.kids(head));
+        m.described = DescribedKindFor(*catalog_, s, head, view.kids(head), &m.described_by);
       }
       int id = resolver.Add(m);
       mention_at[head] = id;

@@ -47,6 +47,9 @@ struct NameMention {
   // Explorer", "Mecca, Islam's holiest site"): it outweighs the
   // recognizer's type.
   std::optional<EntityType> described;
+  // That noun, lower case ("group" of "the hacker group Anonymous"): a
+  // later "the group" goes first to the last name it described.
+  std::string described_by;
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;
