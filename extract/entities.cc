@@ -130,6 +130,14 @@ bool EntityCatalog::IsFieldNoun(const std::string& lemma) const {
   return !senses.empty() && senses[0].lex_file == kNounCognition;
 }
 
+bool EntityCatalog::IsOnlyPersonNoun(const std::string& lemma) const {
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
+  if (senses.empty()) return false;
+  for (const WordNetSynset& s : senses)
+    if (s.lex_file != kNounPerson) return false;
+  return true;
+}
+
 bool EntityCatalog::IsActivityNoun(const std::string& lemma) const {
   std::vector<WordNetSynset> senses = wordnet_->Synsets(lemma);
   return !senses.empty() && senses[0].lex_file == kNounAct;

@@ -62,6 +62,11 @@ class EntityCatalog {
   // thought in WordNet (noun.cognition: "psychology", "biology").
   bool IsFieldNoun(const std::string& lemma) const;
 
+  // Whether every WordNet sense of lower-case `lemma` is a kind of person
+  // ("researcher", "curator"; not "affiliate", also a group, nor
+  // "publisher", also a firm).
+  bool IsOnlyPersonNoun(const std::string& lemma) const;
+
   // Whether lower-case `lemma` is first of all an activity (noun.act:
   // "football", "trade"): a noun that names no kind of thing.
   bool IsActivityNoun(const std::string& lemma) const;

@@ -179,6 +179,13 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     std::string lemma = Lower(s.tokens[k].lemma);
     if (s.tokens[k].deprel == "acl" && (lemma == "name" || lemma == "call")) return std::nullopt;
   }
+  // "the romantic comedy Chasing Liberty", "the company Apple": a noun
+  // right before a name is that name's description, not a reference back.
+  // (Whatever the tagger made of the name's first word: "the romantic
+  // comedy Chasing Liberty".)
+  if (i + 1 < static_cast<int>(s.tokens.size()) && t.upos == "NOUN" && !s.tokens[i + 1].form.empty() &&
+      (s.tokens[i + 1].upos == "PROPN" || std::isupper(static_cast<unsigned char>(s.tokens[i + 1].form[0]))))
+    return std::nullopt;
   std::string l = Lower(t.lemma);
   // "the Director of Media and Communications": a post its complement
   // names, no title referring back.
@@ -952,7 +959,8 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // name headed by `head` names, as PersonNounFor finds a person's noun:
 // "Microsoft's browser Internet Explorer", "Firefox, a web browser",
 // "Mecca, Islam's holiest site", "Opera is a web browser". `noun`, when
-// given, receives that noun's lemma, lower case ("browser").
+// given, receives the lemma of a noun on the name itself, lower case
+// ("browser" of "Microsoft's browser Internet Explorer").
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
                                            const std::vector<int>& kids, std::string* noun = nullptr) {
   auto kind = [&](int a) -> std::optional<EntityType> {
@@ -998,6 +1006,9 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head) || common_compound)
       if (auto k = kind(a)) return k;
   }
+  // (Only a noun on the name itself is the noun a later description may
+  // repeat: the parser's appositions and predicates below are less sure.)
+  noun = nullptr;
   const Token& h = s.tokens[head];
   if (h.deprel == "appos" && h.head >= 0 && h.head < head) return kind(h.head);
   // "Firefox is a web browser": the noun the name is said to be.
@@ -1854,6 +1865,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!m.pronoun) {
         // The names a later description may refer to ("the cyclone").
         names_so_far.Add(m.name);
+        if (!m.described_by.empty()) names_so_far.AddNoun(m.described_by);
+        if (!m.role.empty()) names_so_far.AddNoun(m.role);
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
         int start = name_start;
         int k = start - 1;

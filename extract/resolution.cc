@@ -55,6 +55,19 @@ bool PluralPronoun(const std::string& p) {
          p == "we" || p == "us" || p == "our" || p == "ourselves";
 }
 
+// Whether `noun`, a noun for a person in WordNet, is as often said of a
+// business or a team: "maker", "chipmaker", "retailer", "rival", "winner".
+bool IsBusinessAgentNoun(const std::string& noun) {
+  static const std::set<std::string> kBusiness = {
+      "manufacturer", "retailer", "publisher", "producer", "developer", "provider", "supplier",
+      "carrier",      "distributor", "operator", "broadcaster", "insurer", "lender", "builder",
+      "seller",       "exporter", "importer", "owner", "vendor", "contractor", "buyer", "investor",
+      // and what is said of teams and companies as of people
+      "rival", "competitor", "winner", "champion", "partner", "sponsor", "member", "client",
+      "customer", "leader", "runner-up", "finalist", "host", "holder"};
+  return kBusiness.count(noun) > 0 || (noun.size() >= 5 && noun.compare(noun.size() - 5, 5, "maker") == 0);
+}
+
 }  // namespace
 
 // The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';
@@ -146,7 +159,7 @@ void DocumentResolver::Resolve() {
   std::vector<std::string> doc_name(mentions_.size());
   std::map<std::string, std::map<EntityType, int>> votes;
   std::map<std::string, std::string> title_of;
-  std::set<std::string> described_as_person;  // names given a noun for a person
+  std::map<std::string, std::string> described_as_person;  // names given a noun for a person -> it
   std::map<std::string, EntityType> described_kind;  // names given a noun for a thing
   std::set<std::string> located;                // names of places the text locates
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -156,7 +169,7 @@ void DocumentResolver::Resolve() {
     if (m.located) located.insert(doc_name[i]);
     if (m.recognized) ++votes[doc_name[i]][*m.recognized];
     if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
-    if (!m.role.empty()) described_as_person.insert(doc_name[i]);
+    if (!m.role.empty()) described_as_person.emplace(doc_name[i], m.role);
     if (m.described) described_kind.emplace(doc_name[i], *m.described);
   }
   std::map<std::string, EntityType> type_of;
@@ -175,6 +188,13 @@ void DocumentResolver::Resolve() {
       // person outweighs the recognizer's place or other (not an
       // organisation's: "Boeing, the plane maker").
       if ((t == EntityType::kPlace || t == EntityType::kOther) && described_as_person.count(name))
+        t = EntityType::kPerson;
+      // ... and the recognizer's organisation, when the noun is no
+      // business's: "lead researcher Creswell Eastman" (not "chipmaker
+      // Intel", "publisher Penguin").
+      auto role = described_as_person.find(name);
+      if (t == EntityType::kOrganization && role != described_as_person.end() &&
+          catalog_.IsOnlyPersonNoun(role->second) && !IsBusinessAgentNoun(role->second))
         t = EntityType::kPerson;
       // "Microsoft's browser Internet Explorer": a noun for a kind of thing
       // outweighs the recognizer (but a place's noun not its organisation).
@@ -381,9 +401,12 @@ void DocumentResolver::Resolve() {
           if (m.bare && entities_[entity_of_[j]].type == EntityType::kPerson) continue;
           for (const std::string& name : {mentions_[j].name, entities_[entity_of_[j]].name})
             if (DescribesName(m.head_word, m.bare, name)) target = entity_of_[j];
-          // "the hacker group Anonymous ... The group": the noun that
-          // described a name.
-          if (!m.bare && mentions_[j].described_by == m.head_word) target = entity_of_[j];
+          // "the hacker group Anonymous ... The group", "Kristen Wilkins,
+          // the curator ... the curator": the noun that described a name.
+          // (A thing's noun for a thing, a person's for a person.)
+          bool person = entities_[entity_of_[j]].type == EntityType::kPerson;
+          if (!m.bare && (person ? mentions_[j].role : mentions_[j].described_by) == m.head_word)
+            target = entity_of_[j];
         }
       }
       if (target < 0 && m.description) {

@@ -109,6 +109,10 @@ bool DescribesName(const std::string& head_word, bool bare, const std::string& n
 class DescribableNames {
  public:
   void Add(const std::string& name);
+  // A noun that described a name ("group" of "the hacker group Anonymous",
+  // "curator" of "Kristen Wilkins, the curator"): "the group" may refer
+  // back to it.
+  void AddNoun(const std::string& noun) { heads_.insert(noun); }
   bool Has(const std::string& head_word, bool bare) const {
     return (bare ? bare_ : heads_).count(head_word) > 0;
   }
