@@ -236,8 +236,10 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
   if (!sense) return name;
   std::vector<std::string> words = Words(name);
   if (IsAcronym(name)) {
+    // The words it spells, as their own canonical name: "DPRK" and
+    // "Democratic People's Republic of Korea" both meet at "North Korea".
     for (const std::string& w : sense->words)
-      if (Words(w).size() >= 2 && proper(w) && AcronymMatches(name, w)) return w;
+      if (Words(w).size() >= 2 && proper(w) && AcronymMatches(name, w)) return CanonicalNameUncached(w);
     return name;
   }
   if (words.size() == 1) {

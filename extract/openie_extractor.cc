@@ -958,11 +958,9 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
 // The kind of thing (organisation, place, product) a noun describing the
 // name headed by `head` names, as PersonNounFor finds a person's noun:
 // "Microsoft's browser Internet Explorer", "Firefox, a web browser",
-// "Mecca, Islam's holiest site", "Opera is a web browser". `noun`, when
-// given, receives the lemma of a noun on the name itself, lower case
-// ("browser" of "Microsoft's browser Internet Explorer").
+// "Mecca, Islam's holiest site", "Opera is a web browser".
 std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const Sentence& s, int head,
-                                           const std::vector<int>& kids, std::string* noun = nullptr) {
+                                           const std::vector<int>& kids) {
   auto kind = [&](int a) -> std::optional<EntityType> {
     // "a family of airliners", "a series of rockets": what they are of.
     static const std::set<std::string> kOfWhat = {"family", "series", "line", "range", "class",
@@ -993,7 +991,6 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     static const std::set<std::string> kNameWords = {"name", "nickname", "title", "word", "term",
                                                      "moniker", "pseudonym", "alias", "label"};
     if (kNameWords.count(Lower(t.lemma))) return std::nullopt;
-    if (k && noun) *noun = Lower(t.lemma);
     return k;
   };
   for (int a : kids) {
@@ -1006,9 +1003,6 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head) || common_compound)
       if (auto k = kind(a)) return k;
   }
-  // (Only a noun on the name itself is the noun a later description may
-  // repeat: the parser's appositions and predicates below are less sure.)
-  noun = nullptr;
   const Token& h = s.tokens[head];
   if (h.deprel == "appos" && h.head >= 0 && h.head < head) return kind(h.head);
   // "Firefox is a web browser": the noun the name is said to be.
@@ -1858,15 +1852,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       if (!m.pronoun) {
         m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
-        m.described = DescribedKindFor(*catalog_, s, head, view.kids(head), &m.described_by);
+        m.described = DescribedKindFor(*catalog_, s, head, view.kids(head));
       }
       int id = resolver.Add(m);
       mention_at[head] = id;
       if (!m.pronoun) {
         // The names a later description may refer to ("the cyclone").
         names_so_far.Add(m.name);
-        if (!m.described_by.empty()) names_so_far.AddNoun(m.described_by);
-        if (!m.role.empty()) names_so_far.AddNoun(m.role);
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
         int start = name_start;
         int k = start - 1;

@@ -401,12 +401,6 @@ void DocumentResolver::Resolve() {
           if (m.bare && entities_[entity_of_[j]].type == EntityType::kPerson) continue;
           for (const std::string& name : {mentions_[j].name, entities_[entity_of_[j]].name})
             if (DescribesName(m.head_word, m.bare, name)) target = entity_of_[j];
-          // "the hacker group Anonymous ... The group", "Kristen Wilkins,
-          // the curator ... the curator": the noun that described a name.
-          // (A thing's noun for a thing, a person's for a person.)
-          bool person = entities_[entity_of_[j]].type == EntityType::kPerson;
-          if (!m.bare && (person ? mentions_[j].role : mentions_[j].described_by) == m.head_word)
-            target = entity_of_[j];
         }
       }
       if (target < 0 && m.description) {

@@ -47,9 +47,6 @@ struct NameMention {
   // Explorer", "Mecca, Islam's holiest site"): it outweighs the
   // recognizer's type.
   std::optional<EntityType> described;
-  // That noun, lower case ("group" of "the hacker group Anonymous"): a
-  // later "the group" goes first to the last name it described.
-  std::string described_by;
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;
@@ -109,10 +106,6 @@ bool DescribesName(const std::string& head_word, bool bare, const std::string& n
 class DescribableNames {
  public:
   void Add(const std::string& name);
-  // A noun that described a name ("group" of "the hacker group Anonymous",
-  // "curator" of "Kristen Wilkins, the curator"): "the group" may refer
-  // back to it.
-  void AddNoun(const std::string& noun) { heads_.insert(noun); }
   bool Has(const std::string& head_word, bool bare) const {
     return (bare ? bare_ : heads_).count(head_word) > 0;
   }
