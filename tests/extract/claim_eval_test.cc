@@ -114,14 +114,20 @@ struct Floors {
   double precision;  // and at least this precision, in percent
 };
 
-// `articles`: the JSON Lines file the gold set's articles are in.
+// `articles`: the JSON Lines file the gold set's articles are in. A
+// failure prints the headline figures only, never the missed or wrong
+// claims: the blind sets must stay unread (`kg eval claims` lists them for
+// the sets one may read).
 void ExpectNoFallBelow(const std::string& gold_file, const std::string& articles, const Floors& floors) {
   nlohmann::json j = EvalClaims(gold_file, articles);
   ASSERT_FALSE(j.is_discarded()) << gold_file;
+  nlohmann::json headline;
+  for (const char* key : {"articles", "gold", "found", "extracted", "correct", "recall", "precision", "f1"})
+    if (j.contains(key)) headline[key] = j[key];
   EXPECT_EQ(j["articles"].get<int>(), floors.articles) << gold_file;
   EXPECT_EQ(j["gold"].get<int>(), floors.gold) << gold_file;
-  EXPECT_GE(j["found"].get<int>(), floors.found) << j.dump(2);
-  EXPECT_GE(j["precision"].get<double>(), floors.precision) << j.dump(2);
+  EXPECT_GE(j["found"].get<int>(), floors.found) << gold_file << " " << headline.dump();
+  EXPECT_GE(j["precision"].get<double>(), floors.precision) << gold_file << " " << headline.dump();
 }
 
 // Issue 10 asks, on held-out news read by hand, recall >= 50% and precision
@@ -137,7 +143,7 @@ TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev.tsv", news + "/wikinews_gum_news.jsonl", {6, 43, 21, 60.0});
+  ExpectNoFallBelow("news_claims_dev.tsv", news + "/wikinews_gum_news.jsonl", {6, 43, 22, 60.0});
 }
 
 // A second annotator read eight more articles without looking at kg's
@@ -148,12 +154,12 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 87, 60.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 90, 60.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 79, 65.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 81, 65.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
