@@ -137,6 +137,18 @@ std::string Lemmatizer::Rules(const std::string& w, const std::string& xpos) con
     }
     return stem;
   };
+  // A verb WordNet does not know, its "-ed"/"-ing" cut off: the final "e"
+  // the ending took ("curated" -> "curate", "organizing" -> "organize",
+  // "introducing" -> "introduce"); else the stem, undoubled ("stopped").
+  auto restore_e = [&](const std::string& stem) {
+    std::string undoubled = undouble(stem);
+    if (undoubled != stem) return undoubled;
+    size_t k = stem.size();
+    bool consonant_at = k >= 4 && EndsWith(stem, "at") && !IsVowel(stem[k - 3]);
+    if (consonant_at || (k >= 4 && (EndsWith(stem, "iz") || EndsWith(stem, "yz") || EndsWith(stem, "uc"))))
+      return stem + "e";
+    return stem;
+  };
   if (xpos == "NNS" || xpos == "NNPS" || xpos == "VBZ") {
     if (n > 4 && EndsWith(w, "ies")) return w.substr(0, n - 3) + "y";
     for (const char* s : {"sses", "xes", "zes", "ches", "shes"}) {
@@ -147,10 +159,10 @@ std::string Lemmatizer::Rules(const std::string& w, const std::string& xpos) con
       return w.substr(0, n - 1);
     }
   } else if (xpos == "VBG") {
-    if (n > 5 && EndsWith(w, "ing")) return undouble(w.substr(0, n - 3));
+    if (n > 5 && EndsWith(w, "ing")) return restore_e(w.substr(0, n - 3));
   } else if (xpos == "VBD" || xpos == "VBN") {
     if (n > 4 && EndsWith(w, "ied")) return w.substr(0, n - 3) + "y";
-    if (n > 3 && EndsWith(w, "ed")) return undouble(w.substr(0, n - 2));
+    if (n > 3 && EndsWith(w, "ed")) return restore_e(w.substr(0, n - 2));
   } else if (xpos == "JJR" || xpos == "RBR") {
     if (n > 4 && EndsWith(w, "ier")) return w.substr(0, n - 3) + "y";
     if (n > 4 && EndsWith(w, "er")) return undouble(w.substr(0, n - 2));

@@ -29,6 +29,10 @@ TEST_F(LemmatizerTest, WordNetExceptionsAndRules) {
   EXPECT_EQ(lem_->Lemma("making", "VERB", "VBG"), "make");
   EXPECT_EQ(lem_->Lemma("better", "ADJ", "JJR"), "good");  // adj.exc
   EXPECT_EQ(lem_->Lemma("closer", "ADJ", "JJR"), "close");
+  // Verbs WordNet does not know: the "e" their ending took comes back.
+  EXPECT_EQ(lem_->Lemma("curated", "VERB", "VBD"), "curate");
+  EXPECT_EQ(lem_->Lemma("livestreamed", "VERB", "VBD"), "livestream");
+  EXPECT_EQ(lem_->Lemma("geotagged", "VERB", "VBN"), "geotag");
 }
 
 TEST_F(LemmatizerTest, ClosedClassAndCase) {
