@@ -437,6 +437,26 @@ void RepairNounWithObject(Sentence& sentence) {
   }
 }
 
+// "There are also Warhol Polaroid exhibits at the Tang Teaching Museum":
+// a word in "-s" the tagger read as a verb but the parser made a subject or
+// an object is a plural noun; what it had as a subject before it is its
+// compound.
+void RepairVerbAsArgument(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v < n; ++v) {
+    Token& noun = t[v];
+    const std::string& d = noun.deprel;
+    if (noun.upos != "VERB" || noun.xpos != "VBZ" || noun.form.size() < 4 || noun.form.back() != 's' ||
+        (d != "nsubj" && d != "nsubj:pass" && d != "obj"))
+      continue;
+    noun.upos = "NOUN";
+    noun.xpos = "NNS";
+    for (int k = 0; k < v; ++k)
+      if (t[k].head == v && (t[k].deprel == "nsubj" || t[k].deprel == "nsubj:pass")) t[k].deprel = "compound";
+  }
+}
+
 // "the Church of Scientology website", "the Bank of America building": a
 // name with "of" inside, modifying a noun, which the parser often reads as
 // three modifiers of the noun with "of" its preposition. The "of" joins
@@ -1054,6 +1074,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
   RepairNounWithObject(sentence);
+  RepairVerbAsArgument(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryParticipleRoot(sentence);
