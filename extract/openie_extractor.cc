@@ -2206,7 +2206,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                        (is_role(a) || thing_described)) {
               // "the State Department spokesperson", "Malaysia's Prime
               // Minister"; of a thing: "the Scientology propaganda
-              // publication Freedom Magazine".
+              // publication Freedom Magazine". (Not a family's name before
+              // a kinship noun: "the senior Tsarnaev brother, Tamerlan" is
+              // no brother of "Tsarnaev".)
+              if (orel == "compound" && IsKinshipNoun(Lower(s.tokens[a].lemma)) && s.tokens[o].upos == "PROPN")
+                continue;
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
                        s.tokens[name_last + 1].form == ",") {
