@@ -15,8 +15,8 @@ namespace kg::extract {
 namespace {
 
 // WordNet's lexicographer files for nouns (lexnames(5WN)).
-constexpr int kNounAct = 4, kNounArtifact = 6, kNounCognition = 9, kNounCommunication = 10, kNounGroup = 14,
-              kNounLocation = 15, kNounPerson = 18;
+constexpr int kNounAct = 4, kNounArtifact = 6, kNounCognition = 9, kNounCommunication = 10,
+              kNounGroup = 14, kNounLocation = 15, kNounPerson = 18;
 
 // Names newer than WordNet 3.0 (or missing from it) that the seeds and the
 // news sample use. Canonical name, type, then short forms.
@@ -239,7 +239,8 @@ std::string EntityCatalog::CanonicalNameUncached(const std::string& name) const 
     // The words it spells, as their own canonical name: "DPRK" and
     // "Democratic People's Republic of Korea" both meet at "North Korea".
     for (const std::string& w : sense->words)
-      if (Words(w).size() >= 2 && proper(w) && AcronymMatches(name, w)) return CanonicalNameUncached(w);
+      if (Words(w).size() >= 2 && proper(w) && AcronymMatches(name, w))
+        return CanonicalNameUncached(w);
     return name;
   }
   if (words.size() == 1) {
@@ -286,16 +287,21 @@ bool IsCalendarWord(const std::string& w) {
 
 bool IsPersonTitle(const std::string& w) {
   static const char* kTitles[] = {
-      "President", "president", "PRESIDENTS", "Presidents", "PRESIDENT", "Mr.", "Mrs.", "Ms.",
-      "Dr.", "Mr", "Mrs", "Ms", "Dr", "Minister", "minister", "Prime", "Secretary", "secretary",
-      "spokesman", "Spokesman", "spokeswoman", "Spokeswoman", "spokesperson", "Spokesperson", "Senator", "Sen.", "Rep.", "Gov.", "Governor",
-      "Mayor", "mayor", "General", "Gen.", "Chancellor", "King", "Queen", "Prince", "Pope",
-      "Chairman", "chairman", "Director", "director", "Ambassador", "ambassador", "Judge",
-      "Justice", "Premier", "Foreign", "Defense", "Defence", "Interior", "Vice", "Deputy",
-      "Sir", "Dame", "Lord", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Prof.", "Professor",
-      "Suspect", "suspect", "Chief", "CEO", "Attorney", "dean", "leader", "Leader",
-      "former", "Former", "press", "Press", "State", "of", "MP", "MEP", "MLA", "MSP",
-      "Congressman", "Congresswoman", "Councillor", "councillor"};
+      "President",  "president",  "PRESIDENTS",  "Presidents",  "PRESIDENT",    "Mr.",
+      "Mrs.",       "Ms.",        "Dr.",         "Mr",          "Mrs",          "Ms",
+      "Dr",         "Minister",   "minister",    "Prime",       "Secretary",    "secretary",
+      "spokesman",  "Spokesman",  "spokeswoman", "Spokeswoman", "spokesperson", "Spokesperson",
+      "Senator",    "Sen.",       "Rep.",        "Gov.",        "Governor",     "Mayor",
+      "mayor",      "General",    "Gen.",        "Chancellor",  "King",         "Queen",
+      "Prince",     "Pope",       "Chairman",    "chairman",    "Director",     "director",
+      "Ambassador", "ambassador", "Judge",       "Justice",     "Premier",      "Foreign",
+      "Defense",    "Defence",    "Interior",    "Vice",        "Deputy",       "Sir",
+      "Dame",       "Lord",       "Colonel",     "Col.",        "Captain",      "Capt.",
+      "Lt.",        "Sgt.",       "Prof.",       "Professor",   "Suspect",      "suspect",
+      "Chief",      "CEO",        "Attorney",    "dean",        "leader",       "Leader",
+      "former",     "Former",     "press",       "Press",       "State",        "of",
+      "MP",         "MEP",        "MLA",         "MSP",         "Congressman",  "Congresswoman",
+      "Councillor", "councillor"};
   static const std::unordered_set<std::string_view> kSet(std::begin(kTitles), std::end(kTitles));
   return kSet.count(w) > 0;
 }

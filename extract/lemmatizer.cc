@@ -145,7 +145,8 @@ std::string Lemmatizer::Rules(const std::string& w, const std::string& xpos) con
     if (undoubled != stem) return undoubled;
     size_t k = stem.size();
     bool consonant_at = k >= 4 && EndsWith(stem, "at") && !IsVowel(stem[k - 3]);
-    if (consonant_at || (k >= 4 && (EndsWith(stem, "iz") || EndsWith(stem, "yz") || EndsWith(stem, "uc"))))
+    if (consonant_at ||
+        (k >= 4 && (EndsWith(stem, "iz") || EndsWith(stem, "yz") || EndsWith(stem, "uc"))))
       return stem + "e";
     return stem;
   };

@@ -180,11 +180,12 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     if (s.tokens[k].deprel == "acl" && (lemma == "name" || lemma == "call")) return std::nullopt;
   }
   // "the romantic comedy Chasing Liberty", "the company Apple": a noun
-  // right before a name is that name's description, not a reference back.
-  // (Whatever the tagger made of the name's first word: "the romantic
-  // comedy Chasing Liberty".)
-  if (i + 1 < static_cast<int>(s.tokens.size()) && t.upos == "NOUN" && !s.tokens[i + 1].form.empty() &&
-      (s.tokens[i + 1].upos == "PROPN" || std::isupper(static_cast<unsigned char>(s.tokens[i + 1].form[0]))))
+  // right before a name (a capitalized word, whatever the tagger made of
+  // "Chasing") is that name's description, not a reference back.
+  if (i + 1 < static_cast<int>(s.tokens.size()) && t.upos == "NOUN" &&
+      !s.tokens[i + 1].form.empty() &&
+      (s.tokens[i + 1].upos == "PROPN" ||
+       std::isupper(static_cast<unsigned char>(s.tokens[i + 1].form[0]))))
     return std::nullopt;
   std::string l = Lower(t.lemma);
   // "the Director of Media and Communications": a post its complement
@@ -542,12 +543,15 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
     // "for" or "on" and capitalized words the recognizer left out are one
     // name (else "National Council" alone would pass for another council
     // "for" something of the text).
-    if ((connector == "for" || connector == "on") && IsOrganizationHeadWord(s.tokens[a.end - 1].form)) {
+    if ((connector == "for" || connector == "on") &&
+        IsOrganizationHeadWord(s.tokens[a.end - 1].form)) {
       int limit = k + 1 < names.size() ? names[k + 1].begin : n;
       int e = a.end + 1;
       if (e < limit && Lower(s.tokens[e].form) == "the") ++e;
       int words = e;
-      while (e < limit && capitalized(e) && (s.tokens[e].upos == "PROPN" || s.tokens[e].upos == "NOUN")) ++e;
+      while (e < limit && capitalized(e) &&
+             (s.tokens[e].upos == "PROPN" || s.tokens[e].upos == "NOUN"))
+        ++e;
       if (e > words) {
         a.end = e;
         a.type = EntityType::kOrganization;
@@ -621,18 +625,20 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
   return out;
 }
 
+// Quotation marks as the tokenizer leaves them: straight, curly, or PTB's.
+bool IsOpeningQuote(const std::string& f) { return f == "\"" || f == "\xE2\x80\x9C" || f == "``"; }
+bool IsClosingQuote(const std::string& f) { return f == "\"" || f == "\xE2\x80\x9D" || f == "''"; }
+
 // "the screen print called "Cowboys and Indians"", "a film titled "The
 // Day After"": capitalized words in quotes right after a naming word are
 // one name, a work's, whatever pieces the recognizer found inside.
 std::vector<NamedSpan> JoinQuotedTitles(const Sentence& s, std::vector<NamedSpan> names) {
   const int n = static_cast<int>(s.tokens.size());
-  auto opening = [](const std::string& f) { return f == "\"" || f == "\xE2\x80\x9C" || f == "``"; };
-  auto closing = [](const std::string& f) { return f == "\"" || f == "\xE2\x80\x9D" || f == "''"; };
   static const std::set<std::string> kNaming = {"called", "titled", "entitled", "named", "dubbed"};
   for (int q = 1; q + 3 < n; ++q) {
-    if (!opening(s.tokens[q].form) || !kNaming.count(Lower(s.tokens[q - 1].form))) continue;
+    if (!IsOpeningQuote(s.tokens[q].form) || !kNaming.count(Lower(s.tokens[q - 1].form))) continue;
     int c = q + 1;
-    while (c < n && c <= q + 10 && !closing(s.tokens[c].form)) ++c;
+    while (c < n && c <= q + 10 && !IsClosingQuote(s.tokens[c].form)) ++c;
     if (c >= n || c > q + 10 || c - q - 1 < 2) continue;
     bool title = true;
     for (int k = q + 1; k < c && title; ++k) {
@@ -813,13 +819,11 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     // ("NATO (North Atlantic Treaty Organization)"; JoinAcronymExpansions).
     bool bracketed = b > 0 && e < n && s.tokens[b - 1].form == "(" && s.tokens[e].form == ")";
     // And a work's title in quotes (JoinQuotedTitles): "Cowboys and Indians".
-    auto quote = [](const std::string& f) {
-      return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
-    };
-    bool quoted_title = type == EntityType::kProduct && b > 0 && e < n && quote(s.tokens[b - 1].form) &&
-                        quote(s.tokens[e].form);
-    bool keeps_and = ends_as_org || bracketed || quoted_title ||
-                     (type != EntityType::kPerson && words.size() >= 3 && IsInstitutionWord(words.back()));
+    bool quoted_title = type == EntityType::kProduct && b > 0 && e < n &&
+                        IsOpeningQuote(s.tokens[b - 1].form) && IsClosingQuote(s.tokens[e].form);
+    bool keeps_and =
+        ends_as_org || bracketed || quoted_title ||
+        (type != EntityType::kPerson && words.size() >= 3 && IsInstitutionWord(words.back()));
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -981,7 +985,8 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     // almost always the other: "Internet Explorer is the #2 browser", "the
     // carrier" of an airline.
     static const std::map<std::string, EntityType> kForNames = {
-        {"browser", EntityType::kProduct}, {"carrier", EntityType::kOrganization},
+        {"browser", EntityType::kProduct},
+        {"carrier", EntityType::kOrganization},
         {"group", EntityType::kOrganization}};  // WordNet's "group" is a top noun
     if (auto f = kForNames.find(Lower(t.lemma)); f != kForNames.end() && !CompoundKind(catalog, s, a))
       k = f->second;
@@ -999,7 +1004,8 @@ std::optional<EntityType> DescribedKindFor(const EntityCatalog& catalog, const S
     // noun the parser made the name's compound.)
     bool common_compound = rel == "compound" && a < head && !s.tokens[a].form.empty() &&
                            std::islower(static_cast<unsigned char>(s.tokens[a].form[0]));
-    for (int k = a + 1; k < head && common_compound; ++k) common_compound = s.tokens[k].upos == "PROPN";
+    for (int k = a + 1; k < head && common_compound; ++k)
+      common_compound = s.tokens[k].upos == "PROPN";
     if ((rel == "nmod:desc" && a < head) || (rel == "appos" && a > head) || common_compound)
       if (auto k = kind(a)) return k;
   }
@@ -2209,7 +2215,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               // publication Freedom Magazine". (Not a family's name before
               // a kinship noun: "the senior Tsarnaev brother, Tamerlan" is
               // no brother of "Tsarnaev".)
-              if (orel == "compound" && IsKinshipNoun(Lower(s.tokens[a].lemma)) && s.tokens[o].upos == "PROPN")
+              if (orel == "compound" && IsKinshipNoun(Lower(s.tokens[a].lemma)) &&
+                  s.tokens[o].upos == "PROPN")
                 continue;
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
@@ -2573,9 +2580,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // "-operated", "-backed", ...) and the name: "the Scientology-owned
     // cruise ship Freewinds" -> Scientology -own-> Freewinds.
     static const std::map<std::string, std::string> kOwnedBy = {
-        {"owned", "own"},     {"run", "run"},     {"operated", "operate"}, {"controlled", "control"},
-        {"backed", "back"},   {"funded", "fund"}, {"sponsored", "sponsor"}, {"managed", "manage"},
-        {"founded", "found"}, {"led", "lead"}};
+        {"owned", "own"},         {"run", "run"},
+        {"operated", "operate"},  {"controlled", "control"},
+        {"backed", "back"},       {"funded", "fund"},
+        {"sponsored", "sponsor"}, {"managed", "manage"},
+        {"founded", "found"},     {"led", "lead"}};
     for (int c = 1; c + 2 < n; ++c) {
       if (s.tokens[c].form != "-") continue;
       std::string participle = Lower(s.tokens[c + 1].form);
@@ -2592,11 +2601,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // noun will do, for "-based" one WordNet knows as a place.)
       const NamedSpan* first = view.RecognizedAt(c - 1);
       if (first && first->end != c) continue;
-      bool is_name = participle == "based"
-                         ? (first ? NamesPlace(*catalog_, words_of(first), first->type)
-                                  : view.IsName(c - 1) &&
-                                        catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace)
-                         : (first || (view.IsName(c - 1) && !view.NameRun(c - 1).empty()));
+      bool is_name =
+          participle == "based"
+              ? (first ? NamesPlace(*catalog_, words_of(first), first->type)
+                       : view.IsName(c - 1) &&
+                             catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace)
+              : (first || (view.IsName(c - 1) && !view.NameRun(c - 1).empty()));
       if (!is_name || !CountryOfDemonym(s.tokens[c - 1].form).empty()) continue;
       int described = -1;
       for (int k = c + 2; k < n && k <= c + 5 && described < 0; ++k) {
@@ -2607,8 +2617,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (s.tokens[k].form != "," || k == c + 2 || k + 1 >= n || !view.IsName(k + 1)) break;
           continue;
         }
-        if (const NamedSpan* r = view.RecognizedAt(k); r && r->begin == k) described = view.HeadOf(*r);
-        else if (view.IsName(k) && !view.RecognizedAt(k)) described = view.NameRun(k).empty() ? -1 : k;
+        if (const NamedSpan* r = view.RecognizedAt(k); r && r->begin == k)
+          described = view.HeadOf(*r);
+        else if (view.IsName(k) && !view.RecognizedAt(k))
+          described = view.NameRun(k).empty() ? -1 : k;
       }
       if (described < 0) continue;
       int first_id = add_name(first ? view.HeadOf(*first) : c - 1);
@@ -2639,7 +2651,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::string prep_word = Lower(s.tokens[prep].form);
       if (prep_word != "of" && prep_word != "from" && prep_word != "at") continue;
       int role = prep - 1;
-      if (s.tokens[role].upos != "NOUN" || !catalog_->CanBePersonNoun(Lower(s.tokens[role].lemma))) continue;
+      if (s.tokens[role].upos != "NOUN" || !catalog_->CanBePersonNoun(Lower(s.tokens[role].lemma)))
+        continue;
       std::string relation = Lower(s.tokens[role].lemma) + "_" + prep_word;
       if (role >= 1 && Lower(s.tokens[role - 1].form) == "former") relation = "former_" + relation;
       int group_id = add_name(group ? view.HeadOf(*group) : end - 1);
@@ -2908,7 +2921,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             // prints called "Cowboys and Indians"".)
             std::vector<int> candidates = view.kids(c);
             for (int k : view.kids(c))
-              if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" && view.CaseOf(k) == "of")
+              if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
+                  view.CaseOf(k) == "of")
                 for (int x : view.kids(k)) candidates.push_back(x);
             for (int k : candidates) {
               int noun = s.tokens[k].head;
@@ -2919,8 +2933,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               if (s.tokens[k].deprel != "acl" || !next_to) continue;
               for (int x : view.kids(k)) {
                 const std::string& d = s.tokens[x].deprel;
-                bool naming = (participle == "call" || participle == "name" || participle == "dub" ||
-                               participle == "nickname") && (d == "xcomp" || d == "obj");
+                bool naming = (participle == "call" || participle == "name" ||
+                               participle == "dub" || participle == "nickname") &&
+                              (d == "xcomp" || d == "obj");
                 bool known_as = participle == "know" && d == "obl" && view.CaseOf(x) == "as";
                 if ((naming || known_as) && view.IsName(x) && named < 0) named = x;
               }

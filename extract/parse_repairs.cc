@@ -260,10 +260,12 @@ void RepairCalledNameGardenPath(Sentence& sentence) {
   };
   for (int v = 1; v + 1 < n; ++v) {
     std::string form = text::ToLower(t[v].form);
-    if (t[v].upos != "VERB" || (form != "called" && form != "named" && form != "dubbed" && form != "nicknamed"))
+    if (t[v].upos != "VERB" ||
+        (form != "called" && form != "named" && form != "dubbed" && form != "nicknamed"))
       continue;
     bool auxiliary = false;
-    for (int k : kids(v)) auxiliary |= t[k].deprel == "aux" || t[k].deprel == "aux:pass" || t[k].deprel == "cop";
+    for (int k : kids(v))
+      auxiliary |= t[k].deprel == "aux" || t[k].deprel == "aux:pass" || t[k].deprel == "cop";
     if (auxiliary) continue;
     // "Warhol made a series of screen prints called "Cowboys and
     // Indians"": the participle read as the verb's complement describes
@@ -383,7 +385,8 @@ void RepairTitledNameConjunct(Sentence& sentence) {
     Token& title = t[i];
     Token& name = t[i + 1];
     if (title.deprel != "conj" || title.upos != "NOUN" || title.form.empty() ||
-        !std::islower(static_cast<unsigned char>(title.form[0])) || name.upos != "PROPN" || name.head != i ||
+        !std::islower(static_cast<unsigned char>(title.form[0])) || name.upos != "PROPN" ||
+        name.head != i ||
         (name.deprel != "appos" && name.deprel != "compound" && name.deprel != "flat"))
       continue;
     // (The first conjunct a name too: "actor Dennis Hopper and ...".)
@@ -394,7 +397,8 @@ void RepairTitledNameConjunct(Sentence& sentence) {
     title.head = i + 1;
     title.deprel = "nmod:desc";
     for (int k = 0; k < n; ++k)
-      if (t[k].head == i && (t[k].deprel == "cc" || t[k].deprel == "punct") && k < i) t[k].head = i + 1;
+      if (t[k].head == i && (t[k].deprel == "cc" || t[k].deprel == "punct") && k < i)
+        t[k].head = i + 1;
   }
 }
 
@@ -406,7 +410,9 @@ void RepairNounWithObject(Sentence& sentence) {
   const int n = static_cast<int>(t.size());
   for (int v = 1; v < n; ++v) {
     Token& verb = t[v];
-    if (verb.upos != "NOUN" || verb.xpos != "NNS" || verb.form.size() < 4 || verb.form.back() != 's') continue;
+    if (verb.upos != "NOUN" || verb.xpos != "NNS" || verb.form.size() < 4 ||
+        verb.form.back() != 's')
+      continue;
     bool object = false;
     int subject = -1;
     for (int k = 0; k < n; ++k) {
@@ -447,13 +453,14 @@ void RepairVerbAsArgument(Sentence& sentence) {
   for (int v = 1; v < n; ++v) {
     Token& noun = t[v];
     const std::string& d = noun.deprel;
-    if (noun.upos != "VERB" || noun.xpos != "VBZ" || noun.form.size() < 4 || noun.form.back() != 's' ||
-        (d != "nsubj" && d != "nsubj:pass" && d != "obj"))
+    if (noun.upos != "VERB" || noun.xpos != "VBZ" || noun.form.size() < 4 ||
+        noun.form.back() != 's' || (d != "nsubj" && d != "nsubj:pass" && d != "obj"))
       continue;
     noun.upos = "NOUN";
     noun.xpos = "NNS";
     for (int k = 0; k < v; ++k)
-      if (t[k].head == v && (t[k].deprel == "nsubj" || t[k].deprel == "nsubj:pass")) t[k].deprel = "compound";
+      if (t[k].head == v && (t[k].deprel == "nsubj" || t[k].deprel == "nsubj:pass"))
+        t[k].deprel = "compound";
   }
 }
 

@@ -143,9 +143,9 @@ void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
 
 // "a USI instructor", "a second year USI art major": a word of capital
 // letters the tagger reads as a common noun or an adjective, before a
-// common noun or a verb, that WordNet knows as no word, is an organisation's or a
-// place's initials (not "CEO", "TV", "PM": WordNet knows them). Not in a
-// line written in capitals.
+// common noun or a verb, that WordNet knows as no word, is an
+// organisation's or a place's initials (not "CEO", "TV", "PM": WordNet
+// knows them). Not in a line written in capitals.
 void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
   int lower_words = 0, upper_words = 0;
   auto all_capitals = [](const std::string& f) {
@@ -161,7 +161,8 @@ void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
   if (upper_words * 3 > lower_words) return;
   for (size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
     Token& t = sentence.tokens[i];
-    if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 6) continue;
+    if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 6)
+      continue;
     // (Before a common noun it modifies, as initials do, or before a verb
     // as its subject, "SNY has broadcast": not "web based MMOG ...", an
     // abbreviated noun.)

@@ -60,12 +60,13 @@ bool PluralPronoun(const std::string& p) {
 bool IsBusinessAgentNoun(const std::string& noun) {
   static const std::set<std::string> kBusiness = {
       "manufacturer", "retailer", "publisher", "producer", "developer", "provider", "supplier",
-      "carrier",      "distributor", "operator", "broadcaster", "insurer", "lender", "builder",
-      "seller",       "exporter", "importer", "owner", "vendor", "contractor", "buyer", "investor",
+      "carrier", "distributor", "operator", "broadcaster", "insurer", "lender", "builder", "seller",
+      "exporter", "importer", "owner", "vendor", "contractor", "buyer", "investor",
       // and what is said of teams and companies as of people
       "rival", "competitor", "winner", "champion", "partner", "sponsor", "member", "client",
       "customer", "leader", "runner-up", "finalist", "host", "holder"};
-  return kBusiness.count(noun) > 0 || (noun.size() >= 5 && noun.compare(noun.size() - 5, 5, "maker") == 0);
+  return kBusiness.count(noun) > 0 ||
+         (noun.size() >= 5 && noun.compare(noun.size() - 5, 5, "maker") == 0);
 }
 
 }  // namespace
@@ -332,8 +333,9 @@ void DocumentResolver::Resolve() {
         short_to_long.count(name) || catalog_.KnownType(name) != EntityType::kOther)
       continue;
     static const std::set<std::string> kContinuations = {
-        "for", "at", "on", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Company", "Co.",
-        "Group", "LLC", "Ltd.", "Ltd", "AG", "plc", "PLC", "Holdings", "Incorporated", "Limited"};
+        "for", "at",      "on",  "Corporation", "Corp.",        "Corp",   "Inc.",
+        "Inc", "Company", "Co.", "Group",       "LLC",          "Ltd.",   "Ltd",
+        "AG",  "plc",     "PLC", "Holdings",    "Incorporated", "Limited"};
     std::vector<std::string> longer;
     for (const auto& [other, other_type] : type_of) {
       std::vector<std::string> o = Words(other);
@@ -347,15 +349,16 @@ void DocumentResolver::Resolve() {
   // A one-word name that ends the document's one two-word name whose first
   // word is an organisation of the document: "Chrome" -> "Google Chrome".
   for (const auto& [name, type] : type_of) {
-    if (name.find(' ') != std::string::npos || short_to_long.count(name) || type == EntityType::kPerson ||
-        catalog_.KnownType(name) != EntityType::kOther)
+    if (name.find(' ') != std::string::npos || short_to_long.count(name) ||
+        type == EntityType::kPerson || catalog_.KnownType(name) != EntityType::kOther)
       continue;
     std::vector<std::string> longer;
     for (const auto& [other, other_type] : type_of) {
       std::vector<std::string> o = Words(other);
       if (o.size() != 2 || o[1] != name || other_type == EntityType::kPerson) continue;
       auto maker = type_of.find(o[0]);
-      if (maker != type_of.end() && maker->second == EntityType::kOrganization) longer.push_back(other);
+      if (maker != type_of.end() && maker->second == EntityType::kOrganization)
+        longer.push_back(other);
     }
     if (longer.size() == 1) {
       short_to_long[name] = longer[0];

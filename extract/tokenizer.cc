@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <string>
 #include <set>
+#include <string>
 #include <unordered_set>
+
+#include "common/text.h"
 
 namespace kg::extract {
 namespace {
@@ -455,16 +457,13 @@ size_t LeadingDatelineLength(const std::vector<Token>& tokens) {
   auto number = [&](size_t i, size_t min_digits, size_t max_digits) {
     if (i >= tokens.size()) return false;
     const std::string& f = tokens[i].form;
-    if (f.size() < min_digits || f.size() > max_digits) return false;
-    for (char c : f)
-      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return true;
+    return f.size() >= min_digits && f.size() <= max_digits && text::IsDigits(f);
   };
   static const std::set<std::string> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                   "Friday", "Saturday", "Sunday"};
-  static const std::set<std::string> kMonths = {"January", "February", "March",     "April",
-                                                "May",     "June",     "July",      "August",
-                                                "September", "October", "November", "December"};
+  static const std::set<std::string> kMonths = {"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
   // "Thursday, May 7, 2015", "May 7, 2015", then a capitalized word.
   size_t i = 0;
   if (!tokens.empty() && kWeekdays.count(tokens[0].form) && is(1, ",")) i = 2;
@@ -474,9 +473,9 @@ size_t LeadingDatelineLength(const std::vector<Token>& tokens) {
   // Places: capitalized words in groups of one to four, two groups or
   // more, commas between, then a word that opens sentences.
   static const std::set<std::string> kOpeners = {
-      "On",     "In",    "At",     "The",       "A",     "An",     "This",   "Last",
-      "Today",  "Yesterday", "Earlier", "According", "After", "Before", "During", "Following",
-      "Since",  "When",  "While",  "Wikinews"};
+      "On",     "In",        "At",        "The",     "A",         "An",      "This",
+      "Last",   "Today",     "Yesterday", "Earlier", "According", "After",   "Before",
+      "During", "Following", "Since",     "When",    "While",     "Wikinews"};
   size_t groups = 0;
   i = 0;
   while (true) {

@@ -68,7 +68,8 @@ std::string CutOrgQualifier(const std::string& name) {
   for (size_t i = 2; i + 1 < w.size(); ++i) {
     if (w[i] != "for" && w[i] != "on" && w[i] != "at") continue;
     bool capitalized = true;
-    for (size_t k = 0; k < i; ++k) capitalized &= text::StartsUpper(w[k]) || w[k] == "of" || w[k] == "and";
+    for (size_t k = 0; k < i; ++k)
+      capitalized &= text::StartsUpper(w[k]) || w[k] == "of" || w[k] == "and";
     if (!capitalized || !text::StartsUpper(w[i - 1])) return name;
     std::string out;
     for (size_t k = 0; k < i; ++k) out += (out.empty() ? "" : " ") + w[k];

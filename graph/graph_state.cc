@@ -250,7 +250,8 @@ Result<std::vector<uint64_t>> IngestPlan::QualifiedOrganisations(const std::stri
     if (store_was_empty_) continue;
     storage::Iterator* it = Lookup(Family::kNames);
     int seen = 0;  // (a bound: the few names so qualified)
-    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix) && seen < 16; it->Next(), ++seen) {
+    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix) && seen < 16;
+         it->Next(), ++seen) {
       std::string name;
       uint64_t node;
       if (!keys::ParseNameKey(it->key(), &name, &node)) return Status::Corruption("bad name key");

@@ -142,7 +142,7 @@ class IngestPlan {
   std::unordered_map<std::string, uint64_t> nodes_by_name_;  // kind char + folded name
   std::unordered_map<uint64_t, StoredEntity> entity_info_;    // entity nodes seen
   std::unordered_map<std::string, std::vector<uint64_t>> entity_keys_;  // alias keys planned
-  std::map<std::string, uint64_t> planned_org_names_;  // folded names of organisations planned
+  std::map<std::string, uint64_t> planned_org_names_;       // folded names of organisations planned
   std::unordered_set<std::string> written_names_;           // names keys planned
   std::unordered_map<std::string, uint64_t> edges_by_triple_;
   std::unordered_map<uint64_t, codec::EdgeValue> edges_;  // touched, to write at Finish

@@ -122,7 +122,8 @@ void ExpectNoFallBelow(const std::string& gold_file, const std::string& articles
   nlohmann::json j = EvalClaims(gold_file, articles);
   ASSERT_FALSE(j.is_discarded()) << gold_file;
   nlohmann::json headline;
-  for (const char* key : {"articles", "gold", "found", "extracted", "correct", "recall", "precision", "f1"})
+  for (const char* key :
+       {"articles", "gold", "found", "extracted", "correct", "recall", "precision", "f1"})
     if (j.contains(key)) headline[key] = j[key];
   EXPECT_EQ(j["articles"].get<int>(), floors.articles) << gold_file;
   EXPECT_EQ(j["gold"].get<int>(), floors.gold) << gold_file;

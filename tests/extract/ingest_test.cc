@@ -157,8 +157,8 @@ class IngestAcrossDocuments : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
     std::string data = testing::DataDir() + "/crossdoc";
-    Run("ingest " + data + "/a.txt " + data + "/b.txt " + data + "/c.txt " + data + "/d.txt " + data +
-        "/e.txt " + data + "/f.txt " + data + "/g.txt " + data + "/h.txt");
+    Run("ingest " + data + "/a.txt " + data + "/b.txt " + data + "/c.txt " + data + "/d.txt " +
+        data + "/e.txt " + data + "/f.txt " + data + "/g.txt " + data + "/h.txt");
     Open();
   }
   void TearDown() override {
@@ -225,8 +225,10 @@ TEST_F(IngestAcrossDocuments, OneNodePerCompanyAndNoFalseMerges) {
   std::set<std::string> warhol = NamesFoundBy("Andy Warhol Foundation");
   EXPECT_EQ(warhol.size(), 1u);
   EXPECT_EQ(NamesFoundBy("Andy Warhol Foundation for the Visual Arts"), warhol);
-  EXPECT_EQ(NamesFoundBy("National Council for the Arts"), std::set<std::string>{"National Council for the Arts"});
-  EXPECT_EQ(NamesFoundBy("National Council for Research"), std::set<std::string>{"National Council for Research"});
+  EXPECT_EQ(NamesFoundBy("National Council for the Arts"),
+            std::set<std::string>{"National Council for the Arts"});
+  EXPECT_EQ(NamesFoundBy("National Council for Research"),
+            std::set<std::string>{"National Council for Research"});
   Run("check");
 }
 

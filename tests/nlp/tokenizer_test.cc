@@ -211,7 +211,8 @@ TEST(Tokenizer, DateLinesAndHeadlines) {
 // (as GUM's Wikinews texts and the news sample have them), is a sentence of
 // its own: else its places would be the first verb's subjects.
 TEST(Tokenizer, DatelineRunIntoTheFirstSentence) {
-  std::string places = "Preston, Victoria, Australia On Saturday, Wikinews interviewed Tina McKenzie.";
+  std::string places =
+      "Preston, Victoria, Australia On Saturday, Wikinews interviewed Tina McKenzie.";
   std::vector<Sentence> ss = TokenizeAndSplit(places);
   ASSERT_EQ(ss.size(), 2u);
   EXPECT_EQ(Forms(ss[0]), (Strings{"Preston", ",", "Victoria", ",", "Australia"}));
