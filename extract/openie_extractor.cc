@@ -1689,6 +1689,56 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     DropRoleWordNames(sentences[si], &recognized[si]);
   }
   RecurringNames(sentences, &recognized);
+  // "Warhol Polaroid exhibits": a person's name of two words whose first is
+  // the last name of another person of the document ("Andy Warhol") and
+  // whose second the document writes apart, outside people's names ("a
+  // Polaroid camera"), is two names run together.
+  {
+    // (Last names of names whose first word is no one's last name: "Andy
+    // Warhol" gives "Warhol", "Warhol Polaroid" nothing.)
+    std::set<std::string> any_last, last_names, single_names;  // single: written apart
+    for (size_t si = 0; si < sentences.size(); ++si)
+      for (const NamedSpan& n : recognized[si])
+        if (n.type == EntityType::kPerson && n.end - n.begin >= 2)
+          any_last.insert(sentences[si].tokens[n.end - 1].form);
+    for (size_t si = 0; si < sentences.size(); ++si)
+      for (const NamedSpan& n : recognized[si]) {
+        const Sentence& s = sentences[si];
+        if (n.type == EntityType::kPerson && n.end - n.begin >= 2 &&
+            (n.end - n.begin >= 3 || !any_last.count(s.tokens[n.begin].form)))
+          last_names.insert(s.tokens[n.end - 1].form);
+      }
+    // (Words written with a capital outside people's names, past a
+    // sentence's first word: "a Polaroid camera".)
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      const Sentence& s = sentences[si];
+      std::vector<bool> in_person(s.tokens.size(), false);
+      for (const NamedSpan& n : recognized[si])
+        if (n.type == EntityType::kPerson)
+          for (int k = n.begin; k < n.end; ++k) in_person[k] = true;
+      for (size_t k = 1; k < s.tokens.size(); ++k)
+        if (!in_person[k] && !s.tokens[k].form.empty() &&
+            std::isupper(static_cast<unsigned char>(s.tokens[k].form[0])))
+          single_names.insert(s.tokens[k].form);
+    }
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      std::vector<NamedSpan> split;
+      for (const NamedSpan& n : recognized[si]) {
+        const Sentence& s = sentences[si];
+        bool run_together = n.type == EntityType::kPerson && n.end - n.begin == 2 &&
+                            last_names.count(s.tokens[n.begin].form) &&
+                            single_names.count(s.tokens[n.begin + 1].form) &&
+                            !last_names.count(s.tokens[n.begin + 1].form);
+        if (!run_together) {
+          split.push_back(n);
+          continue;
+        }
+        split.push_back(NamedSpan{n.begin, n.begin + 1, EntityType::kPerson});
+        split.push_back(NamedSpan{n.begin + 1, n.end, EntityType::kOther});
+      }
+      recognized[si] = std::move(split);
+    }
+  }
   // Last words of the people's names of the document, as they are written.
   std::set<std::string> surnames;
   for (size_t si = 0; si < sentences.size(); ++si)
