@@ -229,6 +229,20 @@ void DocumentResolver::Resolve() {
     person_by_word[w.front()].push_back(name);
     if (w.back() != w.front()) person_by_word[w.back()].push_back(name);
   }
+  // "Brock Holt" and "Brock Wyatt Holt" are one person (a middle name left
+  // out): "Holt" is short for the longer, not ambiguous between the two.
+  for (auto& [word, names] : person_by_word) {
+    std::vector<std::string> kept;
+    for (const std::string& name : names) {
+      std::vector<std::string> w = Words(name);
+      bool shorter_form = std::any_of(names.begin(), names.end(), [&](const std::string& other) {
+        std::vector<std::string> o = Words(other);
+        return o.size() > w.size() && o.front() == w.front() && o.back() == w.back();
+      });
+      if (!shorter_form) kept.push_back(name);
+    }
+    names = std::move(kept);
+  }
   // The first word of the multi-word organisation names: "Ford" -> "Ford
   // Motor Company", "Apple" -> "Apple Inc." (when only one starts so).
   std::map<std::string, std::vector<std::string>> org_by_first;
