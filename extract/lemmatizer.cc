@@ -107,6 +107,12 @@ std::string Lemmatizer::Morphy(const std::string& word, Pos pos) const {
        {"ing", ""}},
       {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
       {}};
+  // "species", "series": a noun in "-ies" that is its own lemma, with no
+  // noun in "-y" it could be the plural of, stays itself (not "specie", a
+  // coin; but "allies" -> "ally", "fries" -> "fry").
+  if (pos == kNoun && word.size() > 4 && EndsWith(word, "ies") && lemmas_[pos].count(word) &&
+      !lemmas_[pos].count(word.substr(0, word.size() - 3) + "y"))
+    return word;
   for (const auto& [suffix, repl] : kRules[pos]) {
     if (word.size() > suffix.size() && EndsWith(word, suffix)) {
       std::string cand = word.substr(0, word.size() - suffix.size()) + repl;

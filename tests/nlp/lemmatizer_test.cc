@@ -33,6 +33,9 @@ TEST_F(LemmatizerTest, WordNetExceptionsAndRules) {
   EXPECT_EQ(lem_->Lemma("curated", "VERB", "VBD"), "curate");
   EXPECT_EQ(lem_->Lemma("livestreamed", "VERB", "VBD"), "livestream");
   EXPECT_EQ(lem_->Lemma("geotagged", "VERB", "VBN"), "geotag");
+  // Nouns in "-ies" that are their own lemma: "species", not "specie".
+  EXPECT_EQ(lem_->Lemma("species", "NOUN", "NNS"), "species");
+  EXPECT_EQ(lem_->Lemma("allies", "NOUN", "NNS"), "ally");
 }
 
 TEST_F(LemmatizerTest, ClosedClassAndCase) {
