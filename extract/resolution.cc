@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/org_names.h"
 #include "common/text.h"
 #include "extract/entities.h"
 
@@ -333,31 +334,24 @@ void DocumentResolver::Resolve() {
         catalog_.KnownType(name) != EntityType::kPlace)
       short_to_long[name] = of_last->second[0];
   }
-  // A name of two words or more that begins the document's one longer
-  // organisation's name, cut before its "for", "on" or "at" part or its
-  // corporate suffix: "the Andy Warhol Foundation" -> "Andy Warhol
-  // Foundation for the Visual Arts", "General Motors" -> "General Motors
-  // Corporation" (not "University of North Carolina" in a text that names
-  // both of its campuses; not a name known on its own: "United States";
-  // not before "of", where the longer name is often two run together:
-  // "Boston Red Sox of Major League Baseball").
+  // A name of two words or more that is the document's one longer
+  // organisation's name without its corporate suffix or its qualifying
+  // "for", "on" or "at" part (common/org_names.h, the same forms the
+  // alias index matches across documents): "General Motors" -> "General
+  // Motors Corporation", "the Andy Warhol Foundation" -> "Andy Warhol
+  // Foundation for the Visual Arts" (not "University of North Carolina" in
+  // a text that names both of its campuses; not a name known on its own:
+  // "United States"; not before "of", where the longer name is often two
+  // run together: "Boston Red Sox of Major League Baseball").
   for (const auto& [name, type] : type_of) {
-    std::vector<std::string> w = Words(name);
-    if (w.size() < 2 || type == EntityType::kPerson || type == EntityType::kPlace ||
+    if (Words(name).size() < 2 || type == EntityType::kPerson || type == EntityType::kPlace ||
         short_to_long.count(name) || catalog_.KnownType(name) != EntityType::kOther)
       continue;
-    static const std::set<std::string> kContinuations = {
-        "for", "at",      "on",  "Corporation", "Corp.",        "Corp",   "Inc.",
-        "Inc", "Company", "Co.", "Group",       "LLC",          "Ltd.",   "Ltd",
-        "AG",  "plc",     "PLC", "Holdings",    "Incorporated", "Limited"};
     std::vector<std::string> longer;
-    for (const auto& [other, other_type] : type_of) {
-      std::vector<std::string> o = Words(other);
-      if (other_type != EntityType::kOrganization || o.size() <= w.size() ||
-          !std::equal(w.begin(), w.end(), o.begin()) || !kContinuations.count(o[w.size()]))
-        continue;
-      longer.push_back(other);
-    }
+    for (const auto& [other, other_type] : type_of)
+      if (other_type == EntityType::kOrganization && other != name &&
+          (StripOrgSuffix(other) == name || CutOrgQualifier(other) == name))
+        longer.push_back(other);
     if (longer.size() == 1) short_to_long[name] = longer[0];
   }
   // A one-word name that ends the document's one two-word name whose first

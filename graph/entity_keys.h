@@ -23,23 +23,11 @@
 #include <vector>
 
 #include "common/claim.h"
+#include "common/org_names.h"
 #include "common/status.h"
 #include "graph/graph.h"
 
 namespace kg::graph {
-
-// "Apple Inc." -> "Apple", "General Motors Corp." -> "General Motors",
-// "Volkswagen AG" -> "Volkswagen"; unchanged when the name has no such
-// suffix or is nothing but one.
-std::string StripOrgSuffix(const std::string& name);
-
-// "Andy Warhol Foundation for the Visual Arts" -> "Andy Warhol Foundation",
-// "University of North Carolina at Greensboro" -> "University of North
-// Carolina": an organisation's name cut before the "for", "on" or "at"
-// part that qualifies it, when two capitalized words or more come before
-// it; unchanged otherwise. Two stored names that cut to the same one make
-// the short name ambiguous (FindEntity then joins neither).
-std::string CutOrgQualifier(const std::string& name);
 
 // The texts an entity named `name` of `type`, mentioned as `surfaces`, is
 // indexed under (name first, then the rest, without repeats by folded form).
