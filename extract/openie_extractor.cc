@@ -1531,6 +1531,15 @@ void OpenIeExtractor::TypeByClaims(const std::vector<Claim>& claims, std::vector
                    (object.type == EntityType::kPlace && catalog_->KnownType(object.name) != EntityType::kPlace);
     if (untyped && subject.type == EntityType::kPerson && IsOrganisationRole(c.relation))
       object.type = EntityType::kOrganization;
+    // "Tesla CEO Elon Musk": what has a chief executive or a founder is an
+    // organisation, though WordNet knows a person of its one-word name
+    // (Nikola Tesla). (A spokesman may be a person's: "Trump spokesman".)
+    static const std::set<std::string> kOnlyOrganisationsHave = {
+        "ceo_of",     "chief_executive_of", "chairman_of",  "chairwoman_of",
+        "founder_of", "co-founder_of",      "cofounder_of", "employee_of"};
+    if (object.type == EntityType::kPerson && subject.type == EntityType::kPerson &&
+        object.name.find(' ') == std::string::npos && kOnlyOrganisationsHave.count(c.relation))
+      object.type = EntityType::kOrganization;
     // "Steve Jobs founded Apple": what a person founds is an organisation;
     // "Google hired Ahmed", "Boeing laid off 500 workers": who hires or
     // employs a person is one.
@@ -1797,6 +1806,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::string lower = Lower(ht.form);
       NameMention m;
       int name_start = -1;  // the name's first token (after any title)
+      // The name before the titles, if any: "Google" of "Google CEO Sundar
+      // Pichai" (first and last token).
+      int lead_begin = -1, lead_end = -1;
       int name_end = head;  // and its last
       m.order = order + head;
       m.mention.sentence = si;
@@ -1860,7 +1872,29 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         };
         size_t first = article;
         size_t start = article;
-        if (start + 1 < run.size() && !title_at(start) && opens_title(start + 1)) ++start;
+        if (start + 1 < run.size() && !title_at(start) && opens_title(start + 1)) {
+          ++start;
+        } else if (start + 3 < run.size() && !title_at(start)) {
+          // "Goldman Sachs CEO Lloyd Blankfein", "Museum of Flight CEO
+          // Bonnie Dunbar": a name of more words before the titles is whose
+          // they are, when a person's first and last name follow them.
+          size_t t = start + 1;
+          while (t + 1 < run.size() && !opens_title(t)) ++t;
+          size_t after_titles = t;
+          while (after_titles < run.size() && title_at(after_titles)) ++after_titles;
+          // (Not "the BAFTA Award for Best Foreign Actress", "the Society
+          // for General Systems Research": the words on either side of the
+          // titles are all capitalized, and the first title is one alone.)
+          static const std::set<std::string> kOnlyInsideTitles = {"Foreign",  "Defense", "Defence",
+                                                                  "Interior", "Prime",   "Vice",
+                                                                  "Deputy",   "General", "Press"};
+          bool names_around = opens_title(t) && !kOnlyInsideTitles.count(s.tokens[run[t]].form) &&
+                              run.size() - after_titles >= 2 && NameLike(s.tokens[run[start]]);
+          for (size_t k = after_titles; k < run.size() && names_around; ++k)
+            names_around = NameLike(s.tokens[run[k]]);
+          if (names_around && NameLike(s.tokens[run[t - 1]])) start = t;
+        }
+        const size_t lead_words = start - article;  // the words before the titles
         if (start + 1 < run.size() && opens_title(start)) {
           while (start + 1 < run.size() && title_at(start)) ++start;
           first = start;
@@ -1887,6 +1921,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             !IsRoleWord(s.tokens[run[article]].form) && !person_after_title)
           first = article;
         if (first > article) m.title = s.tokens[run[first - 1]].form;
+        if (first > article && lead_words > 0) {
+          lead_begin = run[article];
+          lead_end = run[article + lead_words - 1];
+        }
         if (run.size() == first + 1 && IsPersonTitle(s.tokens[run[first]].form)) return -1;
         // "I'll do a Santorum", "he bought a Picasso": a name right after
         // "a" names a thing after the one who bears it, not the bearer.
@@ -1895,9 +1933,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::string det = Lower(s.tokens[k].form);
           if (k + 1 == run[0] && s.tokens[k].deprel == "det" && (det == "a" || det == "an")) return -1;
         }
+        // "Google CEO" of "Google CEO Sundar Pichai", when the recognizer
+        // found only the person: the title ends no name; it is the title of
+        // the person's name after it.
+        size_t last = run.size();
+        auto trailing_title = [&](int k) {
+          static const std::set<std::string> kInsideNames = {
+              "State",   "Defense", "Defence", "Interior", "Foreign",
+              "General", "Prime",   "Vice",    "Deputy",   "Chief"};
+          return IsRoleWord(s.tokens[k].form) && !kInsideNames.count(s.tokens[k].form) &&
+                 !view.RecognizedAt(k) && k + 1 < n && view.RecognizedAt(k + 1) &&
+                 view.RecognizedAt(k + 1)->type == EntityType::kPerson;
+        };
+        while (last > first + 1 && trailing_title(run[last - 1])) --last;
         name_start = run[first];
-        name_end = run.back();
-        ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[run.back()].span.end};
+        name_end = run[last - 1];
+        ByteSpan span{s.tokens[run[first]].span.begin, s.tokens[name_end].span.end};
         m.mention.span = span;
         m.mention.surface = cut(span);
         m.name = m.mention.surface;
@@ -1915,24 +1966,50 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!m.pronoun) {
         // The names a later description may refer to ("the cyclone").
         names_so_far.Add(m.name);
-        // "Russian President Vladimir Putin" -> Putin -president_of-> Russia.
+        // "Russian President Vladimir Putin" -> Putin -president_of-> Russia;
+        // "Google CEO Sundar Pichai" -> Pichai -ceo_of-> Google.
         int start = name_start;
         int k = start - 1;
         std::vector<std::string> role;
         while (k >= 0 && IsRoleWord(s.tokens[k].form)) role.insert(role.begin(), Lower(s.tokens[k--].form));
         std::string country = k >= 0 && !role.empty() ? CountryOfDemonym(s.tokens[k].form) : "";
+        std::optional<NameMention> holder;
         if (!country.empty()) {
-          NameMention place;
-          place.order = order + k;
-          place.mention.sentence = si;
-          place.mention.span = s.tokens[k].span;
-          place.mention.surface = cut(s.tokens[k].span);
-          place.name = country;
-          place.recognized = EntityType::kPlace;
-          int place_id = resolver.Add(place);
+          holder.emplace();
+          holder->mention.span = s.tokens[k].span;
+          holder->name = country;
+          holder->recognized = EntityType::kPlace;
+        } else if (!role.empty() && k >= 0 && lead_end == k) {
+          ByteSpan span{s.tokens[lead_begin].span.begin, s.tokens[lead_end].span.end};
+          std::string words = cut(span);
+          // Its type: WordNet's place or organisation, the recognizer's, a
+          // person's only where both say so ("Trump Attorney Rudy
+          // Giuliani"); else an organisation (a chief executive's "Tesla").
+          EntityType known = catalog_->KnownType(words);
+          const NamedSpan* r = view.RecognizedAt(lead_end);
+          bool recognized_alone = r && r->begin == lead_begin && r->end == lead_end + 1;
+          EntityType type = EntityType::kOrganization;
+          if (known == EntityType::kPlace || known == EntityType::kOrganization)
+            type = known;
+          else if (recognized_alone && r->type != EntityType::kOther)
+            type = r->type;
+          if (type == EntityType::kPerson && known != EntityType::kPerson)
+            type = EntityType::kOrganization;
+          if (CountryOfDemonym(words).empty() && !IsCalendarWord(s.tokens[lead_begin].form)) {
+            holder.emplace();
+            holder->mention.span = span;
+            holder->name = words;
+            holder->recognized = type;
+          }
+        }
+        if (holder) {
+          holder->order = order + k;
+          holder->mention.sentence = si;
+          holder->mention.surface = cut(holder->mention.span);
+          int holder_id = resolver.Add(*holder);
           PendingClaim pc;
           pc.subjects.push_back(Side{id, {}, {}});
-          pc.objects.push_back(Side{place_id, {}, {}});
+          pc.objects.push_back(Side{holder_id, {}, {}});
           Claim& c = pc.claim;
           for (const std::string& r : role) c.relation += r + "_";
           c.relation += "of";
@@ -2288,7 +2365,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (int a : described_by) {
           const std::string& rel = s.tokens[a].deprel;
           bool after = (rel == "appos" || rel == "list") && a > head;
-          bool before = (rel == "nmod:desc" || rel == "compound") && a < head && !view.IsName(a);
+          // (A title the recognizer left out of the name is no name:
+          // "Google CEO Sundar Pichai".)
+          bool title_word = IsRoleWord(s.tokens[a].form) && !view.RecognizedAt(a);
+          bool before = (rel == "nmod:desc" || rel == "compound") && a < head &&
+                        (!view.IsName(a) || title_word);
           if (!after && !before) continue;
           // (A noun for a kind of thing, "publication", "vessel"; not a
           // field the name is of: "the 2018 FIFA football World Cup".)
