@@ -829,7 +829,15 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       const Token& t = s.tokens[i];
       std::string lower = Lower(t.form);
       bool cut = false;
-      if (IsCalendarWord(t.form)) {
+      // (A month after a person's first name and before no number is a
+      // family name: "Theresa May", "Brian May", "Robert March".)
+      bool after_first_name = i > b && !IsPersonTitle(s.tokens[i - 1].form) &&
+                              (i - 1 == b || IsPersonTitle(s.tokens[i - 2].form));
+      bool month_as_family_name = type == EntityType::kPerson && after_first_name &&
+                                  (t.form == "May" || t.form == "March" || t.form == "June" ||
+                                   t.form == "April" || t.form == "August") &&
+                                  (i + 1 >= n || s.tokens[i + 1].xpos != "CD");
+      if (IsCalendarWord(t.form) && !month_as_family_name) {
         cut = true;  // "Vladimir Putin Tuesday"
       } else if (t.xpos == "POS" || t.form == "'s") {
         // "Demosisto 's Nathan Law", but "Korean People 's Army".
@@ -837,8 +845,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       } else if (i > b && hyphen_rest(i)) {
         cut = false;  // "Hui Chi-fung": the lower-case half of a hyphenated name
       } else if (type == EntityType::kPerson && i > b && t.upos == "ADP" && lower != "de" &&
-                 lower != "van" && lower != "von" && lower != "da" && lower != "du" && lower != "al" &&
-                 lower != "bin") {
+                 lower != "van" && lower != "von" && lower != "da" && lower != "du" &&
+                 lower != "al" && lower != "bin") {
         cut = true;  // "Elizabeth Quat In the New Territories": a preposition ends a name
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
@@ -1800,6 +1808,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
         }
       }
+      // "met German Chancellor Angela Merkel", parsed with the nationality
+      // as the phrase's head: the person is meant.
+      if (!view.RecognizedAt(head) && !CountryOfDemonym(s.tokens[head].form).empty()) {
+        int title = head + 1;
+        while (title < n && IsRoleWord(s.tokens[title].form) && !view.RecognizedAt(title)) ++title;
+        const NamedSpan* person = view.RecognizedAt(title);
+        if (title > head + 1 && person && person->begin == title &&
+            person->type == EntityType::kPerson)
+          return add_name(view.HeadOf(*person));
+      }
       auto found = mention_at.find(head);
       if (found != mention_at.end()) return found->second;
       const Token& ht = s.tokens[head];
@@ -2116,6 +2134,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         for (int k = std::min(name_start, head); k <= std::max(name_end, head); ++k)
           for (int a : view.kids(k))
             if (a < name_start || a > name_end) name_kids.push_back(a);
+        // Whether the possessor headed by `a` ends right before this name's
+        // "'s": not "Germany's Angela Merkel and France's Emmanuel Macron"
+        // read as Germany's Macron.
+        auto possessed_right_after = [&](int a) {
+          int mark = name_start - 1;
+          if (mark < 1 || (s.tokens[mark].form != "'s" && s.tokens[mark].xpos != "POS"))
+            return true;
+          const NamedSpan* owner = view.RecognizedAt(a);
+          return mark - 1 == a || (owner && owner->end == mark);
+        };
         for (int a : name_kids) {
           const std::string& rel = s.tokens[a].deprel;
           if (!view.IsName(a)) continue;
@@ -2174,7 +2202,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 (is_organization(a) || (prep == "of" && unknown_group(a))))
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
           } else if (rel == "nmod:poss" && a < head && view.RecognizedAt(head) &&
-                     view.RecognizedAt(a) != view.RecognizedAt(head)) {
+                     view.RecognizedAt(a) != view.RecognizedAt(head) && possessed_right_after(a)) {
             // Only a place's or an organisation's: "Campbell's Soup" and
             // "the Korean People's Army" are names of their own.
             const NamedSpan* owner = view.RecognizedAt(a);
@@ -2619,7 +2647,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       EntityType known = catalog_->KnownType(words_of(group));
       bool organisation = known == EntityType::kOrganization ||
                           (known == EntityType::kOther && group->type == EntityType::kOrganization);
-      if (!organisation) continue;
+      // So of a country or a team named after it: "Germany's Angela
+      // Merkel", "Korea's Kim Shin-Wook".
+      bool place = known == EntityType::kPlace;
+      if (!organisation && !place) continue;
       int group_id = add_name(view.HeadOf(*group));
       int person_id = add_name(view.HeadOf(*person));
       if (group_id < 0 || person_id < 0 || group_id == person_id) continue;
@@ -2752,6 +2783,19 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           described = view.HeadOf(*r);
         else if (view.IsName(k) && !view.RecognizedAt(k))
           described = view.NameRun(k).empty() ? -1 : k;
+      }
+      // "Boeing, the Chicago-based aircraft maker,": the name the phrase
+      // is in apposition to.
+      int place_begin = first ? first->begin : c - 1;
+      if (described < 0 && place_begin >= 3) {
+        std::string det = Lower(s.tokens[place_begin - 1].form);
+        int end = place_begin - 3;
+        if ((det == "the" || det == "a" || det == "an") && s.tokens[place_begin - 2].form == ",") {
+          if (const NamedSpan* r = view.RecognizedAt(end); r && r->end == end + 1)
+            described = view.HeadOf(*r);
+          else if (view.IsName(end) && !view.RecognizedAt(end) && !view.NameRun(end).empty())
+            described = end;
+        }
       }
       if (described < 0) continue;
       int first_id = add_name(first ? view.HeadOf(*first) : c - 1);
