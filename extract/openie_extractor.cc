@@ -1902,12 +1902,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           while (after_titles < run.size() && title_at(after_titles)) ++after_titles;
           // (Not "the BAFTA Award for Best Foreign Actress", "the Society
           // for General Systems Research": the words on either side of the
-          // titles are all capitalized, and the first title is one alone.)
-          static const std::set<std::string> kOnlyInsideTitles = {"Foreign",  "Defense", "Defence",
-                                                                  "Interior", "Prime",   "Vice",
-                                                                  "Deputy",   "General", "Press"};
-          bool names_around = opens_title(t) && !kOnlyInsideTitles.count(s.tokens[run[t]].form) &&
-                              run.size() - after_titles >= 2 && NameLike(s.tokens[run[start]]);
+          // titles are capitalized, but for "of", "and" or "&" in the name
+          // before them, and the first title is no part of a name's words.)
+          static const std::set<std::string> kInNamesToo = {"General", "Press"};
+          bool names_around = opens_title(t) && !kInNamesToo.count(s.tokens[run[t]].form) &&
+                              run.size() - after_titles >= 2;
+          for (size_t k = start; k < t && names_around; ++k) {
+            const std::string& w = s.tokens[run[k]].form;
+            names_around =
+                NameLike(s.tokens[run[k]]) || ((w == "of" || w == "and" || w == "&") && k > start);
+          }
           for (size_t k = after_titles; k < run.size() && names_around; ++k)
             names_around = NameLike(s.tokens[run[k]]);
           if (names_around && NameLike(s.tokens[run[t - 1]])) start = t;
@@ -2020,11 +2024,28 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             holder->recognized = type;
           }
         }
+        // "Texas Governor Rick Perry", "New Zealand Prime Minister John
+        // Key": the recognizer's place or organisation right before the
+        // titles.
+        int holder_id = -1;
+        if (!holder && !role.empty() && k >= 0 && country.empty()) {
+          const NamedSpan* r = view.RecognizedAt(k);
+          // (Not the end of a longer name: "Bank of America CEO".)
+          bool inside_of = r && r->begin > 0 && Lower(s.tokens[r->begin - 1].form) == "of";
+          if (r && r->end == k + 1 && r != view.RecognizedAt(start) && !inside_of &&
+              (r->type == EntityType::kPlace || r->type == EntityType::kOrganization) &&
+              CountryOfDemonym(cut(ByteSpan{s.tokens[r->begin].span.begin, s.tokens[k].span.end}))
+                  .empty())
+            holder_id = add_name(view.HeadOf(*r));
+          if (holder_id == id) holder_id = -1;
+        }
         if (holder) {
           holder->order = order + k;
           holder->mention.sentence = si;
           holder->mention.surface = cut(holder->mention.span);
-          int holder_id = resolver.Add(*holder);
+          holder_id = resolver.Add(*holder);
+        }
+        if (holder_id >= 0) {
           PendingClaim pc;
           pc.subjects.push_back(Side{id, {}, {}});
           pc.objects.push_back(Side{holder_id, {}, {}});
@@ -2372,6 +2393,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               // no brother of "Tsarnaev".)
               if (orel == "compound" && IsKinshipNoun(Lower(s.tokens[a].lemma)) &&
                   s.tokens[o].upos == "PROPN")
+                continue;
+              // (Nor the end of a longer name: "Bank of America CEO".)
+              const NamedSpan* r = view.RecognizedAt(o);
+              int o_begin = r ? r->begin : o;
+              if (orel == "compound" && o_begin > 0 && Lower(s.tokens[o_begin - 1].form) == "of")
                 continue;
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
