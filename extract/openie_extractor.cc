@@ -2399,6 +2399,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               int o_begin = r ? r->begin : o;
               if (orel == "compound" && o_begin > 0 && Lower(s.tokens[o_begin - 1].form) == "of")
                 continue;
+              // (Nor half of a hyphenated word before the role's: "the
+              // Anglo-Australian mining giant", but "a Stirling Prize-winner".)
+              if (orel == "compound" && o + 2 < a && s.tokens[o + 1].form == "-") continue;
               add_claim_with(o, role + "_of", std::min(lo, a), a, 0.7);
             } else if (orel == "nmod:poss" && o < a && after && o == name_last + 2 &&
                        s.tokens[name_last + 1].form == ",") {
@@ -3657,6 +3660,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     }
     return out;
   };
+  // (One claim per subject, relation and object in a sentence, however
+  // many of the rules read it: "Merkel's spokesman Steffen Seibert".)
+  std::set<std::tuple<int, std::string, int, uint32_t>> emitted;
   auto emit = [&](const PendingClaim& pc, const Member& sub, const Member& ob) {
     if (sub.entity == ob.entity) return;
     // A bare copula between two names ("Afghanistan is ... Donald Trump's
@@ -3681,6 +3687,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::swap(c.subject, c.object);
       std::swap(c.subject_span, c.object_span);
     }
+    if (!emitted.insert({c.subject, c.relation, c.object, c.sentence}).second) return;
     out.claims.push_back(std::move(c));
   };
   // "the value mentions the entity": one claim per name inside a value,

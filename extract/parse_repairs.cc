@@ -1069,6 +1069,29 @@ void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
   *names = std::move(kept);
 }
 
+// "The bill was signed into law by President Obama": the parser often hangs
+// a passive verb's agent, "by" and a name, on the noun of the verb's other
+// oblique ("law by President Obama"). The agent is the verb's.
+void RepairPassiveAgentOnOblique(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int by = 0; by + 1 < n; ++by) {
+    if (text::ToLower(t[by].form) != "by" || t[by].deprel != "case") continue;
+    int agent = t[by].head;
+    if (agent <= by || t[agent].deprel != "nmod" || t[agent].upos != "PROPN") continue;
+    int noun = t[agent].head;
+    if (noun < 0 || noun >= by || t[noun].deprel != "obl" || t[noun].upos != "NOUN") continue;
+    int verb = t[noun].head;
+    if (verb < 0 || verb >= noun || t[verb].xpos != "VBN") continue;
+    bool passive = false;
+    for (int k = 0; k < n; ++k)
+      passive |= t[k].head == verb && (t[k].deprel == "aux:pass" || t[k].deprel == "nsubj:pass");
+    if (!passive) continue;
+    t[agent].head = verb;
+    t[agent].deprel = "obl:agent";
+  }
+}
+
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairSpeakerLabel(sentence);
@@ -1091,6 +1114,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairScoreHeadedArgument(sentence);
   RepairSplitProperNames(sentence, names);
   RepairPlaceOfPlace(sentence);
+  RepairPassiveAgentOnOblique(sentence);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
