@@ -1485,6 +1485,86 @@ void OpenIeExtractor::DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* nam
   *names = std::move(out);
 }
 
+void OpenIeExtractor::AddKnownNames(const Sentence& s, std::vector<NamedSpan>* names) const {
+  const int n = static_cast<int>(s.tokens.size());
+  auto capitalized = [&](int i) {
+    const std::string& f = s.tokens[i].form;
+    return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])) && !IsCalendarWord(f);
+  };
+  auto connector = [&](int i) {
+    const std::string& f = s.tokens[i].form;
+    return f == "of" || f == "and" || f == "the" || f == "for" || f == "&";
+  };
+  // (A name's edge within the recognizer's span: "and", a comma.)
+  auto joins_two = [&](int i) {
+    const std::string& f = s.tokens[i].form;
+    return f == "and" || f == "," || f == "&";
+  };
+  for (int b = 0; b + 1 < n; ++b) {
+    if (!capitalized(b)) continue;
+    for (int e = std::min(n, b + 6); e >= b + 2; --e) {
+      if (!capitalized(e - 1)) continue;
+      bool words = true;
+      for (int i = b + 1; i + 1 < e && words; ++i) words = capitalized(i) || connector(i);
+      // The whole capitalized run, not a part of a longer name ("New York"
+      // of "New York Times").
+      if (!words || (e < n && capitalized(e)) ||
+          (b > 0 && capitalized(b - 1) && s.tokens[b - 1].upos == "PROPN"))
+        continue;
+      std::string text;
+      for (int i = b; i < e; ++i) text += (i > b ? " " : "") + s.tokens[i].form;
+      EntityType known = catalog_->KnownType(text);
+      // (Organisations only: WordNet's places of two words are often a
+      // work's or a phrase's words, "the Promised Land".)
+      if (known != EntityType::kOrganization) continue;
+      // The recognizer's names it overlaps: each inside it, or running
+      // past it only over an "and" or a comma.
+      bool fits = true;
+      std::vector<size_t> overlapping;
+      for (size_t k = 0; k < names->size(); ++k) {
+        const NamedSpan& x = (*names)[k];
+        if (x.end <= b || x.begin >= e) continue;
+        if (x.begin == b && x.end == e) {
+          fits = false;  // found as it is
+          break;
+        }
+        bool inside = x.begin >= b && x.end <= e;
+        bool past_end = x.end > e && joins_two(e);
+        bool before_begin = x.begin < b && joins_two(b - 1);
+        bool crosses = (x.end > e && !past_end) || (x.begin < b && !before_begin);
+        if (!inside && crosses) fits = false;
+        overlapping.push_back(k);
+      }
+      if (!fits) break;
+      std::vector<NamedSpan> kept;
+      for (size_t k = 0; k < names->size(); ++k) {
+        const NamedSpan& x = (*names)[k];
+        if (std::find(overlapping.begin(), overlapping.end(), k) == overlapping.end()) {
+          kept.push_back(x);
+          continue;
+        }
+        // What the recognizer's name held on either side: "NATO" of
+        // "European Union and NATO".
+        for (auto [from, to] : {std::pair<int, int>{x.begin, b}, std::pair<int, int>{e, x.end}}) {
+          while (from < to && (joins_two(from) || connector(from))) ++from;
+          while (to > from && (joins_two(to - 1) || connector(to - 1))) --to;
+          if (from >= to) continue;
+          std::string rest;
+          for (int i = from; i < to; ++i) rest += (i > from ? " " : "") + s.tokens[i].form;
+          EntityType rest_known = catalog_->KnownType(rest);
+          kept.push_back(
+              NamedSpan{from, to, rest_known != EntityType::kOther ? rest_known : x.type});
+        }
+      }
+      kept.push_back(NamedSpan{b, e, known});
+      *names = std::move(kept);
+      SortByBegin(names);
+      b = e - 1;
+      break;
+    }
+  }
+}
+
 void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const {
   // A title, "of", then a run ending in a person's first and last name: the
   // run before the person is what the title is of. Taken only where that
@@ -1704,6 +1784,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
     SplitTitleOfNames(sentences[si], &recognized[si]);
     DropRoleWordNames(sentences[si], &recognized[si]);
+    AddKnownNames(sentences[si], &recognized[si]);
   }
   RecurringNames(sentences, &recognized);
   // "Warhol Polaroid exhibits": a person's name of two words whose first is

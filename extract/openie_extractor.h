@@ -73,6 +73,10 @@ class OpenIeExtractor : public Extractor {
   // Drops (and retags) names that are a person's letters or role: "Mark
   // Tedeschi, QC", "John Cornyn, Republican from Texas".
   void DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* names) const;
+  // Adds the organisations of two words or more that WordNet
+  // knows and the recognizer missed or ran into a neighbour ("told the
+  // Associated Press", "the European Union and NATO" read as one person).
+  void AddKnownNames(const Sentence& s, std::vector<NamedSpan>* names) const;
   // Types entities by the claims they take part in: the organisation a
   // person is founder or chief executive of, both sides of subsidiary_of,
   // a one-word name based somewhere.

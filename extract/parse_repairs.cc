@@ -1092,6 +1092,52 @@ void RepairPassiveAgentOnOblique(Sentence& sentence) {
   }
 }
 
+// "condemned by Britain, the United States and France": the parser often
+// hangs a list's second item, after a comma, on the verb as a conjunct. It
+// is the conjunct of the verb's argument just before the comma.
+void RepairListItemOnVerb(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int c = 1; c < n; ++c) {
+    Token& item = t[c];
+    int verb = item.head;
+    if (item.deprel != "conj" || (item.upos != "PROPN" && item.upos != "NOUN") || verb < 0 ||
+        verb >= c || t[verb].upos != "VERB")
+      continue;
+    // (Not a phrase of its own, with its own preposition: "as Charles
+    // Ryder in ..., and as Ozymandias in ...".)
+    int comma = -1;
+    bool own_preposition = false;
+    for (int k = verb + 1; k < c; ++k) {
+      if (t[k].head == c && t[k].form == ",") comma = k;
+      own_preposition |= t[k].head == c && t[k].deprel == "case";
+    }
+    if (comma < 0 || own_preposition) continue;
+    // The verb's last nominal argument before the comma, with no verb
+    // between it and the item.
+    int argument = -1;
+    for (int k = verb + 1; k < comma; ++k) {
+      const std::string& d = t[k].deprel;
+      if (t[k].head == verb && (t[k].upos == "PROPN" || t[k].upos == "NOUN") &&
+          (d == "obj" || d == "obl" || d == "obl:agent" || d == "iobj"))
+        argument = k;
+    }
+    if (argument < 0) continue;
+    // (An item of a list: "and" or a further item hangs on it; no
+    // preposition comes between: "in favour of Peter, and against the
+    // Regent, Tsarevna Sophia".)
+    bool verb_between = false, preposition_between = false, continues = false;
+    for (int k = argument + 1; k < c; ++k) {
+      verb_between |= t[k].upos == "VERB" || t[k].upos == "AUX";
+      preposition_between |= t[k].upos == "ADP" && t[k].head != argument;
+    }
+    for (int k = c + 1; k < n; ++k)
+      continues |= t[k].head == c && (t[k].deprel == "conj" || t[k].deprel == "cc");
+    if (verb_between || preposition_between || !continues) continue;
+    item.head = argument;
+  }
+}
+
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {
   RetagHyphenatedNames(sentence);
   RepairSpeakerLabel(sentence);
@@ -1115,6 +1161,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairSplitProperNames(sentence, names);
   RepairPlaceOfPlace(sentence);
   RepairPassiveAgentOnOblique(sentence);
+  RepairListItemOnVerb(sentence);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
