@@ -311,12 +311,24 @@ bool AfterProOrAnti(const Sentence& s, int i) {
 
 // Whether a name written `words` is a place's: WordNet's say first, else
 // the recognizer's (`recognized`, its type when it found the name).
+// Whether `words`, of two or more, end in an institution's word: "Stanford
+// University" (WordNet's universities are also their grounds, places).
+bool NamesInstitution(const std::string& words) {
+  static const std::set<std::string> kInstitutions = {"University", "College", "Institute",
+                                                      "School",     "Academy", "Museum"};
+  size_t space = words.rfind(' ');
+  return space != std::string::npos && kInstitutions.count(words.substr(space + 1)) > 0;
+}
+
 bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
                 std::optional<EntityType> recognized) {
   EntityType known = catalog.KnownType(words);
   // (An acronym WordNet does not know as a place is an organisation's far
   // more often: "Ann Chiang of DAB".)
   if (known != EntityType::kPlace && IsAcronym(words)) return false;
+  // (Nor is a name ending in an institution's word: "John Smith of
+  // Stanford University" is of the university, not from it.)
+  if (NamesInstitution(words)) return false;
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
@@ -2202,6 +2214,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::string joined;
           for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
           EntityType known = catalog_->KnownType(joined);
+          if (NamesInstitution(joined)) return true;
           if (known != EntityType::kOther) return known == EntityType::kOrganization;
           // (An acronym no one knows as a place: "Wong Kwok-hing of FTU".)
           bool acronym = words.size() == 1 && IsAcronym(words[0]) &&
