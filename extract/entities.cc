@@ -308,13 +308,14 @@ bool IsPersonTitle(const std::string& w) {
 
 bool IsOrganizationHeadWord(const std::string& word) {
   static const std::set<std::string> kLast = {
-      "Company", "Corporation", "Corp.",     "Corp",       "Inc.",      "Inc",      "Co.",
-      "Group",   "AG",          "LLC",       "Ltd",        "Ltd.",      "plc",      "Motors",
-      "Airlines", "Bank",       "Agency",    "Bureau",     "Department", "Ministry", "University",
-      "Party",   "Council",     "Committee", "Commission", "Foundation", "Institute", "Association",
-      "Holdings", "Industries", "Corps",     "Authority",  "Navy",      "Army",     "Program",
-      "Programme", "Project",   "Society",   "College",    "Academy",   "Trust",    "Fund",
-      "Museum",  "School"};
+      "Company",    "Corporation", "Corp.",      "Corp",       "Inc.",        "Inc",
+      "Co.",        "Group",       "AG",         "LLC",        "Ltd",         "Ltd.",
+      "plc",        "Motors",      "Airlines",   "Airways",    "Bank",        "Agency",
+      "Bureau",     "Department",  "Ministry",   "University", "Party",       "Council",
+      "Committee",  "Commission",  "Foundation", "Institute",  "Association", "Holdings",
+      "Industries", "Corps",       "Authority",  "Navy",       "Army",        "Program",
+      "Programme",  "Project",     "Society",    "College",    "Academy",     "Trust",
+      "Fund",       "Museum",      "School"};
   return kLast.count(word) > 0;
 }
 

@@ -763,6 +763,24 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       if (b < e && Lower(s.tokens[b].form) == "the") ++b;
     }
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
+    // "Ford Motor Company", of which the recognizer found "Company": the
+    // proper nouns right before the name that its first word hangs on are
+    // its first words.
+    if (int h = s.tokens[b].head;
+        h >= 0 && h < b && b - h <= 3 &&
+        (s.tokens[b].deprel == "flat" || s.tokens[b].deprel == "compound") &&
+        TypeFromCues({s.tokens[e - 1].form}, "") == EntityType::kOrganization) {
+      bool proper = true;
+      for (int k = h; k < b && proper; ++k)
+        proper = !taken[k] && (s.tokens[k].xpos == "NNP" || s.tokens[k].xpos == "NNPS") &&
+                 NameLike(s.tokens[k]) && !IsCalendarWord(s.tokens[k].form) &&
+                 CountryOfDemonym(s.tokens[k].form).empty();
+      if (proper) {
+        for (int k = h; k < b; ++k) taken[k] = true;
+        b = h;
+        type = EntityType::kOrganization;
+      }
+    }
     // "Wright-Patterson Air Force Base": a capitalized word joined by a
     // hyphen to the name's first word is part of it.
     while (b >= 2 && s.tokens[b - 1].form == "-" && !taken[b - 2] &&
@@ -1256,8 +1274,10 @@ class SentenceView {
         // (A sentence's first word is capitalized anyway: there only one
         // the tagger calls a proper noun's part, NNP, as "White" in "White
         // House spokesman Jay Carney said".)
+        // (Or a nationality: "British Airways cancelled flights".)
         return t.upos == "ADJ" && !t.form.empty() &&
-               std::isupper(static_cast<unsigned char>(t.form[0])) && (i > 0 || t.xpos == "NNP");
+               std::isupper(static_cast<unsigned char>(t.form[0])) &&
+               (i > 0 || t.xpos == "NNP" || !CountryOfDemonym(t.form).empty());
       };
       if (lo > 0 && (joins(lo - 1) || (capitalized_adj(lo - 1) && name_at_[lo - 1] == -1)) &&
           attached(lo - 1)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/text.h"
+#include "extract/entities.h"
 #include "extract/lemmatizer.h"
 #include "extract/parser.h"
 #include "extract/tagger.h"
@@ -127,6 +128,35 @@ void RetagCamelCaseNames(Sentence& sentence) {
   }
 }
 
+// "Ford Motor Company recalled ...", "the Bank of England Monetary Policy
+// Committee": capitalized words the tagger reads as common nouns, between a
+// proper noun and an organisation's last word ("Company", "Airways"), are
+// the organisation's name. Not in a line written in capitals or title case.
+void RetagOrganisationNameWords(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto capitalized = [&](int i) {
+    return !t[i].form.empty() && std::isupper(static_cast<unsigned char>(t[i].form[0]));
+  };
+  int words = 0, capitals = 0;
+  for (int i = 0; i < n; ++i) {
+    if (t[i].form.empty() || !std::isalpha(static_cast<unsigned char>(t[i].form[0]))) continue;
+    ++words;
+    capitals += capitalized(i);
+  }
+  if (capitals * 2 > words) return;
+  for (int i = 2; i < n; ++i) {
+    if (t[i].upos != "NOUN" || !capitalized(i) || !IsOrganizationHeadWord(t[i].form)) continue;
+    int j = i - 1;
+    while (j > 0 && capitalized(j) && (t[j].upos == "NOUN" || t[j].upos == "ADJ")) --j;
+    if (j == i - 1 || t[j].upos != "PROPN" || !capitalized(j)) continue;
+    for (int k = j + 1; k <= i; ++k) {
+      t[k].upos = "PROPN";
+      t[k].xpos = "NNP";
+    }
+  }
+}
+
 // "Boeing builds planes", "Mohamed was a guest": a capitalized word the
 // tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
 // word nor any word's inflection is a name.
@@ -181,6 +211,7 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
   RetagCamelCaseNames(sentence);
+  RetagOrganisationNameWords(sentence);
   RetagUnknownCapitalizedVerbs(sentence);
   RetagUnknownAcronyms(sentence);
   lemmatizer_->Lemmatize(sentence);
