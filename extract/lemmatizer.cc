@@ -85,6 +85,10 @@ bool Lemmatizer::KnowsWord(const std::string& word) const {
   return false;
 }
 
+bool Lemmatizer::KnowsVerb(const std::string& word) const {
+  return lemmas_[kVerb].count(word) || !Morphy(word, kVerb).empty();
+}
+
 std::string Lemmatizer::Morphy(const std::string& word, Pos pos) const {
   auto e = exceptions_[pos].find(word);
   if (e != exceptions_[pos].end()) return e->second;

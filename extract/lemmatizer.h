@@ -37,6 +37,9 @@ class Lemmatizer {
   // Whether WordNet knows lower-case `word` as a noun, verb, adjective or
   // adverb, or as an inflection of one ("ching" and "fung" it does not).
   bool KnowsWord(const std::string& word) const;
+  // Whether WordNet knows lower-case `word` as a verb or a verb's
+  // inflection ("beat", "led").
+  bool KnowsVerb(const std::string& word) const;
 
  private:
   enum Pos { kNoun = 0, kVerb = 1, kAdj = 2, kAdv = 3 };

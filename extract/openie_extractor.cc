@@ -763,6 +763,16 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       if (b < e && Lower(s.tokens[b].form) == "the") ++b;
     }
     while (b > 0 && proper_attached(b - 1, b, e)) taken[--b] = true;
+    // "beat Real Madrid": a capitalized adjective inside a sentence that
+    // modifies the name's first word is its first word (not a nationality
+    // or a title: "Swedish", "Former").
+    if (b > 1 && type != EntityType::kPerson && !taken[b - 1] && s.tokens[b - 1].upos == "ADJ" &&
+        s.tokens[b - 1].deprel == "amod" &&
+        !std::isdigit(static_cast<unsigned char>(s.tokens[b - 1].form[0])) &&
+        s.tokens[b - 1].head >= b && s.tokens[b - 1].head < e && NameLike(s.tokens[b - 1]) &&
+        CountryOfDemonym(s.tokens[b - 1].form).empty() && !IsPersonTitle(s.tokens[b - 1].form) &&
+        s.tokens[b - 2].form != "\"" && s.tokens[b - 2].upos != "PUNCT")
+      taken[--b] = true;
     // "Ford Motor Company", of which the recognizer found "Company": the
     // proper nouns right before the name that its first word hangs on are
     // its first words.
@@ -796,6 +806,15 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       type = EntityType::kOrganization;
     }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
+    // "Manchester United signed Pogba", parsed with "United" on the verb: a
+    // proper noun right after the name, hanging on what the name hangs on
+    // as a modifier, ends it.
+    if (e < n && e - b == 1 && !taken[e] && s.tokens[e].xpos == "NNP" && NameLike(s.tokens[e]) &&
+        (s.tokens[e].deprel == "amod" || s.tokens[e].deprel == "compound") &&
+        s.tokens[e].head == s.tokens[b].head && s.tokens[e].head > e &&
+        s.tokens[s.tokens[e].head].upos == "VERB" && !IsCalendarWord(s.tokens[e].form) &&
+        CountryOfDemonym(s.tokens[e].form).empty())
+      taken[e++] = true;
     // "the Korean People's Army", "New People's Party": a possessive and an
     // organisation's word after the name end one organisation's name.
     if (e + 1 < n && (s.tokens[e].form == "'s" || s.tokens[e].xpos == "POS") &&
@@ -811,6 +830,14 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     // (Not a score: "South Korea 1 - 0".)
     bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
                  s.tokens[e + 2].xpos == "CD";
+    // (Nor a score written as one word: "Real Madrid 3-2".)
+    if (e < n && !score) {
+      const std::string& f = s.tokens[e].form;
+      size_t dash = f.find('-');
+      score = dash != std::string::npos && dash > 0 && dash + 1 < f.size() &&
+              text::IsDigits(std::string_view(f).substr(0, dash)) &&
+              text::IsDigits(std::string_view(f).substr(dash + 1));
+    }
     // ("Vostok 1 flew": the parser may hang the name on its number; then
     // the name is no person's or place's and no noun follows the number.)
     auto number_of_name = [&](int i) {
@@ -2114,7 +2141,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           holder->mention.span = s.tokens[k].span;
           holder->name = country;
           holder->recognized = EntityType::kPlace;
-        } else if (!role.empty() && k >= 0 && lead_end == k) {
+        } else if (!role.empty() && k >= 0 && lead_end == k && name_end > name_start) {
           ByteSpan span{s.tokens[lead_begin].span.begin, s.tokens[lead_end].span.end};
           std::string words = cut(span);
           // Its type: WordNet's place or organisation, the recognizer's, a

@@ -685,9 +685,14 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
     if (number.upos != "NUM" || (number.deprel != "obj" && number.deprel != "nsubj")) continue;
     size_t name = i - 1;
     if (t[name].upos != "PROPN" || t[name].head != static_cast<int>(i)) continue;
-    // A score: "1 - 0", "3-0", "2 – 1" right after.
-    bool score = i + 2 < t.size() && t[i + 2].upos == "NUM" &&
-                 (t[i + 1].form == "-" || t[i + 1].form == "\xE2\x80\x93");
+    // A score: "1 - 0", "2 – 1" right after, or written as one word, "3-2".
+    const std::string& f = number.form;
+    size_t dash = f.find('-');
+    bool one_word = dash != std::string::npos && dash > 0 && dash + 1 < f.size() &&
+                    text::IsDigits(std::string_view(f).substr(0, dash)) &&
+                    text::IsDigits(std::string_view(f).substr(dash + 1));
+    bool score = one_word || (i + 2 < t.size() && t[i + 2].upos == "NUM" &&
+                              (t[i + 1].form == "-" || t[i + 1].form == "\xE2\x80\x93"));
     if (!score) continue;
     t[name].head = number.head;
     t[name].deprel = number.deprel;

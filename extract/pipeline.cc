@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <iterator>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,7 +71,20 @@ void Pipeline::JoinHyphenatedNames(Sentence& sentence, std::string_view text) co
     // syllable: "Kwok-kin", "Cheuk-yan".)
     std::string first_lower = first;
     for (char& c : first_lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lemmatizer_->KnowsWord(t[i].form) && lemmatizer_->KnowsWord(first_lower)) continue;
+    // (Or a short syllable after a name's first word, however WordNet
+    // reads its halves: "Kim Jong-un", "Kim Il-sung"; not "Saudi
+    // Arabia-led".)
+    static const std::set<std::string> kParticiples = {"led",  "run",  "born",
+                                                       "made", "held", "built"};
+    const std::string& syllable = t[i].form;
+    bool after_first_name =
+        i >= 3 && !t[i - 3].form.empty() &&
+        std::isupper(static_cast<unsigned char>(t[i - 3].form[0])) && t[i - 3].form != "The" &&
+        t[i - 3].form != "A" && syllable.size() <= 4 && !kParticiples.count(syllable) &&
+        !(syllable.size() > 2 && syllable.compare(syllable.size() - 2, 2, "ed") == 0);
+    if (lemmatizer_->KnowsWord(t[i].form) && lemmatizer_->KnowsWord(first_lower) &&
+        !after_first_name)
+      continue;
     Token& joined = t[i - 2];
     joined.span.end = t[i].span.end;
     joined.form = std::string(text.substr(joined.span.begin, joined.span.end - joined.span.begin));
@@ -189,6 +203,18 @@ void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
     (all_capitals(t.form) ? upper_words : lower_words)++;
   }
   if (upper_words * 3 > lower_words) return;
+  // "The WHO declared ...", "the US": initials after "the" that the tagger
+  // read as a function word ("WHO" as "who") are a name.
+  for (size_t i = 1; i < sentence.tokens.size(); ++i) {
+    Token& t = sentence.tokens[i];
+    static const std::set<std::string> kFunctionTags = {"PRON",  "DET", "ADP", "SCONJ",
+                                                        "CCONJ", "ADV", "AUX"};
+    if (kFunctionTags.count(t.upos) && all_capitals(t.form) &&
+        text::ToLower(sentence.tokens[i - 1].form) == "the") {
+      t.upos = "PROPN";
+      t.xpos = "NNP";
+    }
+  }
   for (size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
     Token& t = sentence.tokens[i];
     if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 6)
@@ -207,6 +233,40 @@ void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
   }
 }
 
+// "Barcelona beat Real Madrid on Sunday": in a sentence without a verb, a
+// word the tagger read as a preposition that is no preposition but a verb
+// to WordNet, between a name or noun and what could be its object, is the
+// sentence's verb (its past tense).
+void Pipeline::RetagVerbReadAsPreposition(Sentence& sentence) const {
+  static const std::set<std::string> kPrepositions = {
+      "about",   "above",   "across",  "after",  "against",    "along",    "amid",       "among",
+      "around",  "as",      "at",      "before", "behind",     "below",    "beneath",    "beside",
+      "besides", "between", "beyond",  "but",    "by",         "despite",  "down",       "during",
+      "except",  "for",     "from",    "in",     "inside",     "into",     "like",       "near",
+      "of",      "off",     "on",      "onto",   "opposite",   "out",      "outside",    "over",
+      "past",    "per",     "round",   "since",  "than",       "through",  "throughout", "till",
+      "to",      "toward",  "towards", "under",  "underneath", "unlike",   "until",      "up",
+      "upon",    "via",     "with",    "within", "without",    "versus",   "vs",         "vs.",
+      "that",    "if",      "because", "while",  "whether",    "although", "though",     "unless"};
+  std::vector<Token>& t = sentence.tokens;
+  for (const Token& k : t)
+    if (k.upos == "VERB" || k.upos == "AUX") return;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    Token& w = t[i];
+    if (w.upos != "ADP" || w.form.empty() || !std::islower(static_cast<unsigned char>(w.form[0])) ||
+        kPrepositions.count(w.form) || !lemmatizer_->KnowsVerb(w.form))
+      continue;
+    const std::string& before = t[i - 1].upos;
+    const std::string& after = t[i + 1].upos;
+    if ((before != "PROPN" && before != "NOUN") ||
+        (after != "DET" && after != "PROPN" && after != "ADJ" && after != "NOUN" && after != "NUM"))
+      continue;
+    w.upos = "VERB";
+    w.xpos = "VBD";
+    return;
+  }
+}
+
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
@@ -214,6 +274,7 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   RetagOrganisationNameWords(sentence);
   RetagUnknownCapitalizedVerbs(sentence);
   RetagUnknownAcronyms(sentence);
+  RetagVerbReadAsPreposition(sentence);
   lemmatizer_->Lemmatize(sentence);
   for (Token& t : sentence.tokens) {
     if (t.feats.empty()) t.feats = "_";

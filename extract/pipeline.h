@@ -76,6 +76,7 @@ class Pipeline {
   void JoinHyphenatedNames(Sentence& sentence, std::string_view text) const;
   void RetagUnknownCapitalizedVerbs(Sentence& sentence) const;
   void RetagUnknownAcronyms(Sentence& sentence) const;
+  void RetagVerbReadAsPreposition(Sentence& sentence) const;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Lemmatizer> lemmatizer_;
   std::unique_ptr<DependencyParser> parser_;
