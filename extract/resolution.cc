@@ -532,8 +532,10 @@ void DocumentResolver::Resolve() {
     if (e.type == EntityType::kOther) last_untyped = index;
     if (e.type == EntityType::kPlace) last_place = index;
     if (e.type == EntityType::kEvent) last_event = index;
+    // (A name of no known type is most often an organisation's or a
+    // product's the recognizer missed: "Microsoft said it would ...".)
     if (e.type == EntityType::kOrganization || e.type == EntityType::kPlace ||
-        e.type == EntityType::kProduct)
+        e.type == EntityType::kProduct || e.type == EntityType::kOther)
       last_thing = index;
   }
   // A numbered version or model of a product or of a maker's is a
