@@ -382,6 +382,7 @@ void DocumentResolver::Resolve() {
   // The last name of no known type ("Facebook", which the recognizer
   // missed): "the company" in the same sentence may be it.
   int last_untyped = -1;
+  int last_untyped_subject = -1;  // the same, as a clause's subject
   // The last person who was a clause's subject (or a possessor), and where:
   // "Montalvo contacted members ... in touch with Devocht. He traveled" -
   // "He" continues the subject, not the last name read.
@@ -440,6 +441,13 @@ void DocumentResolver::Resolve() {
             (target < 0 || last_sentence[target] < m.mention.sentence) &&
             entities_[last_untyped].mentions.back().span.end + 1 < m.mention.span.begin)
           target = last_untyped;
+        // "Apple unveiled the iPhone. The company sold millions": with no
+        // organisation named before, the last name of no known type of this
+        // sentence or the one before, if it was a subject there.
+        if (organisation && target < 0 && last_untyped_subject >= 0 &&
+            m.mention.sentence <= last_sentence[last_untyped_subject] + 1 &&
+            entities_[last_untyped_subject].mentions.back().span.end + 1 < m.mention.span.begin)
+          target = last_untyped_subject;
       } else if (target < 0 && m.head_word.empty()) {
         bool subject_recent = subject_person >= 0 && m.mention.sentence <= subject_person_sentence + 1;
         char wanted = PronounGender(p);
@@ -530,6 +538,7 @@ void DocumentResolver::Resolve() {
     }
     if (e.type == EntityType::kOrganization) last_org = index;
     if (e.type == EntityType::kOther) last_untyped = index;
+    if (e.type == EntityType::kOther && m.salient) last_untyped_subject = index;
     if (e.type == EntityType::kPlace) last_place = index;
     if (e.type == EntityType::kEvent) last_event = index;
     // (A name of no known type is most often an organisation's or a
