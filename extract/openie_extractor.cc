@@ -1699,6 +1699,14 @@ void OpenIeExtractor::TypeByClaims(const std::vector<Claim>& claims, std::vector
                             catalog_->KnownType(subject.name) != EntityType::kPlace);
     if (subject_untyped && object.type == EntityType::kPerson && kEmploys.count(c.relation_lemma))
       subject.type = EntityType::kOrganization;
+    // "Microsoft acquired GitHub", "Boeing laid off 500 workers", "Ford
+    // recalled 1.3 million vehicles": a name of no known type that buys
+    // companies, lays off or hires workers or recalls products is a
+    // business's.
+    static const std::set<std::string> kBusinessActs = {"acquire", "buy",  "merge", "lay_off",
+                                                        "recall",  "hire", "employ"};
+    if (subject.type == EntityType::kOther && kBusinessActs.count(c.relation_lemma))
+      subject.type = EntityType::kOrganization;
     // "Instagram, a subsidiary of Meta": both are organisations, whatever
     // the recognizer said of a one-word name.
     if (kCompanyOf.count(c.relation))
