@@ -2082,7 +2082,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         if (first > article && first + 2 <= run.size()) {
           const std::string& title_word = s.tokens[run[first - 1]].form;
           std::vector<std::string> after(rest.begin(), rest.end());
-          person_after_title = IsRoleWord(title_word) && title_word != "State" &&
+          // ("State" ends "Secretary of State", and is no title alone.)
+          bool of_state = title_word == "State" && first >= article + 3 &&
+                          s.tokens[run[first - 2]].form == "of" &&
+                          IsRoleWord(s.tokens[run[first - 3]].form);
+          person_after_title = IsRoleWord(title_word) && (title_word != "State" || of_state) &&
                                title_word != "Defense" && title_word != "Defence" &&
                                !EndsWithOrganizationWord(after) && !EndsWithPlaceWord(after) &&
                                std::find(after.begin(), after.end(), "of") == after.end();
@@ -2141,7 +2145,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         int start = name_start;
         int k = start - 1;
         std::vector<std::string> role;
-        while (k >= 0 && IsRoleWord(s.tokens[k].form)) role.insert(role.begin(), Lower(s.tokens[k--].form));
+        // (With the "of" of "Secretary of State".)
+        auto of_state = [&](int i) {
+          return s.tokens[i].form == "of" && i >= 1 && i + 1 < n &&
+                 s.tokens[i + 1].form == "State" && IsRoleWord(s.tokens[i - 1].form);
+        };
+        while (k >= 0 && (IsRoleWord(s.tokens[k].form) || of_state(k)))
+          role.insert(role.begin(), Lower(s.tokens[k--].form));
         std::string country = k >= 0 && !role.empty() ? CountryOfDemonym(s.tokens[k].form) : "";
         std::optional<NameMention> holder;
         if (!country.empty()) {

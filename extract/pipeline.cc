@@ -129,14 +129,18 @@ void RetagCamelCaseNames(Sentence& sentence) {
       t.xpos = "NNP";
       continue;
     }
-    if (f.size() < 3 || !std::islower(static_cast<unsigned char>(f[0]))) continue;
+    if (f.size() < 3 || !std::isalpha(static_cast<unsigned char>(f[0]))) continue;
+    // (Or a capital after a lower-case letter in a capitalized word:
+    // "SpaceX", "YouTube", "GitHub"; not "PhD".)
     bool letters = true, capital_after = false;
     for (size_t i = 0; i < f.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(f[i]);
       letters &= std::isalnum(c) != 0;
-      capital_after |= i > 0 && std::isupper(c);
+      bool after_lower = i > 0 && std::islower(static_cast<unsigned char>(f[i - 1]));
+      capital_after |= i > 0 && std::isupper(c) &&
+                       (std::islower(static_cast<unsigned char>(f[0])) || after_lower);
     }
-    if (!letters || !capital_after) continue;
+    if (!letters || !capital_after || f == "PhD" || f == "PhDs") continue;
     t.upos = "PROPN";
     t.xpos = "NNP";
   }
