@@ -544,6 +544,34 @@ void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   }
 }
 
+// "Speaking at a press conference in Brussels, NATO Secretary General Jens
+// Stoltenberg warned Russia": the parser may read the opening participle's
+// clause as the verb's clausal subject, beside the name after the comma,
+// and hang the name's first words on the clause. The clause is adverbial;
+// the proper nouns after the comma are the name's.
+void RepairIntroductoryClauseAsSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int c = 0; c < n; ++c) {
+    if (t[c].deprel != "csubj" || (t[c].xpos != "VBG" && t[c].xpos != "VBN")) continue;
+    int verb = t[c].head;
+    int subject = -1;
+    for (int k = c + 1; k < verb && k < n; ++k)
+      if (t[k].head == verb && t[k].deprel == "nsubj") subject = k;
+    if (subject < 0) continue;
+    int comma = -1;
+    for (int k = c + 1; k < subject; ++k)
+      if (t[k].form == ",") comma = k;
+    if (comma < 0) continue;
+    t[c].deprel = "advcl";
+    for (int k = comma + 1; k < subject; ++k)
+      if (t[k].upos == "PROPN" && t[k].head >= 0 && t[k].head < comma) {
+        t[k].head = subject;
+        t[k].deprel = "nmod:desc";
+      }
+  }
+}
+
 // "Born in Hawaii, Barack Obama studied at Columbia University": the parser
 // may keep a sentence-opening participle as the root and hang the clause
 // after the comma anywhere. The clause's verb, which has a subject, is the
@@ -1158,6 +1186,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairVerbAsArgument(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
+  RepairIntroductoryClauseAsSubject(sentence);
   RepairIntroductoryParticipleRoot(sentence);
   RepairVerbAfterApposition(sentence);
   RepairOfInsideCompoundName(sentence);
