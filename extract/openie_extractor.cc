@@ -1832,6 +1832,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
   DocumentResolver resolver(*catalog_);
   // The names read so far, for descriptions that refer back to one.
   DescribableNames names_so_far;
+  // The person of the last speaker's label ("Jane Doe: We had been ..."),
+  // whose "I" and "we" the sentences after it, up to the next label, are.
+  int label_speaker = -1;
   std::vector<PendingClaim> pending;
   uint32_t order = 0;
   // The recognizer reads the sentences as the parser left them (as it was
@@ -2733,6 +2736,24 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           }
         }
       }
+      // A speaker's label opening the sentence: "Jane Doe: We ...".
+      int colon = -1;
+      for (int i = 1; i < n && i <= 4 && colon < 0; ++i)
+        if (s.tokens[i].form == ":") colon = i;
+      bool labelled = colon > 0;
+      for (int i = 0; i < colon; ++i) labelled &= s.tokens[i].upos == "PROPN";
+      if (labelled) {
+        const NamedSpan* label = view.RecognizedAt(0);
+        label_speaker = -1;
+        if (label && label->end == colon && label->type == EntityType::kPerson) {
+          int id = add_name(view.HeadOf(*label));
+          if (id >= 0 && !resolver.mention(id).pronoun) label_speaker = id;
+        }
+      }
+      if (speakers.empty() && label_speaker >= 0 && !resolver.HasInterviewee()) {
+        speakers.insert(label_speaker);
+        if (labelled) speaker_token = view.HeadOf(*view.RecognizedAt(0));
+      }
       if (speakers.size() == 1 || (speakers.empty() && resolver.HasInterviewee())) {
         int speaker = speakers.empty() ? NameMention::kInterviewee : *speakers.begin();
         for (const auto& [token, id] : mention_at) {
@@ -3044,6 +3065,51 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             Lower(s.tokens[k - 1].form) != "or")
           break;
       }
+    }
+
+    // 1h. "Jane Doe, the chief executive of Acme Corporation, about ...": a
+    // person's name, a comma, lower-case words ending in a noun for a
+    // person, "of" (or "at", "for") and an organisation's name: the
+    // person's role, however the parser read the words (it may read
+    // "executive" as an adjective joined to the verb).
+    for (int c = 1; c + 3 < n; ++c) {
+      if (s.tokens[c].form != ",") continue;
+      const NamedSpan* person = view.RecognizedAt(c - 1);
+      if (!person || person->end != c || person->type != EntityType::kPerson) continue;
+      int k = c + 1;
+      std::string det = Lower(s.tokens[k].form);
+      if (det == "the" || det == "a" || det == "an") ++k;
+      int role_begin = k;
+      while (k < n && k - role_begin < 4 && !s.tokens[k].form.empty() &&
+             std::islower(static_cast<unsigned char>(s.tokens[k].form[0])) &&
+             (s.tokens[k].upos == "ADJ" || s.tokens[k].upos == "NOUN"))
+        ++k;
+      if (k == role_begin || k + 1 >= n) continue;
+      int last = k - 1;
+      if (!catalog_->CanBePersonNoun(Lower(s.tokens[last].lemma)) &&
+          !IsRoleWord(s.tokens[last].form))
+        continue;
+      std::string prep = Lower(s.tokens[k].form);
+      if (prep != "of" && prep != "at" && prep != "for") continue;
+      int at = k + 1;
+      if (at < n && Lower(s.tokens[at].form) == "the") ++at;
+      const NamedSpan* group = view.RecognizedAt(at);
+      if (!group || group->begin != at || group->type == EntityType::kPerson) continue;
+      // (An organisation's, not a place's: "a resident of Evansville" is
+      // where the person lives.)
+      std::vector<std::string> group_words;
+      for (int w = group->begin; w < group->end; ++w) group_words.push_back(s.tokens[w].form);
+      if (NamesPlace(*catalog_, words_of(group), group->type) &&
+          !EndsWithOrganizationWord(group_words))
+        continue;
+      std::string relation;
+      for (int w = role_begin; w <= last; ++w) relation += Lower(s.tokens[w].lemma) + "_";
+      relation += prep;
+      int person_id = add_name(view.HeadOf(*person));
+      int group_id = add_name(view.HeadOf(*group));
+      if (person_id < 0 || group_id < 0 || person_id == group_id) continue;
+      add_unless_read(person_id, group_id, relation,
+                      ByteSpan{s.tokens[role_begin].span.begin, s.tokens[k].span.end}, 0.7);
     }
 
     // 2. Acronyms the text defines: "Federal Security Service ( FSB )".
