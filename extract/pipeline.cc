@@ -178,10 +178,17 @@ void RetagOrganisationNameWords(Sentence& sentence) {
 // "Boeing builds planes", "Mohamed was a guest": a capitalized word the
 // tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
 // word nor any word's inflection is a name.
+// So is a sentence's first word it reads as a plural before a comma
+// ("Germanwings, a subsidiary of Lufthansa, said": "germanwing").
 void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
-  for (Token& t : sentence.tokens) {
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    Token& t = sentence.tokens[i];
     const std::string& f = t.form;
-    if (t.upos != "VERB" || f.size() < 3 || !std::isupper(static_cast<unsigned char>(f[0]))) continue;
+    bool plural_before_comma =
+        i == 0 && t.xpos == "NNS" && sentence.tokens.size() > 1 && sentence.tokens[1].form == ",";
+    if ((t.upos != "VERB" && !plural_before_comma) || f.size() < 3 ||
+        !std::isupper(static_cast<unsigned char>(f[0])))
+      continue;
     std::string lower = text::ToLower(f);
     if (lower == f || lemmatizer_->KnowsWord(lower)) continue;
     t.upos = "PROPN";
