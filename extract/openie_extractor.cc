@@ -2361,9 +2361,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             }
             if (prep == "of" && place_named && mine == EntityType::kOrganization)
               add_claim_with(a, "of", a - 1, a - 1, 0.65);
-            // "John Smith, 42, of Boston": where a person is from.
-            if (prep == "of" && place_named && mine == EntityType::kPerson)
-              add_claim_with(a, "come_from", a - 1, a - 1, 0.6);
+            // "John Smith, 42, of Boston": where a person is from; "President
+            // Barack Obama of the United States": what the title is of.
+            if (prep == "of" && place_named && mine == EntityType::kPerson) {
+              std::string title = m.title;
+              if (title.empty() && name_start >= 1 &&
+                  std::isupper(static_cast<unsigned char>(s.tokens[name_start - 1].form[0])))
+                title = s.tokens[name_start - 1].form;
+              if (!title.empty() && IsRoleWord(title) && title != "State")
+                add_claim_with(a, Lower(title) + "_of", a - 1, a - 1, 0.65);
+              else
+                add_claim_with(a, "come_from", a - 1, a - 1, 0.6);
+            }
             // "the Weatherspoon Art Museum at the University of North
             // Carolina", "the Aerospace Engineering Department of Texas
             // A&M": an organisation's part or site in another.
@@ -2633,7 +2642,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // in a noun for a person (the tagger often reads them as
         // adjectives) and the person's name.
         if (own_type() == EntityType::kPerson && name_start >= 3) {
-          int last = name_start - 1;
+          // (Or with a comma: "Volkswagen's chief executive, Martin
+          // Winterkorn, resigned".)
+          int last = s.tokens[name_start - 1].form == "," ? name_start - 2 : name_start - 1;
           int k = last;
           // (Or titles: "Nigeria's President Muhammadu Buhari".)
           while (k >= 0 && !s.tokens[k].form.empty() && last - k < 3 &&
