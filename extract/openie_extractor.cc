@@ -3503,6 +3503,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // between the subjects, when no object says with whom.
       std::string reciprocal =
           t.predicate >= 0 && !t.passive ? ReciprocalRelation(Lower(s.tokens[t.predicate].lemma)) : "";
+      // "Obama and Merkel held talks", "... had a meeting": a symmetric
+      // event noun as the object of "hold" or "have" is the verb.
+      bool event_object = false;
+      if (reciprocal.empty() && t.predicate >= 0 && !t.passive && !t.objects.empty() &&
+          t.objects[0].role == "object" && t.objects[0].head >= 0) {
+        std::string verb = Lower(s.tokens[t.predicate].lemma);
+        std::string event = NominalEventRelation(Lower(s.tokens[t.objects[0].head].lemma));
+        if ((verb == "hold" || verb == "have") && IsSymmetricRelation(event)) {
+          reciprocal = event;
+          event_object = true;
+        }
+      }
       if (!reciprocal.empty() && t.subject.head >= 0) {
         // The main object's preposition is part of the relation: "met"
         // (a direct object), "spoke with", "talked to" say with whom;
@@ -3512,7 +3524,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           return rl.size() > suffix.size() && rl.compare(rl.size() - suffix.size(), suffix.size(), suffix) == 0;
         };
         bool with_whom = false;
-        if (t.has_object)
+        if (t.has_object && !event_object)
           with_whom = rl.find('_') == std::string::npos || ends("_with") || ends("_to");
         for (const OpenIeArgument& o : t.objects) with_whom |= o.role == "with" || o.role == "to";
         std::vector<Side> subjects = with_whom ? std::vector<Side>{} : sides_of(t.subject);
