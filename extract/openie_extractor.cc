@@ -4,12 +4,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
-#include <set>
-#include <cstring>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/text.h"
@@ -831,13 +832,7 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     bool score = e + 2 < n && (s.tokens[e + 1].form == "-" || s.tokens[e + 1].form == "\xE2\x80\x93") &&
                  s.tokens[e + 2].xpos == "CD";
     // (Nor a score written as one word: "Real Madrid 3-2".)
-    if (e < n && !score) {
-      const std::string& f = s.tokens[e].form;
-      size_t dash = f.find('-');
-      score = dash != std::string::npos && dash > 0 && dash + 1 < f.size() &&
-              text::IsDigits(std::string_view(f).substr(0, dash)) &&
-              text::IsDigits(std::string_view(f).substr(dash + 1));
-    }
+    if (e < n && !score) score = IsWrittenScore(s.tokens[e].form);
     // ("Vostok 1 flew": the parser may hang the name on its number; then
     // the name is no person's or place's and no noun follows the number.)
     auto number_of_name = [&](int i) {

@@ -714,13 +714,9 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
     size_t name = i - 1;
     if (t[name].upos != "PROPN" || t[name].head != static_cast<int>(i)) continue;
     // A score: "1 - 0", "2 – 1" right after, or written as one word, "3-2".
-    const std::string& f = number.form;
-    size_t dash = f.find('-');
-    bool one_word = dash != std::string::npos && dash > 0 && dash + 1 < f.size() &&
-                    text::IsDigits(std::string_view(f).substr(0, dash)) &&
-                    text::IsDigits(std::string_view(f).substr(dash + 1));
-    bool score = one_word || (i + 2 < t.size() && t[i + 2].upos == "NUM" &&
-                              (t[i + 1].form == "-" || t[i + 1].form == "\xE2\x80\x93"));
+    bool score =
+        IsWrittenScore(number.form) || (i + 2 < t.size() && t[i + 2].upos == "NUM" &&
+                                        (t[i + 1].form == "-" || t[i + 1].form == "\xE2\x80\x93"));
     if (!score) continue;
     t[name].head = number.head;
     t[name].deprel = number.deprel;
@@ -1169,6 +1165,12 @@ void RepairListItemOnVerb(Sentence& sentence) {
     if (verb_between || preposition_between || !continues) continue;
     item.head = argument;
   }
+}
+
+bool IsWrittenScore(std::string_view word) {
+  size_t dash = word.find('-');
+  return dash != std::string_view::npos && dash > 0 && dash + 1 < word.size() &&
+         text::IsDigits(word.substr(0, dash)) && text::IsDigits(word.substr(dash + 1));
 }
 
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names) {

@@ -8,6 +8,7 @@
 // and the tagger and parser are scored (kg eval parse) as they are.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "extract/entities.h"
@@ -41,5 +42,8 @@ void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
 // the recognizer's names in it (none for CaRB's sentences): some repairs
 // need to know who is a person.
 void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& names = {});
+
+// Whether `word` is a score written as one word: "3-2", "1-0".
+bool IsWrittenScore(std::string_view word);
 
 }  // namespace kg::extract

@@ -180,7 +180,7 @@ void RetagOrganisationNameWords(Sentence& sentence) {
 // word nor any word's inflection is a name.
 // So is a sentence's first word it reads as a plural before a comma
 // ("Germanwings, a subsidiary of Lufthansa, said": "germanwing").
-void Pipeline::RetagUnknownCapitalizedVerbs(Sentence& sentence) const {
+void Pipeline::RetagUnknownCapitalizedWords(Sentence& sentence) const {
   for (size_t i = 0; i < sentence.tokens.size(); ++i) {
     Token& t = sentence.tokens[i];
     const std::string& f = t.form;
@@ -283,7 +283,7 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   RetagVerblessParticiple(sentence);
   RetagCamelCaseNames(sentence);
   RetagOrganisationNameWords(sentence);
-  RetagUnknownCapitalizedVerbs(sentence);
+  RetagUnknownCapitalizedWords(sentence);
   RetagUnknownAcronyms(sentence);
   RetagVerbReadAsPreposition(sentence);
   lemmatizer_->Lemmatize(sentence);
