@@ -160,17 +160,17 @@ TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 81, 65.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 83, 65.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
 // never ran kg on them, and never tuned on (only the headline figures were
-// looked at). The target is far from met here: kg finds 13 of 98
-// claims (13%) at 61% precision (10 at 47% before this set was written);
+// looked at). The target is far from met here: kg finds 15 of 98
+// claims (15%) at 61% precision (10 at 47% before this set was written);
 // most misses name an entity kg puts in no claim. A floor, not the target.
 TEST(NewsClaims, BlindThirdSetDoesNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 13, 60.0});
+  ExpectNoFallBelow("news_claims_test3.tsv", news + "/wikinews_gum_news.jsonl", {7, 98, 15, 60.0});
 }
 
 // Test set 4: six Wikinews interviews from GUM (the articles are in
