@@ -556,8 +556,11 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
     // "for" or "on" and capitalized words the recognizer left out are one
     // name (else "National Council" alone would pass for another council
     // "for" something of the text).
-    if ((connector == "for" || connector == "on") &&
-        IsOrganizationHeadWord(s.tokens[a.end - 1].form)) {
+    // So is a publication's "of": "the New England Journal of Medicine".
+    const std::string& head_word = s.tokens[a.end - 1].form;
+    bool publication_of = connector == "of" && (head_word == "Journal" || head_word == "Review");
+    if (((connector == "for" || connector == "on") && IsOrganizationHeadWord(head_word)) ||
+        publication_of) {
       int limit = k + 1 < names.size() ? names[k + 1].begin : n;
       int e = a.end + 1;
       if (e < limit && Lower(s.tokens[e].form) == "the") ++e;

@@ -693,6 +693,15 @@ void RepairTimeWordSubject(Sentence& sentence) {
     std::string w = text::ToLower(form);
     return w == "yesterday" || w == "today" || w == "tonight" || w == "tomorrow";
   };
+  // "The findings were published Tuesday in the journal": a weekday on
+  // the verb as its object or complement is when, not what.
+  static const std::set<std::string> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                  "Friday", "Saturday", "Sunday"};
+  for (Token& k : t)
+    if (kWeekdays.count(k.form) &&
+        (k.deprel == "obj" || k.deprel == "xcomp" || k.deprel == "iobj") && k.head >= 0 &&
+        t[k.head].upos == "VERB")
+      k.deprel = "obl:unmarked";
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].deprel != "nsubj" || !is_day_word(t[i].form)) continue;
     for (size_t j = 0; j < t.size(); ++j)
