@@ -2096,6 +2096,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             !IsRoleWord(s.tokens[run[article]].form) && !person_after_title)
           first = article;
         if (first > article) m.title = s.tokens[run[first - 1]].form;
+        // "Pope Francis", "Prince Harry": a sovereign's or a pope's title
+        // before one given name is part of the name it is known by (not
+        // before a regnal number: "Queen Elizabeth II" is Elizabeth II).
+        static const std::set<std::string> kStyles = {"Pope",     "King",    "Queen",  "Prince",
+                                                      "Princess", "Emperor", "Empress"};
+        if (first > article && first + 1 == run.size() &&
+            kStyles.count(s.tokens[run[first - 1]].form))
+          --first;
         if (first > article && lead_words > 0) {
           lead_begin = run[article];
           lead_end = run[article + lead_words - 1];
