@@ -6,28 +6,13 @@
 #include "common/text.h"
 
 namespace kg {
-namespace {
-
-std::vector<std::string> Words(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string StripOrgSuffix(const std::string& name) {
   static const char* kSuffixes[] = {
       "Inc.",    "Inc",   "Incorporated", "Corp.", "Corp",   "Corporation", "Co.",     "Co",
       "Company", "Group", "AG",           "LLC",   "L.L.C.", "Ltd.",        "Ltd",     "Limited",
       "plc",     "PLC",   "S.A.",         "SA",    "N.V.",   "GmbH",        "Holdings"};
-  std::vector<std::string> w = Words(name);
+  std::vector<std::string> w = text::SpaceSeparatedWords(name);
   while (w.size() >= 2) {
     std::string last = w.back();
     if (!last.empty() && last.back() == ',') last.pop_back();
@@ -43,7 +28,7 @@ std::string StripOrgSuffix(const std::string& name) {
 }
 
 std::string CutOrgQualifier(const std::string& name) {
-  std::vector<std::string> w = Words(name);
+  std::vector<std::string> w = text::SpaceSeparatedWords(name);
   for (size_t i = 2; i + 1 < w.size(); ++i) {
     if (w[i] != "for" && w[i] != "on" && w[i] != "at") continue;
     bool capitalized = true;

@@ -114,6 +114,18 @@ size_t CodePointCount(std::string_view utf8) {
   return count;
 }
 
+std::vector<std::string> SpaceSeparatedWords(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) out.emplace_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 bool StartsUpper(std::string_view utf8) {
   if (utf8.empty()) return false;
   uint32_t cp = 0;

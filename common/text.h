@@ -64,4 +64,8 @@ bool IsAllUpper(std::string_view utf8);
 // "Russia's  “tip-off”" -> {"russia", "s", "tip", "off"}.
 std::vector<std::string> FoldedWords(std::string_view utf8);
 
+// The words of a name as written, split at spaces ("General Motors Corp."
+// -> {"General", "Motors", "Corp."}); runs of spaces give no empty word.
+std::vector<std::string> SpaceSeparatedWords(std::string_view text);
+
 }  // namespace kg::text

@@ -294,6 +294,13 @@ bool IsRoleWord(const std::string& w) {
   return true;
 }
 
+// Whether token `i` is the "of" of a title such as "Secretary of State".
+bool IsOfInTitleOfState(const Sentence& s, int i) {
+  const int n = static_cast<int>(s.tokens.size());
+  return i >= 1 && i + 1 < n && s.tokens[i].form == "of" && s.tokens[i + 1].form == "State" &&
+         IsRoleWord(s.tokens[i - 1].form);
+}
+
 bool NameLike(const Token& t) {
   const std::string& f = t.form;
   if (f.empty()) return false;
@@ -310,17 +317,17 @@ bool AfterProOrAnti(const Sentence& s, int i) {
   return prefix == "pro" || prefix == "anti" || prefix == "non";
 }
 
-// Whether a name written `words` is a place's: WordNet's say first, else
-// the recognizer's (`recognized`, its type when it found the name).
 // Whether `words`, of two or more, end in an institution's word: "Stanford
 // University" (WordNet's universities are also their grounds, places).
-bool NamesInstitution(const std::string& words) {
+bool NamesSchoolOrMuseum(const std::string& words) {
   static const std::set<std::string> kInstitutions = {"University", "College", "Institute",
                                                       "School",     "Academy", "Museum"};
   size_t space = words.rfind(' ');
   return space != std::string::npos && kInstitutions.count(words.substr(space + 1)) > 0;
 }
 
+// Whether a name written `words` is a place's: WordNet's say first, else
+// the recognizer's (`recognized`, its type when it found the name).
 bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
                 std::optional<EntityType> recognized) {
   EntityType known = catalog.KnownType(words);
@@ -329,7 +336,7 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   if (known != EntityType::kPlace && IsAcronym(words)) return false;
   // (Nor is a name ending in an institution's word: "John Smith of
   // Stanford University" is of the university, not from it.)
-  if (NamesInstitution(words)) return false;
+  if (NamesSchoolOrMuseum(words)) return false;
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
@@ -2085,8 +2092,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::vector<std::string> after(rest.begin(), rest.end());
           // ("State" ends "Secretary of State", and is no title alone.)
           bool of_state = title_word == "State" && first >= article + 3 &&
-                          s.tokens[run[first - 2]].form == "of" &&
-                          IsRoleWord(s.tokens[run[first - 3]].form);
+                          IsOfInTitleOfState(s, run[first - 2]);
           person_after_title = IsRoleWord(title_word) && (title_word != "State" || of_state) &&
                                title_word != "Defense" && title_word != "Defence" &&
                                !EndsWithOrganizationWord(after) && !EndsWithPlaceWord(after) &&
@@ -2155,11 +2161,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         int k = start - 1;
         std::vector<std::string> role;
         // (With the "of" of "Secretary of State".)
-        auto of_state = [&](int i) {
-          return s.tokens[i].form == "of" && i >= 1 && i + 1 < n &&
-                 s.tokens[i + 1].form == "State" && IsRoleWord(s.tokens[i - 1].form);
-        };
-        while (k >= 0 && (IsRoleWord(s.tokens[k].form) || of_state(k)))
+        while (k >= 0 && (IsRoleWord(s.tokens[k].form) || IsOfInTitleOfState(s, k)))
           role.insert(role.begin(), Lower(s.tokens[k--].form));
         std::string country = k >= 0 && !role.empty() ? CountryOfDemonym(s.tokens[k].form) : "";
         std::optional<NameMention> holder;
@@ -2288,7 +2290,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           std::string joined;
           for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
           EntityType known = catalog_->KnownType(joined);
-          if (NamesInstitution(joined)) return true;
+          if (NamesSchoolOrMuseum(joined)) return true;
           if (known != EntityType::kOther) return known == EntityType::kOrganization;
           // (An acronym no one knows as a place: "Wong Kwok-hing of FTU".)
           bool acronym = words.size() == 1 && IsAcronym(words[0]) &&

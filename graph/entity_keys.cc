@@ -11,18 +11,6 @@
 namespace kg::graph {
 namespace {
 
-std::vector<std::string> Words(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 bool IsPronoun(const std::string& folded) {
   static const char* kPronouns[] = {"he", "him", "his", "she", "her", "hers", "it", "its",
                                     "they", "them", "their", "himself", "herself", "itself"};
@@ -66,7 +54,8 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
     // State") is a description that referred back to the entity, not a name.
     if (s.find(' ') == std::string::npos && !IsAcronymForm(s)) {
       bool in_name = false;
-      for (const std::string& w : Words(name)) in_name |= text::FoldCase(w) == text::FoldCase(s);
+      for (const std::string& w : text::SpaceSeparatedWords(name))
+        in_name |= text::FoldCase(w) == text::FoldCase(s);
       if (!in_name) continue;
     }
     forms.push_back(s);
@@ -76,7 +65,7 @@ std::vector<std::string> EntityAliases(const std::string& name, EntityType type,
     if (type != EntityType::kPerson && type != EntityType::kPlace) add(StripOrgSuffix(f));
   }
   if (type == EntityType::kPerson) {
-    std::vector<std::string> w = Words(name);
+    std::vector<std::string> w = text::SpaceSeparatedWords(name);
     if (w.size() >= 2 && text::StartsUpper(w.back())) add(w.back());
   }
   return out;
