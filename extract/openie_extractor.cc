@@ -499,6 +499,15 @@ bool IsInstitutionWord(const std::string& word) {
   return kHeads.count(word) > 0;
 }
 
+// Whether name `a` ends in "of the" and a country's initials: "the National
+// Museum of the U.S." (cut short of "Air Force").
+bool EndsInCountryInitials(const Sentence& s, const NamedSpan& a) {
+  if (a.end - a.begin < 4) return false;
+  const std::string& last = s.tokens[a.end - 1].form;
+  return Lower(s.tokens[a.end - 2].form) == "the" && Lower(s.tokens[a.end - 3].form) == "of" &&
+         (last == "U.S." || last == "US" || last == "UK" || last == "U.K.");
+}
+
 // Names the recognizer cut in two, joined again:
 //   - across a hyphen inside a word: "Steven F. Udvar" + "Hazy Center",
 //     whether or not the recognizer found the second part;
@@ -551,11 +560,31 @@ std::vector<NamedSpan> JoinCutNames(const Sentence& s, std::vector<NamedSpan> na
       bool head_of = (connector == "on" || connector == "for" ||
                       (connector == "of" && b.type != EntityType::kPlace)) &&
                      b.begin == after && IsOrganizationHeadWord(s.tokens[a.end - 1].form);
-      if (hyphen || and_institution || head_of) {
+      // "the National Museum of the U.S." + "Air Force": a name that ends
+      // in "of" and a country's initials runs on into the name right after.
+      bool initials_then_name = b.begin == a.end && EndsInCountryInitials(s, a);
+      // "the University of North Carolina at Greensboro": a state
+      // university's campus is named after its town.
+      bool campus = connector == "at" && b.begin == a.end + 1 && b.type == EntityType::kPlace &&
+                    a.end - a.begin >= 3 && s.tokens[a.begin].form == "University" &&
+                    s.tokens[a.begin + 1].form == "of";
+      if (hyphen || and_institution || head_of || initials_then_name || campus) {
         a.end = b.end;
-        a.type = head_of ? EntityType::kOrganization : b.type;
+        a.type = head_of || initials_then_name || campus ? EntityType::kOrganization : b.type;
         out.push_back(a);
         ++k;
+        continue;
+      }
+    }
+    // (Or into the proper nouns the recognizer left out: "Air Force".)
+    if (EndsInCountryInitials(s, a)) {
+      int limit = k + 1 < names.size() ? names[k + 1].begin : n;
+      int e = a.end;
+      while (e < limit && capitalized(e) && s.tokens[e].upos == "PROPN") ++e;
+      if (e > a.end) {
+        a.end = e;
+        a.type = EntityType::kOrganization;
+        out.push_back(a);
         continue;
       }
     }
@@ -817,6 +846,30 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       type = EntityType::kOrganization;
     }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
+    // "the Los Angeles Police Department", "the New York Stock Exchange": a
+    // place's name that modifies the proper nouns the recognizer left out
+    // right after it, which end as an organisation's name does, is the
+    // first part of that organisation's name.
+    if (type == EntityType::kPlace) {
+      int j = e;
+      while (j < n && !taken[j] && (s.tokens[j].xpos == "NNP" || s.tokens[j].xpos == "NNPS") &&
+             NameLike(s.tokens[j]) && !IsCalendarWord(s.tokens[j].form) &&
+             !IsPersonTitle(s.tokens[j].form) && CountryOfDemonym(s.tokens[j].form).empty())
+        ++j;
+      int place_head = b;
+      while (place_head + 1 < e && s.tokens[place_head].head >= b && s.tokens[place_head].head < e)
+        ++place_head;
+      int h = s.tokens[place_head].head;
+      std::vector<std::string> words;
+      for (int i = e; i < j; ++i) words.push_back(s.tokens[i].form);
+      if (j > e && h >= e && h < j && s.tokens[place_head].deprel == "compound" &&
+          (IsOrganizationHeadWord(words.back()) ||
+           TypeFromCues({words.back()}, "") == EntityType::kOrganization)) {
+        for (int i = e; i < j; ++i) taken[i] = true;
+        e = j;
+        type = EntityType::kOrganization;
+      }
+    }
     // "Manchester United signed Pogba", parsed with "United" on the verb: a
     // proper noun right after the name, hanging on what the name hangs on
     // as a modifier, ends it.
@@ -875,6 +928,14 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
     bool ends_as_org = EndsWithOrganizationWord(words);
     if (ends_as_org && type == EntityType::kPerson) type = EntityType::kOrganization;
+    // "the Hong Kong Police Force", "the New York Stock Exchange": a name the
+    // recognizer took for a place's, of three words or more, that ends in an
+    // organisation's word is an organisation's (not "West Bank", "Soviet
+    // Union").
+    if (type == EntityType::kPlace && words.size() >= 3 &&
+        (ends_as_org || words.back() == "Exchange" ||
+         TypeFromCues({words.back()}, "") == EntityType::kOrganization))
+      type = EntityType::kOrganization;
     // "U.S. Space and Rocket Center", "Tang Teaching Museum and Art
     // Gallery": an institution's name keeps its "and".
     // So does a name that fills a pair of brackets, an acronym's words
@@ -886,6 +947,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     bool keeps_and =
         ends_as_org || bracketed || quoted_title ||
         (type != EntityType::kPerson && words.size() >= 3 && IsInstitutionWord(words.back()));
+    bool campus_name = type == EntityType::kOrganization && e - b >= 5 &&
+                       s.tokens[b].form == "University" && s.tokens[b + 1].form == "of";
     int start = b;
     for (int i = b; i < e; ++i) {
       const Token& t = s.tokens[i];
@@ -910,6 +973,8 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
                  lower != "van" && lower != "von" && lower != "da" && lower != "du" &&
                  lower != "al" && lower != "bin") {
         cut = true;  // "Elizabeth Quat In the New Territories": a preposition ends a name
+      } else if (lower == "at" && campus_name) {
+        cut = false;  // "University of North Carolina at Greensboro"
       } else if (!NameLike(t)) {
         cut = !IsNameConnector(lower) ||
               (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
@@ -1629,6 +1694,56 @@ void OpenIeExtractor::AddKnownNames(const Sentence& s, std::vector<NamedSpan>* n
   }
 }
 
+void OpenIeExtractor::SplitInstitutionOfPlace(const Sentence& s,
+                                              std::vector<NamedSpan>* names) const {
+  const int n = static_cast<int>(s.tokens.size());
+  static const std::set<std::string> kCountryInitials = {"US",     "U.S.", "USA",
+                                                         "U.S.A.", "UK",   "U.K."};
+  std::vector<NamedSpan> out;
+  for (const NamedSpan& name : *names) {
+    int b = name.begin, e = name.end;
+    int of = e - 2;
+    while (of > b && Lower(s.tokens[of].form) != "of") --of;
+    int place = of + 1;
+    if (place < e && Lower(s.tokens[place].form) == "the") ++place;
+    // (Not "the National Museum of the U.S. Air Force", cut short.)
+    bool name_goes_on = e < n && NameLike(s.tokens[e]) && s.tokens[e].upos == "PROPN";
+    if (name.type != EntityType::kOrganization || of <= b || place >= e || name_goes_on) {
+      out.push_back(name);
+      continue;
+    }
+    std::vector<std::string> before;
+    bool institution = false;
+    for (int k = b; k < of; ++k) {
+      before.push_back(s.tokens[k].form);
+      institution |=
+          IsInstitutionWord(s.tokens[k].form) || NamesSchoolOrMuseum("the " + s.tokens[k].form);
+    }
+    std::string place_words;
+    for (int k = place; k < e; ++k) place_words += (k > place ? " " : "") + s.tokens[k].form;
+    bool initials = kCountryInitials.count(place_words) > 0 && EndsWithOrganizationWord(before);
+    // (A place WordNet knows, or one a known region follows: "McMinnville,
+    // Oregon".)
+    bool placed = catalog_->KnownType(place_words) == EntityType::kPlace;
+    for (const NamedSpan& region : *names)
+      if (e + 1 < n && s.tokens[e].form == "," && region.begin == e + 1) {
+        std::string region_words;
+        for (int k = region.begin; k < region.end; ++k)
+          region_words += (k > region.begin ? " " : "") + s.tokens[k].form;
+        placed |= catalog_->KnownType(region_words) == EntityType::kPlace;
+      }
+    bool known_place =
+        placed && before.size() >= 3 && institution && EndsWithOrganizationWord(before);
+    if (!initials && !known_place) {
+      out.push_back(name);
+      continue;
+    }
+    out.push_back(NamedSpan{b, of, EntityType::kOrganization});
+    out.push_back(NamedSpan{place, e, EntityType::kPlace});
+  }
+  *names = std::move(out);
+}
+
 void OpenIeExtractor::SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const {
   // A title, "of", then a run ending in a person's first and last name: the
   // run before the person is what the title is of. Taken only where that
@@ -1858,6 +1973,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     recognized[si] = CleanNames(sentences[si], recognized[si]);
     JoinKnownPossessiveNames(sentences[si], &recognized[si]);
     SplitTitleOfNames(sentences[si], &recognized[si]);
+    SplitInstitutionOfPlace(sentences[si], &recognized[si]);
     DropRoleWordNames(sentences[si], &recognized[si]);
     AddKnownNames(sentences[si], &recognized[si]);
   }
@@ -2890,15 +3006,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // located in", "based in") and a place's name right after it: where it
     // is, however the parser hung the place (often on the verb). Not a
     // country's or a person's name: "England in Russia" is a team's visit.
+    // So is an institution's name, "of" (or "at") and a place's: "Colorado
+    // State University of the US", "the Evergreen Aviation & Space Museum
+    // of McMinnville", "the museum at Wright-Patterson Air Force Base".
     for (int c = 1; c + 1 < n; ++c) {
-      if (Lower(s.tokens[c].form) != "in") continue;
+      bool of = Lower(s.tokens[c].form) == "of" || Lower(s.tokens[c].form) == "at";
+      if (Lower(s.tokens[c].form) != "in" && !of) continue;
+      int place_begin = c + 1;
+      if (of && place_begin + 1 < n && Lower(s.tokens[place_begin].form) == "the") ++place_begin;
       int before = c - 1;
       if (before >= 2 && s.tokens[before - 1].form == "," &&
           (Lower(s.tokens[before].form) == "located" || Lower(s.tokens[before].form) == "based"))
         before -= 2;
       const NamedSpan* site = view.RecognizedAt(before);
-      const NamedSpan* place = view.RecognizedAt(c + 1);
-      if (!site || !place || site == place || site->end != before + 1 || place->begin != c + 1) continue;
+      const NamedSpan* place = view.RecognizedAt(place_begin);
+      if (!site || !place || site == place || site->end != before + 1 ||
+          place->begin != place_begin)
+        continue;
       std::vector<std::string> site_words;
       for (int k = site->begin; k < site->end; ++k) site_words.push_back(s.tokens[k].form);
       EntityType site_known = catalog_->KnownType(words_of(site));
@@ -2910,7 +3034,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       bool site_of_place = EndsWithPlaceWord(site_words) ||
                            (site_words.size() >= 2 && site_known == EntityType::kOther &&
                             site->type == EntityType::kPlace);
-      if ((!organisation && !site_of_place) || !NamesPlace(*catalog_, words_of(place), place->type)) continue;
+      // (After "of", a school's, a museum's or a building's name: "the First
+      // Congress of the United States" is no more in it than of it.)
+      bool institution = false;
+      for (const std::string& w : site_words)
+        institution |= IsInstitutionWord(w) || NamesSchoolOrMuseum("the " + w);
+      if (of && !institution) continue;
+      if ((!organisation && (of || !site_of_place)) ||
+          !NamesPlace(*catalog_, words_of(place), place->type))
+        continue;
       int site_id = add_name(view.HeadOf(*site));
       int place_id = add_name(view.HeadOf(*place));
       if (site_id < 0 || place_id < 0 || site_id == place_id) continue;
@@ -3066,18 +3198,27 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         while (k < n && s.tokens[k].upos == "NOUN" && !s.tokens[k].form.empty() &&
                std::islower(static_cast<unsigned char>(s.tokens[k].form[0])))
           ++k;
-        // (A name of two words or more the recognizer left untyped will
-        // do: "musician Tiziano Lugli".)
+        // (A name of two words or more the recognizer left untyped, or
+        // missed, will do: "musician Tiziano Lugli".)
         const NamedSpan* person = view.RecognizedAt(k);
-        if (!person || person->begin != k ||
-            (person->type != EntityType::kPerson &&
-             (person->type != EntityType::kOther || person->end - person->begin < 2)))
-          break;
-        int person_id = add_name(view.HeadOf(*person));
-        if (person_id >= 0 && person_id != group_id)
+        int person_id = -1, person_end = k;
+        if (person && person->begin == k &&
+            (person->type == EntityType::kPerson ||
+             (person->type == EntityType::kOther && person->end - person->begin >= 2))) {
+          person_id = add_name(view.HeadOf(*person));
+          person_end = person->end;
+        } else if (!person) {
+          while (person_end < n && !view.RecognizedAt(person_end) &&
+                 s.tokens[person_end].upos == "PROPN" && NameLike(s.tokens[person_end]))
+            ++person_end;
+          for (int w = k; w < person_end && person_id < 0 && person_end - k >= 2; ++w)
+            if (auto m = mention_at.find(w); m != mention_at.end()) person_id = m->second;
+        }
+        if (person_id < 0) break;
+        if (person_id != group_id)
           add_unless_read(person_id, group_id, relation,
                           ByteSpan{s.tokens[role].span.begin, s.tokens[prep].span.end}, 0.65);
-        k = person->end;
+        k = person_end;
         if (k < n && s.tokens[k].form == ",") ++k;
         if (k < n && (Lower(s.tokens[k].form) == "and" || Lower(s.tokens[k].form) == "or")) ++k;
         if (k < n && s.tokens[k - 1].form != "," && Lower(s.tokens[k - 1].form) != "and" &&
@@ -3779,8 +3920,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     for (size_t k = sentence_start; k < pending.size(); ++k) {
       int from, to;
       const std::string& r = pending[k].claim.relation;
-      if (r.size() > 3 && r.compare(r.size() - 3, 3, "_of") == 0 && one_to_one(pending[k], &from, &to))
-        roles.emplace(from, to);
+      bool role = r.size() > 3 && r.compare(r.size() - 3, 3, "_of") == 0;
+      // (Nor than where an organisation is: "Colorado State University of
+      // the US" -> locate_in.)
+      if ((role || r == "locate_in") && one_to_one(pending[k], &from, &to)) roles.emplace(from, to);
     }
     pending.erase(std::remove_if(pending.begin() + sentence_start, pending.end(),
                                  [&](const PendingClaim& p) {

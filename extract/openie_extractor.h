@@ -70,6 +70,11 @@ class OpenIeExtractor : public Extractor {
   // Splits "Governor of Washington Chris Gregoire", "Mayor of London Sadiq
   // Khan", read as one name, into the place or organisation and the person.
   void SplitTitleOfNames(const Sentence& s, std::vector<NamedSpan>* names) const;
+  // Splits "Colorado State University of the US", "the Evergreen Aviation &
+  // Space Museum of McMinnville", read as one name, into the organisation
+  // and the place where it is (an official name that spells its country
+  // out stays whole: "the Supreme Court of the United States").
+  void SplitInstitutionOfPlace(const Sentence& s, std::vector<NamedSpan>* names) const;
   // Drops (and retags) names that are a person's letters or role: "Mark
   // Tedeschi, QC", "John Cornyn, Republican from Texas".
   void DropRoleWordNames(Sentence& s, std::vector<NamedSpan>* names) const;
