@@ -1504,6 +1504,14 @@ struct Side {
   // Trump to ... Volodymyr Zelensky"): mention ids; the value node gets a
   // "mentions" claim to each.
   std::vector<int> inner;
+  // "his wife", "her parents", "the baby" (a value): the kinship noun
+  // (singular), whether plural, and the mention id of the possessor (-1
+  // after "the"). The side stands for the relatives the claims of the
+  // document name (KinOf), when they name as many as the noun says (one,
+  // or two for a plural), else for its words.
+  std::string kin_role;
+  bool kin_plural = false;
+  int kin_owner = -1;
 };
 
 struct PendingClaim {
@@ -1834,6 +1842,20 @@ void OpenIeExtractor::TypeByClaims(const std::vector<Claim>& claims, std::vector
         if (e->name.find(' ') == std::string::npos && e->type != EntityType::kOrganization &&
             catalog_->KnownType(e->name) == EntityType::kOther)
           e->type = EntityType::kOrganization;
+    // "their nine-month-old child, Gloria", "Jane Doe married John Smith":
+    // relatives and spouses are people, whatever the recognizer said of a
+    // name WordNet does not know as a place's or an organisation's.
+    const std::string& r = c.relation;
+    bool kinship = r == "marry" || r == "marry_to" ||
+                   (r.size() > 3 && r.compare(r.size() - 3, 3, "_of") == 0 &&
+                    (IsKinshipNoun(r.substr(0, r.size() - 3)) || r == "parent_of"));
+    if (kinship)
+      for (Entity* e : {&subject, &object}) {
+        EntityType known = catalog_->KnownType(e->name);
+        if ((e->type == EntityType::kOther || e->type == EntityType::kPlace) &&
+            known != EntityType::kPlace && known != EntityType::kOrganization)
+          e->type = EntityType::kPerson;
+      }
     // "Seattle-based Amazon": a one-word name based somewhere is an
     // organisation's, whatever the recognizer said.
     if (c.relation == "base_in" && subject.name.find(' ') == std::string::npos &&
@@ -3460,6 +3482,31 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
       if (t.clausal_object || t.appositive) continue;
+      // "his wife", "her parents", "the baby": a kinship noun after a
+      // possessor who is someone or after "the", and nothing after it
+      // (Side::kin_role).
+      auto mark_kin = [&](const OpenIeArgument& a, Side* side) {
+        const Token& h = s.tokens[a.head];
+        std::string lemma = Lower(h.lemma);
+        if (h.upos != "NOUN" || (!IsKinshipNoun(lemma) && lemma != "parent") ||
+            a.tokens.size() > 3 || a.tokens.back() != a.head)
+          return;
+        bool definite = false;
+        int owner = -1;
+        for (int k : view.kids(a.head)) {
+          const Token& t = s.tokens[k];
+          std::string form = Lower(t.form);
+          definite |= t.deprel == "det" && form == "the";
+          bool someone =
+              (t.upos == "PRON" && (form == "his" || form == "her" || form == "their")) ||
+              (view.IsName(k) && t.upos == "PROPN");
+          if (t.deprel == "nmod:poss" && someone) owner = add_name(k);
+        }
+        if (owner < 0 && !definite) return;
+        side->kin_role = lemma == "baby" ? "child" : lemma;
+        side->kin_plural = h.xpos == "NNS";
+        side->kin_owner = owner;
+      };
       auto sides_of = [&](const OpenIeArgument& a) {
         std::vector<Side> sides;
         for (int c : view.Conjuncts(a.head)) {
@@ -3579,6 +3626,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (std::any_of(sides.begin(), sides.end(), [&](const Side& x) { return x.mention == id; }))
             continue;
           sides.push_back(side_of_mention(c, id));
+          if (c == a.head) mark_kin(a, &sides.back());
         }
         if (!sides.empty()) return sides;
         // A value: the argument's first contiguous stretch of tokens, without
@@ -3600,6 +3648,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         std::string lower = Lower(v.text);
         for (const char* b : kBare)
           if (lower == b) return sides;
+        mark_kin(a, &v);
         // Whether token w sits in an infinitive or a clausal complement
         // inside the value ("a campaign to persuade users to stop using
         // IE6": the campaign is no claim about IE6), not in a participle
@@ -4010,8 +4059,24 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     ByteSpan span;
     const Side* group;  // the group mention it was named by, or null
   };
+  // The entities a kinship side stands for (see Side::kin_role), or none;
+  // set below, after members_of, which it uses.
+  std::function<std::vector<int>(const Side&)> kin_of;
   auto members_of = [&](const Side& side, uint32_t sentence) {
     std::vector<Member> out;
+    if (!side.kin_role.empty() && (side.mention < 0 || resolver.EntityOf(side.mention) < 0)) {
+      std::vector<int> kin = kin_of(side);
+      for (int e : kin) {
+        out.push_back(Member{e, side.span, kin.size() > 1 ? &side : nullptr});
+        // (The words are a mention of the relatives they name; of a plural,
+        // as of a group, not for `kg eval coref`.)
+        if (kin.size() > 1 && all_mentions) continue;
+        bool known = false;
+        for (const Mention& old : entities[e].mentions) known |= old.span == side.span;
+        if (!known) entities[e].mentions.push_back(Mention{sentence, side.span, side.text});
+      }
+      if (!out.empty()) return out;
+    }
     if (!side.group) {
       auto [e, m] = entity_for(side, sentence);
       if (e < 0) return out;
@@ -4051,13 +4116,89 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     }
     close_sentence();
     if (out.size() < 2) out.clear();  // a group of two needs two
-    // The group's words are a mention of each member, as a pronoun is.
+    // The group's words are a mention of each member, as a pronoun is
+    // (the claims' spans are their entities' mentions). Not for `kg eval
+    // coref`: they name a set, and corefer with no one member.
     for (const Member& m : out) {
+      if (all_mentions) break;
       bool known = false;
       for (const Mention& old : entities[m.entity].mentions) known |= old.span == side.span;
       if (!known) entities[m.entity].mentions.push_back(Mention{sentence, side.span, side.text});
     }
     return out;
+  };
+  // The relatives the claims of the document name: (person, kinship noun)
+  // -> the relatives ("Manju Sam -wife_of-> Thomas Sam": Thomas Sam's wife
+  // is Manju Sam; "Gloria -child_of-> Thomas Sam": his child is Gloria, and
+  // her parent Thomas Sam). A marriage names a spouse.
+  std::map<std::pair<int, std::string>, std::set<int>> relatives;
+  {
+    static const std::set<std::string> kChildren = {"son", "daughter", "child", "baby"};
+    static const std::set<std::string> kParents = {"mother", "father", "parent"};
+    // (A side's entities: one, or a group's members, "their child".)
+    auto entities_of = [&](const Side& side, uint32_t sentence) {
+      std::vector<int> out;
+      if (side.group) {
+        for (const Member& m : members_of(side, sentence)) out.push_back(m.entity);
+      } else if (side.mention >= 0 && resolver.EntityOf(side.mention) >= 0) {
+        out.push_back(resolver.EntityOf(side.mention));
+      }
+      return out;
+    };
+    for (const PendingClaim& p : pending)
+      for (const Side& subject : p.subjects)
+        for (const Side& object : p.objects)
+          for (int a : entities_of(subject, p.claim.sentence))
+            for (int b : entities_of(object, p.claim.sentence)) {
+              if (a == b) continue;
+              const std::string& r = p.claim.relation;
+              if (r == "marry" || r == "marry_to") {
+                for (const char* spouse : {"wife", "husband", "spouse", "partner"}) {
+                  relatives[{a, spouse}].insert(b);
+                  relatives[{b, spouse}].insert(a);
+                }
+                continue;
+              }
+              if (r.size() <= 3 || r.compare(r.size() - 3, 3, "_of") != 0) continue;
+              std::string role = r.substr(0, r.size() - 3);
+              if (!IsKinshipNoun(role)) continue;
+              relatives[{b, role}].insert(a);  // a is b's <role>
+              if (kChildren.count(role)) {
+                relatives[{b, "child"}].insert(a);
+                relatives[{a, "parent"}].insert(b);
+              } else if (kParents.count(role)) {
+                relatives[{b, "parent"}].insert(a);
+                relatives[{a, "child"}].insert(b);
+              }
+            }
+  }
+  kin_of = [&](const Side& side) -> std::vector<int> {
+    size_t wanted = side.kin_plural ? 2 : 1;
+    std::string role = side.kin_role;
+    if (side.kin_plural && role == "child") role = "child";  // "children"
+    std::set<int> found;
+    if (side.kin_owner >= 0) {
+      int owner = resolver.EntityOf(side.kin_owner);
+      auto it = relatives.find({owner, role});
+      // ("his daughter": his one child, when no claim says daughter.)
+      if ((it == relatives.end() || it->second.size() != wanted) &&
+          (role == "son" || role == "daughter"))
+        it = relatives.find({owner, "child"});
+      if (it != relatives.end()) found = it->second;
+    } else {
+      // "the parents", "the baby": the document's only ones.
+      std::set<std::set<int>> sets;
+      for (const auto& [key, who] : relatives)
+        if (key.second == role) {
+          if (side.kin_plural)
+            sets.insert(who);
+          else
+            for (int w : who) sets.insert({w});
+        }
+      if (sets.size() == 1) found = *sets.begin();
+    }
+    if (found.size() != wanted) return {};
+    return std::vector<int>(found.begin(), found.end());
   };
   // (One claim per subject, relation and object in a sentence, however
   // many of the rules read it: "Merkel's spokesman Steffen Seibert".)
