@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <set>
 
+#include "common/text.h"
 #include "extract/relation_normalizer.h"
 
 namespace kg::extract {
@@ -317,6 +319,8 @@ class TreeRules {
       // the support's, not the subject's doing.
       std::string w = Lower(T(p).form);
       if (w == "ranging" || w == "including") return false;
+      if (int obj = GerundController(s_, kids_, p); obj >= 0)
+        return MakeArg(obj, "subject", false, arg);
       if (T(p).xpos == "VBG" || T(p).xpos == "VBN" || HasChild(p, "mark"))
         if (IsPredicateLike(t.head)) return FindSubject(t.head, arg, inherited, depth + 1);
       return false;
@@ -421,6 +425,24 @@ class TreeRules {
         std::string mark = Lower(T(c).form);
         if (T(c).deprel == "mark" && (mark == "if" || mark == "unless")) t->modality = mark;
       }
+    }
+    // "Russia accused Ukraine of shelling Donetsk", "The parents are
+    // accused of taking her on a trip and leaving her": what one is
+    // accused of is alleged.
+    if (t->modality.empty()) {
+      int clause = p;
+      for (int guard = 0; guard < 4 && T(clause).deprel == "conj" && T(clause).head >= 0; ++guard)
+        clause = T(clause).head;
+      const Token& c = T(clause);
+      static const std::set<std::string> kAllege = {"accuse", "charge", "suspect",
+                                                    "blame",  "indict", "sue"};
+      if (c.deprel == "advcl" && c.xpos == "VBG" && c.head >= 0 &&
+          kAllege.count(Lower(T(c.head).lemma)))
+        for (int k : kids_[clause]) {
+          std::string mark = Lower(T(k).form);
+          if (T(k).deprel == "mark" && (mark == "of" || mark == "for" || mark == "with"))
+            t->modality = "alleged";
+        }
     }
     if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
       if (HasChild(p, "nsubj:pass")) t->passive = true;
@@ -876,6 +898,28 @@ class TreeRules {
 };
 
 }  // namespace
+
+int GerundController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
+                     int gerund) {
+  const Token& g = sentence.tokens[gerund];
+  if (g.deprel != "advcl" || g.xpos != "VBG" || g.head < 0) return -1;
+  int obj = -1;
+  for (int c : kids[g.head])
+    if (sentence.tokens[c].deprel == "obj" && c < gerund) obj = c;
+  if (obj < 0) return -1;
+  std::string mark;
+  for (int c : kids[gerund])
+    if (sentence.tokens[c].deprel == "mark" && c < gerund)
+      mark = text::ToLower(sentence.tokens[c].form);
+  static const std::set<std::string> kBlameOrPraise = {
+      "accuse",       "charge",  "blame",  "criticize", "criticise", "condemn",  "praise",
+      "thank",        "sue",     "fine",   "punish",    "arrest",    "convict",  "commend",
+      "credit",       "fault",   "jail",   "sentence",  "reward",    "honour",   "honor",
+      "congratulate", "suspect", "indict", "prosecute", "reprimand", "penalize", "penalise"};
+  bool blame_or_praise = kBlameOrPraise.count(text::ToLower(sentence.tokens[g.head].lemma)) > 0;
+  if (mark == "of" || ((mark == "for" || mark == "with") && blame_or_praise)) return obj;
+  return -1;
+}
 
 std::string JoinForms(const Sentence& sentence, const std::vector<int>& tokens) {
   std::string out;

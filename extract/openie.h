@@ -64,6 +64,14 @@ struct OpenIeOptions {
 std::vector<OpenIeTuple> ExtractTuples(const Sentence& sentence,
                                        const OpenIeOptions& options = {});
 
+// The object whose doing gerund clause `gerund` (an advcl) says, or -1:
+// after an object, the gerund of "of" ("Russia accused Ukraine of shelling
+// Donetsk": Ukraine shells), or of "for" or "with" after a verb of blame
+// or praise ("praised the workers for saving lives"). `kids`: each token's
+// dependents.
+int GerundController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
+                     int gerund);
+
 // Joins the forms of `tokens` with single spaces.
 std::string JoinForms(const Sentence& sentence, const std::vector<int>& tokens);
 

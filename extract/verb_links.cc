@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/text.h"
+#include "extract/openie.h"
 #include "extract/relation_normalizer.h"
 
 namespace kg::extract {
@@ -82,6 +83,8 @@ class Tree {
         if (HasKid(v, "nsubj") || HasKid(v, "nsubj:pass")) return false;
         std::string w = text::ToLower(t.form);
         if (w == "ranging" || w == "including") return false;
+        // ("accused Ukraine of shelling": the object's doing.)
+        if (GerundController(s_, kids_, v) >= 0) return false;
       } else {
         return false;
       }
