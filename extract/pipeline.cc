@@ -118,6 +118,21 @@ void RetagVerblessParticiple(Sentence& sentence) {
   }
 }
 
+// "Apple's chief executive, Tim Cook, met Donald Trump": the tagger reads
+// "executive" after "chief" as an adjective even where no noun follows it
+// (before a comma, a name, "of" or a verb); there it is the noun.
+void RetagChiefExecutive(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i].form != "executive" || t[i].upos != "ADJ" || text::ToLower(t[i - 1].form) != "chief")
+      continue;
+    const Token& next = t[i + 1];
+    if (next.upos == "NOUN" || next.upos == "ADJ") continue;  // "chief executive officer"
+    t[i].upos = "NOUN";
+    t[i].xpos = "NN";
+  }
+}
+
 // "eHow", "iPhone", "wikiHow", "eBay": a word that starts lower case and
 // has a capital later is a name, however rare (the tagger read "eHow" as an
 // adverb); so is a hashtag ("#IStandWithAhmed").
@@ -281,6 +296,7 @@ void Pipeline::RetagVerbReadAsPreposition(Sentence& sentence) const {
 void Pipeline::TagInPlace(Sentence& sentence) const {
   tagger_->Tag(sentence);
   RetagVerblessParticiple(sentence);
+  RetagChiefExecutive(sentence);
   RetagCamelCaseNames(sentence);
   RetagOrganisationNameWords(sentence);
   RetagUnknownCapitalizedWords(sentence);
