@@ -164,11 +164,19 @@ void DocumentResolver::Resolve() {
   std::map<std::string, std::string> described_as_person;  // names given a noun for a person -> it
   std::map<std::string, EntityType> described_kind;  // names given a noun for a thing
   std::set<std::string> located;                // names of places the text locates
+  // One-word names the text gives as someone's relative ("his wife
+  // Hillary"): a first name, not the one famous person WordNet knows by it
+  // (Edmund Hillary), unless the document names that person.
+  std::set<std::string> named_as_relative;
+  std::set<std::string> document_words;  // the words of its names
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) continue;
     doc_name[i] = DocumentName(m.name);
     if (m.located) located.insert(doc_name[i]);
+    if (IsKinshipNoun(m.role) && doc_name[i].find(' ') == std::string::npos)
+      named_as_relative.insert(doc_name[i]);
+    for (const std::string& w : Words(doc_name[i])) document_words.insert(w);
     if (m.recognized) ++votes[doc_name[i]][*m.recognized];
     if (!m.title.empty()) title_of.emplace(doc_name[i], m.title);
     if (!m.role.empty()) described_as_person.emplace(doc_name[i], m.role);
@@ -494,6 +502,11 @@ void DocumentResolver::Resolve() {
     // "Washington Irving".)
     bool place_by_text = located.count(name) > 0;
     std::string canonical = place_by_text ? name : catalog_.CanonicalName(name);
+    if (named_as_relative.count(name) && canonical != name) {
+      bool in_document = true;  // "Tamerlan" -> "Tamerlan Tsarnaev", read elsewhere here
+      for (const std::string& w : Words(canonical)) in_document &= document_words.count(w) > 0;
+      if (!in_document) canonical = name;
+    }
     // (Typed by the name as written: "St. Louis" is first of all the city,
     // though its canonical "Saint Louis" is first of all the king.)
     EntityType known = catalog_.KnownType(name);
