@@ -275,8 +275,24 @@ void Pipeline::RetagVerbReadAsPreposition(Sentence& sentence) const {
       "upon",    "via",     "with",    "within", "without",    "versus",   "vs",         "vs.",
       "that",    "if",      "because", "while",  "whether",    "although", "though",     "unless"};
   std::vector<Token>& t = sentence.tokens;
-  for (const Token& k : t)
-    if (k.upos == "VERB" || k.upos == "AUX") return;
+  // (Or a clause without one, after a conjunction or a comma: "Messi scored
+  // twice as Barcelona beat Real Madrid 3-2".)
+  static const std::set<std::string> kClauseStarts = {
+      "as",       "when",   "while", "after", "before", "because", "since", "until",
+      "although", "though", "and",   "but",   ",",      ";",       ":"};
+  auto verbless_clause = [&](size_t i) {
+    size_t begin = 0, end = t.size();
+    for (size_t j = 0; j < i; ++j)
+      if (kClauseStarts.count(text::ToLower(t[j].form))) begin = j + 1;
+    for (size_t j = i + 1; j < t.size(); ++j)
+      if (kClauseStarts.count(text::ToLower(t[j].form))) {
+        end = j;
+        break;
+      }
+    for (size_t j = begin; j < end; ++j)
+      if (t[j].upos == "VERB" || t[j].upos == "AUX") return false;
+    return true;
+  };
   for (size_t i = 1; i + 1 < t.size(); ++i) {
     Token& w = t[i];
     if (w.upos != "ADP" || w.form.empty() || !std::islower(static_cast<unsigned char>(w.form[0])) ||
@@ -285,10 +301,19 @@ void Pipeline::RetagVerbReadAsPreposition(Sentence& sentence) const {
     const std::string& before = t[i - 1].upos;
     const std::string& after = t[i + 1].upos;
     if ((before != "PROPN" && before != "NOUN") ||
-        (after != "DET" && after != "PROPN" && after != "ADJ" && after != "NOUN" && after != "NUM"))
+        (after != "DET" && after != "PROPN" && after != "ADJ" && after != "NOUN" &&
+         after != "NUM") ||
+        !verbless_clause(i))
       continue;
     w.upos = "VERB";
     w.xpos = "VBD";
+    // (And the "as" or "when" that opens its clause, read as a
+    // preposition, is the conjunction.)
+    for (size_t j = i - 1; j > 0; --j) {
+      if (!kClauseStarts.count(text::ToLower(t[j].form))) continue;
+      if (t[j].upos == "ADP") t[j].upos = "SCONJ";
+      break;
+    }
     return;
   }
 }
