@@ -3657,10 +3657,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           for (int x = s.tokens[w].head, guard = 0; x >= 0 && x != a.head && guard < 20;
                x = s.tokens[x].head, ++guard) {
             const Token& v = s.tokens[x];
+            // ("..., according to curator Elaine Gustafon": who says so is
+            // no part of what the value is.)
+            if (v.deprel != "fixed")
+              for (int c : view.kids(x))
+                if (s.tokens[c].deprel == "case" && Lower(s.tokens[c].form) == "according")
+                  return true;
             if (v.upos != "VERB" && v.upos != "AUX") continue;
             if (v.deprel == "xcomp" || v.deprel == "ccomp") return true;
-            for (int c : view.kids(x))
-              if (s.tokens[c].deprel == "mark") return true;
+            for (int c : view.kids(x)) {
+              // (Nor a clause of "when" or "where": "when it exhibited its
+              // Warhol collection".)
+              std::string adverb = Lower(s.tokens[c].form);
+              if (s.tokens[c].deprel == "mark" ||
+                  (s.tokens[c].deprel == "advmod" && (adverb == "when" || adverb == "where")))
+                return true;
+            }
           }
           return false;
         };
