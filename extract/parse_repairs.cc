@@ -544,6 +544,78 @@ void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   }
 }
 
+// "On Monday, Microsoft and Google announced a partnership": the parser may
+// read the list of names after the comma as more items of the phrase before
+// it ("Monday, Microsoft and Google"), leaving the verb with no subject. The
+// list is the verb's subject.
+void RepairListSubjectAfterIntroductoryPhrase(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  auto has_subject = [&](int v) {
+    for (int i = 0; i < n; ++i)
+      if (t[i].head == v &&
+          (t[i].deprel.rfind("nsubj", 0) == 0 || t[i].deprel.rfind("csubj", 0) == 0))
+        return true;
+    return false;
+  };
+  auto joins = [&](int i) {
+    std::string w = text::ToLower(t[i].form);
+    return w == "and" || w == "or" || w == ",";
+  };
+  for (int v = 4; v < n; ++v) {
+    if (t[v].upos != "VERB" || has_subject(v)) continue;
+    // Runs of proper nouns joined by "and", "or" and commas, right before
+    // the verb, after a comma.
+    std::vector<std::pair<int, int>> items;  // [begin, end)
+    // (Not a day's or a month's name: "On Monday, ...".)
+    auto name_word = [&](int i) { return t[i].upos == "PROPN" && !IsCalendarWord(t[i].form); };
+    int k = v;
+    while (k - 1 >= 0 && name_word(k - 1)) {
+      int end = k;
+      while (k - 1 >= 0 && name_word(k - 1)) --k;
+      items.insert(items.begin(), {k, end});
+      if (k - 2 >= 0 && joins(k - 1) && name_word(k - 2))
+        --k;
+      else
+        break;
+    }
+    int comma = k - 1;
+    bool and_or = false;
+    for (int i = k; i < v; ++i) and_or |= t[i].upos == "CCONJ";
+    if (items.size() < 2 || !and_or || comma < 1 || t[comma].form != ",") continue;
+    // Each item's word whose head lies outside it.
+    std::vector<int> heads;
+    for (auto [b, e] : items) {
+      int head = -1;
+      for (int i = b; i < e; ++i)
+        if (t[i].head < b || t[i].head >= e) head = head < 0 ? i : -2;
+      if (head < 0) break;
+      heads.push_back(head);
+    }
+    if (heads.size() != items.size()) continue;
+    // (Read as items of the phrase before the comma, and nothing before it
+    // hanging on them.)
+    bool before_comma = true;
+    for (int h : heads) before_comma &= t[h].head >= 0 && t[h].head < comma;
+    for (int i = 0; i < comma && before_comma; ++i) before_comma &= t[i].head < k || t[i].head >= v;
+    if (!before_comma) continue;
+    t[heads[0]].head = v;
+    t[heads[0]].deprel = "nsubj";
+    for (size_t j = 1; j < heads.size(); ++j) {
+      t[heads[j]].head = heads[0];
+      t[heads[j]].deprel = "conj";
+    }
+    for (int i = k; i < v; ++i)
+      if (joins(i)) {
+        int next = i + 1;
+        t[i].head = next < v ? next : v;
+        t[i].deprel = t[i].form == "," ? "punct" : "cc";
+      }
+    t[comma].head = v;
+    t[comma].deprel = "punct";
+  }
+}
+
 // "Speaking at a press conference in Brussels, NATO Secretary General Jens
 // Stoltenberg warned Russia": the parser may read the opening participle's
 // clause as the verb's clausal subject, beside the name after the comma,
@@ -1197,6 +1269,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairVerbAsArgument(sentence);
   RepairPossessorAsSubject(sentence);
   RepairSubjectAfterIntroductoryPhrase(sentence);
+  RepairListSubjectAfterIntroductoryPhrase(sentence);
   RepairIntroductoryClauseAsSubject(sentence);
   RepairIntroductoryParticipleRoot(sentence);
   RepairVerbAfterApposition(sentence);
