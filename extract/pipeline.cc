@@ -190,6 +190,35 @@ void RetagOrganisationNameWords(Sentence& sentence) {
   }
 }
 
+// "Iran's foreign ministry summoned the British ambassador": a word in
+// lower case the tagger reads as a proper noun, that WordNet knows as a
+// word, is a common noun (not a name's particle, "de Gaulle", "al-Assad";
+// not in a line written all in lower case, where names are too).
+void Pipeline::RetagLowerCaseProperNouns(Sentence& sentence) const {
+  bool capitals = false;
+  for (const Token& t : sentence.tokens)
+    capitals |= !t.form.empty() && std::isupper(static_cast<unsigned char>(t.form[0]));
+  if (!capitals) return;
+  static const std::set<std::string> kParticles = {
+      "de", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den",
+      "la", "le", "al", "el", "bin", "ibn", "ben",   "y",   "zu",  "ter"};
+  std::vector<Token>& tokens = sentence.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
+    if (t.upos != "PROPN" || t.form.size() < 3) continue;
+    bool lower = true;
+    for (char c : t.form) lower &= std::islower(static_cast<unsigned char>(c)) != 0;
+    if (!lower || kParticles.count(t.form) || !lemmatizer_->KnowsWord(t.form)) continue;
+    // (After a capitalized word it may end a name written so: "the
+    // Indonesian navy".)
+    if (i > 0 && !tokens[i - 1].form.empty() &&
+        std::isupper(static_cast<unsigned char>(tokens[i - 1].form[0])))
+      continue;
+    t.upos = "NOUN";
+    t.xpos = t.xpos == "NNPS" ? "NNS" : "NN";
+  }
+}
+
 // "Boeing builds planes", "Mohamed was a guest": a capitalized word the
 // tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
 // word nor any word's inflection is a name.
@@ -325,6 +354,7 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   RetagCamelCaseNames(sentence);
   RetagOrganisationNameWords(sentence);
   RetagUnknownCapitalizedWords(sentence);
+  RetagLowerCaseProperNouns(sentence);
   RetagUnknownAcronyms(sentence);
   RetagVerbReadAsPreposition(sentence);
   lemmatizer_->Lemmatize(sentence);

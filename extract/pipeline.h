@@ -75,6 +75,7 @@ class Pipeline {
   // "Chi-fung" of "Hui Chi-fung" as one token; see pipeline.cc.
   void JoinHyphenatedNames(Sentence& sentence, std::string_view text) const;
   void RetagUnknownCapitalizedWords(Sentence& sentence) const;
+  void RetagLowerCaseProperNouns(Sentence& sentence) const;
   void RetagUnknownAcronyms(Sentence& sentence) const;
   void RetagVerbReadAsPreposition(Sentence& sentence) const;
   std::unique_ptr<Tagger> tagger_;
