@@ -436,13 +436,21 @@ class TreeRules {
       const Token& c = T(clause);
       static const std::set<std::string> kAllege = {"accuse", "charge", "suspect",
                                                     "blame",  "indict", "sue"};
-      if (c.deprel == "advcl" && c.xpos == "VBG" && c.head >= 0 &&
-          kAllege.count(Lower(T(c.head).lemma)))
+      if (c.deprel == "advcl" && c.xpos == "VBG" && c.head >= 0) {
+        std::string verb = Lower(T(c.head).lemma);
         for (int k : kids_[clause]) {
           std::string mark = Lower(T(k).form);
-          if (T(k).deprel == "mark" && (mark == "of" || mark == "for" || mark == "with"))
+          if (T(k).deprel != "mark") continue;
+          if ((mark == "of" || mark == "for" || mark == "with") && kAllege.count(verb))
             t->modality = "alleged";
+          // ("warned against interfering", "barred from using": what one is
+          // warned against or kept from is not done; the mark says so, as
+          // "if" does.)
+          if ((mark == "against" && IsWarnAgainstVerb(verb)) ||
+              (mark == "from" && IsPreventFromVerb(verb)))
+            t->modality = mark;
         }
+      }
     }
     if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
       if (HasChild(p, "nsubj:pass")) t->passive = true;
@@ -899,6 +907,18 @@ class TreeRules {
 
 }  // namespace
 
+bool IsWarnAgainstVerb(const std::string& lemma) {
+  static const std::set<std::string> kWarn = {"warn", "caution", "advise", "urge", "counsel"};
+  return kWarn.count(lemma) > 0;
+}
+
+bool IsPreventFromVerb(const std::string& lemma) {
+  static const std::set<std::string> kPrevent = {"prevent", "stop",       "bar",      "ban",
+                                                 "block",   "keep",       "prohibit", "forbid",
+                                                 "deter",   "discourage", "restrain", "exclude"};
+  return kPrevent.count(lemma) > 0;
+}
+
 int GerundController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
                      int gerund) {
   const Token& g = sentence.tokens[gerund];
@@ -916,8 +936,13 @@ int GerundController(const Sentence& sentence, const std::vector<std::vector<int
       "thank",        "sue",     "fine",   "punish",    "arrest",    "convict",  "commend",
       "credit",       "fault",   "jail",   "sentence",  "reward",    "honour",   "honor",
       "congratulate", "suspect", "indict", "prosecute", "reprimand", "penalize", "penalise"};
-  bool blame_or_praise = kBlameOrPraise.count(text::ToLower(sentence.tokens[g.head].lemma)) > 0;
+  std::string verb = text::ToLower(sentence.tokens[g.head].lemma);
+  bool blame_or_praise = kBlameOrPraise.count(verb) > 0;
   if (mark == "of" || ((mark == "for" || mark == "with") && blame_or_praise)) return obj;
+  // "China warned the United States against interfering in Taiwan", "The
+  // court barred Google from using the data".
+  if ((mark == "against" && IsWarnAgainstVerb(verb)) || (mark == "from" && IsPreventFromVerb(verb)))
+    return obj;
   return -1;
 }
 

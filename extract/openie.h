@@ -67,10 +67,16 @@ std::vector<OpenIeTuple> ExtractTuples(const Sentence& sentence,
 // The object whose doing gerund clause `gerund` (an advcl) says, or -1:
 // after an object, the gerund of "of" ("Russia accused Ukraine of shelling
 // Donetsk": Ukraine shells), or of "for" or "with" after a verb of blame
-// or praise ("praised the workers for saving lives"). `kids`: each token's
+// or praise ("praised the workers for saving lives"), or of "against" after
+// a verb of warning, "from" after one of preventing. `kids`: each token's
 // dependents.
 int GerundController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
                      int gerund);
+
+// Verbs whose object is warned against a gerund ("warned the United States
+// against interfering") or kept from one ("barred Google from using").
+bool IsWarnAgainstVerb(const std::string& lemma);
+bool IsPreventFromVerb(const std::string& lemma);
 
 // Joins the forms of `tokens` with single spaces.
 std::string JoinForms(const Sentence& sentence, const std::vector<int>& tokens);
