@@ -4122,12 +4122,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       int e = resolver.EntityOf(id);
       if (e < 0 || nm.pronoun) continue;
-      if (side.group_type && entities[e].type != *side.group_type) continue;
+      // ("Pfizer and BioNTech ... The two companies": a name of no known
+      // type may be one of a group of organisations.)
+      bool untyped_organisation =
+          side.group_type == EntityType::kOrganization && entities[e].type == EntityType::kOther;
+      if (side.group_type && entities[e].type != *side.group_type && !untyped_organisation)
+        continue;
       if (std::find(sentence_members.begin(), sentence_members.end(), e) == sentence_members.end())
         sentence_members.insert(sentence_members.begin(), e);  // keep document order
     }
     close_sentence();
     if (out.size() < 2) out.clear();  // a group of two needs two
+    // (Members of a group of organisations are organisations.)
+    if (side.group_type == EntityType::kOrganization)
+      for (const Member& m : out)
+        if (entities[m.entity].type == EntityType::kOther)
+          entities[m.entity].type = EntityType::kOrganization;
     // The group's words are a mention of each member, as a pronoun is
     // (the claims' spans are their entities' mentions). Not for `kg eval
     // coref`: they name a set, and corefer with no one member.
