@@ -207,11 +207,13 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   }
   static const std::unordered_map<std::string, EntityType> kLexicon = [] {
     std::unordered_map<std::string, EntityType> m;
-    for (const char* w : {"company", "firm", "agency", "organization", "organisation", "group",
-                          "carrier", "airline", "bank", "party", "ministry", "university",
-                          "college", "school", "court", "team", "club", "newspaper", "network",
-                          "council", "library", "consortium", "manufacturer", "automaker",
-                          "retailer", "band"})
+    for (const char* w :
+         {"company",      "firm",    "agency",    "organization", "organisation", "group",
+          "carrier",      "airline", "bank",      "party",        "ministry",     "university",
+          "college",      "school",  "court",     "team",         "club",         "newspaper",
+          "network",      "council", "library",   "consortium",   "manufacturer", "automaker",
+          "retailer",     "band",    "insurer",   "lender",       "broadcaster",  "publisher",
+          "conglomerate", "startup", "regulator", "watchdog",     "broker"})
       m[w] = EntityType::kOrganization;
     for (const char* w : {"president", "leader", "minister", "chancellor", "premier", "senator",
                           "governor", "mayor", "spokesman", "spokeswoman", "emperor", "king",
@@ -228,6 +230,9 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
     return m;
   }();
   auto known = kLexicon.find(l);
+  // ("the carmaker", "the chipmaker": a maker of things is a company.)
+  if (known == kLexicon.end() && l.size() > 5 && l.compare(l.size() - 5, 5, "maker") == 0)
+    known = kLexicon.find("manufacturer");
   // "The Syrian refugee team": a noun that says which kind is a new
   // entity, not one named before.
   for (int k : kids)
