@@ -466,6 +466,17 @@ void DocumentResolver::Resolve() {
         int person = subject_recent && fits(subject_person) ? subject_person : -1;
         for (size_t k = people.size(); person < 0 && k-- > 0;)
           if (fits(people[k])) person = people[k];
+        // "Zelensky said Ukraine would fight on. He met Biden": with no
+        // person named before, "he" or "she" is the subject of this
+        // sentence or the one before whose name is of no known type, a
+        // person then.
+        if (PronounGender(p) != 0 && person < 0 && last_untyped_subject >= 0 &&
+            m.mention.sentence <= last_sentence[last_untyped_subject] + 1 &&
+            entities_[last_untyped_subject].mentions.back().span.end < m.mention.span.begin) {
+          person = last_untyped_subject;
+          entities_[person].type = EntityType::kPerson;
+          named_person(person);
+        }
         target = PersonPronoun(p) ? person
                  : ThingPronoun(p) ? last_thing
                  : PluralPronoun(p) ? last_org
