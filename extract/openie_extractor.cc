@@ -1707,6 +1707,43 @@ void OpenIeExtractor::AddKnownNames(const Sentence& s, std::vector<NamedSpan>* n
   }
 }
 
+void OpenIeExtractor::AddMissedPersonNames(const Sentence& s, std::vector<NamedSpan>* names) const {
+  const int n = static_cast<int>(s.tokens.size());
+  std::vector<bool> taken(n, false);
+  for (const NamedSpan& x : *names)
+    for (int i = std::max(0, x.begin); i < std::min(n, x.end); ++i) taken[i] = true;
+  auto name_word = [&](int i) {
+    const Token& t = s.tokens[i];
+    return !taken[i] && t.upos == "PROPN" && !t.form.empty() &&
+           std::isupper(static_cast<unsigned char>(t.form[0])) && !IsCalendarWord(t.form) &&
+           !IsPersonTitle(t.form) && !IsAcronym(t.form) && CountryOfDemonym(t.form).empty();
+  };
+  bool added = false;
+  for (int b = 0; b < n; ++b) {
+    if (!name_word(b) || (b > 0 && name_word(b - 1))) continue;
+    int e = b;
+    while (e < n && name_word(e)) ++e;
+    // (Nor part of a longer name: "Jules Bastien-Lepage".)
+    bool glued = e < n && s.tokens[e].span.begin == s.tokens[e - 1].span.end;
+    if (e - b < 2 || e - b > 3 || glued || (e < n && s.tokens[e].upos == "PROPN")) continue;
+    std::string words;
+    for (int i = b; i < e; ++i) words += (i > b ? " " : "") + s.tokens[i].form;
+    // A person WordNet or the known-names list knows ("Sergei Lavrov"), or
+    // a name right after a lower-case noun for a person ("his Russian
+    // counterpart Sergei Lavrov", "actor Jason Beghe").
+    EntityType known = catalog_->KnownType(words);
+    const Token& before = s.tokens[b > 0 ? b - 1 : 0];
+    bool after_person_noun = b > 0 && before.upos == "NOUN" && !before.form.empty() &&
+                             std::islower(static_cast<unsigned char>(before.form[0])) &&
+                             catalog_->IsOnlyPersonNoun(Lower(before.lemma));
+    if (known != EntityType::kPerson && !(known == EntityType::kOther && after_person_noun))
+      continue;
+    names->push_back(NamedSpan{b, e, EntityType::kPerson});
+    added = true;
+  }
+  if (added) SortByBegin(names);
+}
+
 void OpenIeExtractor::SplitInstitutionOfPlace(const Sentence& s,
                                               std::vector<NamedSpan>* names) const {
   const int n = static_cast<int>(s.tokens.size());
@@ -2003,6 +2040,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     SplitInstitutionOfPlace(sentences[si], &recognized[si]);
     DropRoleWordNames(sentences[si], &recognized[si]);
     AddKnownNames(sentences[si], &recognized[si]);
+    AddMissedPersonNames(sentences[si], &recognized[si]);
   }
   RecurringNames(sentences, &recognized);
   // "Warhol Polaroid exhibits": a person's name of two words whose first is
@@ -3959,7 +3997,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::vector<int> heads;
       for (const auto& [head, id] : mention_at) {
         const NameMention& m = resolver.mention(id);
-        bool named = !m.pronoun && view.RecognizedAt(head);
+        // (Or a name WordNet or the known-names list knows: "Kerry"; not a
+        // kind of person that only qualifies a noun, "the Jesuit college".)
+        EntityType known_type = catalog_->KnownType(m.name);
+        bool qualifies = s.tokens[head].deprel == "compound" || s.tokens[head].deprel == "amod";
+        bool known =
+            known_type != EntityType::kOther && !(known_type == EntityType::kPerson && qualifies);
+        bool named = !m.pronoun && (view.RecognizedAt(head) || known);
         bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker != -1);
         if (named || referring) heads.push_back(head);
       }

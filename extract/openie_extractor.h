@@ -82,6 +82,11 @@ class OpenIeExtractor : public Extractor {
   // knows and the recognizer missed or ran into a neighbour ("told the
   // Associated Press", "the European Union and NATO" read as one person).
   void AddKnownNames(const Sentence& s, std::vector<NamedSpan>* names) const;
+  // Adds the people's names of two or three proper nouns the recognizer
+  // missed that WordNet or the known-names list knows ("Sergei Lavrov"), or
+  // that follow a noun only a person is ("his Russian counterpart Sergei
+  // Lavrov").
+  void AddMissedPersonNames(const Sentence& s, std::vector<NamedSpan>* names) const;
   // Types entities by the claims they take part in: the organisation a
   // person is founder or chief executive of, both sides of subsidiary_of,
   // a one-word name based somewhere.
