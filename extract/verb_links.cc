@@ -174,6 +174,12 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
     static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on", "with"};
     if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
     a.words = inner.empty() ? noun : noun + "_" + inner;
+    // ("called the Scientology organization", "sued the Obama
+    // administration": the name and the body it names are one.)
+    static const std::set<std::string> kBodies = {
+        "organization", "organisation", "company",    "government", "administration", "firm",
+        "group",        "ministry",     "department", "agency",     "church",         "party"};
+    if (d == "compound" && kBodies.count(noun)) a.words.clear();
     // "held talks with Obama", "made a call to Putin": the event's own
     // relation, whoever the light verb is. ("continue discussions on
     // Syria": "on" is a talk's topic, an attack's target.)
