@@ -4003,7 +4003,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         bool qualifies = s.tokens[head].deprel == "compound" || s.tokens[head].deprel == "amod";
         bool known =
             known_type != EntityType::kOther && !(known_type == EntityType::kPerson && qualifies);
-        bool named = !m.pronoun && (view.RecognizedAt(head) || known);
+        bool named = !m.pronoun && (view.RecognizedAt(head) || (known && view.IsName(head)));
         bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker != -1);
         if (named || referring) heads.push_back(head);
       }
