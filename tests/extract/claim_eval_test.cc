@@ -133,13 +133,13 @@ void ExpectNoFallBelow(const std::string& gold_file, const std::string& articles
 
 // Issue 10 asks, on held-out news read by hand, recall >= 50% and precision
 // >= 60% for claims between named entities. On these three articles kg
-// finds 14 of 26 claims (54%) at 78% precision, but this set's gold was
+// finds 18 of 26 claims (69%) at 77% precision, but this set's gold was
 // seen while working, so it is no longer blind: the target is judged on
 // the blind sets 3 and 4 below, where recall is NOT MET. These floors keep
 // what was reached from falling; raise them as it rises.
 TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test.tsv", news + "/wikinews_gum_news.jsonl", {3, 26, 14, 60.0});
+  ExpectNoFallBelow("news_claims_test.tsv", news + "/wikinews_gum_news.jsonl", {3, 26, 18, 60.0});
 }
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
@@ -155,12 +155,12 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 90, 60.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 93, 60.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 83, 65.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 89, 65.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
