@@ -504,13 +504,19 @@ bool IsInstitutionWord(const std::string& word) {
   return kHeads.count(word) > 0;
 }
 
+// Whether `words` are the initials of the United States or the United
+// Kingdom, as names of institutions end in them ("of the US").
+bool IsCountryInitials(const std::string& words) {
+  static const std::set<std::string> kInitials = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K."};
+  return kInitials.count(words) > 0;
+}
+
 // Whether name `a` ends in "of the" and a country's initials: "the National
 // Museum of the U.S." (cut short of "Air Force").
 bool EndsInCountryInitials(const Sentence& s, const NamedSpan& a) {
   if (a.end - a.begin < 4) return false;
-  const std::string& last = s.tokens[a.end - 1].form;
   return Lower(s.tokens[a.end - 2].form) == "the" && Lower(s.tokens[a.end - 3].form) == "of" &&
-         (last == "U.S." || last == "US" || last == "UK" || last == "U.K.");
+         IsCountryInitials(s.tokens[a.end - 1].form);
 }
 
 // Names the recognizer cut in two, joined again:
@@ -851,7 +857,7 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       type = EntityType::kOrganization;
     }
     while (e < n && proper_attached(e, b, e)) taken[e++] = true;
-    // "the Los Angeles Police Department", "the New York Stock Exchange": a
+    // "the Los Angeles Police Department", "the Texas Highway Patrol": a
     // place's name that modifies the proper nouns the recognizer left out
     // right after it, which end as an organisation's name does, is the
     // first part of that organisation's name.
@@ -933,7 +939,7 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
     for (int i = b; i < e; ++i) words.push_back(s.tokens[i].form);
     bool ends_as_org = EndsWithOrganizationWord(words);
     if (ends_as_org && type == EntityType::kPerson) type = EntityType::kOrganization;
-    // "the Hong Kong Police Force", "the New York Stock Exchange": a name the
+    // "the Hong Kong Police Force", "the Hong Kong Stock Exchange": a name the
     // recognizer took for a place's, of three words or more, that ends in an
     // organisation's word is an organisation's (not "West Bank", "Soviet
     // Union").
@@ -1747,8 +1753,6 @@ void OpenIeExtractor::AddMissedPersonNames(const Sentence& s, std::vector<NamedS
 void OpenIeExtractor::SplitInstitutionOfPlace(const Sentence& s,
                                               std::vector<NamedSpan>* names) const {
   const int n = static_cast<int>(s.tokens.size());
-  static const std::set<std::string> kCountryInitials = {"US",     "U.S.", "USA",
-                                                         "U.S.A.", "UK",   "U.K."};
   std::vector<NamedSpan> out;
   for (const NamedSpan& name : *names) {
     int b = name.begin, e = name.end;
@@ -1771,7 +1775,7 @@ void OpenIeExtractor::SplitInstitutionOfPlace(const Sentence& s,
     }
     std::string place_words;
     for (int k = place; k < e; ++k) place_words += (k > place ? " " : "") + s.tokens[k].form;
-    bool initials = kCountryInitials.count(place_words) > 0 && EndsWithOrganizationWord(before);
+    bool initials = IsCountryInitials(place_words) && EndsWithOrganizationWord(before);
     // (A place WordNet knows, or one a known region follows: "McMinnville,
     // Oregon".)
     bool placed = catalog_->KnownType(place_words) == EntityType::kPlace;

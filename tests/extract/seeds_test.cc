@@ -355,6 +355,13 @@ TEST_F(SeedClaims, TheReadersClaimsAreFound) {
     EXPECT_EQ(missing.find(must), std::string::npos) << must;
 }
 
+// Each relation of `x` and the modality of (one of) its claims.
+std::map<std::string, std::string> ModalityByRelation(const Extraction& x) {
+  std::map<std::string, std::string> modality;
+  for (const Claim& c : x.claims) modality[c.relation] = c.modality;
+  return modality;
+}
+
 // A claim inside a condition is marked so ("if", "unless"): the audit shows
 // it as what may happen, not as what happened.
 TEST_F(SeedClaims, ConditionsAreAModality) {
@@ -363,8 +370,7 @@ TEST_F(SeedClaims, ConditionsAreAModality) {
       "If Putin calls Obama, the talks will resume. Daniel would be jailed unless he returned and "
       "cooperated with Moxon. Putin called Merkel on Monday.");
   ASSERT_TRUE(x.ok());
-  std::map<std::string, std::string> modality;  // relation -> modality
-  for (const Claim& c : x->claims) modality[c.relation] = c.modality;
+  std::map<std::string, std::string> modality = ModalityByRelation(*x);
   ASSERT_TRUE(modality.count("call")) << Dump(*x);
   ASSERT_TRUE(modality.count("cooperate_with")) << Dump(*x);
   EXPECT_EQ(modality["cooperate_with"], "unless");
@@ -383,8 +389,7 @@ TEST_F(SeedClaims, AccusationsAreAlleged) {
       "Russia accused Ukraine of shelling Donetsk. John Smith was charged with smuggling cocaine "
       "into Spain. Ukraine shelled Luhansk on Monday.");
   ASSERT_TRUE(x.ok());
-  std::map<std::string, std::string> modality;  // relation -> modality
-  for (const Claim& c : x->claims) modality[c.relation] = c.modality;
+  std::map<std::string, std::string> modality = ModalityByRelation(*x);
   ASSERT_TRUE(modality.count("shell")) << Dump(*x);
   ASSERT_TRUE(modality.count("smuggle")) << Dump(*x);
   EXPECT_EQ(modality["smuggle"], "alleged") << Dump(*x);
@@ -402,8 +407,7 @@ TEST_F(SeedClaims, WarnedAgainstAndKeptFromAreMarked) {
                                      "China has warned the United States against interfering in "
                                      "Taiwan. The court barred Google from using the data.");
   ASSERT_TRUE(x.ok());
-  std::map<std::string, std::string> modality;  // relation -> modality
-  for (const Claim& c : x->claims) modality[c.relation] = c.modality;
+  std::map<std::string, std::string> modality = ModalityByRelation(*x);
   ASSERT_TRUE(modality.count("interfere_in")) << Dump(*x);
   ASSERT_TRUE(modality.count("use")) << Dump(*x);
   EXPECT_EQ(modality["interfere_in"], "against") << Dump(*x);
