@@ -415,20 +415,16 @@ class TreeRules {
       }
     }
     if (!copular) t->relation.push_back(p);
-    // "If Putin calls Obama, ...", "unless he returned and cooperated with
-    // Moxon": a condition's clause says what may happen, not what did.
-    if (t->modality.empty()) {
-      int clause = p;
-      for (int guard = 0; guard < 4 && T(clause).deprel == "conj" && T(clause).head >= 0; ++guard)
-        clause = T(clause).head;
-      for (int c : kids_[clause]) {
-        std::string mark = Lower(T(c).form);
-        if (T(c).deprel == "mark" && (mark == "if" || mark == "unless")) t->modality = mark;
-      }
-    }
-    // "Russia accused Ukraine of shelling Donetsk", "The parents are
-    // accused of taking her on a trip and leaving her": what one is
-    // accused of is alleged.
+    // The mark of the clause (or of the first of verbs joined by "and") says
+    // what was not simply done:
+    //   - "If Putin calls Obama, ...", "unless he returned and cooperated
+    //     with Moxon": a condition's clause says what may happen ("if",
+    //     "unless");
+    //   - "Russia accused Ukraine of shelling Donetsk", "The parents are
+    //     accused of taking her on a trip and leaving her": what one is
+    //     accused of is alleged;
+    //   - "warned against interfering", "barred from using": what one is
+    //     warned against or kept from is not done ("against", "from").
     if (t->modality.empty()) {
       int clause = p;
       for (int guard = 0; guard < 4 && T(clause).deprel == "conj" && T(clause).head >= 0; ++guard)
@@ -436,21 +432,21 @@ class TreeRules {
       const Token& c = T(clause);
       static const std::set<std::string> kAllege = {"accuse", "charge", "suspect",
                                                     "blame",  "indict", "sue"};
-      if (c.deprel == "advcl" && c.xpos == "VBG" && c.head >= 0) {
-        std::string verb = Lower(T(c.head).lemma);
-        for (int k : kids_[clause]) {
-          std::string mark = Lower(T(k).form);
-          if (T(k).deprel != "mark") continue;
-          if ((mark == "of" || mark == "for" || mark == "with") && kAllege.count(verb))
-            t->modality = "alleged";
-          // ("warned against interfering", "barred from using": what one is
-          // warned against or kept from is not done; the mark says so, as
-          // "if" does.)
-          if ((mark == "against" && IsWarnAgainstVerb(verb)) ||
-              (mark == "from" && IsPreventFromVerb(verb)))
-            t->modality = mark;
-        }
+      bool gerund = c.deprel == "advcl" && c.xpos == "VBG" && c.head >= 0;
+      std::string verb = gerund ? Lower(T(c.head).lemma) : "";
+      std::string condition, other;
+      for (int k : kids_[clause]) {
+        if (T(k).deprel != "mark") continue;
+        std::string mark = Lower(T(k).form);
+        if (mark == "if" || mark == "unless") condition = mark;
+        if (!gerund) continue;
+        if ((mark == "of" || mark == "for" || mark == "with") && kAllege.count(verb))
+          other = "alleged";
+        if ((mark == "against" && IsWarnAgainstVerb(verb)) ||
+            (mark == "from" && IsPreventFromVerb(verb)))
+          other = mark;
       }
+      t->modality = !condition.empty() ? condition : other;
     }
     if (StartsWith(T(p).deprel, "nsubj") || HasChild(p, "nsubj:pass")) {
       if (HasChild(p, "nsubj:pass")) t->passive = true;

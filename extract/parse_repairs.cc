@@ -22,6 +22,14 @@ const NamedSpan* NameAt(const std::vector<NamedSpan>& names, int i) {
   return nullptr;
 }
 
+// Whether token `v` has a subject (nominal or clausal) among `t`.
+bool HasSubject(const std::vector<Token>& t, int v) {
+  for (const Token& k : t)
+    if (k.head == v && (k.deprel.rfind("nsubj", 0) == 0 || k.deprel.rfind("csubj", 0) == 0))
+      return true;
+  return false;
+}
+
 // A verb in the past or present tense.
 bool IsFiniteVerb(const Token& t) {
   return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP");
@@ -511,14 +519,8 @@ void RepairPossessorAsSubject(Sentence& sentence) {
 void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  auto has_subject = [&](int v) {
-    for (int i = 0; i < n; ++i)
-      if (t[i].head == v && (t[i].deprel.rfind("nsubj", 0) == 0 || t[i].deprel.rfind("csubj", 0) == 0))
-        return true;
-    return false;
-  };
   for (int v = 2; v < n; ++v) {
-    if (t[v].upos != "VERB" || has_subject(v)) continue;
+    if (t[v].upos != "VERB" || HasSubject(t, v)) continue;
     // The proper nouns right before the verb, after a comma.
     int first = v;
     while (first - 1 >= 0 && t[first - 1].upos == "PROPN") --first;
@@ -551,19 +553,12 @@ void RepairSubjectAfterIntroductoryPhrase(Sentence& sentence) {
 void RepairListSubjectAfterIntroductoryPhrase(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  auto has_subject = [&](int v) {
-    for (int i = 0; i < n; ++i)
-      if (t[i].head == v &&
-          (t[i].deprel.rfind("nsubj", 0) == 0 || t[i].deprel.rfind("csubj", 0) == 0))
-        return true;
-    return false;
-  };
   auto joins = [&](int i) {
     std::string w = text::ToLower(t[i].form);
     return w == "and" || w == "or" || w == ",";
   };
   for (int v = 4; v < n; ++v) {
-    if (t[v].upos != "VERB" || has_subject(v)) continue;
+    if (t[v].upos != "VERB" || HasSubject(t, v)) continue;
     // Runs of proper nouns joined by "and", "or" and commas, right before
     // the verb, after a comma.
     std::vector<std::pair<int, int>> items;  // [begin, end)
