@@ -236,6 +236,45 @@ void RepairObjectRelativeReadAsSubject(Sentence& sentence) {
   }
 }
 
+// "The president told reporters that the army would win": the parser
+// sometimes reads a "that" clause after a noun as a relative clause on it,
+// though its "that" is a conjunction (a relative "that" is a pronoun).
+// Nothing is missing from such a clause, so the noun is no argument of it:
+// after the hearer of a verb of telling the clause is the verb's
+// complement, and after any other noun its content ("an order that the
+// units should enter a state of war").
+void RepairContentClauseReadAsRelative(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 0; v < n; ++v) {
+    if (t[v].deprel != "acl:relcl") continue;
+    const int noun = t[v].head;
+    if (noun < 0 || noun >= v) continue;
+    // Right after the noun: a "that" further on may begin a relative
+    // clause on a noun the parser did not pick ("the use of our senses and
+    // imagination that reading can produce").
+    const int that = noun + 1;
+    if (that >= v || t[that].head != v || t[that].deprel != "mark" || t[that].upos != "SCONJ" ||
+        text::ToLower(t[that].form) != "that")
+      continue;
+    bool relative_pronoun = false;
+    for (int i = noun + 1; i < v; ++i)
+      relative_pronoun |= t[i].head == v && (t[i].xpos == "WDT" || t[i].xpos == "WP");
+    if (relative_pronoun) continue;
+    const int verb = t[noun].head;
+    static const std::set<std::string> kTellVerbs = {"tell",   "inform",  "assure",   "warn",
+                                                     "remind", "notify",  "convince", "persuade",
+                                                     "advise", "promise", "show",     "teach"};
+    if ((t[noun].deprel == "iobj" || t[noun].deprel == "obj") && verb >= 0 && verb < noun &&
+        t[verb].upos == "VERB" && kTellVerbs.count(text::ToLower(t[verb].lemma))) {
+      t[v].head = verb;
+      t[v].deprel = "ccomp";
+    } else {
+      t[v].deprel = "acl";
+    }
+  }
+}
+
 // "A hacker group called Anonymous attacked the website", "a defector from
 // the group called the Sea Org was persuaded to ...", "a startup named Acme
 // was bought": the parser often reads "called NAME" as the clause's verb
@@ -1257,6 +1296,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairListEndReadAsSubject(sentence);
   RepairRelativeClauseSubject(sentence);
   RepairObjectRelativeReadAsSubject(sentence);
+  RepairContentClauseReadAsRelative(sentence);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
