@@ -444,28 +444,39 @@ TEST_F(SeedClaims, SentenceCases) {
   EXPECT_EQ(cases, 306u);
 }
 
-// In an interview the "I" of the answers is the person interviewed, named
-// in the title; in another article an "I" nobody is said to speak carries
-// no claim.
+// In an interview the "I" of the answers is the person interviewed, whom
+// the title or the text names as such; in another article an "I" nobody is
+// said to speak carries no claim.
 TEST_F(SeedClaims, InterviewsFirstPersonIsTheInterviewee) {
-  Document d;
-  d.id = "interview";
-  d.text = "Jane Doe studies comets at the University of Chicago. I joined NASA in 2001.";
-  auto joined_nasa = [](const Extraction& x) {
-    for (const Claim& c : x.claims)
-      if (c.relation == "join" && x.entities[c.subject].name == "Jane Doe" &&
-          x.entities[c.object].name == "National Aeronautics and Space Administration")
-        return true;
-    return false;
+  const std::string kStudies = "Jane Doe studies comets at the University of Chicago. ";
+  const std::string kSpokeWith =
+      "On Monday, Wikinews spoke with Jane Doe, an astronomer at the University of Chicago.\n\n";
+  struct Case {
+    std::string title, text;
+    bool interview;
   };
-  d.title = "Interview with astronomer Jane Doe";
-  Result<Extraction> interview = extractor_->Extract(d);
-  ASSERT_TRUE(interview.ok());
-  EXPECT_TRUE(joined_nasa(*interview)) << Dump(*interview);
-  d.title = "Astronomer studies comets";
-  Result<Extraction> article = extractor_->Extract(d);
-  ASSERT_TRUE(article.ok());
-  EXPECT_FALSE(joined_nasa(*article)) << Dump(*article);
+  const Case kCases[] = {
+      {"Interview with astronomer Jane Doe", kStudies, true},
+      {"Astronomer Jane Doe tells Wikinews about comets", kStudies, true},
+      {"Comets and their tails", kSpokeWith, true},
+      {"Astronomer studies comets", kStudies, false},
+      {"Comets and their tails", "On Monday, the Tribune spoke with Jane Doe, an astronomer.\n\n",
+       false},
+  };
+  for (const Case& c : kCases) {
+    Document d;
+    d.id = "interview";
+    d.title = c.title;
+    d.text = c.text + "I joined NASA in 2001.";
+    Result<Extraction> x = extractor_->Extract(d);
+    ASSERT_TRUE(x.ok());
+    bool joined_nasa = false;
+    for (const Claim& claim : x->claims)
+      joined_nasa |=
+          claim.relation == "join" && x->entities[claim.subject].name == "Jane Doe" &&
+          x->entities[claim.object].name == "National Aeronautics and Space Administration";
+    EXPECT_EQ(joined_nasa, c.interview) << c.title << "\n" << d.text << "\n" << Dump(*x);
+  }
 }
 
 // In an interview, the interviewee's "we" is the organisation the article
