@@ -1043,36 +1043,102 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
   return merged;
 }
 
+// The person a title says is interviewed, by a name of two or three
+// capitalized words, or "": "Wikinews interviews Marymegan Daly on unusual
+// new sea anemone", "Frank Messina: An Interview with the 'Mets Poet'",
+// "Interview with US political activist and philosopher Noam Chomsky",
+// "Biologist Nick Bos tells Wikinews about ...". Not "Wikinews interviews
+// New York bar owner on Santorum cocktail" (a name before a noun describes
+// it) nor "... Mario J. Lucero and Isabel Ruiz" (two people).
+std::string IntervieweeOfTitle(const std::string& title) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : title + " ") {
+    if (c == ' ' || c == ',' || c == ':' || c == ';') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+      if (c != ' ') words.push_back(std::string(1, c));
+    } else {
+      word += c;
+    }
+  }
+  auto capitalized = [&](size_t i) {
+    if (i >= words.size()) return false;
+    const std::string& w = words[i];
+    static const std::set<std::string> kNoNames = {
+        "Wikinews", "An",        "A",         "The",     "Interview", "Monday",
+        "Tuesday",  "Wednesday", "Thursday",  "Friday",  "Saturday",  "Sunday",
+        "January",  "February",  "March",     "April",   "May",       "June",
+        "July",     "August",    "September", "October", "November",  "December"};
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && !kNoNames.count(w);
+  };
+  auto lower_case = [&](size_t i) {
+    return i < words.size() && !words[i].empty() &&
+           std::islower(static_cast<unsigned char>(words[i][0]));
+  };
+  // (Wikinews titles may end in the date: "... Hugh McGuire Sunday, May 28, 2006".)
+  static const std::set<std::string> kAfterName = {
+      "on",     "about",   ",",         ":",        "tells",  "talks",    "speaks",
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static const std::set<std::string> kPrepositions = {"on", "about", "of",   "for",   "at",
+                                                      "in", "from",  "over", "after", "to"};
+  // From word `i`: descriptions ("academic", "US political activist and
+  // philosopher", "Biologist") skipped, a name followed by the end or by
+  // what follows a name.
+  auto name_from = [&](size_t i) -> std::string {
+    for (size_t guard = 0; i < words.size() && guard < 8; ++guard) {
+      size_t j = i;
+      while (capitalized(j)) ++j;
+      if (j > i) {
+        if (lower_case(j) && !kAfterName.count(words[j])) {  // "US political activist"
+          i = j;
+          continue;
+        }
+        if (j - i < 2 || j - i > 3 || (j < words.size() && !kAfterName.count(words[j]))) return "";
+        std::string name;
+        for (size_t k = i; k < j; ++k) name += (name.empty() ? "" : " ") + words[k];
+        return name;
+      }
+      if (!lower_case(i) || kPrepositions.count(words[i])) return "";
+      ++i;
+    }
+    return "";
+  };
+  if (std::string name = name_from(0); !name.empty()) return name;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string w = Lower(words[i]);
+    if (w == "interviews" || w == "with" || w == ":")
+      if (std::string name = name_from(i + 1); !name.empty()) return name;
+  }
+  return "";
+}
+
 // An interview: the one person of the text who answers as "I", or "" for
 // other articles. An article is an interview when its title says so
 // ("Interview with LibriVox founder Hugh McGuire", "Biologist Nick Bos
 // tells Wikinews about ...") or its text does ("Wikinews spoke with
 // William Evans, president of ..."). The person interviewed is the one the
-// text names as such, or a person whose last name the title gives.
+// text names as such, or the one the title names (IntervieweeOfTitle) as
+// the text writes the name, or as the title does when the text never
+// names them.
 std::string InterviewedPerson(const Document& document, const std::vector<Sentence>& sentences,
                               const std::vector<std::vector<NamedSpan>>& recognized) {
   std::string title = Lower(document.title);
   bool interview =
       title.find("interview") != std::string::npos || title.find("wikinews") != std::string::npos;
-  std::set<std::string> title_words;
-  std::string word;
-  for (char c : document.title + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || (c & 0x80)) {
-      word += c;
-    } else if (!word.empty()) {
-      title_words.insert(word);
-      word.clear();
-    }
-  }
+  const std::string of_title = IntervieweeOfTitle(document.title);
+  const std::string title_last_name = of_title.substr(of_title.rfind(' ') + 1);
   static const std::set<std::string> kInterviewVerbs = {"interview", "speak", "talk", "catch",
                                                         "chat"};
-  std::set<std::string> interviewed, interviewed_by_last_name;
+  // The candidates by last name ("Noam Chomsky" and "Professor Chomsky"
+  // are one person), each with how often each of its names is written.
+  std::map<std::string, std::map<std::string, int>> interviewed;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const std::vector<Token>& t = sentences[si].tokens;
-    auto name_text = [&](const NamedSpan& name) {
+    auto add = [&](const NamedSpan& name) {
       size_t begin = t[name.begin].span.begin, end = t[name.end - 1].span.end;
-      return end <= document.text.size() && begin < end ? document.text.substr(begin, end - begin)
-                                                        : std::string();
+      if (end > document.text.size() || begin >= end) return;
+      ++interviewed[t[name.end - 1].form][document.text.substr(begin, end - begin)];
     };
     // "Wikinews interviewed Tina McKenzie", "Wikinews spoke with ...": the
     // first person named after the verb.
@@ -1086,21 +1152,33 @@ std::string InterviewedPerson(const Document& document, const std::vector<Senten
       for (const NamedSpan& name : recognized[si]) {
         if (name.begin <= verb || name.type != EntityType::kPerson || name.end - name.begin < 2)
           continue;
-        if (std::string text = name_text(name); !text.empty()) interviewed.insert(text);
+        add(name);
         break;
       }
     }
-    for (const NamedSpan& name : recognized[si]) {
-      if (name.type != EntityType::kPerson || !title_words.count(t[name.end - 1].form)) continue;
-      std::string text = name_text(name);
-      if (text.empty()) continue;
-      (name.end - name.begin >= 2 ? interviewed : interviewed_by_last_name).insert(text);
+    if (!of_title.empty())
+      for (const NamedSpan& name : recognized[si])
+        if (name.type == EntityType::kPerson && t[name.end - 1].form == title_last_name) add(name);
+  }
+  if (!interview) return "";
+  if (interviewed.empty()) return of_title;
+  if (interviewed.size() != 1) return "";
+  // The whole name written most often ("Noam Chomsky", not "Citation Index
+  // Professor Chomsky" read once).
+  std::string best;
+  int best_count = 0;
+  for (const auto& [text, count] : interviewed.begin()->second) {
+    bool whole = text.find(' ') != std::string::npos;
+    bool best_whole = best.find(' ') != std::string::npos;
+    if (best.empty() || (whole && !best_whole) || (whole == best_whole && count > best_count)) {
+      best = text;
+      best_count = count;
     }
   }
-  // (The last name alone, when the text never gives the whole name as the
-  // recognizer reads it: "Ličen has recently joined ...".)
-  if (interviewed.empty()) interviewed = interviewed_by_last_name;
-  return interview && interviewed.size() == 1 ? *interviewed.begin() : "";
+  // (A last name alone: the title's whole name, "Simon Ličen".)
+  if (best.find(' ') == std::string::npos && !of_title.empty() && best == title_last_name)
+    return of_title;
+  return best;
 }
 
 // The kind of entity noun `a` names together with the compound before it
@@ -3559,6 +3637,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
       if (t.clausal_object || t.appositive) continue;
+      // "I mean, the theory was ...": a speaker's hedge, no claim.
+      if (t.predicate > 0 && Lower(s.tokens[t.predicate].lemma) == "mean" &&
+          t.subject.head == t.predicate - 1 &&
+          (Lower(s.tokens[t.subject.head].form) == "i" ||
+           Lower(s.tokens[t.subject.head].form) == "you"))
+        continue;
       // "his wife", "her parents", "the baby": a kinship noun after a
       // possessor who is someone or after "the", and nothing after it
       // (Side::kin_role).
@@ -4113,7 +4197,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         size_t k = std::strlen(suffix);
         return r.size() > k && r.compare(r.size() - k, k, suffix) == 0;
       };
-      bool role = (ends_with("_of") || ends_with("_at") || ends_with("_for")) && catalog_->CanBePersonNoun(first);
+      // (Not an academic's university: a professor's "we" is more often
+      // people at large, or colleagues, than the institution.)
+      static const std::set<std::string> kAcademics = {"professor", "lecturer", "researcher",
+                                                       "scientist", "student",  "scholar",
+                                                       "fellow",    "emeritus", "academic"};
+      bool role = (ends_with("_of") || ends_with("_at") || ends_with("_for")) &&
+                  catalog_->CanBePersonNoun(first) && !kAcademics.count(first);
       if (role || kMemberships.count(r)) organisations[person].insert(organisation);
     }
     std::map<int, int> organisation_of;

@@ -596,6 +596,32 @@ void DocumentResolver::Resolve() {
                  std::find(x.aliases.begin(), x.aliases.end(), interviewee_) != x.aliases.end();
     if (named && x.type == EntityType::kPerson) interviewee = static_cast<int>(e);
   }
+  if (interviewee < 0 && !interviewee_.empty()) {
+    std::vector<std::string> words = Words(interviewee_);
+    int partial = -1, partials = 0;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const Entity& x = entities_[e];
+      if (x.type == EntityType::kPerson && x.name.find(' ') == std::string::npos &&
+          words.size() >= 2 && (x.name == words.front() || x.name == words.back())) {
+        partial = static_cast<int>(e);
+        ++partials;
+      }
+    }
+    bool spoken = false;
+    for (const NameMention& m : mentions_) spoken |= m.speaker == NameMention::kInterviewee;
+    if (partials == 1) {
+      Entity& x = entities_[partial];
+      x.aliases.push_back(x.name);
+      x.name = interviewee_;
+      interviewee = partial;
+    } else if (partials == 0 && spoken) {
+      interviewee = static_cast<int>(entities_.size());
+      Entity x;
+      x.name = interviewee_;
+      x.type = EntityType::kPerson;
+      entities_.push_back(std::move(x));
+    }
+  }
   interviewee_entity_ = interviewee;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     int speaker = mentions_[i].speaker;

@@ -156,6 +156,10 @@ class DocumentResolver {
 
   // The document is an interview with the person so named ("Hugh McGuire"):
   // the "I" of its answers (mentions marked NameMention::kInterviewee).
+  // The name may be only the title's ("Wikinews interviews Marymegan Daly
+  // on ..."): then a person of the text named by its first or last word
+  // alone ("Frank" of Frank Messina) is that person, or, with none, the
+  // person is an entity of the answers alone.
   void SetInterviewee(const std::string& name) { interviewee_ = name; }
   bool HasInterviewee() const { return !interviewee_.empty(); }
 

@@ -462,6 +462,11 @@ TEST_F(SeedClaims, InterviewsFirstPersonIsTheInterviewee) {
       {"Astronomer studies comets", kStudies, false},
       {"Comets and their tails", "On Monday, the Tribune spoke with Jane Doe, an astronomer.\n\n",
        false},
+      // Named by the title alone.
+      {"Wikinews interviews astronomer Jane Doe on comets", "Comets have tails.\n\n", true},
+      {"Interview with astronomer Jane Doe Sunday, May 28, 2006", "Comets have tails.\n\n", true},
+      {"Wikinews interviews Chicago astronomer on comets", kStudies, false},
+      {"Wikinews interviews Jane Doe and John Roe on comets", "Comets have tails.\n\n", false},
   };
   for (const Case& c : kCases) {
     Document d;
