@@ -2963,6 +2963,33 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             add_claim_with(k - 1, role + "of", k + 1, last, 0.7);
           }
         }
+        // "North Korea's main news agency Korean Central News Agency",
+        // "Russia's state gas company Gazprom": likewise a thing's name
+        // after a possessor's and the nouns for what it is, which the parser
+        // may not join to the name (the adjectives before the nouns stay
+        // out of the relation: news_agency_of).
+        if (own_type() != EntityType::kPerson && name_start >= 3) {
+          const int last = name_start - 1;
+          int k = last;
+          while (k >= 0 && last - k < 4 && s.tokens[k].upos == "NOUN" &&
+                 std::islower(static_cast<unsigned char>(s.tokens[k].form[0])))
+            --k;
+          const int first_noun = k + 1;
+          while (k >= 0 && last - k < 4 && s.tokens[k].upos == "ADJ" &&
+                 std::islower(static_cast<unsigned char>(s.tokens[k].form[0])))
+            --k;
+          bool possessive = first_noun <= last && k >= 1 &&
+                            (s.tokens[k].form == "'s" || s.tokens[k].xpos == "POS") &&
+                            view.IsName(k - 1) && !view.IsName(last);
+          // (Read from the parse above when it joins them.)
+          bool joined = (s.tokens[last].head >= name_start && s.tokens[last].head < name_end + 1) ||
+                        s.tokens[head].head == last;
+          if (possessive && !joined) {
+            std::string kind;
+            for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
+            add_claim_with(k - 1, kind + "of", first_noun, last, 0.65);
+          }
+        }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.
         if (name_start >= 2 && s.tokens[name_start - 1].form == "," &&
