@@ -2298,6 +2298,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                       owned == "iobj";
         }
       }
+      for (int k : view.kids(head))
+        if (k < head && s.tokens[k].deprel == "det") {
+          std::string det = Lower(s.tokens[k].form);
+          m.indefinite |= det == "a" || det == "an";
+        }
       // A word of a name is the name's, never a description ("the Black
       // Sea resort city").
       std::optional<Description> description =

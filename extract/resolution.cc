@@ -169,10 +169,12 @@ void DocumentResolver::Resolve() {
   // (Edmund Hillary), unless the document names that person.
   std::set<std::string> named_as_relative;
   std::set<std::string> document_words;  // the words of its names
+  std::set<std::string> named_definitely;  // names written once without "a"
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const NameMention& m = mentions_[i];
     if (m.pronoun) continue;
     doc_name[i] = DocumentName(m.name);
+    if (!m.indefinite) named_definitely.insert(doc_name[i]);
     if (m.located) located.insert(doc_name[i]);
     if (IsKinshipNoun(m.role) && doc_name[i].find(' ') == std::string::npos)
       named_as_relative.insert(doc_name[i]);
@@ -226,6 +228,9 @@ void DocumentResolver::Resolve() {
       t = EntityType::kProduct;
     if (w.size() == 1 && name.compare(0, 4, "STS-") == 0 && text::IsDigits(std::string_view(name).substr(4)))
       t = EntityType::kEvent;
+    // "he would make a blue Marilyn and a pink Marilyn": a person's name
+    // never written without "a" is a thing's, a work's here.
+    if (t == EntityType::kPerson && !named_definitely.count(name)) t = EntityType::kOther;
     type_of[name] = t;
   }
   // One-word names to the unique longer Person name holding them.
@@ -550,7 +555,7 @@ void DocumentResolver::Resolve() {
       e.aliases.push_back(m.mention.surface);
     e.mentions.push_back(m.mention);
     entity_of_[i] = index;
-    if (e.type == EntityType::kPerson) {
+    if (e.type == EntityType::kPerson && !m.indefinite) {
       last_person = index;
       named_person(index);
       if (char g = TitleGender(m.title)) gender.emplace(index, g);

@@ -63,6 +63,9 @@ struct NameMention {
   // The mention is its clause's subject (or a possessor): the likeliest
   // antecedent of a later "it" or "they".
   bool salient = false;
+  // The name follows "a" or "an" ("a blue Marilyn", "a Picasso"): a thing
+  // called after a person, not the person.
+  bool indefinite = false;
   // The sentence says where the named place is ("Irving, Texas"): the name
   // is a place's, whatever WordNet says of it (Washington Irving).
   bool located = false;
