@@ -469,8 +469,16 @@ void DocumentResolver::Resolve() {
           return wanted == 0 || g == gender.end() || g->second == wanted;
         };
         int person = subject_recent && fits(subject_person) ? subject_person : -1;
+        // (A person whose gender nothing has shown yet is "he" or "she"
+        // only within three sentences of their name: further on, the
+        // pronoun is more often someone never named, "Thank you, Mets
+        // Poet" ... "She handed me a shirt", or a man named since.)
+        constexpr uint32_t kUngenderedReach = 3;
+        auto near = [&](int e) {
+          return gender.count(e) > 0 || m.mention.sentence <= last_sentence[e] + kUngenderedReach;
+        };
         for (size_t k = people.size(); person < 0 && k-- > 0;)
-          if (fits(people[k])) person = people[k];
+          if (fits(people[k]) && near(people[k])) person = people[k];
         // "Zelensky said Ukraine would fight on. He met Biden": with no
         // person named before, "he" or "she" is the subject of this
         // sentence or the one before whose name is of no known type, a
