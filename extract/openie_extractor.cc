@@ -4484,6 +4484,21 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     }
   };
   for (PendingClaim& pc : pending) {
+    // "Tunisia lost 1 - 2 to England": England -defeat-> Tunisia, between
+    // names only ("lost to cancer" stays as told). The lemma turns too, as
+    // a passive's does (it reads in the claim's direction); the words stay
+    // as written.
+    auto named = [](const std::vector<Side>& sides) {
+      for (const Side& side : sides)
+        if (side.mention < 0) return false;
+      return !sides.empty();
+    };
+    if (std::string converse = ConverseRelation(pc.claim.relation);
+        !converse.empty() && !pc.reciprocal && named(pc.subjects) && named(pc.objects)) {
+      std::swap(pc.subjects, pc.objects);
+      pc.claim.relation = converse;
+      pc.claim.relation_lemma = converse;
+    }
     for (const Side& side : pc.subjects) emit_mentions(pc, side);
     for (const Side& side : pc.objects) emit_mentions(pc, side);
     if (pc.reciprocal) {

@@ -69,6 +69,11 @@ std::string CanonicalRelation(const std::string& relation_type) {
   return relation_type;
 }
 
+std::string ConverseRelation(const std::string& relation_type) {
+  if (relation_type == "lose_to" || relation_type == "lose_against") return "defeat";
+  return "";
+}
+
 std::string ReciprocalRelation(const std::string& verb_lemma) {
   if (verb_lemma == "speak" || verb_lemma == "talk" || verb_lemma == "confer" ||
       verb_lemma == "chat" || verb_lemma == "converse")

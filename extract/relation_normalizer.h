@@ -30,6 +30,12 @@ std::string NormalizeRelation(const Sentence& sentence, const std::vector<int>& 
 // as its lemma.
 std::string CanonicalRelation(const std::string& relation_type);
 
+// The relation a type states the other way round, or "": "Tunisia lost to
+// England" says England -defeat-> Tunisia ("lose_to", "lose_against" ->
+// defeat). The claim is stored that way (its words as written), so that
+// one fact is one edge however it was told.
+std::string ConverseRelation(const std::string& relation_type);
+
 // Whether a canonical relation holds both ways: kg::IsSymmetricRelation
 // (common/relations.h).
 using ::kg::IsSymmetricRelation;
