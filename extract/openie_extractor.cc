@@ -3917,6 +3917,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           reciprocal = event;
           event_object = true;
         }
+        // "Israel and Hamas exchanged fire": each fired at the other.
+        static const std::set<std::string> kFire = {"fire",  "gunfire", "shot",
+                                                    "shell", "rocket",  "blow"};
+        if (verb == "exchange" && kFire.count(Lower(s.tokens[t.objects[0].head].lemma))) {
+          reciprocal = "exchange_fire_with";
+          event_object = true;
+        }
       }
       if (!reciprocal.empty() && t.subject.head >= 0) {
         // The main object's preposition is part of the relation: "met"
