@@ -2994,6 +2994,19 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
             add_claim_with(k - 1, kind + "of", first_noun, last, 0.65);
           }
+          // "the Scientology propaganda publication Freedom Magazine", "the
+          // Microsoft browser Internet Explorer": an organisation's or a
+          // person's name before the nouns, no 's.
+          const NamedSpan* owner = first_noun <= last ? view.RecognizedAt(first_noun - 1) : nullptr;
+          bool owned =
+              owner && owner->end == first_noun && owner->begin >= 1 &&
+              Lower(s.tokens[owner->begin - 1].form) == "the" &&
+              (owner->type == EntityType::kOrganization || owner->type == EntityType::kPerson);
+          if (owned && !possessive) {
+            std::string kind;
+            for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
+            add_claim_with(view.HeadOf(*owner), kind + "of", first_noun, last, 0.65);
+          }
         }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.
