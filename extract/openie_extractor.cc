@@ -4358,6 +4358,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     }
     close_sentence();
     if (out.size() < 2) out.clear();  // a group of two needs two
+    // "Police arrested two men": with no pair named before, a group that
+    // does not refer back ("two men", not "the two men", "both sides") is
+    // its words.
+    if (out.empty()) {
+      std::string words = Lower(side.text);
+      auto starts = [&](const char* w) { return words.rfind(w, 0) == 0; };
+      if (!words.empty() && !starts("the ") && !starts("both") && !starts("these ") &&
+          !starts("those ") && !starts("our ") && !starts("their ")) {
+        Side value = side;
+        value.mention = -1;
+        value.group = false;
+        auto [e, m] = entity_for(value, sentence);
+        if (e >= 0) out.push_back(Member{e, side.span, nullptr});
+        return out;
+      }
+    }
     // (Members of a group of organisations are organisations.)
     if (side.group_type == EntityType::kOrganization)
       for (const Member& m : out)
