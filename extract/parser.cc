@@ -521,6 +521,23 @@ void DependencyParser::Parse(Sentence& sentence) const {
       if (head[i] < 0) label[i] = root_label_;
     }
   }
+  // A comma heads nothing: a subject or object the trees hung on one
+  // ("Acme's coach, Gareth Southgate, praised ...": "coach" as the subject
+  // of the comma) hangs on what the comma hangs on, when that makes no
+  // cycle. (Not a clause, nor on other punctuation: a clause hung on the
+  // full stop is more often a sentence of its own than the main verb's
+  // complement.)
+  for (int i = 0; i < n; ++i) {
+    int h = head[i];
+    if (h < 0 || sentence.tokens[h].form != "," || head[h] < 0) continue;
+    const std::string& relation =
+        label[i] >= 0 && label[i] < static_cast<int>(labels_.size()) ? labels_[label[i]] : "";
+    if (relation != "nsubj" && relation != "nsubj:pass" && relation != "obj" && relation != "iobj")
+      continue;
+    bool cycle = false;
+    for (int k = head[h], guard = 0; k >= 0 && guard <= n; k = head[k], ++guard) cycle |= k == i;
+    if (!cycle) head[i] = head[h];
+  }
   for (int i = 0; i < n; ++i) {
     Token& t = sentence.tokens[i];
     t.head = head[i];
