@@ -3320,7 +3320,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
 
     // 1f. "Seattle-based Amazon", "the Chicago-based newspaper The Onion":
     // a place, "-based" and the name it describes, a few words on: where
-    // that name is based. Likewise an owner, "-owned" (or "-run",
+    // that name is based ("London-born singer Adele": born). Likewise an owner, "-owned" (or
+    // "-run",
     // "-operated", "-backed", ...) and the name: "the Scientology-owned
     // cruise ship Freewinds" -> Scientology -own-> Freewinds.
     static const std::map<std::string, std::string> kOwnedBy = {
@@ -3333,7 +3334,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (s.tokens[c].form != "-") continue;
       std::string participle = Lower(s.tokens[c + 1].form);
       auto owned = kOwnedBy.find(participle);
-      if (participle != "based" && owned == kOwnedBy.end()) continue;
+      // ("London-born singer Adele": where the name was born.)
+      const bool placed = participle == "based" || participle == "born";
+      if (!placed && owned == kOwnedBy.end()) continue;
       // (Glued to the words around it; GUM's texts space it: "Scientology
       // - owned".)
       bool glued = s.tokens[c - 1].span.end == s.tokens[c].span.begin &&
@@ -3346,11 +3349,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const NamedSpan* first = view.RecognizedAt(c - 1);
       if (first && first->end != c) continue;
       bool is_name =
-          participle == "based"
-              ? (first ? NamesPlace(*catalog_, words_of(first), first->type)
-                       : view.IsName(c - 1) &&
-                             catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace)
-              : (first || (view.IsName(c - 1) && !view.NameRun(c - 1).empty()));
+          placed ? (first ? NamesPlace(*catalog_, words_of(first), first->type)
+                          : view.IsName(c - 1) &&
+                                catalog_->KnownType(s.tokens[c - 1].form) == EntityType::kPlace)
+                 : (first || (view.IsName(c - 1) && !view.NameRun(c - 1).empty()));
       if (!is_name || !CountryOfDemonym(s.tokens[c - 1].form).empty()) continue;
       int described = -1;
       for (int k = c + 2; k < n && k <= c + 5 && described < 0; ++k) {
@@ -3383,8 +3385,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       int first_id = add_name(first ? view.HeadOf(*first) : c - 1);
       int described_id = add_name(described);
       if (first_id < 0 || described_id < 0 || first_id == described_id) continue;
-      if (participle == "based")
-        add_unless_read(described_id, first_id, "base_in", s.tokens[c + 1].span, 0.7);
+      if (placed)
+        add_unless_read(described_id, first_id, participle == "based" ? "base_in" : "born_in",
+                        s.tokens[c + 1].span, 0.7);
       else
         add_unless_read(first_id, described_id, owned->second, s.tokens[c + 1].span, 0.7);
     }
