@@ -275,6 +275,28 @@ void RepairContentClauseReadAsRelative(Sentence& sentence) {
   }
 }
 
+// "Kane scored twice for England against Tunisia": the parser often hangs
+// "against" on the name before it. A name is not "against" anyone; the
+// phrase is the verb's.
+void RepairAgainstOnName(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int i = 1; i < n; ++i) {
+    if (t[i].deprel != "nmod") continue;
+    const int name = t[i].head;
+    if (name < 0 || name >= i || t[name].upos != "PROPN") continue;
+    const int verb = t[name].head;
+    if (verb < 0 || t[verb].upos != "VERB" || (t[name].deprel != "obl" && t[name].deprel != "obj"))
+      continue;
+    bool against = false;
+    for (int k = name + 1; k < i; ++k)
+      against |= t[k].head == i && t[k].deprel == "case" && text::ToLower(t[k].form) == "against";
+    if (!against) continue;
+    t[i].head = verb;
+    t[i].deprel = "obl";
+  }
+}
+
 // "A hacker group called Anonymous attacked the website", "a defector from
 // the group called the Sea Org was persuaded to ...", "a startup named Acme
 // was bought": the parser often reads "called NAME" as the clause's verb
@@ -1297,6 +1319,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairRelativeClauseSubject(sentence);
   RepairObjectRelativeReadAsSubject(sentence);
   RepairContentClauseReadAsRelative(sentence);
+  RepairAgainstOnName(sentence);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
