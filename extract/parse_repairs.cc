@@ -275,10 +275,39 @@ void RepairContentClauseReadAsRelative(Sentence& sentence) {
   }
 }
 
+// "joined Bayern Munich from Tottenham Hotspur": the parser sometimes makes
+// a phrase with a preposition a second object of the verb. An object has
+// no preposition: it is an oblique.
+void RepairObjectWithPreposition(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int i = 1; i < n; ++i) {
+    if (t[i].deprel != "obj" || t[i].head < 0 || t[i].head > i) continue;
+    // (The preposition may hang on a word of the name: "from" on
+    // "Tottenham" of "Tottenham Hotspur". It opens the phrase: not the
+    // "of" inside "the Church of Scientology website".)
+    auto of_object = [&](int j) {
+      int on = t[j].head;
+      if (on >= 0 && on < i && (t[on].deprel == "compound" || t[on].deprel == "flat") &&
+          t[on].head == i)
+        on = i;
+      return on == i;
+    };
+    for (int k = t[i].head + 1; k < i; ++k) {
+      if (t[k].deprel != "case" && of_object(k)) break;
+      if (of_object(k) && t[k].deprel == "case" && t[k].upos == "ADP") {
+        t[i].deprel = "obl";
+        t[k].head = i;
+        break;
+      }
+    }
+  }
+}
+
 // "Kane scored twice for England against Tunisia": the parser often hangs
 // "against" on the name before it. A name is not "against" anyone; the
 // phrase is the verb's.
-void RepairAgainstOnName(Sentence& sentence) {
+void RepairVerbPhraseOnName(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
   for (int i = 1; i < n; ++i) {
@@ -288,10 +317,18 @@ void RepairAgainstOnName(Sentence& sentence) {
     const int verb = t[name].head;
     if (verb < 0 || t[verb].upos != "VERB" || (t[name].deprel != "obl" && t[name].deprel != "obj"))
       continue;
-    bool against = false;
-    for (int k = name + 1; k < i; ++k)
-      against |= t[k].head == i && t[k].deprel == "case" && text::ToLower(t[k].form) == "against";
-    if (!against) continue;
+    // (Nor "from" after what is joined or bought: "joined Bayern Munich
+    // from Tottenham Hotspur", "bought Instagram from its founders".)
+    static const std::set<std::string> kFromVerbs = {"join", "move",    "transfer", "sign",
+                                                     "buy",  "acquire", "poach",    "recruit"};
+    bool moved_from = t[name].deprel == "obj" && kFromVerbs.count(text::ToLower(t[verb].lemma));
+    bool verbs_phrase = false;
+    for (int k = name + 1; k < i; ++k) {
+      if (t[k].head != i || t[k].deprel != "case") continue;
+      std::string prep = text::ToLower(t[k].form);
+      verbs_phrase |= prep == "against" || (prep == "from" && moved_from);
+    }
+    if (!verbs_phrase) continue;
     t[i].head = verb;
     t[i].deprel = "obl";
   }
@@ -1319,7 +1356,8 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairRelativeClauseSubject(sentence);
   RepairObjectRelativeReadAsSubject(sentence);
   RepairContentClauseReadAsRelative(sentence);
-  RepairAgainstOnName(sentence);
+  RepairObjectWithPreposition(sentence);
+  RepairVerbPhraseOnName(sentence);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
