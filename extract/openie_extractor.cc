@@ -345,6 +345,113 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
+// "Lula da Silva", "Ursula von der Leyen", "Leonardo da Vinci", "Osama bin
+// Laden": capitalized words around a lower-case name particle are one
+// person's name, which the recognizer often cuts at the particle. The name
+// takes the words on both sides (a place when WordNet knows the whole as
+// one: "Rio de Janeiro"), and its words hang on its first in the parse.
+void JoinNameParticles(Sentence& s, std::vector<NamedSpan>* names, const EntityCatalog* catalog) {
+  static const std::set<std::string> kParticles = {"da",  "de",  "del", "della", "di",  "do",
+                                                   "dos", "das", "du",  "van",   "von", "der",
+                                                   "den", "ter", "bin", "ibn",   "al"};
+  const int n = static_cast<int>(s.tokens.size());
+  auto capitalized = [&](int i) {
+    const Token& t = s.tokens[i];
+    return !t.form.empty() && std::isupper(static_cast<unsigned char>(t.form[0])) &&
+           (t.upos == "PROPN" || t.upos == "NOUN" || t.upos == "ADJ" || t.upos == "X") &&
+           !IsCalendarWord(t.form) && !IsPersonTitle(t.form);
+  };
+  auto span_at = [&](int i) -> NamedSpan* {
+    for (NamedSpan& r : *names)
+      if (i >= r.begin && i < r.end) return &r;
+    return nullptr;
+  };
+  for (int p = 1; p + 1 < n; ++p) {
+    if (!kParticles.count(s.tokens[p].form) || !capitalized(p - 1)) continue;
+    int after = p + 1;
+    while (after < n && after < p + 3 && kParticles.count(s.tokens[after].form)) ++after;
+    if (after >= n || !capitalized(after)) continue;
+    NamedSpan* left = span_at(p - 1);
+    NamedSpan* right = span_at(after);
+    if ((left && left->end != p) || (right && right->begin != after)) continue;
+    int begin = left ? left->begin : p - 1;
+    while (!left && begin > 0 && capitalized(begin - 1) && !span_at(begin - 1)) --begin;
+    int end = right ? right->end : after + 1;
+    while (!right && end < n && s.tokens[end].upos == "PROPN" && !span_at(end)) ++end;
+    if (!left && !right && end - begin < 3) continue;  // "Banco do Brasil" needs a reader
+    std::string words;
+    for (int k = begin; k < end; ++k) words += (words.empty() ? "" : " ") + s.tokens[k].form;
+    // (Romance institutions and places take the particles too:
+    // "Universidade da Coruña", "Paseo de Montejo", "Rio de Janeiro".)
+    static const std::set<std::string> kInstitutions = {
+        "Universidade", "Universidad", "Università", "Universität", "Université",
+        "Instituto",    "Institut",    "Istituto",   "Banco",       "Banca",
+        "Museo",        "Museu",       "Musée",      "Escola",      "Escuela",
+        "École",        "Colegio",     "Teatro",     "Club",        "Real",
+        "Estadio",      "Hospital",    "Casa",       "Palacio",     "Palazzo"};
+    static const std::set<std::string> kPlaces = {
+        "Rio",   "Costa", "Porto", "Puerto", "Santa",  "San",   "Santo", "São",   "Ciudad",
+        "Villa", "Isla",  "Lago",  "Monte",  "Sierra", "Plaza", "Praça", "Paseo", "Avenida",
+        "Via",   "Rue",   "Place", "Bois",   "Île",    "Cabo",  "Mar",   "Playa", "Valle"};
+    const std::string& first_word = s.tokens[begin].form;
+    EntityType type = kInstitutions.count(first_word) ? EntityType::kOrganization
+                      : kPlaces.count(first_word)     ? EntityType::kPlace
+                                                      : EntityType::kPerson;
+    if (catalog) {
+      EntityType known = catalog->KnownType(words);
+      if (known != EntityType::kOther) type = known;
+    }
+    // The parse: the words hang on the first, which hangs where the name
+    // did as an argument (the word whose head lies outside it: "Leyen" the
+    // subject of "met", not "der" the root). A verb the parser hung on the
+    // name ("der" -> "met") takes the name's other place.
+    std::vector<int> outside;
+    for (int k = begin; k < end; ++k)
+      if (s.tokens[k].head < begin || s.tokens[k].head >= end) outside.push_back(k);
+    if (outside.empty()) continue;
+    auto argument = [&](int k) {
+      const std::string& d = s.tokens[k].deprel;
+      return d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "obl" ||
+             d == "nmod" || d == "appos" || d == "conj" || d == "nmod:poss";
+    };
+    int main = outside.back();
+    for (int k : outside)
+      if (argument(k)) main = k;
+    const int verb = s.tokens[main].head;
+    int other = -1;
+    for (int k : outside)
+      if (k != main) other = k;
+    const bool verb_on_name =
+        verb >= 0 && s.tokens[verb].head >= begin && s.tokens[verb].head < end;
+    // (A sentence whose root the parser put in the name, with nothing to
+    // take its place, is parsed too wrongly to mend here: "the Escola do
+    // Cérebro", "do" read as a verb.)
+    if (other >= 0 && s.tokens[other].head < 0 && !verb_on_name) continue;
+    const Token was_main = s.tokens[main];
+    if (verb_on_name) {
+      s.tokens[verb].head = other >= 0 ? s.tokens[other].head : -1;
+      s.tokens[verb].deprel = other >= 0 ? s.tokens[other].deprel : "root";
+    }
+    s.tokens[begin].head = was_main.head;
+    s.tokens[begin].deprel = was_main.deprel;
+    for (int k = begin + 1; k < end; ++k) {
+      s.tokens[k].head = begin;
+      s.tokens[k].deprel = "flat";
+    }
+    for (int k = 0; k < n; ++k)
+      if ((k < begin || k >= end) && s.tokens[k].head > begin && s.tokens[k].head < end)
+        s.tokens[k].head = begin;
+    std::vector<NamedSpan> kept;
+    for (const NamedSpan& r : *names)
+      if (r.end <= begin || r.begin >= end) kept.push_back(r);
+    kept.push_back(NamedSpan{begin, end, type});
+    std::sort(kept.begin(), kept.end(),
+              [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+    *names = std::move(kept);
+    p = end;
+  }
+}
+
 // "Vostok 1", "Apollo 11", "STS-1", "Windows 10": a number right after a
 // name, which the parser joins to it (often as the phrase's head), ends the
 // name. The recognizer's name grows by it; proper nouns it missed become a
@@ -2142,6 +2249,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     SplitTitleComplements(sentences[si], &recognized[si], catalog_.get());
     if (catalog_) DropPostFields(sentences[si], &recognized[si], *catalog_);
     JoinNumberedNames(sentences[si], &recognized[si]);
+    JoinNameParticles(sentences[si], &recognized[si], catalog_.get());
     expansions[si] = JoinAcronymExpansions(sentences[si], &recognized[si]);
     RepairParseForClaims(sentences[si], recognized[si]);
   }
