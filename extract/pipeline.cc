@@ -155,7 +155,17 @@ void RetagCamelCaseNames(Sentence& sentence) {
       capital_after |= i > 0 && std::isupper(c) &&
                        (std::islower(static_cast<unsigned char>(f[0])) || after_lower);
     }
-    if (!letters || !capital_after || f == "PhD" || f == "PhDs") continue;
+    // (Or letters with digits the tagger read as a verb or a function
+    // word: "IE6 shipped with Windows XP", "IE6" an auxiliary.)
+    bool capital = false, digit = false;
+    for (char c : f) {
+      capital |= std::isupper(static_cast<unsigned char>(c)) != 0;
+      digit |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+    }
+    static const std::set<std::string> kNotNouns = {"AUX", "VERB",  "ADP",   "DET",  "PRON",
+                                                    "ADV", "SCONJ", "CCONJ", "PART", "INTJ"};
+    bool model_name = letters && capital && digit && kNotNouns.count(t.upos) > 0;
+    if (!letters || (!capital_after && !model_name) || f == "PhD" || f == "PhDs") continue;
     t.upos = "PROPN";
     t.xpos = "NNP";
   }
@@ -269,6 +279,20 @@ void Pipeline::RetagUnknownAcronyms(Sentence& sentence) const {
       t.upos = "PROPN";
       t.xpos = "NNP";
     }
+  }
+  // "shipped with Windows XP": initials WordNet does not know after a
+  // capitalized word past the sentence's first are a name's last word, and
+  // the word before is the name's too.
+  for (size_t i = 2; i < sentence.tokens.size(); ++i) {
+    Token& t = sentence.tokens[i];
+    Token& before = sentence.tokens[i - 1];
+    if ((t.upos != "NOUN" && t.upos != "ADJ") || !all_capitals(t.form) || t.form.size() > 4 ||
+        before.form.empty() || !std::isupper(static_cast<unsigned char>(before.form[0])) ||
+        all_capitals(before.form) || (before.upos != "NOUN" && before.upos != "PROPN") ||
+        lemmatizer_->KnowsWord(text::ToLower(t.form)))
+      continue;
+    t.upos = before.upos = "PROPN";
+    t.xpos = before.xpos = "NNP";
   }
   for (size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
     Token& t = sentence.tokens[i];

@@ -589,6 +589,30 @@ void DocumentResolver::Resolve() {
   // "Boeing 777" after "Boeing".
   std::map<std::string, EntityType> type_by_name;
   for (const Entity& e : entities_) type_by_name.emplace(e.name, e.type);
+  // So is a name ending in a model's designation, letters with digits or
+  // capitals that are no person's letters: "Airbus A380", "Windows XP" (not
+  // "Henry VIII", "John Smith MP").
+  for (Entity& e : entities_) {
+    size_t space = e.name.rfind(' ');
+    if (space == std::string::npos || e.type == EntityType::kPlace || e.type == EntityType::kEvent)
+      continue;
+    const std::string last = e.name.substr(space + 1);
+    bool letters = false, digits = false, capitals = last.size() >= 2, alnum = true;
+    for (char c : last) {
+      letters |= std::isalpha(static_cast<unsigned char>(c)) != 0;
+      digits |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+      capitals &= std::isupper(static_cast<unsigned char>(c)) != 0;
+      alnum &= std::isalnum(static_cast<unsigned char>(c)) != 0;
+    }
+    static const std::set<std::string> kPersonLetters = {"MP",  "QC", "KC", "OBE", "MBE",
+                                                         "CBE", "MD", "JR", "SR",  "DJ"};
+    bool roman = last.find_first_not_of("IVXLCDM") == std::string::npos;  // "Louis XV"
+    bool model =
+        alnum &&
+        ((letters && digits && std::isalpha(static_cast<unsigned char>(last[0]))) ||
+         (capitals && e.type == EntityType::kPerson && !kPersonLetters.count(last) && !roman));
+    if (model) e.type = EntityType::kProduct;
+  }
   for (Entity& e : entities_) {
     size_t space = e.name.rfind(' ');
     if (e.type != EntityType::kOther || space == std::string::npos ||
