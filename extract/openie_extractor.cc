@@ -3094,10 +3094,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           bool possessive = first_noun <= last && k >= 1 &&
                             (s.tokens[k].form == "'s" || s.tokens[k].xpos == "POS") &&
                             view.IsName(k - 1) && !view.IsName(last);
-          // (Read from the parse above when it joins them.)
+          // (Read from the parse above when it joins them, but for a
+          // person's: "Elon Musk's company SpaceX".)
           bool joined = (s.tokens[last].head >= name_start && s.tokens[last].head < name_end + 1) ||
                         s.tokens[head].head == last;
-          if (possessive && !joined) {
+          const NamedSpan* possessor = possessive ? view.RecognizedAt(k - 1) : nullptr;
+          bool persons = possessor && possessor->end == k && possessor->type == EntityType::kPerson;
+          if (possessive && (!joined || persons)) {
             std::string kind;
             for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
             add_claim_with(k - 1, kind + "of", first_noun, last, 0.65);
