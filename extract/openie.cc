@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include "common/text.h"
@@ -308,6 +309,8 @@ class TreeRules {
       if (IsPredicateLike(t.head)) return FindSubject(t.head, arg, inherited, depth + 1);
       return false;
     }
+    if (int party = PrepositionalController(s_, kids_, p); party >= 0)
+      return MakeArg(party, "subject", false, arg);
     if (d == "xcomp") {
       int obj = Child(t.head, "obj");
       if (obj < 0) obj = Child(t.head, "iobj");  // "asked the FSB to continue"
@@ -939,6 +942,32 @@ int GerundController(const Sentence& sentence, const std::vector<std::vector<int
   // court barred Google from using the data".
   if ((mark == "against" && IsWarnAgainstVerb(verb)) || (mark == "from" && IsPreventFromVerb(verb)))
     return obj;
+  return -1;
+}
+
+int PrepositionalController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
+                            int clause) {
+  const Token& c = sentence.tokens[clause];
+  if ((c.deprel != "advcl" && c.deprel != "xcomp") || c.head < 0 || c.upos != "VERB") return -1;
+  bool to = false;
+  for (int k : kids[clause])
+    to |= k < clause && sentence.tokens[k].deprel == "mark" &&
+          text::ToLower(sentence.tokens[k].form) == "to";
+  if (!to) return -1;
+  // Verb -> the prepositions after which its party is the doer.
+  static const std::map<std::string, std::set<std::string>> kVerbs = {
+      {"call", {"on", "upon"}}, {"prevail", {"on", "upon"}}, {"rely", {"on", "upon"}},
+      {"count", {"on"}},        {"depend", {"on", "upon"}},  {"appeal", {"to"}},
+      {"look", {"to"}},         {"wait", {"for"}},           {"press", {"on"}}};
+  auto verb = kVerbs.find(text::ToLower(sentence.tokens[c.head].lemma));
+  if (verb == kVerbs.end()) return -1;
+  for (int k : kids[c.head]) {
+    if (k > clause || sentence.tokens[k].deprel != "obl") continue;
+    for (int m : kids[k])
+      if (sentence.tokens[m].deprel == "case" &&
+          verb->second.count(text::ToLower(sentence.tokens[m].form)))
+        return k;
+  }
   return -1;
 }
 

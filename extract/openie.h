@@ -73,6 +73,13 @@ std::vector<OpenIeTuple> ExtractTuples(const Sentence& sentence,
 int GerundController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
                      int gerund);
 
+// The party after a preposition whose doing a "to" clause says, or -1:
+// "The United Nations called on Myanmar to release Aung San Suu Kyi"
+// (Myanmar releases), "appealed to Iran to free", "relied on Turkey to
+// broker". `clause`: the infinitive (an advcl or xcomp of the verb).
+int PrepositionalController(const Sentence& sentence, const std::vector<std::vector<int>>& kids,
+                            int clause);
+
 // Verbs whose object is warned against a gerund ("warned the United States
 // against interfering") or kept from one ("barred Google from using").
 bool IsWarnAgainstVerb(const std::string& lemma);
