@@ -4293,7 +4293,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       }
       for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {
         int a = mention_at.at(link.subject), b = mention_at.at(link.object);
-        if (a == b || (link.event ? linked_as_sides : linked).count({a, b})) continue;
+        bool own_claim = link.event || link.through_object_noun;
+        if (a == b || (own_claim ? linked_as_sides : linked).count({a, b})) continue;
         linked.emplace(a, b);
         linked.emplace(b, a);
         add_pending({side_of_mention(link.subject, a)}, {side_of_mention(link.object, b)},

@@ -113,6 +113,7 @@ struct Attachment {
   int verb = -1;
   std::string words;  // relation words after the verb: "", "at", "launch_of"
   std::string event;  // "held talks with Obama": speak_with
+  bool through_object_noun = false;  // "signed a deal with OpenAI"
 };
 
 std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
@@ -174,6 +175,8 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
     static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on", "with"};
     if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
     a.words = inner.empty() ? noun : noun + "_" + inner;
+    a.through_object_noun =
+        inner == "with" || inner == "to" || inner == "against" || inner == "for";
     // ("called the Scientology organization", "sued the Obama
     // administration": the name and the body it names are one.)
     static const std::set<std::string> kBodies = {
@@ -252,6 +255,7 @@ std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<
         link.subject = names[i];
         link.object = names[j];
         link.relation = object.words.empty() ? lemma : lemma + "_" + object.words;
+        link.through_object_noun = object.through_object_noun && !object.words.empty();
         if (!object.event.empty()) {
           link.relation = object.event;
           link.event = true;

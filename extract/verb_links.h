@@ -44,6 +44,10 @@ struct VerbLink {
   // speak_with): a claim of its own, even when the noun's phrase is
   // already an argument that mentions the name.
   bool event = false;
+  // Through the object's noun and a preposition ("signed a deal with
+  // OpenAI" -> sign_deal_with): a claim of its own too, though the noun's
+  // phrase is an argument that mentions the name.
+  bool through_object_noun = false;
 };
 
 // Links between the names headed by `names` (token indices). `kids[i]` are
