@@ -3664,6 +3664,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       const Token& noun = s.tokens[n_i];
       if (noun.upos != "NOUN") continue;
       std::string relation = NominalEventRelation(Lower(noun.lemma));
+      // "the deal between Microsoft and Activision", "the war between Russia
+      // and Ukraine": a bond between two names, only with "between".
+      bool between_only = false;
+      if (relation.empty()) {
+        relation = BondBetween(Lower(noun.lemma));
+        between_only = !relation.empty();
+      }
       if (relation.empty()) continue;
       // Where the agent and the other party hang: the noun, and a participle
       // describing it ("made", "held", "placed").
@@ -3702,6 +3709,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               }
           }
           if (!name) continue;
+          if (between_only && prep != "between") continue;
           if (d == "nmod:poss" || ((d == "obl" || d == "obl:agent" || d == "nmod") && prep == "by"))
             agents.push_back(k);
           else if ((d == "obl" || d == "nmod") && (prep == "to" || prep == "with"))

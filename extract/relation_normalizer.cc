@@ -2,6 +2,7 @@
 #include "extract/relation_normalizer.h"
 
 #include <cctype>
+#include <set>
 
 namespace kg::extract {
 namespace {
@@ -67,6 +68,16 @@ std::string CanonicalRelation(const std::string& relation_type) {
   for (const auto& [from, to] : kSynonyms)
     if (relation_type == from) return to;
   return relation_type;
+}
+
+std::string BondBetween(const std::string& noun_lemma) {
+  static const std::set<std::string> kBonds = {
+      "deal",   "agreement", "treaty",   "pact",     "accord",      "alliance", "partnership",
+      "merger", "war",       "conflict", "dispute",  "rivalry",     "match",    "game",
+      "fight",  "battle",    "clash",    "relation", "relationship"};
+  if (!kBonds.count(noun_lemma)) return "";
+  if (noun_lemma == "clash") return "clash_with";
+  return noun_lemma + "_with";
 }
 
 std::string ConverseRelation(const std::string& relation_type) {

@@ -50,6 +50,12 @@ std::string ReciprocalRelation(const std::string& verb_lemma);
 // other nouns. `noun_lemma` is lower case.
 std::string NominalEventRelation(const std::string& noun_lemma);
 
+// The symmetric relation a noun for a bond or a contest makes between the
+// two names "between" it joins ("the deal between Microsoft and
+// Activision" -> deal_with, "the war between Russia and Ukraine" ->
+// war_with), or "" for other nouns. `noun_lemma` is lower case.
+std::string BondBetween(const std::string& noun_lemma);
+
 // Whether the party after "of" is the one an event noun acts on
 // ("Microsoft's acquisition of LinkedIn", "the arrest of Ahmed Mohamed"),
 // as it is not for "a call of two hours".
