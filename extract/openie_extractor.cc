@@ -3712,7 +3712,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           if (between_only && prep != "between") continue;
           if (d == "nmod:poss" || ((d == "obl" || d == "obl:agent" || d == "nmod") && prep == "by"))
             agents.push_back(k);
-          else if ((d == "obl" || d == "nmod") && (prep == "to" || prep == "with"))
+          else if ((d == "obl" || d == "nmod") && NominalEventTakesPartyAfter(relation, prep))
             others.push_back(k);
           else if (d == "nmod" && prep == "of" && NominalEventActsOnOf(Lower(noun.lemma)))
             others.push_back(k);

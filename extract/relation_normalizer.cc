@@ -105,14 +105,36 @@ struct EventNoun {
   bool acts_on_of;
 };
 const EventNoun kEventNouns[] = {
-    {"call", "call", false},          {"phone", "call", false},         {"phonecall", "call", false},
-    {"meeting", "meet", false},       {"summit", "meet", false},        {"talk", "speak_with", false},
-    {"conversation", "speak_with", false}, {"discussion", "speak_with", false},
-    {"letter", "write_to", false},    {"message", "write_to", false},   {"visit", "visit", false},
-    {"attack", "attack", false},      {"strike", "attack", false},      {"acquisition", "buy", true},
-    {"purchase", "buy", true},        {"takeover", "buy", true},        {"arrest", "arrest", true},
-    {"invasion", "invade", true},     {"assassination", "kill", true},  {"murder", "kill", true},
-    {"killing", "kill", true},        {"criticism", "criticize", true},
+    {"call", "call", false},
+    {"phone", "call", false},
+    {"phonecall", "call", false},
+    {"meeting", "meet", false},
+    {"summit", "meet", false},
+    {"talk", "speak_with", false},
+    {"conversation", "speak_with", false},
+    {"discussion", "speak_with", false},
+    {"letter", "write_to", false},
+    {"message", "write_to", false},
+    {"visit", "visit", false},
+    {"attack", "attack", false},
+    {"strike", "attack", false},
+    {"acquisition", "buy", true},
+    {"purchase", "buy", true},
+    {"takeover", "buy", true},
+    {"arrest", "arrest", true},
+    {"invasion", "invade", true},
+    {"assassination", "kill", true},
+    {"murder", "kill", true},
+    {"killing", "kill", true},
+    {"criticism", "criticize", true},
+    {"raid", "attack", false},
+    {"assault", "attack", false},
+    {"offensive", "attack", false},
+    {"support", "support", false},
+    {"backing", "support", false},
+    {"sanction", "sanction", false},
+    {"investigation", "investigate", true},
+    {"probe", "investigate", false},
 };
 
 const EventNoun* FindEventNoun(const std::string& noun_lemma) {
@@ -126,6 +148,17 @@ const EventNoun* FindEventNoun(const std::string& noun_lemma) {
 std::string NominalEventRelation(const std::string& noun_lemma) {
   const EventNoun* e = FindEventNoun(noun_lemma);
   return e ? e->relation : "";
+}
+
+bool NominalEventTakesPartyAfter(const std::string& relation, const std::string& preposition) {
+  if (preposition == "to" || preposition == "with") return true;
+  // "Hamas's attack on Israel", "sanctions against Russia", "support for
+  // Ukraine", "an investigation into Meta".
+  if (relation == "attack" || relation == "sanction")
+    return preposition == "on" || preposition == "against";
+  if (relation == "support") return preposition == "for";
+  if (relation == "investigate") return preposition == "into";
+  return false;
 }
 
 bool NominalEventActsOnOf(const std::string& noun_lemma) {

@@ -56,6 +56,12 @@ std::string NominalEventRelation(const std::string& noun_lemma);
 // war_with), or "" for other nouns. `noun_lemma` is lower case.
 std::string BondBetween(const std::string& noun_lemma);
 
+// Whether the other party of event relation `relation` (NominalEventRelation)
+// follows `preposition`: "to" and "with" for all ("Obama's call to Putin",
+// "talks with Iran"), "on" or "against" for an attack or sanctions, "for"
+// for support, "into" for an investigation.
+bool NominalEventTakesPartyAfter(const std::string& relation, const std::string& preposition);
+
 // Whether the party after "of" is the one an event noun acts on
 // ("Microsoft's acquisition of LinkedIn", "the arrest of Ahmed Mohamed"),
 // as it is not for "a call of two hours".
