@@ -2935,6 +2935,44 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 if (s.tokens[p].deprel == "nmod" && of && view.IsName(p)) named = p;
               }
             }
+            // "Nikki Haley, the US ambassador", "Jane Smith, the British
+            // ambassador": a country's demonym before a role in apposition
+            // is the country the role is of. (Before the name itself,
+            // "English captain Harry Kane", the title path reads it.)
+            // (A title or an office that serves a country, right after the
+            // demonym: not "an Australian woman", "the first great American
+            // poet", whose demonym says only whence.)
+            static const std::set<std::string> kOffices = {
+                "ambassador",     "envoy",       "consul",       "diplomat",  "official",
+                "spokesman",      "spokeswoman", "spokesperson", "captain",   "coach",
+                "representative", "delegate",    "negotiator",   "minister",  "president",
+                "premier",        "chancellor",  "general",      "commander", "leader"};
+            bool office = IsRoleWord(s.tokens[a].form) || kOffices.count(Lower(s.tokens[a].lemma));
+            bool next_to = o + 1 == a || (o + 2 == a && IsRoleWord(s.tokens[o + 1].form));
+            if (after && o < a && office && next_to &&
+                (orel == "compound" || orel == "amod" || orel == "nmod:poss")) {
+              std::string country = CountryOfDemonym(s.tokens[o].form);
+              if (!country.empty()) {
+                NameMention holder;
+                holder.mention.span = s.tokens[o].span;
+                holder.mention.sentence = si;
+                holder.mention.surface = cut(holder.mention.span);
+                holder.name = country;
+                holder.recognized = EntityType::kPlace;
+                holder.order = order + o;
+                int holder_id = resolver.Add(holder);
+                // (The demonym is the country, not the role: "british_ambassador".)
+                std::string own_role = role;
+                std::string demonym = Lower(s.tokens[o].form) + "_";
+                if (own_role.compare(0, demonym.size(), demonym) == 0)
+                  own_role = own_role.substr(demonym.size());
+                add_pending({Side{id, {}, {}}}, {Side{holder_id, {}, {}}}, own_role + "_of",
+                            own_role + "_of",
+                            ByteSpan{s.tokens[std::min(lo, a)].span.begin, s.tokens[a].span.end},
+                            0.7);
+                continue;
+              }
+            }
             // A name proper, not a demonym ("English captain Harry Kane").
             unsigned char first = static_cast<unsigned char>(s.tokens[named].form[0]);
             bool written_as_name = std::isupper(first) || std::isdigit(first) || first >= 0x80;
