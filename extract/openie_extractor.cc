@@ -4268,10 +4268,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       std::string role_verb = t.relation_lemma == "be" || t.predicate < 0
                                   ? t.relation_lemma
                                   : Lower(s.tokens[t.predicate].lemma);
-      if (t.predicate >= 0 && !swapped && t.has_object && names_something(pc.subjects) &&
-          kRoleVerbs.count(role_verb) &&
-          (role_verb == "be" || t.passive || role_verb == "become" || role_verb == "remain")) {
-        int role_head = t.objects[0].head;
+      // "Nadella served as CEO of Microsoft", "succeeded Ballmer as chief
+      // executive of Microsoft": the role after "as".
+      static const std::set<std::string> kAsVerbs = {"serve",    "work",    "act",  "succeed",
+                                                     "continue", "appoint", "name", "elect",
+                                                     "install",  "return",  "join", "replace"};
+      int as_role = -1;
+      if (t.predicate >= 0 && !swapped && kAsVerbs.count(role_verb))
+        for (const OpenIeArgument& o : t.objects)
+          if (o.head >= 0 && view.CaseOf(o.head) == "as") as_role = o.head;
+      if (t.predicate >= 0 && !swapped && names_something(pc.subjects) &&
+          ((t.has_object && kRoleVerbs.count(role_verb) &&
+            (role_verb == "be" || t.passive || role_verb == "become" || role_verb == "remain")) ||
+           as_role >= 0)) {
+        int role_head = as_role >= 0 ? as_role : t.objects[0].head;
         const Token& r = s.tokens[role_head >= 0 ? role_head : 0];
         if (role_head >= 0 && r.upos == "NOUN" &&
             (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) {
