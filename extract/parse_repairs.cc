@@ -304,9 +304,10 @@ void RepairObjectWithPreposition(Sentence& sentence) {
   }
 }
 
-// "Kane scored twice for England against Tunisia": the parser often hangs
-// "against" on the name before it. A name is not "against" anyone; the
-// phrase is the verb's.
+// "Kane scored twice for England against Tunisia", "joined Bayern Munich
+// from Tottenham Hotspur": the parser often hangs such a phrase on the name
+// before it, the verb's object or oblique. A name is against no one, and
+// what is joined or bought comes from nowhere: the phrase is the verb's.
 void RepairVerbPhraseOnName(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
@@ -317,8 +318,8 @@ void RepairVerbPhraseOnName(Sentence& sentence) {
     const int verb = t[name].head;
     if (verb < 0 || t[verb].upos != "VERB" || (t[name].deprel != "obl" && t[name].deprel != "obj"))
       continue;
-    // (Nor "from" after what is joined or bought: "joined Bayern Munich
-    // from Tottenham Hotspur", "bought Instagram from its founders".)
+    // ("From" after the object of a verb of joining or buying: "bought
+    // Instagram from its founders".)
     static const std::set<std::string> kFromVerbs = {"join", "move",    "transfer", "sign",
                                                      "buy",  "acquire", "poach",    "recruit"};
     bool moved_from = t[name].deprel == "obj" && kFromVerbs.count(text::ToLower(t[verb].lemma));

@@ -21,6 +21,28 @@ std::vector<std::string> Words(const std::string& s) {
   return out;
 }
 
+// Whether `name` ends in a model's designation: letters with digits
+// ("Airbus A380"), or, for a name read as a person's, capitals that are no
+// person's letters ("Windows XP"; not "Louis XV", "John Smith MP").
+bool EndsInModelDesignation(const std::string& name, bool read_as_person) {
+  size_t space = name.rfind(' ');
+  if (space == std::string::npos) return false;
+  const std::string last = name.substr(space + 1);
+  bool letters = false, digits = false, capitals = last.size() >= 2, alnum = true;
+  for (char c : last) {
+    letters |= std::isalpha(static_cast<unsigned char>(c)) != 0;
+    digits |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+    capitals &= std::isupper(static_cast<unsigned char>(c)) != 0;
+    alnum &= std::isalnum(static_cast<unsigned char>(c)) != 0;
+  }
+  if (!alnum) return false;
+  if (letters && digits && std::isalpha(static_cast<unsigned char>(last[0]))) return true;
+  static const std::set<std::string> kPersonLetters = {"MP",  "QC", "KC", "OBE", "MBE",
+                                                       "CBE", "MD", "JR", "SR",  "DJ"};
+  bool roman = last.find_first_not_of("IVXLCDM") == std::string::npos;
+  return capitals && read_as_person && !kPersonLetters.count(last) && !roman;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -589,30 +611,11 @@ void DocumentResolver::Resolve() {
   // "Boeing 777" after "Boeing".
   std::map<std::string, EntityType> type_by_name;
   for (const Entity& e : entities_) type_by_name.emplace(e.name, e.type);
-  // So is a name ending in a model's designation, letters with digits or
-  // capitals that are no person's letters: "Airbus A380", "Windows XP" (not
-  // "Henry VIII", "John Smith MP").
-  for (Entity& e : entities_) {
-    size_t space = e.name.rfind(' ');
-    if (space == std::string::npos || e.type == EntityType::kPlace || e.type == EntityType::kEvent)
-      continue;
-    const std::string last = e.name.substr(space + 1);
-    bool letters = false, digits = false, capitals = last.size() >= 2, alnum = true;
-    for (char c : last) {
-      letters |= std::isalpha(static_cast<unsigned char>(c)) != 0;
-      digits |= std::isdigit(static_cast<unsigned char>(c)) != 0;
-      capitals &= std::isupper(static_cast<unsigned char>(c)) != 0;
-      alnum &= std::isalnum(static_cast<unsigned char>(c)) != 0;
-    }
-    static const std::set<std::string> kPersonLetters = {"MP",  "QC", "KC", "OBE", "MBE",
-                                                         "CBE", "MD", "JR", "SR",  "DJ"};
-    bool roman = last.find_first_not_of("IVXLCDM") == std::string::npos;  // "Louis XV"
-    bool model =
-        alnum &&
-        ((letters && digits && std::isalpha(static_cast<unsigned char>(last[0]))) ||
-         (capitals && e.type == EntityType::kPerson && !kPersonLetters.count(last) && !roman));
-    if (model) e.type = EntityType::kProduct;
-  }
+  // So is a name ending in a model's designation (EndsInModelDesignation).
+  for (Entity& e : entities_)
+    if (e.type != EntityType::kPlace && e.type != EntityType::kEvent &&
+        EndsInModelDesignation(e.name, e.type == EntityType::kPerson))
+      e.type = EntityType::kProduct;
   for (Entity& e : entities_) {
     size_t space = e.name.rfind(' ');
     if (e.type != EntityType::kOther || space == std::string::npos ||
@@ -626,6 +629,24 @@ void DocumentResolver::Resolve() {
   // "I" in reported speech is the speaker, named before or after it ("we"
   // an organisation speaking); in an interview, "I" is the person
   // interviewed.
+  interviewee_entity_ = IntervieweeEntity();
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    int speaker = mentions_[i].speaker;
+    if (speaker == NameMention::kInterviewee) {
+      // (The interviewee's "we" is an organisation's: ResolveWeOfSpeakers.)
+      if (!PluralPronoun(Lower(mentions_[i].name))) entity_of_[i] = interviewee_entity_;
+      continue;
+    }
+    if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
+    int e = entity_of_[speaker];
+    // "I" is a person's; "we" an organisation's.
+    EntityType speaks_as =
+        PluralPronoun(Lower(mentions_[i].name)) ? EntityType::kOrganization : EntityType::kPerson;
+    if (e >= 0 && entities_[e].type == speaks_as) entity_of_[i] = e;
+  }
+}
+
+int DocumentResolver::IntervieweeEntity() {
   int interviewee = -1;
   for (size_t e = 0; e < entities_.size() && !interviewee_.empty(); ++e) {
     const Entity& x = entities_[e];
@@ -659,21 +680,7 @@ void DocumentResolver::Resolve() {
       entities_.push_back(std::move(x));
     }
   }
-  interviewee_entity_ = interviewee;
-  for (size_t i = 0; i < mentions_.size(); ++i) {
-    int speaker = mentions_[i].speaker;
-    if (speaker == NameMention::kInterviewee) {
-      // (The interviewee's "we" is an organisation's: ResolveWeOfSpeakers.)
-      if (!PluralPronoun(Lower(mentions_[i].name))) entity_of_[i] = interviewee;
-      continue;
-    }
-    if (speaker < 0 || speaker >= static_cast<int>(mentions_.size())) continue;
-    int e = entity_of_[speaker];
-    // "I" is a person's; "we" an organisation's.
-    EntityType speaks_as = PluralPronoun(Lower(mentions_[i].name)) ? EntityType::kOrganization
-                                                                    : EntityType::kPerson;
-    if (e >= 0 && entities_[e].type == speaks_as) entity_of_[i] = e;
-  }
+  return interviewee;
 }
 
 void DocumentResolver::ResolveWeOfSpeakers(const std::map<int, int>& organisation_of) {

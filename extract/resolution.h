@@ -168,6 +168,10 @@ class DocumentResolver {
 
  private:
   std::string DocumentName(const std::string& name) const;
+  // The entity of the person interviewed (SetInterviewee), or -1: the one
+  // named so, else the one a first or last name alone names (who takes the
+  // whole name), else a new one when the answers say "I". Part of Resolve.
+  int IntervieweeEntity();
   const EntityCatalog& catalog_;
   std::string interviewee_;
   int interviewee_entity_ = -1;  // set by Resolve
