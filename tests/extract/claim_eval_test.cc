@@ -144,7 +144,7 @@ TEST(NewsClaims, HeldOutArticlesDoNotFallBelowWhatWasReached) {
 
 TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev.tsv", news + "/wikinews_gum_news.jsonl", {6, 43, 22, 60.0});
+  ExpectNoFallBelow("news_claims_dev.tsv", news + "/wikinews_gum_news.jsonl", {6, 43, 24, 60.0});
 }
 
 // A second annotator read eight more articles without looking at kg's
@@ -160,7 +160,7 @@ TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 89, 65.0});
+  ExpectNoFallBelow("news_claims_dev2.tsv", news + "/wikinews_gum_news.jsonl", {4, 213, 91, 65.0});
 }
 
 // Test set 3: the seven articles no one had annotated, read by a helper who
