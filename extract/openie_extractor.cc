@@ -4246,7 +4246,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             extra.subjects.insert(extra.subjects.end(), pc.objects.begin(), pc.objects.end());
           extra.objects = std::move(targets);
           Claim& e = extra.claim;
-          std::string relation = verb + (object_noun.empty() ? "" : "_" + object_noun) + "_" + prep;
+          // (The verb the argument hangs on, when the tuple's relation is a
+          // chain: "was motivated to seek out information ... on the
+          // Internet" -> seek_information_on, not motivate_information_on.)
+          std::string own_verb = verb;
+          const int governor = s.tokens[a.head].head;
+          if (governor >= 0 && governor != t.predicate && s.tokens[governor].upos == "VERB" &&
+              std::find(t.relation.begin(), t.relation.end(), governor) != t.relation.end())
+            own_verb = Lower(s.tokens[governor].lemma);
+          std::string relation =
+              own_verb + (object_noun.empty() ? "" : "_" + object_noun) + "_" + prep;
           e.relation = CanonicalRelation(relation);
           e.relation_lemma = relation;
           e.sentence = si;
