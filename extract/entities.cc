@@ -440,14 +440,15 @@ bool IsPersonTitle(const std::string& w) {
 
 bool IsOrganizationHeadWord(const std::string& word) {
   static const std::set<std::string> kLast = {
-      "Company",    "Corporation", "Corp.",      "Corp",       "Inc.",        "Inc",
-      "Co.",        "Group",       "AG",         "LLC",        "Ltd",         "Ltd.",
-      "plc",        "Motors",      "Airlines",   "Airways",    "Bank",        "Agency",
-      "Bureau",     "Department",  "Ministry",   "University", "Party",       "Council",
-      "Committee",  "Commission",  "Foundation", "Institute",  "Association", "Holdings",
-      "Industries", "Corps",       "Authority",  "Navy",       "Army",        "Program",
-      "Programme",  "Project",     "Society",    "College",    "Academy",     "Trust",
-      "Fund",       "Museum",      "School"};
+      "Company", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Co.", "Group", "AG", "LLC", "Ltd",
+      "Ltd.", "plc", "Motors", "Airlines", "Airways", "Bank", "Agency", "Bureau", "Department",
+      "Ministry", "University", "Party", "Council", "Committee", "Commission", "Foundation",
+      "Institute", "Association", "Holdings", "Industries", "Corps", "Authority", "Navy", "Army",
+      "Program", "Programme", "Project", "Society", "College", "Academy", "Trust", "Fund", "Museum",
+      "School",
+      // Football clubs: "Tottenham Hotspur", "Blackburn Rovers" (not
+      // "United": "the United Nations and United States").
+      "FC", "AFC", "Hotspur", "Rovers", "Wanderers", "Albion"};
   return kLast.count(word) > 0;
 }
 
