@@ -1172,12 +1172,9 @@ std::string IntervieweeOfTitle(const std::string& title) {
   auto capitalized = [&](size_t i) {
     if (i >= words.size()) return false;
     const std::string& w = words[i];
-    static const std::set<std::string> kNoNames = {
-        "Wikinews", "An",        "A",         "The",     "Interview", "Monday",
-        "Tuesday",  "Wednesday", "Thursday",  "Friday",  "Saturday",  "Sunday",
-        "January",  "February",  "March",     "April",   "May",       "June",
-        "July",     "August",    "September", "October", "November",  "December"};
-    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && !kNoNames.count(w);
+    static const std::set<std::string> kNoNames = {"Wikinews", "An", "A", "The", "Interview"};
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && !kNoNames.count(w) &&
+           !IsCalendarWord(w);
   };
   auto lower_case = [&](size_t i) {
     return i < words.size() && !words[i].empty() &&
@@ -3138,11 +3135,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                         s.tokens[head].head == last;
           const NamedSpan* possessor = possessive ? view.RecognizedAt(k - 1) : nullptr;
           bool persons = possessor && possessor->end == k && possessor->type == EntityType::kPerson;
-          if (possessive && (!joined || persons)) {
-            std::string kind;
-            for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
-            add_claim_with(k - 1, kind + "of", first_noun, last, 0.65);
-          }
+          // The nouns make the relation: news_agency_of.
+          std::string kind_of;
+          for (int w = first_noun; w <= last; ++w) kind_of += Lower(s.tokens[w].lemma) + "_";
+          kind_of += "of";
+          if (possessive && (!joined || persons))
+            add_claim_with(k - 1, kind_of, first_noun, last, 0.65);
           // "the Scientology propaganda publication Freedom Magazine", "the
           // Microsoft browser Internet Explorer": an organisation's or a
           // person's name before the nouns, no 's.
@@ -3151,11 +3149,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               owner && owner->end == first_noun && owner->begin >= 1 &&
               Lower(s.tokens[owner->begin - 1].form) == "the" &&
               (owner->type == EntityType::kOrganization || owner->type == EntityType::kPerson);
-          if (owned && !possessive) {
-            std::string kind;
-            for (int w = first_noun; w <= last; ++w) kind += Lower(s.tokens[w].lemma) + "_";
-            add_claim_with(view.HeadOf(*owner), kind + "of", first_noun, last, 0.65);
-          }
+          if (owned && !possessive)
+            add_claim_with(view.HeadOf(*owner), kind_of, first_noun, last, 0.65);
         }
         // "Malaysia's Prime Minister, Najib Razak said": a role, a comma and
         // the name, however the parser joined them.

@@ -521,6 +521,10 @@ void DependencyParser::Parse(Sentence& sentence) const {
       if (head[i] < 0) label[i] = root_label_;
     }
   }
+  auto label_name = [&](int i) -> const std::string& {
+    static const std::string kDep = "dep";
+    return label[i] >= 0 && label[i] < static_cast<int>(labels_.size()) ? labels_[label[i]] : kDep;
+  };
   // A comma heads nothing: a subject or object the trees hung on one
   // ("Acme's coach, Gareth Southgate, praised ...": "coach" as the subject
   // of the comma) hangs on what the comma hangs on, when that makes no
@@ -530,8 +534,7 @@ void DependencyParser::Parse(Sentence& sentence) const {
   for (int i = 0; i < n; ++i) {
     int h = head[i];
     if (h < 0 || sentence.tokens[h].form != "," || head[h] < 0) continue;
-    const std::string& relation =
-        label[i] >= 0 && label[i] < static_cast<int>(labels_.size()) ? labels_[label[i]] : "";
+    const std::string& relation = label_name(i);
     if (relation != "nsubj" && relation != "nsubj:pass" && relation != "obj" && relation != "iobj")
       continue;
     bool cycle = false;
@@ -541,8 +544,7 @@ void DependencyParser::Parse(Sentence& sentence) const {
   for (int i = 0; i < n; ++i) {
     Token& t = sentence.tokens[i];
     t.head = head[i];
-    t.deprel = label[i] >= 0 && label[i] < static_cast<int>(labels_.size()) ? labels_[label[i]]
-                                                                          : "dep";
+    t.deprel = label_name(i);
   }
 }
 
