@@ -287,6 +287,16 @@ std::string CountryOfDemonym(const std::string& w) {
   return "";
 }
 
+// A player's position in a side ("captain", "striker"): "Swedish captain
+// Andreas Granqvist" plays for Sweden, where "Swedish author" only says
+// where the author is from.
+bool IsNationalSidePosition(const std::string& noun) {
+  static const std::set<std::string> kPositions = {
+      "captain", "defender", "striker", "goalkeeper", "keeper",  "midfielder", "forward",
+      "winger",  "coach",    "manager", "player",     "skipper", "goalscorer", "substitute"};
+  return kPositions.count(noun) > 0;
+}
+
 // Title words that are a role ("President", "Foreign Minister"), not an
 // honorific or a description ("Mr.", "former").
 bool IsRoleWord(const std::string& w) {
@@ -2567,6 +2577,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         while (k >= 0 && (IsRoleWord(s.tokens[k].form) || IsOfInTitleOfState(s, k)))
           role.insert(role.begin(), Lower(s.tokens[k--].form));
         std::string country = k >= 0 && !role.empty() ? CountryOfDemonym(s.tokens[k].form) : "";
+        std::string role_preposition = "of";
+        // "Swedish captain Andreas Granqvist", "American academic Marc
+        // Lamont Hill": a nationality and a kind of person before the name.
+        // A national side's player plays for the country (captain_of
+        // Sweden); anyone else comes from it (academic_from United States).
+        if (role.empty() && k >= 1 && s.tokens[k].upos == "NOUN" && s.tokens[k].head == start &&
+            s.tokens[k].deprel == "nmod:desc" && s.tokens[k].form == Lower(s.tokens[k].form) &&
+            catalog_->IsPersonNoun(Lower(s.tokens[k].lemma))) {
+          std::string demonym_country = CountryOfDemonym(s.tokens[k - 1].form);
+          if (!demonym_country.empty()) {
+            std::string noun = Lower(s.tokens[k].lemma);
+            role.push_back(noun);
+            if (!IsNationalSidePosition(noun)) role_preposition = "from";
+            country = demonym_country;
+            --k;
+          }
+        }
         std::optional<NameMention> holder;
         if (!country.empty()) {
           holder.emplace();
@@ -2623,7 +2650,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           pc.objects.push_back(Side{holder_id, {}, {}});
           Claim& c = pc.claim;
           for (const std::string& r : role) c.relation += r + "_";
-          c.relation += "of";
+          c.relation += role_preposition;
           c.relation_lemma = c.relation;
           c.sentence = si;
           c.sentence_span = s.span;

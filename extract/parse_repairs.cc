@@ -44,9 +44,20 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   // "English defender Kyle Walker was booked": the noun read as the root,
   // with the verb as a relative clause whose subject is the name.
+  // (So "American academic and professor Marc Lamont Hill commented": the
+  // noun's conjunct between it and the name.)
+  auto name_after = [&](size_t i) {
+    size_t j = i + 1;
+    while (j + 1 < t.size() &&
+           ((t[j].upos == "CCONJ" && t[j].deprel == "cc" && t[j].head > static_cast<int>(j)) ||
+            (t[j].upos == "NOUN" && t[j].deprel == "conj" && t[j].head == static_cast<int>(i))))
+      ++j;
+    return j;
+  };
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     Token& noun = t[i];
-    const Token& name = t[i + 1];
+    const size_t name_index = name_after(i);
+    const Token& name = t[name_index];
     if (noun.head >= 0 || noun.upos != "NOUN" || name.upos != "PROPN") continue;
     int verb = name.head;
     if (verb < 0 || t[verb].head != static_cast<int>(i) || t[verb].upos != "VERB" ||
@@ -57,7 +68,7 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
     t[verb].deprel = "root";
     for (Token& k : t)
       if (&k != &noun && k.head == static_cast<int>(i) && k.upos == "PUNCT") k.head = verb;
-    noun.head = static_cast<int>(i + 1);
+    noun.head = static_cast<int>(name_index);
     noun.deprel = "nmod:desc";
     break;
   }
@@ -446,6 +457,31 @@ void RepairCalledNameGardenPath(Sentence& sentence) {
   }
 }
 
+// "The exhibition opened at the Nasher Museum": a verb read as a participle
+// on the noun before it, the sentence's root, where the noun with its
+// article opens the sentence and nothing else in it is a verb of its own
+// (a headline's "Document found on street" has no article).
+bool OpensSentenceAsSubject(const std::vector<Token>& t, int noun, int v) {
+  bool article = false;
+  for (int k = 0; k < noun; ++k) {
+    if (t[k].head != noun) return false;
+    article |= t[k].upos == "DET";
+  }
+  for (int k = v + 1; k < static_cast<int>(t.size()); ++k)
+    if (t[k].upos == "VERB" || t[k].upos == "AUX") return false;
+  return article;
+}
+
+// Verbs whose subject undergoes them, used without an object: "the
+// exhibition opened", "the stampede happened".
+bool IsChangeOfStateVerb(const std::string& lemma) {
+  static const std::set<std::string> kVerbs = {
+      "open",   "close",  "happen", "occur",   "begin",  "start",  "end",      "finish",
+      "die",    "arrive", "fall",   "rise",    "grow",   "break",  "collapse", "erupt",
+      "emerge", "sink",   "crash",  "explode", "resign", "retire", "survive",  "return"};
+  return kVerbs.count(lemma) > 0;
+}
+
 // "The team used Formica fusca, an ant species ...": the parser sometimes
 // reads a sentence's verb as a participle on the noun before it (the noun
 // the root, "used" its acl), with the object as a passive's agent though
@@ -466,18 +502,35 @@ void RepairVerbReadAsParticiple(Sentence& sentence) {
       for (int c = 0; c < n; ++c) by |= t[c].head == k && t[c].deprel == "case";
       if (!by) agent = k;
     }
-    if (agent < 0) continue;
+    if (agent < 0 && !OpensSentenceAsSubject(t, noun, v)) continue;
     t[v].head = -1;
     t[v].deprel = "root";
-    t[v].xpos = "VBD";
     t[noun].head = v;
-    t[noun].deprel = "nsubj";
-    t[agent].deprel = "obj";
+    if (agent >= 0) {
+      t[v].xpos = "VBD";
+      t[noun].deprel = "nsubj";
+      t[agent].deprel = "obj";
+    } else {
+      // "The exhibition opened at the Nasher Museum": a verb in the past
+      // tense, as the sentence has no other. A participle only where it
+      // takes no object and what it names is done to someone ("The man
+      // arrested at the scene"): then the noun is its passive subject.
+      bool object = false;
+      for (const Token& k : t) object |= k.head == v && k.deprel == "obj";
+      bool active = object || t[v].xpos == "VBD" || IsChangeOfStateVerb(t[v].lemma);
+      if (active) t[v].xpos = "VBD";
+      t[noun].deprel = active ? "nsubj" : "nsubj:pass";
+    }
     // What hung on the noun after the verb: an apposition is the object's
-    // ("Formica fusca, an ant species"), the rest the verb's.
+    // ("Formica fusca, an ant species") or, with no object, the name's
+    // before it ("in Durham, North Carolina"); the rest the verb's.
     for (int k = v + 1; k < n; ++k) {
       if (t[k].head != noun) continue;
-      t[k].head = (t[k].deprel == "appos" && k > agent) ? agent : v;
+      int described = agent;
+      if (agent < 0)
+        for (int p = k - 1; p > v && described < 0; --p)
+          if (t[p].head != k && (t[p].upos == "PROPN" || t[p].upos == "NOUN")) described = p;
+      t[k].head = (t[k].deprel == "appos" && described >= 0 && k > described) ? described : v;
     }
   }
 }
