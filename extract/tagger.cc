@@ -1,17 +1,114 @@
 // Greedy averaged-perceptron POS tagger (see tagger.h).
 #include "extract/tagger.h"
-#include "extract/wordnet.h"
 
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <random>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "extract/wordnet.h"
 
 namespace kg::extract {
 
 namespace {
+
+// Auxiliaries and pronouns are closed classes: a word is one only if it is
+// one of these (the forms UD English EWT tags so at least twice, and their
+// standard spellings). Elsewhere the model's guess of them is an error of
+// context: "Chelsea beat Arsenal 2-0" ("beat" read as "what"), "beat
+// Arsenal by two goals" (as "be").
+bool MayBeAuxiliary(const std::string& lower) {
+  static const std::unordered_set<std::string> kForms = {"is",
+                                                         "was",
+                                                         "be",
+                                                         "are",
+                                                         "will",
+                                                         "can",
+                                                         "have",
+                                                         "would",
+                                                         "do",
+                                                         "has",
+                                                         "were",
+                                                         "been",
+                                                         "'s",
+                                                         "could",
+                                                         "should",
+                                                         "am",
+                                                         "did",
+                                                         "'m",
+                                                         "may",
+                                                         "had",
+                                                         "'ll",
+                                                         "does",
+                                                         "being",
+                                                         "'ve",
+                                                         "'re",
+                                                         "ca",
+                                                         "s",
+                                                         "might",
+                                                         "must",
+                                                         "'d",
+                                                         "wo",
+                                                         "shall",
+                                                         "m",
+                                                         "get",
+                                                         "r",
+                                                         "\xE2\x80\x99s",
+                                                         "ve",
+                                                         "got",
+                                                         "getting",
+                                                         "`s",
+                                                         "having",
+                                                         "re",
+                                                         "ai",
+                                                         "ll",
+                                                         "gets",
+                                                         "d",
+                                                         "\xE2\x80\x99ve",
+                                                         "\xE2\x80\x99m",
+                                                         "\xE2\x80\x99re",
+                                                         "\xE2\x80\x99ll",
+                                                         "\xE2\x80\x99d",
+                                                         "ought",
+                                                         "need",
+                                                         "dare",
+                                                         "wilt",
+                                                         "art"};
+  return kForms.count(lower) > 0;
+}
+bool MayBePronoun(const std::string& lower) {
+  static const std::unordered_set<std::string> kForms = {
+      "i",          "you",        "it",        "they",
+      "my",         "we",         "that",      "he",
+      "your",       "me",         "this",      "their",
+      "what",       "there",      "his",       "who",
+      "them",       "our",        "which",     "him",
+      "she",        "her",        "us",        "its",
+      "anyone",     "something",  "anything",  "nothing",
+      "someone",    "everything", "those",     "everyone",
+      "one",        "yourself",   "these",     "myself",
+      "itself",     "themselves", "whom",      "whatever",
+      "mine",       "himself",    "none",      "'s",
+      "whose",      "u",          "everybody", "yo",
+      "it's",       "anybody",    "somebody",  "nobody",
+      "s",          "ourselves",  "herself",   "ur",
+      "yours",      "ours",       "who's",     "thy",
+      "yourselves", "ye",         "ya",        "theirs",
+      "noone",      "hers",       "any",       "\xE2\x80\x99s",
+      "whomever",   "whoever",    "thou",      "'em",
+      "em",         "oneself",    "whichever", "whatsoever",
+      "each",       "both",       "all",       "some",
+      "many",       "few",        "several",   "another",
+      "other",      "others",     "such",      "either",
+      "neither",    "much",       "more",      "most",
+      "self",       "y'all",      "thee",      "thine"};
+  return kForms.count(lower) > 0;
+}
 
 // Word shape: "Xxxx" -> "Xx", "U.S." -> "X.X.", "2014" -> "d", "e-mail" -> "x-x".
 std::string Shape(const std::string& form) {
@@ -82,6 +179,7 @@ struct Tagger::Context {
   struct Tok {
     uint64_t w, form, shape, s1, s2, s3, s4, p1, p2, p3, amb, wn;
     bool upper, digit, hyphen;
+    bool may_be_auxiliary = true, may_be_pronoun = true;  // closed classes
   };
   std::vector<Tok> toks;
   // Classes predicted by the first pass (kEos past the end), read by the
@@ -114,6 +212,11 @@ struct Tagger::Context {
       t.upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
       t.digit = form.find_first_of("0123456789") != std::string::npos;
       t.hyphen = form.find('-') != std::string::npos;
+      if (i >= 2 && i < s.tokens.size() + 2) {
+        std::string lower = text::ToLower(form);
+        t.may_be_auxiliary = MayBeAuxiliary(lower);
+        t.may_be_pronoun = MayBePronoun(lower);
+      }
       auto it = tagger.ambiguity_.find(t.w);
       // Unknown words: their shape stands in for the class set.
       t.amb = it != tagger.ambiguity_.end() ? it->second : FeatureHash(99, t.shape);
@@ -256,6 +359,11 @@ void Tagger::Predict(const Context& c, size_t n, bool second, std::vector<int>* 
       Features(c, i, p1, p2, second, &feats);
       std::fill(scores.begin(), scores.end(), 0.0f);
       model.Score(feats.data(), feats.size(), scores.data());
+      if (!c.toks[i + 2].may_be_auxiliary || !c.toks[i + 2].may_be_pronoun)
+        for (size_t k = 0; k < scores.size(); ++k)
+          if ((upos_[k] == "AUX" && !c.toks[i + 2].may_be_auxiliary) ||
+              (upos_[k] == "PRON" && !c.toks[i + 2].may_be_pronoun))
+            scores[k] = -std::numeric_limits<float>::infinity();
       best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     }
     (*out)[i] = best;
