@@ -3356,6 +3356,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         return lists(k);
       };
       if (lists(place->begin - 1) || list_follows(region->end)) continue;
+      // "Since the fall of communism in Poland, Łódź has not enjoyed ...":
+      // a phrase put before the clause, and the clause's subject.
+      if (s.tokens[view.HeadOf(*region)].deprel.rfind("nsubj", 0) == 0 &&
+          s.tokens[view.HeadOf(*place)].deprel != "appos")
+        continue;
       // "The capital of France, Paris": the name after the comma is the
       // noun's, not where the first is (but "the city of Paris, France").
       int before = place->begin - 1;

@@ -315,6 +315,56 @@ void RepairObjectWithPreposition(Sentence& sentence) {
   }
 }
 
+// "The team traveled from Kabul, the capital of Afghanistan, to
+// Washington": the parser sometimes makes the noun phrase after a name and
+// a comma a second oblique (or object) of the verb, though no preposition
+// marks it. It is the name's apposition; what follows its own second comma
+// ("to Washington") is the verb's again.
+void RepairAppositionReadAsOblique(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int a = 2; a < n; ++a) {
+    if (t[a].upos != "NOUN" || (t[a].deprel != "obl" && t[a].deprel != "obj") || t[a].head < 0)
+      continue;
+    const int verb = t[a].head;
+    int first = a;  // the phrase's first word: its article and modifiers
+    bool article = false, preposition = false;
+    for (int k = 0; k < n; ++k) {
+      if (t[k].head != a) continue;
+      preposition |= t[k].deprel == "case";
+      if (k < a && t[k].upos != "PUNCT") {
+        first = std::min(first, k);
+        article |= t[k].deprel == "det";
+      }
+    }
+    if (!article || preposition || first < 2 || t[first - 1].form != ",") continue;
+    // The name right before the comma, an argument of the same verb.
+    int name = first - 2;
+    if (t[name].upos != "PROPN") continue;
+    while (t[name].head > name && t[name].head < first - 1 && t[t[name].head].upos == "PROPN")
+      name = t[name].head;
+    if (t[name].head != verb || verb == name ||
+        (t[name].deprel != "obl" && t[name].deprel != "obj" &&
+         t[name].deprel.rfind("nsubj", 0) != 0))
+      continue;
+    t[a].head = name;
+    t[a].deprel = "appos";
+    t[first - 1].head = a;
+    // After the apposition's closing comma, the verb's phrases again.
+    int comma = -1;
+    for (int k = a + 1; k < n && comma < 0; ++k)
+      if (t[k].form == "," && t[k].head >= a) comma = k;
+    if (comma < 0) continue;
+    for (int k = comma + 1; k < n; ++k)
+      if (t[k].head == a && t[k].deprel == "nmod") {
+        t[k].head = verb;
+        t[k].deprel = "obl";
+      }
+    if (t[comma].head == a || (t[comma].head > comma && t[t[comma].head].head == verb))
+      t[comma].head = verb;
+  }
+}
+
 // "Kane scored twice for England against Tunisia", "joined Bayern Munich
 // from Tottenham Hotspur": the parser often hangs such a phrase on the name
 // before it, the verb's object or oblique. A name is against no one, and
@@ -953,6 +1003,33 @@ void RepairScoreHeadedArgument(Sentence& sentence) {
   }
 }
 
+// "Real Madrid beat Liverpool 3-1": the parser sometimes makes the name
+// the root and the finite verb right after it a clause hung on the name
+// (parataxis, apposition), with no subject. The name is the verb's
+// subject, and what hung on the name after the verb is the verb's.
+void RepairVerbHungOnItsSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v < n; ++v) {
+    int name = t[v].head;
+    if (name < 0 || name != v - 1 || t[name].head != -1 || t[name].upos != "PROPN" ||
+        !IsFiniteVerb(t[v]) || HasSubject(t, v) ||
+        (t[v].deprel != "parataxis" && t[v].deprel != "appos" && t[v].deprel != "dep" &&
+         t[v].deprel != "acl"))
+      continue;
+    bool copula = false;
+    for (const Token& k : t) copula |= k.head == name && k.deprel == "cop";
+    if (copula) continue;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    t[name].head = v;
+    t[name].deprel = "nsubj";
+    for (int k = v + 1; k < n; ++k)
+      if (t[k].head == name) t[k].head = v;
+    break;
+  }
+}
+
 // "Co-founder of Google, Sergey Brin, met Mohamed": the parser often hangs
 // the person in apposition on the organisation ("Google, Sergey Brin") when
 // the role noun before it is what the person is. A person's name between
@@ -1411,6 +1488,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairObjectRelativeReadAsSubject(sentence);
   RepairContentClauseReadAsRelative(sentence);
   RepairObjectWithPreposition(sentence);
+  RepairAppositionReadAsOblique(sentence);
   RepairVerbPhraseOnName(sentence);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
@@ -1426,6 +1504,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairOfInsideCompoundName(sentence);
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
+  RepairVerbHungOnItsSubject(sentence);
   RepairSplitProperNames(sentence, names);
   RepairPlaceOfPlace(sentence);
   RepairPassiveAgentOnOblique(sentence);
