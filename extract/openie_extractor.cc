@@ -1755,10 +1755,25 @@ struct PendingClaim {
 };
 
 // Whether token `head` heads a group mention of two ("the two leaders",
-// "both sides"), and if so the type of its members (none: any type).
+// "both sides", "the pair"), and if so the type of its members (none: any
+// type).
 bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
                     std::optional<EntityType>* type) {
   const Token& t = s.tokens[head];
+  // "The pair scored twice", "the duo": two people, with "the". (A couple
+  // is a married one: see mark_kin.)
+  if (t.upos == "NOUN" && t.xpos == "NN") {
+    std::string lemma = Lower(t.lemma);
+    if (lemma != "pair" && lemma != "duo") return false;
+    bool the = false, of = false;
+    for (int k : kids) {
+      the |= s.tokens[k].deprel == "det" && Lower(s.tokens[k].form) == "the";
+      of |= s.tokens[k].deprel == "nmod";
+    }
+    if (!the || of) return false;
+    *type = EntityType::kPerson;
+    return true;
+  }
   if (t.upos != "NOUN" || t.xpos != "NNS") return false;
   bool two = false;
   for (int k : kids) {
@@ -3875,13 +3890,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           (Lower(s.tokens[t.subject.head].form) == "i" ||
            Lower(s.tokens[t.subject.head].form) == "you"))
         continue;
-      // "his wife", "her parents", "the baby": a kinship noun after a
-      // possessor who is someone or after "the", and nothing after it
-      // (Side::kin_role).
+      // "his wife", "her parents", "the baby", "the couple": a kinship
+      // noun after a possessor who is someone or after "the", and nothing
+      // after it (Side::kin_role).
       auto mark_kin = [&](const OpenIeArgument& a, Side* side) {
         const Token& h = s.tokens[a.head];
         std::string lemma = Lower(h.lemma);
-        if (h.upos != "NOUN" || (!IsKinshipNoun(lemma) && lemma != "parent") ||
+        if (h.upos != "NOUN" || (!IsKinshipNoun(lemma) && lemma != "parent" && lemma != "couple") ||
             a.tokens.size() > 3 || a.tokens.back() != a.head)
           return;
         bool definite = false;
@@ -3897,7 +3912,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         }
         if (owner < 0 && !definite) return;
         side->kin_role = lemma == "baby" ? "child" : lemma;
-        side->kin_plural = h.xpos == "NNS";
+        side->kin_plural = h.xpos == "NNS" || lemma == "couple";
         side->kin_owner = owner;
       };
       auto sides_of = [&](const OpenIeArgument& a) {
@@ -4655,6 +4670,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           (role == "son" || role == "daughter"))
         it = relatives.find({owner, "child"});
       if (it != relatives.end()) found = it->second;
+    } else if (role == "couple") {
+      // "The couple": the document's only married pair.
+      std::set<std::set<int>> couples;
+      for (const auto& [key, who] : relatives)
+        if (key.second == "wife" || key.second == "husband" || key.second == "spouse")
+          for (int w : who) couples.insert({key.first, w});
+      if (couples.size() == 1) found = *couples.begin();
     } else {
       // "the parents", "the baby": the document's only ones.
       std::set<std::set<int>> sets;

@@ -1030,11 +1030,88 @@ void RepairVerbHungOnItsSubject(Sentence& sentence) {
   }
 }
 
-// "Co-founder of Google, Sergey Brin, met Mohamed": the parser often hangs
-// the person in apposition on the organisation ("Google, Sergey Brin") when
-// the role noun before it is what the person is. A person's name between
-// commas after "NOUN of NAME" describes the noun; so does a place's after
-// "NOUN of PLACE" ("The capital of France, Paris").
+// "Tom Molomby, defending Thomas Sam, told the court ...": a participle's
+// phrase between commas after a name can lead the parser to make the name
+// the root and hang the sentence's verb anywhere (even on a comma). The
+// first finite verb after the phrase, if it has no subject, is the root
+// and the name its subject; the participle describes the verb's action.
+void RepairParticipleAfterNamedSubject(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  int name = -1;
+  for (int k = 0; k < n; ++k)
+    if (t[k].head == -1) name = k;
+  if (name < 0 || t[name].upos != "PROPN") return;
+  int end = name;  // the name's last word
+  while (end + 1 < n && t[end + 1].head == name && t[end + 1].deprel == "flat") ++end;
+  if (end + 2 >= n || t[end + 1].form != "," || t[end + 2].xpos != "VBG") return;
+  const int participle = end + 2;
+  int comma = -1;
+  for (int k = participle + 1; k < n && comma < 0; ++k)
+    if (t[k].form == ",") comma = k;
+  if (comma < 0 || comma + 1 >= n || !IsFiniteVerb(t[comma + 1]) || HasSubject(t, comma + 1))
+    return;
+  const int verb = comma + 1;
+  for (int k = 0; k < n; ++k) {
+    if (k == name || k == verb) continue;
+    if (t[k].head == name && k > end) t[k].head = verb;
+    if (t[k].head >= 0 && t[t[k].head].upos == "PUNCT") t[k].head = verb;
+  }
+  t[verb].head = -1;
+  t[verb].deprel = "root";
+  t[name].head = verb;
+  t[name].deprel = "nsubj";
+  t[participle].head = verb;
+  t[participle].deprel = "advcl";
+  t[end + 1].head = participle;
+  t[comma].head = participle;
+}
+
+// "Thomas Sam, 42, and his wife Manju Sam, 36, from Sydney, are undergoing
+// trial": with commas around the first item the parser can make it the
+// root and the verb its conjunct, with the second item, after "and", as
+// the verb's only subject. Both items are the verb's subject.
+void RepairSubjectListReadAsConjunctClause(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  int first = -1;
+  for (int k = 0; k < n; ++k)
+    if (t[k].head == -1) first = k;
+  if (first < 0 || (t[first].upos != "PROPN" && t[first].upos != "NOUN")) return;
+  for (const Token& k : t)
+    if (k.head == first && k.deprel == "cop") return;
+  for (int v = first + 1; v < n; ++v) {
+    if (t[v].head != first || t[v].deprel != "conj" || t[v].upos != "VERB") continue;
+    int subject = -1, cc = -1;
+    for (int k = first + 1; k < v; ++k) {
+      if (t[k].head != v) continue;
+      if (t[k].deprel == "cc" && subject < 0) cc = k;
+      if (t[k].deprel == "nsubj" || t[k].deprel == "nsubj:pass") subject = k;
+    }
+    if (subject < 0 || cc < 0) return;
+    // (Not two clauses, the first one's verb read as a participle: "The
+    // settlement commenced in the 1860s, and in 1911 the completion ...".)
+    for (int k = first + 1; k < cc; ++k)
+      if (t[k].upos == "VERB" || t[k].upos == "AUX") return;
+    t[v].head = -1;
+    t[v].deprel = "root";
+    t[first].head = v;
+    t[first].deprel = t[subject].deprel;
+    t[subject].head = first;
+    t[subject].deprel = "conj";
+    t[cc].head = subject;
+    for (int k = 0; k < n; ++k)
+      if (k != v && t[k].head == first && k > v) t[k].head = v;
+    return;
+  }
+}
+
+// "Co-founder of Google, Sergey Brin, met Mohamed", "A spokesman for
+// Gazprom, Sergei Kupriyanov, said": the parser often hangs the person in
+// apposition on the organisation ("Google, Sergey Brin") when the role noun
+// before it is what the person is. A person's name between commas after
+// "NOUN of NAME" (or "for", "at") describes the noun; so does a place's
+// after "NOUN of PLACE" ("The capital of France, Paris").
 void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan>& names) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
@@ -1057,8 +1134,19 @@ void RepairAppositionAfterRoleOf(Sentence& sentence, const std::vector<NamedSpan
       for (int k = 0; k < i; ++k) of |= t[k].head == i && t[k].deprel == "case" && t[k].form == "of";
       return of;
     };
+    // (A person's also after "for" and "at": "A spokesman for Gazprom,
+    // Sergei Kupriyanov, said".)
+    auto after_role_preposition = [&](int i) {
+      bool marked = false;
+      for (int k = 0; k < i; ++k)
+        marked |=
+            t[k].head == i && t[k].deprel == "case" && (t[k].form == "for" || t[k].form == "at");
+      return marked && person->type == EntityType::kPerson;
+    };
     int noun = t[org].head;
-    if (!after_of(org) || noun < 0 || noun >= org || t[noun].upos != "NOUN") continue;
+    if (!(after_of(org) || after_role_preposition(org)) || noun < 0 || noun >= org ||
+        t[noun].upos != "NOUN")
+      continue;
     if (place && (!organisation || organisation->type != EntityType::kPlace ||
                   IsPlaceKindNoun(text::ToLower(t[noun].lemma))))
       continue;
@@ -1405,7 +1493,7 @@ void DropPostFields(Sentence& sentence, std::vector<NamedSpan>* names,
 
 // "The bill was signed into law by President Obama": the parser often hangs
 // a passive verb's agent, "by" and a name, on the noun of the verb's other
-// oblique ("law by President Obama"). The agent is the verb's.
+// oblique or object ("law by President Obama"). The agent is the verb's.
 void RepairPassiveAgentOnOblique(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
@@ -1414,7 +1502,11 @@ void RepairPassiveAgentOnOblique(Sentence& sentence) {
     int agent = t[by].head;
     if (agent <= by || t[agent].deprel != "nmod" || t[agent].upos != "PROPN") continue;
     int noun = t[agent].head;
-    if (noun < 0 || noun >= by || t[noun].deprel != "obl" || t[noun].upos != "NOUN") continue;
+    // (Or on an amount: "was fined $5 billion by the Federal Trade
+    // Commission".)
+    if (noun < 0 || noun >= by || (t[noun].deprel != "obl" && t[noun].deprel != "obj") ||
+        (t[noun].upos != "NOUN" && t[noun].upos != "SYM" && t[noun].upos != "NUM"))
+      continue;
     int verb = t[noun].head;
     if (verb < 0 || verb >= noun || t[verb].xpos != "VBN") continue;
     bool passive = false;
@@ -1505,6 +1597,8 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   RepairVerbHungOnItsSubject(sentence);
+  RepairParticipleAfterNamedSubject(sentence);
+  RepairSubjectListReadAsConjunctClause(sentence);
   RepairSplitProperNames(sentence, names);
   RepairPlaceOfPlace(sentence);
   RepairPassiveAgentOnOblique(sentence);
