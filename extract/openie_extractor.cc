@@ -3980,7 +3980,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                 bool naming = (participle == "call" || participle == "name" ||
                                participle == "dub" || participle == "nickname") &&
                               (d == "xcomp" || d == "obj");
-                bool known_as = participle == "know" && d == "obl" && view.CaseOf(x) == "as";
+                // ("the suspect, identified as John Smith".)
+                bool known_as = (participle == "know" || participle == "identify") && d == "obl" &&
+                                view.CaseOf(x) == "as";
                 if ((naming || known_as) && view.IsName(x) && named < 0) named = x;
               }
             }

@@ -367,9 +367,11 @@ void RepairAppositionReadAsOblique(Sentence& sentence) {
 
 // "Kane scored twice for England against Tunisia", "joined Bayern Munich
 // from Tottenham Hotspur": the parser often hangs such a phrase on the name
-// before it, the verb's object or oblique. A name is against no one, and
-// what is joined or bought comes from nowhere: the phrase is the verb's.
-void RepairVerbPhraseOnName(Sentence& sentence) {
+// before it, the verb's object or oblique. A name is against no one, what
+// is joined or bought comes from nowhere, and a person acted on is not
+// where the act was ("met Donald Trump in Singapore"): the phrase is the
+// verb's.
+void RepairVerbPhraseOnName(Sentence& sentence, const std::vector<NamedSpan>& names) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
   for (int i = 1; i < n; ++i) {
@@ -384,11 +386,16 @@ void RepairVerbPhraseOnName(Sentence& sentence) {
     static const std::set<std::string> kFromVerbs = {"join", "move",    "transfer", "sign",
                                                      "buy",  "acquire", "poach",    "recruit"};
     bool moved_from = t[name].deprel == "obj" && kFromVerbs.count(text::ToLower(t[verb].lemma));
+    // ("Kim Jong-un met Donald Trump in Singapore": a person met is not
+    // where the meeting was.)
+    const NamedSpan* named = NameAt(names, name);
+    bool person_met = t[name].deprel == "obj" && named && named->type == EntityType::kPerson;
     bool verbs_phrase = false;
     for (int k = name + 1; k < i; ++k) {
       if (t[k].head != i || t[k].deprel != "case") continue;
       std::string prep = text::ToLower(t[k].form);
-      verbs_phrase |= prep == "against" || (prep == "from" && moved_from);
+      verbs_phrase |= prep == "against" || (prep == "from" && moved_from) ||
+                      (person_met && (prep == "in" || prep == "at" || prep == "during"));
     }
     if (!verbs_phrase) continue;
     t[i].head = verb;
@@ -1106,6 +1113,43 @@ void RepairSubjectListReadAsConjunctClause(Sentence& sentence) {
   }
 }
 
+// "Police said the suspect, identified as John Smith, was arrested in
+// Dallas": with a phrase between commas after the reported clause's
+// subject, the parser can read that subject as the reporting verb's object
+// and the clause's verb as a second verb joined to it, with no "and". The
+// clause is what was said, and the noun its subject.
+void RepairReportedClauseReadAsConjunct(Sentence& sentence) {
+  static const std::set<std::string> kReporting = {
+      "say",    "report", "announce", "claim",  "confirm", "state",  "believe", "think",
+      "insist", "argue",  "reveal",   "allege", "suggest", "add",    "fear",    "hope",
+      "expect", "know",   "find",     "show",   "note",    "assert", "explain", "warn"};
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v < n; ++v) {
+    int said = t[v].head;
+    if (t[v].deprel != "conj" || t[v].upos != "VERB" || said < 0 || said >= v ||
+        !kReporting.count(text::ToLower(t[said].lemma)) || HasSubject(t, v))
+      continue;
+    bool coordinated = false, auxiliary = false, passive = false;
+    for (const Token& k : t) {
+      if (k.head != v) continue;
+      coordinated |= k.deprel == "cc";
+      auxiliary |= k.upos == "AUX" && (k.deprel == "aux" || k.deprel == "aux:pass");
+      passive |= k.deprel == "aux:pass";
+    }
+    if (coordinated || !(auxiliary || IsFiniteVerb(t[v]))) continue;
+    int object = -1;
+    for (int k = said + 1; k < v; ++k)
+      if (t[k].head == said && t[k].deprel == "obj" &&
+          (t[k].upos == "NOUN" || t[k].upos == "PROPN"))
+        object = k;
+    if (object < 0) continue;
+    t[v].deprel = "ccomp";
+    t[object].head = v;
+    t[object].deprel = passive ? "nsubj:pass" : "nsubj";
+  }
+}
+
 // "Co-founder of Google, Sergey Brin, met Mohamed", "A spokesman for
 // Gazprom, Sergei Kupriyanov, said": the parser often hangs the person in
 // apposition on the organisation ("Google, Sergey Brin") when the role noun
@@ -1581,7 +1625,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairContentClauseReadAsRelative(sentence);
   RepairObjectWithPreposition(sentence);
   RepairAppositionReadAsOblique(sentence);
-  RepairVerbPhraseOnName(sentence);
+  RepairVerbPhraseOnName(sentence, names);
   RepairCalledNameGardenPath(sentence);
   RepairVerbReadAsParticiple(sentence);
   RepairTitledNameConjunct(sentence);
@@ -1599,6 +1643,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairVerbHungOnItsSubject(sentence);
   RepairParticipleAfterNamedSubject(sentence);
   RepairSubjectListReadAsConjunctClause(sentence);
+  RepairReportedClauseReadAsConjunct(sentence);
   RepairSplitProperNames(sentence, names);
   RepairPlaceOfPlace(sentence);
   RepairPassiveAgentOnOblique(sentence);
