@@ -233,12 +233,16 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   // ("the carmaker", "the chipmaker": a maker of things is a company.)
   if (known == kLexicon.end() && l.size() > 5 && l.compare(l.size() - 5, 5, "maker") == 0)
     known = kLexicon.find("manufacturer");
-  // "The Syrian refugee team": a noun that says which kind is a new
-  // entity, not one named before.
-  for (int k : kids)
-    if (s.tokens[k].deprel == "compound" && s.tokens[k].upos == "NOUN" && k < i &&
+  // "The Syrian refugee team", "the European team": a noun or a proper
+  // adjective that says which kind is a new entity, not one named before.
+  for (int k : kids) {
+    const Token& kind = s.tokens[k];
+    bool proper_adjective = kind.deprel == "amod" && kind.upos == "ADJ" && !kind.form.empty() &&
+                            std::isupper(static_cast<unsigned char>(kind.form[0]));
+    if (((kind.deprel == "compound" && kind.upos == "NOUN") || proper_adjective) && k < i &&
         known != kLexicon.end() && known->second == EntityType::kOrganization)
       return std::nullopt;
+  }
   if (known != kLexicon.end()) return Description{known->second, l};
   if (names.Has(l, false)) return Description{std::nullopt, l, false};
   return std::nullopt;
