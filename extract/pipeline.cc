@@ -105,12 +105,19 @@ void RetagVerblessParticiple(Sentence& sentence) {
     if (k.xpos == "VBD" || k.xpos == "VBZ" || k.xpos == "VBP" || k.xpos == "MD" || k.upos == "AUX")
       return;
   for (size_t i = 1; i + 1 < t.size(); ++i) {
-    if (t[i].xpos != "VBN") continue;
+    // ("The news shocked Nissan": a past tense read as an adjective, "I was
+    // shocked", before a name, an article or a pronoun.)
+    const std::string& f = t[i].form;
+    bool adjective_in_ed =
+        t[i].xpos == "JJ" && f.size() > 4 && f.compare(f.size() - 2, 2, "ed") == 0;
+    if (t[i].xpos != "VBN" && !adjective_in_ed) continue;
     const std::string& before = t[i - 1].upos;
     const std::string& after = t[i + 1].upos;
     if (before != "PROPN" && before != "NOUN" && before != "PRON") return;
     if (after != "DET" && after != "PROPN" && after != "NOUN" && after != "PRON" && after != "NUM" &&
         after != "ADJ")
+      return;
+    if (adjective_in_ed && after != "DET" && after != "PROPN" && after != "PRON" && after != "NUM")
       return;
     t[i].upos = "VERB";
     t[i].xpos = "VBD";

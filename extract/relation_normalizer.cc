@@ -135,6 +135,9 @@ const EventNoun kEventNouns[] = {
     {"sanction", "sanction", false},
     {"investigation", "investigate", true},
     {"probe", "investigate", false},
+    {"victory", "defeat", false},
+    {"trip", "travel_to", false},
+    {"journey", "travel_to", false},
 };
 
 const EventNoun* FindEventNoun(const std::string& noun_lemma) {
@@ -153,11 +156,13 @@ std::string NominalEventRelation(const std::string& noun_lemma) {
 bool NominalEventTakesPartyAfter(const std::string& relation, const std::string& preposition) {
   if (preposition == "to" || preposition == "with") return true;
   // "Hamas's attack on Israel", "sanctions against Russia", "support for
-  // Ukraine", "an investigation into Meta".
+  // Ukraine", "an investigation into Meta", "a victory over Tunisia".
   if (relation == "attack" || relation == "sanction")
     return preposition == "on" || preposition == "against";
   if (relation == "support") return preposition == "for";
   if (relation == "investigate") return preposition == "into";
+  // "Sweden's victory over South Korea".
+  if (relation == "defeat") return preposition == "over" || preposition == "against";
   return false;
 }
 

@@ -59,7 +59,8 @@ std::string BondBetween(const std::string& noun_lemma);
 // Whether the other party of event relation `relation` (NominalEventRelation)
 // follows `preposition`: "to" and "with" for all ("Obama's call to Putin",
 // "talks with Iran"), "on" or "against" for an attack or sanctions, "for"
-// for support, "into" for an investigation.
+// for support, "into" for an investigation, "over" or "against" for a
+// victory.
 bool NominalEventTakesPartyAfter(const std::string& relation, const std::string& preposition);
 
 // Whether the party after "of" is the one an event noun acts on
