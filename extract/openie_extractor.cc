@@ -233,8 +233,23 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   // ("the carmaker", "the chipmaker": a maker of things is a company.)
   if (known == kLexicon.end() && l.size() > 5 && l.compare(l.size() - 5, 5, "maker") == 0)
     known = kLexicon.find("manufacturer");
-  // "The Syrian refugee team", "the European team": a noun or a proper
-  // adjective that says which kind is a new entity, not one named before.
+  // "The Syrian refugee team", "the European team", "the Kremlin-backed
+  // group": a noun, a proper adjective or a name inside a modifier before
+  // it that says which kind is a new entity, not one named before. (A name
+  // right on the noun is the noun's: "the M5S party" is M5S.)
+  if (known != kLexicon.end() && known->second == EntityType::kOrganization)
+    for (int k = 0; k < i; ++k) {
+      if (s.tokens[k].upos != "PROPN") continue;
+      int name = k;  // up the name's own words ("the Sea Org group")
+      for (int steps = 0; steps < i && s.tokens[name].head >= 0 && s.tokens[name].head < i &&
+                          s.tokens[s.tokens[name].head].upos == "PROPN";
+           ++steps)
+        name = s.tokens[name].head;
+      if (s.tokens[name].head == i) continue;
+      int up = k;
+      while (up >= 0 && up < i) up = s.tokens[up].head;
+      if (up == i) return std::nullopt;
+    }
   for (int k : kids) {
     const Token& kind = s.tokens[k];
     bool proper_adjective = kind.deprel == "amod" && kind.upos == "ADJ" && !kind.form.empty() &&
