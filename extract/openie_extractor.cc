@@ -316,6 +316,13 @@ bool IsNationalSidePosition(const std::string& noun) {
   return kPositions.count(noun) > 0;
 }
 
+// "North", "South", "East", "West" (and "Northern" ...).
+bool IsCompassWord(const std::string& w) {
+  static const std::set<std::string> kWords = {"North",    "South",    "East",    "West",
+                                               "Northern", "Southern", "Eastern", "Western"};
+  return kWords.count(w) > 0;
+}
+
 // Title words that are a role ("President", "Foreign Minister"), not an
 // honorific or a description ("Mr.", "former").
 bool IsRoleWord(const std::string& w) {
@@ -2588,6 +2595,14 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         m.mention.span = span;
         m.mention.surface = cut(span);
         m.name = m.mention.surface;
+        // "North and South Korea", "East and West Germany": a compass word
+        // and the name that shares its last words.
+        if (name_start == name_end && IsCompassWord(s.tokens[name_start].form) &&
+            name_end + 3 < n && Lower(s.tokens[name_end + 1].form) == "and" &&
+            IsCompassWord(s.tokens[name_end + 2].form) && s.tokens[name_end + 3].upos == "PROPN") {
+          int k = name_end + 3;
+          while (k < n && s.tokens[k].upos == "PROPN") m.name += " " + s.tokens[k++].form;
+        }
         for (int k : run) in_run[k] = true;
         if (m.name.empty()) return -1;
         if (const NamedSpan* r = view.RecognizedAt(head))

@@ -72,9 +72,9 @@ std::string CanonicalRelation(const std::string& relation_type) {
 
 std::string BondBetween(const std::string& noun_lemma) {
   static const std::set<std::string> kBonds = {
-      "deal",   "agreement", "treaty",   "pact",     "accord",      "alliance", "partnership",
-      "merger", "war",       "conflict", "dispute",  "rivalry",     "match",    "game",
-      "fight",  "battle",    "clash",    "relation", "relationship"};
+      "deal",   "agreement", "treaty",   "pact",     "accord",       "alliance", "partnership",
+      "merger", "war",       "conflict", "dispute",  "rivalry",      "match",    "game",
+      "fight",  "battle",    "clash",    "relation", "relationship", "tension",  "tie"};
   if (!kBonds.count(noun_lemma)) return "";
   if (noun_lemma == "clash") return "clash_with";
   return noun_lemma + "_with";
