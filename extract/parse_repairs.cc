@@ -81,9 +81,14 @@ void RepairNounBeforeNamedSubject(Sentence& sentence) {
     // goes to the name.)
     bool other = (noun.deprel == "nmod" || noun.deprel == "obl" || noun.deprel == "obj") &&
                  noun.upos == "NOUN";
-    if (other && name.upos == "PROPN" && name.deprel == noun.deprel && name.head == noun.head) {
+    // ("met his Brazilian counterpart Lula da Silva": the name read as a
+    // bare oblique of the noun's verb.)
+    bool bare_oblique = noun.deprel == "obj" && name.deprel == "obl:unmarked";
+    if (other && name.upos == "PROPN" && (name.deprel == noun.deprel || bare_oblique) &&
+        name.head == noun.head) {
       for (Token& k : t)
         if (k.head == static_cast<int>(i) && k.deprel == "case") k.head = static_cast<int>(i + 1);
+      if (bare_oblique) t[i + 1].deprel = "obj";
       noun.head = static_cast<int>(i + 1);
       noun.deprel = "nmod:desc";
       continue;

@@ -236,6 +236,28 @@ void Pipeline::RetagLowerCaseProperNouns(Sentence& sentence) const {
   }
 }
 
+// "Lula da Silva", "Ursula von der Leyen": a name's particle between two
+// capitalized words is part of the name (the tagger reads "da" as a noun).
+void RetagNameParticles(Sentence& sentence) {
+  static const std::set<std::string> kParticles = {"da", "de",  "di",  "do",  "dos", "das",
+                                                   "du", "van", "von", "der", "den", "del"};
+  std::vector<Token>& t = sentence.tokens;
+  auto capitalized = [&](size_t k) {
+    return !t[k].form.empty() && std::isupper(static_cast<unsigned char>(t[k].form[0])) &&
+           t[k].upos != "PUNCT";
+  };
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (!kParticles.count(t[i].form) || !capitalized(i - 1)) continue;
+    size_t next = i + 1;
+    while (next + 1 < t.size() && kParticles.count(t[next].form)) ++next;  // "von der"
+    if (!capitalized(next) || (t[i - 1].upos != "PROPN" && t[next].upos != "PROPN")) continue;
+    for (size_t k = i - 1; k <= next; ++k) {
+      t[k].upos = "PROPN";
+      t[k].xpos = "NNP";
+    }
+  }
+}
+
 // "Boeing builds planes", "Mohamed was a guest": a capitalized word the
 // tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
 // word nor any word's inflection is a name.
@@ -386,6 +408,7 @@ void Pipeline::TagInPlace(Sentence& sentence) const {
   RetagOrganisationNameWords(sentence);
   RetagUnknownCapitalizedWords(sentence);
   RetagLowerCaseProperNouns(sentence);
+  RetagNameParticles(sentence);
   RetagUnknownAcronyms(sentence);
   RetagVerbReadAsPreposition(sentence);
   lemmatizer_->Lemmatize(sentence);
