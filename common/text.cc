@@ -47,6 +47,24 @@ std::string FoldCase(std::string_view utf8) {
   return ToUtf8(folded);
 }
 
+std::string StripAccents(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || nfd == nullptr) return std::string(utf8);
+  icu::UnicodeString decomposed = nfd->normalize(FromUtf8(utf8), status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) out.append(c);
+    i += U16_LENGTH(c);
+  }
+  return ToUtf8(out);
+}
+
 std::string ToUpper(std::string_view utf8) {
   icu::UnicodeString u = FromUtf8(utf8);
   return ToUtf8(u.toUpper(icu::Locale::getRoot()));

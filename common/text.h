@@ -27,6 +27,13 @@ namespace kg::text {
 // insensitive; accents are kept ("Köln" != "Koln").
 std::string FoldCase(std::string_view utf8);
 
+// The text without its accents and other combining marks (canonical
+// decomposition, then the non-spacing marks dropped): "Brasília" ->
+// "Brasilia", "Łódź" -> "Łodz" (a stroke is part of its letter). For
+// looking words up in ASCII lexicons such as WordNet; names keep their
+// accents everywhere else.
+std::string StripAccents(std::string_view utf8);
+
 // Full, locale-independent case mappings ("straße" -> "STRASSE").
 std::string ToUpper(std::string_view utf8);
 std::string ToLower(std::string_view utf8);

@@ -322,8 +322,10 @@ EntityType EntityCatalog::KnownTypeUncached(const std::string& name) const {
   // "dab" (a small amount) of the party "DAB"; "Paris", but not the
   // "twitter" (a bird's chirps, an event) of "Twitter".
   std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
+  // (WordNet writes names without accents: "Brasília" is its "Brasilia".)
+  const std::string written = text::StripAccents(name);
   auto written_so = [&](const WordNetSynset& sense) {
-    return std::find(sense.words.begin(), sense.words.end(), name) != sense.words.end();
+    return std::find(sense.words.begin(), sense.words.end(), written) != sense.words.end();
   };
   for (size_t i = 0; i < senses.size() && i < 2; ++i) {
     if (!written_so(senses[i])) continue;

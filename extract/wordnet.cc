@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "common/text.h"
 #include "extract/perceptron.h"
 
 namespace kg::extract {
@@ -58,7 +59,10 @@ class Fields {
   std::string_view rest_;
 };
 
-std::string Key(const std::string& lemma) {
+// WordNet's index key: lower case, '_' for spaces, no accents (its
+// lemmas are ASCII: "Brasília" is "brasilia").
+std::string Key(const std::string& lemma_in) {
+  std::string lemma = text::StripAccents(lemma_in);
   std::string k;
   for (char c : lemma) {
     if (c == ' ') c = '_';

@@ -57,5 +57,15 @@ TEST(Text, LetterClasses) {
   EXPECT_FALSE(IsDigits("Ù£"));  // Arabic-Indic three: ASCII digits only
 }
 
+// Lookups in ASCII lexicons (WordNet) see names without their accents.
+TEST(Text, StripsAccents) {
+  EXPECT_EQ(StripAccents("Brasília"), "Brasilia");
+  EXPECT_EQ(StripAccents("São Paulo"), "Sao Paulo");
+  EXPECT_EQ(StripAccents("Bogota\xCC\x81"), "Bogota");  // decomposed "á"
+  EXPECT_EQ(StripAccents("protégé"), "protege");
+  EXPECT_EQ(StripAccents("Łódź"), "Łodz");  // a stroke is no combining mark
+  EXPECT_EQ(StripAccents("Paris"), "Paris");
+}
+
 }  // namespace
 }  // namespace kg::text
