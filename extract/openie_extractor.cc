@@ -4434,7 +4434,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         bool referring = m.pronoun && (!WeakPronoun(Lower(s.tokens[head].form)) || m.speaker != -1);
         if (named || referring) heads.push_back(head);
       }
-      for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids())) {
+      auto person_noun = [&](const std::string& lemma) { return catalog_->IsPersonNoun(lemma); };
+      for (const VerbLink& link : FindVerbLinks(s, heads, view.all_kids(), person_noun)) {
         int a = mention_at.at(link.subject), b = mention_at.at(link.object);
         bool own_claim = link.event || link.through_object_noun;
         if (a == b || (own_claim ? linked_as_sides : linked).count({a, b})) continue;

@@ -116,7 +116,8 @@ struct Attachment {
   bool through_object_noun = false;  // "signed a deal with OpenAI"
 };
 
-std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
+std::optional<Attachment> AttachmentOf(const Tree& tree, int name,
+                                       const PersonNounTest& is_person_noun) {
   int x = name;
   // A list item or an apposition stands where its head stands.
   for (int guard = 0; guard < 4; ++guard) {
@@ -197,6 +198,7 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
     std::string outer = tree.CaseOf(p);
     if (outer.empty() || outer == "by" || outer == "of" || NoLinkPreposition(outer)) return std::nullopt;
     if (d == "nmod" && inner != "at" && inner != "in") return std::nullopt;
+    if (d != "nmod" && is_person_noun && is_person_noun(noun)) return std::nullopt;
     a.words = outer;
     return a;
   }
@@ -206,7 +208,8 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name) {
 }  // namespace
 
 std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<int>& names,
-                                    const std::vector<std::vector<int>>& kids) {
+                                    const std::vector<std::vector<int>>& kids,
+                                    const PersonNounTest& is_person_noun) {
   Tree tree(sentence, kids);
   std::set<int> named(names.begin(), names.end());
   std::vector<std::optional<Attachment>> where;
@@ -215,7 +218,7 @@ std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<
     // is linked through that one.
     const Token& t = tree.at(name);
     bool restates = t.deprel == "appos" && named.count(t.head);
-    where.push_back(restates ? std::nullopt : AttachmentOf(tree, name));
+    where.push_back(restates ? std::nullopt : AttachmentOf(tree, name, is_person_noun));
   }
   std::vector<VerbLink> out;
   for (size_t i = 0; i < names.size(); ++i) {

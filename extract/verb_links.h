@@ -27,6 +27,7 @@
 // Pure: a sentence and the heads of its names in, links out.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,9 +51,16 @@ struct VerbLink {
   bool through_object_noun = false;
 };
 
+// Whether a noun (lower-case lemma) names a kind of person ("attorney").
+using PersonNounTest = std::function<bool(const std::string&)>;
+
 // Links between the names headed by `names` (token indices). `kids[i]` are
-// the dependents of token i.
+// the dependents of token i. A name that only qualifies a person's noun in
+// an oblique is not whom the act reached ("put through to a Scientology
+// attorney" is not put through to Scientology), where `is_person_noun`
+// (optional) says which nouns those are.
 std::vector<VerbLink> FindVerbLinks(const Sentence& sentence, const std::vector<int>& names,
-                                    const std::vector<std::vector<int>>& kids);
+                                    const std::vector<std::vector<int>>& kids,
+                                    const PersonNounTest& is_person_noun = nullptr);
 
 }  // namespace kg::extract
