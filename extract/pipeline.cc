@@ -99,12 +99,39 @@ void Pipeline::JoinHyphenatedNames(Sentence& sentence, std::string_view text) co
 // the sentence is left without a verb. When a sentence has no finite verb, a
 // participle right after its subject's noun and before an object, with no
 // auxiliary before it, is the past tense.
+// (So is the clause before a speaker's tail: "The European Central Bank
+// raised interest rates, President Christine Lagarde said.")
+size_t ReportedClauseEnd(const std::vector<Token>& t) {
+  static const std::set<std::string> kSaid = {"said", "says",   "added",     "adds",
+                                              "told", "stated", "announced", "confirmed"};
+  size_t end = t.size();
+  while (end > 0 && t[end - 1].upos == "PUNCT") --end;
+  if (end < 3) return t.size();
+  // ", NAME said" or ", said NAME": the tail is the verb and the speaker.
+  size_t comma = end;
+  while (comma > 0 && t[comma - 1].form != ",") --comma;
+  if (comma == 0) return t.size();
+  bool said = false, speaker = false;
+  for (size_t k = comma; k < end; ++k) {
+    if (kSaid.count(t[k].form))
+      said = true;
+    else if (t[k].upos == "PROPN" || t[k].upos == "PRON" || t[k].upos == "NOUN" ||
+             t[k].upos == "DET")
+      speaker = true;
+    else
+      return t.size();
+  }
+  return said && speaker ? comma - 1 : t.size();
+}
+
 void RetagVerblessParticiple(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
-  for (const Token& k : t)
-    if (k.xpos == "VBD" || k.xpos == "VBZ" || k.xpos == "VBP" || k.xpos == "MD" || k.upos == "AUX")
+  const size_t clause_end = ReportedClauseEnd(t);
+  for (size_t k = 0; k < clause_end; ++k)
+    if (t[k].xpos == "VBD" || t[k].xpos == "VBZ" || t[k].xpos == "VBP" || t[k].xpos == "MD" ||
+        t[k].upos == "AUX")
       return;
-  for (size_t i = 1; i + 1 < t.size(); ++i) {
+  for (size_t i = 1; i + 1 < clause_end; ++i) {
     // ("The news shocked Nissan": a past tense read as an adjective, "I was
     // shocked", before a name, an article or a pronoun.)
     const std::string& f = t[i].form;
