@@ -3918,12 +3918,19 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     std::vector<OpenIeTuple> tuples = ExtractTuples(s, options_);
     for (const OpenIeTuple& t : tuples) {
       if (t.clausal_object || t.appositive) continue;
-      // "I mean, the theory was ...": a speaker's hedge, no claim.
-      if (t.predicate > 0 && Lower(s.tokens[t.predicate].lemma) == "mean" &&
-          t.subject.head == t.predicate - 1 &&
+      // "I mean, the theory was ...", "... of Biology study I think.": a
+      // speaker's hedge, no claim.
+      if (t.predicate > 0 && t.subject.head == t.predicate - 1 &&
           (Lower(s.tokens[t.subject.head].form) == "i" ||
-           Lower(s.tokens[t.subject.head].form) == "you"))
-        continue;
+           Lower(s.tokens[t.subject.head].form) == "you")) {
+        std::string verb = Lower(s.tokens[t.predicate].lemma);
+        size_t last = s.tokens.size();
+        while (last > 0 && s.tokens[last - 1].upos == "PUNCT") --last;
+        bool closing = static_cast<size_t>(t.predicate) + 1 == last;
+        if (verb == "mean" || (closing && (verb == "think" || verb == "guess" ||
+                                           verb == "believe" || verb == "suppose")))
+          continue;
+      }
       // "his wife", "her parents", "the baby", "the couple": a kinship
       // noun after a possessor who is someone or after "the", and nothing
       // after it (Side::kin_role).
