@@ -381,6 +381,32 @@ bool NamesPlace(const EntityCatalog& catalog, const std::string& words,
   return known == EntityType::kPlace || (known == EntityType::kOther && recognized == EntityType::kPlace);
 }
 
+// "Kowloon West", "New Territories East": a place's name and a capitalized
+// compass word right after it (the recognizer's separate place, or no name)
+// are one place, a district of it.
+void JoinCompassSuffixes(const Sentence& s, std::vector<NamedSpan>* names) {
+  const int n = static_cast<int>(s.tokens.size());
+  std::vector<int> compass_words;  // each right after a place's name
+  for (const NamedSpan& place : *names) {
+    if (place.type != EntityType::kPlace || place.end >= n) continue;
+    const Token& next = s.tokens[place.end];
+    // (Not the first word of a name of its own: "... Hong Kong North
+    // Korea ..." in a list.)
+    if (IsCompassWord(next.form) && next.upos == "PROPN" &&
+        !(place.end + 1 < n && s.tokens[place.end + 1].upos == "PROPN"))
+      compass_words.push_back(place.end);
+  }
+  for (int compass : compass_words) {
+    names->erase(std::remove_if(names->begin(), names->end(),
+                                [&](const NamedSpan& r) {
+                                  return r.begin == compass && r.end == compass + 1;
+                                }),
+                 names->end());
+    for (NamedSpan& r : *names)
+      if (r.type == EntityType::kPlace && r.end == compass) r.end = compass + 1;
+  }
+}
+
 // "Lula da Silva", "Ursula von der Leyen", "Leonardo da Vinci", "Osama bin
 // Laden": capitalized words around a lower-case name particle are one
 // person's name, which the recognizer often cuts at the particle. The name
@@ -2298,6 +2324,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     if (catalog_) DropPostFields(sentences[si], &recognized[si], *catalog_);
     JoinNumberedNames(sentences[si], &recognized[si]);
     JoinNameParticles(sentences[si], &recognized[si], catalog_.get());
+    JoinCompassSuffixes(sentences[si], &recognized[si]);
     expansions[si] = JoinAcronymExpansions(sentences[si], &recognized[si]);
     RepairParseForClaims(sentences[si], recognized[si]);
   }
