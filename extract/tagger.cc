@@ -10,7 +10,6 @@
 #include <random>
 #include <unordered_set>
 
-#include "common/text.h"
 #include "extract/wordnet.h"
 
 namespace kg::extract {
@@ -213,7 +212,11 @@ struct Tagger::Context {
       t.digit = form.find_first_of("0123456789") != std::string::npos;
       t.hyphen = form.find('-') != std::string::npos;
       if (i >= 2 && i < s.tokens.size() + 2) {
-        std::string lower = text::ToLower(form);
+        // (ASCII lower case: the closed classes' forms are ASCII but for
+        // their curly apostrophes, which lowering leaves alone.)
+        std::string lower = form;
+        for (char& ch : lower)
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         t.may_be_auxiliary = MayBeAuxiliary(lower);
         t.may_be_pronoun = MayBePronoun(lower);
       }
