@@ -362,12 +362,16 @@ void Tagger::Predict(const Context& c, size_t n, bool second, std::vector<int>* 
       Features(c, i, p1, p2, second, &feats);
       std::fill(scores.begin(), scores.end(), 0.0f);
       model.Score(feats.data(), feats.size(), scores.data());
-      if (!c.toks[i + 2].may_be_auxiliary || !c.toks[i + 2].may_be_pronoun)
-        for (size_t k = 0; k < scores.size(); ++k)
-          if ((upos_[k] == "AUX" && !c.toks[i + 2].may_be_auxiliary) ||
-              (upos_[k] == "PRON" && !c.toks[i + 2].may_be_pronoun))
-            scores[k] = -std::numeric_limits<float>::infinity();
       best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      const Context::Tok& tok = c.toks[i + 2];
+      auto excluded = [&](size_t k) {
+        return (!tok.may_be_auxiliary && upos_[k] == "AUX") || (!tok.may_be_pronoun && upos_[k] == "PRON");
+      };
+      if (excluded(best)) {
+        for (size_t k = 0; k < scores.size(); ++k)
+          if (excluded(k)) scores[k] = -std::numeric_limits<float>::infinity();
+        best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      }
     }
     (*out)[i] = best;
     p2 = p1;
