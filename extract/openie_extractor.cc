@@ -2472,6 +2472,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         }
         const std::string& d = s.tokens[p].deprel;
         m.salient = d == "nsubj" || d == "nsubj:pass" || d == "root";
+        // (A compound on an indefinite person's noun only qualifies the
+        // person: "a Harvard law student", not "Facebook co-founder Mark
+        // Zuckerberg".)
+        const int modified = s.tokens[head].head;
+        m.modifier = s.tokens[head].deprel == "compound" && modified >= 0 &&
+                     s.tokens[modified].upos == "NOUN" &&
+                     catalog_->IsPersonNoun(Lower(s.tokens[modified].lemma));
+        if (m.modifier) {
+          bool indefinite = false;
+          for (int k : view.kids(modified)) {
+            std::string det = Lower(s.tokens[k].form);
+            indefinite |= s.tokens[k].deprel == "det" && (det == "a" || det == "an");
+          }
+          m.modifier = indefinite;
+        }
+
         // A possessor is as salient as what it possesses: "Warhol's
         // obsession" as a subject or object is; "into Karlgren's Etudes"
         // in a prepositional phrase makes Karlgren no subject of the story.

@@ -595,6 +595,9 @@ void DocumentResolver::Resolve() {
       subject_person = index;
       subject_person_sentence = m.mention.sentence;
     }
+    // (A name that only qualifies a noun is no antecedent of a thing's
+    // pronoun or description: NameMention::modifier.)
+    if (m.modifier && e.type != EntityType::kPerson) continue;
     if (e.type == EntityType::kOrganization) last_org = index;
     if (e.type == EntityType::kOther) last_untyped = index;
     if (e.type == EntityType::kOther && m.salient) last_untyped_subject = index;

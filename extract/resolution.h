@@ -66,6 +66,11 @@ struct NameMention {
   // The name follows "a" or "an" ("a blue Marilyn", "a Picasso"): a thing
   // called after a person, not the person.
   bool indefinite = false;
+  // The name only qualifies an indefinite person's noun ("a Harvard law
+  // student", "a former Google employee"): the text goes on about the
+  // person, so the name is no antecedent of a later "it" or "the company"
+  // (a person's name still is).
+  bool modifier = false;
   // The sentence says where the named place is ("Irving, Texas"): the name
   // is a place's, whatever WordNet says of it (Washington Irving).
   bool located = false;
