@@ -4407,9 +4407,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                   : Lower(s.tokens[t.predicate].lemma);
       // "Nadella served as CEO of Microsoft", "succeeded Ballmer as chief
       // executive of Microsoft": the role after "as".
-      static const std::set<std::string> kAsVerbs = {"serve",    "work",    "act",  "succeed",
-                                                     "continue", "appoint", "name", "elect",
-                                                     "install",  "return",  "join", "replace"};
+      static const std::set<std::string> kAsVerbs = {
+          "serve", "work",    "act",    "succeed", "continue", "appoint", "name",
+          "elect", "install", "return", "join",    "replace",  "resign",  "retire"};
       int as_role = -1;
       if (t.predicate >= 0 && !swapped && kAsVerbs.count(role_verb))
         for (const OpenIeArgument& o : t.objects)
@@ -4420,8 +4420,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
            as_role >= 0)) {
         int role_head = as_role >= 0 ? as_role : t.objects[0].head;
         const Token& r = s.tokens[role_head >= 0 ? role_head : 0];
-        if (role_head >= 0 && r.upos == "NOUN" &&
-            (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) {
+        // (A title written capitalized is one too: "served as Chancellor
+        // of Germany".)
+        if (role_head >= 0 &&
+            ((r.upos == "NOUN" && (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) ||
+             (r.upos == "PROPN" && IsRoleWord(r.form)))) {
           for (int o : view.kids(role_head)) {
             if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
             std::string prep = view.CaseOf(o);

@@ -173,7 +173,9 @@ std::optional<Attachment> AttachmentOf(const Tree& tree, int name,
   if (parent.deprel == "obj") {
     // "described the court's judgement", "issued her support to Mohamed";
     // not "made attempts from Kane" (the name is no one acted on).
-    static const std::set<std::string> kInner = {"of", "to", "for", "at", "in", "on", "with"};
+    // ("won the election against Marine Le Pen".)
+    static const std::set<std::string> kInner = {"of", "to", "for",  "at",
+                                                 "in", "on", "with", "against"};
     if (d == "nmod" && !kInner.count(inner)) return std::nullopt;
     a.words = inner.empty() ? noun : noun + "_" + inner;
     a.through_object_noun =
