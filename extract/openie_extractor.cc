@@ -4546,7 +4546,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // person's "we" stands for.
     static const std::set<std::string> kMemberships = {"of", "found", "co-found", "found_by", "lead",
                                                       "head", "run", "work_for", "work_at", "join"};
-    std::map<int, std::set<int>> organisations;
+    std::map<int, std::set<int>> organisations, led;
     for (const PendingClaim& p : pending) {
       if (p.subjects.size() != 1 || p.objects.size() != 1) continue;
       int person = resolver.EntityOf(p.subjects[0].mention);
@@ -4569,10 +4569,22 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       bool role = (ends_with("_of") || ends_with("_at") || ends_with("_for")) &&
                   catalog_->CanBePersonNoun(first) && !kAcademics.count(first);
       if (role || kMemberships.count(r)) organisations[person].insert(organisation);
+      // (One the person founded or leads is theirs before one they worked
+      // for: "I worked for NASA ... I founded Acme Inc. ... We partnered".)
+      static const std::set<std::string> kLeads = {"found", "co-found", "lead", "head", "run"};
+      static const std::set<std::string> kLeaderRoles = {"founder",  "co-founder", "cofounder",
+                                                         "ceo",      "chief",      "president",
+                                                         "chairman", "director",   "head"};
+      if (kLeads.count(r) || (role && kLeaderRoles.count(first))) led[person].insert(organisation);
     }
     std::map<int, int> organisation_of;
-    for (const auto& [person, orgs] : organisations)
-      if (orgs.size() == 1) organisation_of[person] = *orgs.begin();
+    for (const auto& [person, orgs] : organisations) {
+      auto leads = led.find(person);
+      if (orgs.size() == 1)
+        organisation_of[person] = *orgs.begin();
+      else if (leads != led.end() && leads->second.size() == 1)
+        organisation_of[person] = *leads->second.begin();
+    }
     resolver.ResolveWeOfSpeakers(organisation_of);
   }
   std::vector<Entity> entities = resolver.entities();

@@ -506,6 +506,21 @@ TEST_F(SeedClaims, InterviewsWeIsTheIntervieweesOrganisation) {
   Result<Extraction> no_role = extractor_->Extract(d);
   ASSERT_TRUE(no_role.ok());
   EXPECT_FALSE(partnered(*no_role, "Maria Lopez")) << Dump(*no_role);
+  // One organisation she founded, one she worked for: "we" is the one she
+  // founded; two she worked for: no one's.
+  d.text =
+      "Maria Lopez worked for NASA for ten years. She founded OpenMaps in 2009.\n\n"
+      "Maria Lopez: In 2012 we partnered with Mozilla.";
+  Result<Extraction> founded = extractor_->Extract(d);
+  ASSERT_TRUE(founded.ok());
+  EXPECT_TRUE(partnered(*founded, "OpenMaps")) << Dump(*founded);
+  d.text =
+      "Maria Lopez worked for NASA for ten years. She then worked for OpenMaps.\n\n"
+      "Maria Lopez: In 2012 we partnered with Mozilla.";
+  Result<Extraction> two = extractor_->Extract(d);
+  ASSERT_TRUE(two.ok());
+  EXPECT_FALSE(partnered(*two, "OpenMaps")) << Dump(*two);
+  EXPECT_FALSE(partnered(*two, "National Aeronautics and Space Administration")) << Dump(*two);
 }
 
 // data/entity_types.tsv: the type a name gets from the words around it
