@@ -4108,6 +4108,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               }
             }
           }
+          // "Our company sells robots to Toyota", said by someone who
+          // speaks for an organisation: the organisation, as their "we" is.
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN") {
+            static const std::set<std::string> kOwnBodies = {
+                "company", "firm", "organisation", "organization", "business",  "startup",
+                "team",    "lab",  "laboratory",   "group",        "institute", "agency"};
+            if (kOwnBodies.count(Lower(s.tokens[c].lemma)))
+              for (int k : view.kids(c))
+                if (s.tokens[k].deprel == "nmod:poss" && Lower(s.tokens[k].form) == "our" &&
+                    spoken_by_speaker(k)) {
+                  c = k;
+                  break;
+                }
+          }
           const Token& ct = s.tokens[c];
           std::string cl = Lower(ct.form);
           if (view.IsName(c) ||
