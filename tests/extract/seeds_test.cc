@@ -510,10 +510,16 @@ TEST_F(SeedClaims, InterviewsWeIsTheIntervieweesOrganisation) {
   // founded; two she worked for: no one's.
   d.text =
       "Maria Lopez worked for NASA for ten years. She founded OpenMaps in 2009.\n\n"
-      "Maria Lopez: In 2012 we partnered with Mozilla.";
+      "Maria Lopez: In 2012 we partnered with Mozilla. Our company sells maps to Toyota.";
   Result<Extraction> founded = extractor_->Extract(d);
   ASSERT_TRUE(founded.ok());
   EXPECT_TRUE(partnered(*founded, "OpenMaps")) << Dump(*founded);
+  // ("Our company" is the same organisation.)
+  bool sells = false;
+  for (const Claim& c : founded->claims)
+    sells |= founded->entities[c.subject].name == "OpenMaps" &&
+             founded->entities[c.object].name == "Toyota";
+  EXPECT_TRUE(sells) << Dump(*founded);
   d.text =
       "Maria Lopez worked for NASA for ten years. She then worked for OpenMaps.\n\n"
       "Maria Lopez: In 2012 we partnered with Mozilla.";
