@@ -141,6 +141,16 @@ void RetagVerblessParticiple(Sentence& sentence) {
     const std::string& before = t[i - 1].upos;
     const std::string& after = t[i + 1].upos;
     if (before != "PROPN" && before != "NOUN" && before != "PRON") return;
+    // ("Hundreds of protesters marched through Hong Kong": a verb of
+    // moving or gathering, with no object, before its preposition.)
+    static const std::set<std::string> kGoneSomewhere = {
+        "marched",  "rallied",   "gathered", "protested", "demonstrated", "arrived",
+        "traveled", "travelled", "walked",   "returned",  "moved",        "converged"};
+    if (after == "ADP" && t[i].xpos == "VBN" && kGoneSomewhere.count(f)) {
+      t[i].upos = "VERB";
+      t[i].xpos = "VBD";
+      return;
+    }
     if (after != "DET" && after != "PROPN" && after != "NOUN" && after != "PRON" && after != "NUM" &&
         after != "ADJ")
       return;
