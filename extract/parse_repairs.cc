@@ -898,10 +898,14 @@ void RepairVerbAfterApposition(Sentence& sentence) {
   if (root < 0 || (t[root].upos != "NOUN" && t[root].upos != "PROPN")) return;
   // Whether `v` can be the sentence's verb: no subject of its own, and no
   // other finite verb outside a clause modifying a noun.
+  // (A clause after it may be its complement: "Tom Molomby, defending
+  // Thomas Sam, told the court the parents loved her".)
   auto can_be_main = [&](int v) {
     for (int i = 0; i < n; ++i) {
       if (t[i].head == v && t[i].deprel.rfind("nsubj", 0) == 0) return false;
-      if (i != v && IsFiniteVerb(t[i]) && t[i].deprel != "acl" && t[i].deprel != "acl:relcl" && t[i].deprel != "amod")
+      bool complement = i > v && t[i].deprel == "ccomp";
+      if (i != v && IsFiniteVerb(t[i]) && t[i].deprel != "acl" && t[i].deprel != "acl:relcl" &&
+          t[i].deprel != "amod" && !complement)
         return false;
     }
     return true;
@@ -920,6 +924,13 @@ void RepairVerbAfterApposition(Sentence& sentence) {
     }
     for (int k = v + 1; k < n; ++k)
       if (t[k].head == root || (t[k].head == modified && t[k].upos == "PUNCT")) t[k].head = v;
+    // The participle between the commas describes the verb's action, its
+    // subject the root's ("defending Thomas Sam", "speaking in Berlin").
+    for (int k = root + 1; k < v; ++k)
+      if (t[k].head == root && t[k].xpos == "VBG" && t[k].deprel != "advcl") {
+        t[k].head = v;
+        t[k].deprel = "advcl";
+      }
   };
   // "Mayor of London Sadiq Khan criticised the plan": no comma, a finite
   // verb hung on the root, a person's title, as a clause modifying it.
@@ -1040,43 +1051,6 @@ void RepairVerbHungOnItsSubject(Sentence& sentence) {
       if (t[k].head == name) t[k].head = v;
     break;
   }
-}
-
-// "Tom Molomby, defending Thomas Sam, told the court ...": a participle's
-// phrase between commas after a name can lead the parser to make the name
-// the root and hang the sentence's verb anywhere (even on a comma). The
-// first finite verb after the phrase, if it has no subject, is the root
-// and the name its subject; the participle describes the verb's action.
-void RepairParticipleAfterNamedSubject(Sentence& sentence) {
-  std::vector<Token>& t = sentence.tokens;
-  const int n = static_cast<int>(t.size());
-  int name = -1;
-  for (int k = 0; k < n; ++k)
-    if (t[k].head == -1) name = k;
-  if (name < 0 || t[name].upos != "PROPN") return;
-  int end = name;  // the name's last word
-  while (end + 1 < n && t[end + 1].head == name && t[end + 1].deprel == "flat") ++end;
-  if (end + 2 >= n || t[end + 1].form != "," || t[end + 2].xpos != "VBG") return;
-  const int participle = end + 2;
-  int comma = -1;
-  for (int k = participle + 1; k < n && comma < 0; ++k)
-    if (t[k].form == ",") comma = k;
-  if (comma < 0 || comma + 1 >= n || !IsFiniteVerb(t[comma + 1]) || HasSubject(t, comma + 1))
-    return;
-  const int verb = comma + 1;
-  for (int k = 0; k < n; ++k) {
-    if (k == name || k == verb) continue;
-    if (t[k].head == name && k > end) t[k].head = verb;
-    if (t[k].head >= 0 && t[t[k].head].upos == "PUNCT") t[k].head = verb;
-  }
-  t[verb].head = -1;
-  t[verb].deprel = "root";
-  t[name].head = verb;
-  t[name].deprel = "nsubj";
-  t[participle].head = verb;
-  t[participle].deprel = "advcl";
-  t[end + 1].head = participle;
-  t[comma].head = participle;
 }
 
 // "Thomas Sam, 42, and his wife Manju Sam, 36, from Sydney, are undergoing
@@ -1646,7 +1620,6 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairTimeWordSubject(sentence);
   RepairScoreHeadedArgument(sentence);
   RepairVerbHungOnItsSubject(sentence);
-  RepairParticipleAfterNamedSubject(sentence);
   RepairSubjectListReadAsConjunctClause(sentence);
   RepairReportedClauseReadAsConjunct(sentence);
   RepairSplitProperNames(sentence, names);
