@@ -440,6 +440,13 @@ bool IsPersonTitle(const std::string& w) {
   return kSet.count(w) > 0;
 }
 
+bool IsNameParticle(const std::string& word) {
+  static const std::set<std::string> kParticles = {
+      "da",  "de",  "del", "della", "des", "di", "do", "dos", "das", "du",  "van", "von",
+      "der", "den", "ter", "la",    "le",  "al", "el", "bin", "ibn", "ben", "y",   "zu"};
+  return kParticles.count(word) > 0;
+}
+
 bool IsOrganizationHeadWord(const std::string& word) {
   static const std::set<std::string> kLast = {
       "Company", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Co.", "Group", "AG", "LLC", "Ltd",

@@ -95,6 +95,11 @@ class EntityCatalog {
 // President, Mr., Minister, spokesman, Secretary...
 bool IsPersonTitle(const std::string& word);
 
+// A lower-case word inside a person's or a place's name: "da" of "Lula da
+// Silva", "von der" of "von der Leyen", "bin" of "Osama bin Laden", "y" of
+// "Ortega y Gasset".
+bool IsNameParticle(const std::string& word);
+
 // A month's or a weekday's name: "January", "Monday" (no place or
 // organisation, though written with a capital).
 bool IsCalendarWord(const std::string& word);

@@ -413,9 +413,6 @@ void JoinCompassSuffixes(const Sentence& s, std::vector<NamedSpan>* names) {
 // takes the words on both sides (a place when WordNet knows the whole as
 // one: "Rio de Janeiro"), and its words hang on its first in the parse.
 void JoinNameParticles(Sentence& s, std::vector<NamedSpan>* names, const EntityCatalog* catalog) {
-  static const std::set<std::string> kParticles = {"da",  "de",  "del", "della", "di",  "do",
-                                                   "dos", "das", "du",  "van",   "von", "der",
-                                                   "den", "ter", "bin", "ibn",   "al"};
   const int n = static_cast<int>(s.tokens.size());
   auto capitalized = [&](int i) {
     const Token& t = s.tokens[i];
@@ -429,9 +426,9 @@ void JoinNameParticles(Sentence& s, std::vector<NamedSpan>* names, const EntityC
     return nullptr;
   };
   for (int p = 1; p + 1 < n; ++p) {
-    if (!kParticles.count(s.tokens[p].form) || !capitalized(p - 1)) continue;
+    if (!IsNameParticle(s.tokens[p].form) || !capitalized(p - 1)) continue;
     int after = p + 1;
-    while (after < n && after < p + 3 && kParticles.count(s.tokens[after].form)) ++after;
+    while (after < n && after < p + 3 && IsNameParticle(s.tokens[after].form)) ++after;
     if (after >= n || !capitalized(after)) continue;
     NamedSpan* left = span_at(p - 1);
     NamedSpan* right = span_at(after);

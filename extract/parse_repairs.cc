@@ -1269,11 +1269,7 @@ void SplitTitleComplements(Sentence& sentence, std::vector<NamedSpan>* names,
     return !f.empty() && (std::isupper(static_cast<unsigned char>(f[0])) ||
                           static_cast<unsigned char>(f[0]) >= 0x80);
   };
-  auto particle = [&](int i) {
-    static const std::set<std::string> kParticles = {"de", "da", "van", "von", "bin", "al",
-                                                     "del", "la", "le", "di", "du", "der"};
-    return kParticles.count(t[i].form) > 0;
-  };
+  auto particle = [&](int i) { return IsNameParticle(t[i].form); };
   for (int j = 1; j + 3 < n; ++j) {
     const std::string prep = t[j].form;
     if ((prep != "to" && prep != "of" && prep != "for") || !IsTitleWithComplement(t[j - 1].form))

@@ -253,16 +253,13 @@ void Pipeline::RetagLowerCaseProperNouns(Sentence& sentence) const {
   for (const Token& t : sentence.tokens)
     capitals |= !t.form.empty() && std::isupper(static_cast<unsigned char>(t.form[0]));
   if (!capitals) return;
-  static const std::set<std::string> kParticles = {
-      "de", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den",
-      "la", "le", "al", "el", "bin", "ibn", "ben",   "y",   "zu",  "ter"};
   std::vector<Token>& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
     if (t.upos != "PROPN" || t.form.size() < 3) continue;
     bool lower = true;
     for (char c : t.form) lower &= std::islower(static_cast<unsigned char>(c)) != 0;
-    if (!lower || kParticles.count(t.form) || !lemmatizer_->KnowsWord(t.form)) continue;
+    if (!lower || IsNameParticle(t.form) || !lemmatizer_->KnowsWord(t.form)) continue;
     // (After a capitalized word it may end a name written so: "the
     // Indonesian navy".)
     if (i > 0 && !tokens[i - 1].form.empty() &&
@@ -276,17 +273,15 @@ void Pipeline::RetagLowerCaseProperNouns(Sentence& sentence) const {
 // "Lula da Silva", "Ursula von der Leyen": a name's particle between two
 // capitalized words is part of the name (the tagger reads "da" as a noun).
 void RetagNameParticles(Sentence& sentence) {
-  static const std::set<std::string> kParticles = {"da", "de",  "di",  "do",  "dos", "das",
-                                                   "du", "van", "von", "der", "den", "del"};
   std::vector<Token>& t = sentence.tokens;
   auto capitalized = [&](size_t k) {
     return !t[k].form.empty() && std::isupper(static_cast<unsigned char>(t[k].form[0])) &&
            t[k].upos != "PUNCT";
   };
   for (size_t i = 1; i + 1 < t.size(); ++i) {
-    if (!kParticles.count(t[i].form) || !capitalized(i - 1)) continue;
+    if (!IsNameParticle(t[i].form) || !capitalized(i - 1)) continue;
     size_t next = i + 1;
-    while (next + 1 < t.size() && kParticles.count(t[next].form)) ++next;  // "von der"
+    while (next + 1 < t.size() && IsNameParticle(t[next].form)) ++next;  // "von der"
     if (!capitalized(next) || (t[i - 1].upos != "PROPN" && t[next].upos != "PROPN")) continue;
     for (size_t k = i - 1; k <= next; ++k) {
       t[k].upos = "PROPN";

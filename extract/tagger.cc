@@ -8,104 +8,47 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <string_view>
 #include <unordered_set>
 
+#include "common/text.h"
 #include "extract/wordnet.h"
 
 namespace kg::extract {
 
 namespace {
 
+// A set of the space-separated words of `words`.
+std::unordered_set<std::string> WordSet(std::string_view words) {
+  std::unordered_set<std::string> out;
+  for (std::string& w : text::SpaceSeparatedWords(words)) out.insert(std::move(w));
+  return out;
+}
+
 // Auxiliaries and pronouns are closed classes: a word is one only if it is
 // one of these (the forms UD English EWT tags so at least twice, and their
-// standard spellings). Elsewhere the model's guess of them is an error of
-// context: "Chelsea beat Arsenal 2-0" ("beat" read as "what"), "beat
-// Arsenal by two goals" (as "be").
+// standard spellings; \xE2\x80\x99 is the curly apostrophe). Elsewhere the
+// model's guess of them is an error of context: "Chelsea beat Arsenal 2-0"
+// ("beat" read as "what"), "beat Arsenal by two goals" (as "be").
 bool MayBeAuxiliary(const std::string& lower) {
-  static const std::unordered_set<std::string> kForms = {"is",
-                                                         "was",
-                                                         "be",
-                                                         "are",
-                                                         "will",
-                                                         "can",
-                                                         "have",
-                                                         "would",
-                                                         "do",
-                                                         "has",
-                                                         "were",
-                                                         "been",
-                                                         "'s",
-                                                         "could",
-                                                         "should",
-                                                         "am",
-                                                         "did",
-                                                         "'m",
-                                                         "may",
-                                                         "had",
-                                                         "'ll",
-                                                         "does",
-                                                         "being",
-                                                         "'ve",
-                                                         "'re",
-                                                         "ca",
-                                                         "s",
-                                                         "might",
-                                                         "must",
-                                                         "'d",
-                                                         "wo",
-                                                         "shall",
-                                                         "m",
-                                                         "get",
-                                                         "r",
-                                                         "\xE2\x80\x99s",
-                                                         "ve",
-                                                         "got",
-                                                         "getting",
-                                                         "`s",
-                                                         "having",
-                                                         "re",
-                                                         "ai",
-                                                         "ll",
-                                                         "gets",
-                                                         "d",
-                                                         "\xE2\x80\x99ve",
-                                                         "\xE2\x80\x99m",
-                                                         "\xE2\x80\x99re",
-                                                         "\xE2\x80\x99ll",
-                                                         "\xE2\x80\x99d",
-                                                         "ought",
-                                                         "need",
-                                                         "dare",
-                                                         "wilt",
-                                                         "art"};
+  static const std::unordered_set<std::string> kForms = WordSet(
+      "is was be are will can have would do has were been 's could should am did 'm may had 'll "
+      "does being 've 're ca s might must 'd wo shall m get r \xE2\x80\x99s ve got getting `s "
+      "having re ai ll gets d \xE2\x80\x99ve \xE2\x80\x99m \xE2\x80\x99re \xE2\x80\x99ll "
+      "\xE2\x80\x99"
+      "d ought need dare wilt art");  // (split: "\x99d" would be one escape)
   return kForms.count(lower) > 0;
 }
+
 bool MayBePronoun(const std::string& lower) {
-  static const std::unordered_set<std::string> kForms = {
-      "i",          "you",        "it",        "they",
-      "my",         "we",         "that",      "he",
-      "your",       "me",         "this",      "their",
-      "what",       "there",      "his",       "who",
-      "them",       "our",        "which",     "him",
-      "she",        "her",        "us",        "its",
-      "anyone",     "something",  "anything",  "nothing",
-      "someone",    "everything", "those",     "everyone",
-      "one",        "yourself",   "these",     "myself",
-      "itself",     "themselves", "whom",      "whatever",
-      "mine",       "himself",    "none",      "'s",
-      "whose",      "u",          "everybody", "yo",
-      "it's",       "anybody",    "somebody",  "nobody",
-      "s",          "ourselves",  "herself",   "ur",
-      "yours",      "ours",       "who's",     "thy",
-      "yourselves", "ye",         "ya",        "theirs",
-      "noone",      "hers",       "any",       "\xE2\x80\x99s",
-      "whomever",   "whoever",    "thou",      "'em",
-      "em",         "oneself",    "whichever", "whatsoever",
-      "each",       "both",       "all",       "some",
-      "many",       "few",        "several",   "another",
-      "other",      "others",     "such",      "either",
-      "neither",    "much",       "more",      "most",
-      "self",       "y'all",      "thee",      "thine"};
+  static const std::unordered_set<std::string> kForms = WordSet(
+      "i you it they my we that he your me this their what there his who them our which him "
+      "she her us its anyone something anything nothing someone everything those everyone one "
+      "yourself these myself itself themselves whom whatever mine himself none 's whose u "
+      "everybody yo it's anybody somebody nobody s ourselves herself ur yours ours who's thy "
+      "yourselves ye ya theirs noone hers any \xE2\x80\x99s whomever whoever thou 'em em oneself "
+      "whichever whatsoever each both all some many few several another other others such "
+      "either neither much more most self y'all thee thine");
   return kForms.count(lower) > 0;
 }
 
