@@ -3155,8 +3155,16 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             IsPersonTitle(s.tokens[name_start - 1].form))
           for (int a : view.kids(name_start - 1))
             if (a > name_end) described_by.push_back(a);
-        for (int a : described_by) {
-          const std::string& rel = s.tokens[a].deprel;
+        for (int described : described_by) {
+          const std::string& rel = s.tokens[described].deprel;
+          // "Oxford, one of the oldest universities in England": the noun
+          // after "one of" describes the name.
+          int a = described;
+          if (rel == "appos" && Lower(s.tokens[described].form) == "one")
+            for (int k : view.kids(described))
+              if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
+                  view.CaseOf(k) == "of")
+                a = k;
           bool after = (rel == "appos" || rel == "list") && a > head;
           // (A title the recognizer left out of the name is no name:
           // "Google CEO Sundar Pichai".)
