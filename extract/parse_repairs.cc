@@ -30,6 +30,21 @@ bool HasSubject(const std::vector<Token>& t, int v) {
   return false;
 }
 
+// The index of the root token among `t`, or -1.
+int RootOf(const std::vector<Token>& t) {
+  int root = -1;
+  for (int i = 0; i < static_cast<int>(t.size()); ++i)
+    if (t[i].head < 0) root = i;
+  return root;
+}
+
+// Whether token `i` has a copula ("is" of "Madrid is a city").
+bool HasCopula(const std::vector<Token>& t, int i) {
+  for (const Token& k : t)
+    if (k.head == i && k.deprel == "cop") return true;
+  return false;
+}
+
 // A verb in the past or present tense.
 bool IsFiniteVerb(const Token& t) {
   return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP");
@@ -892,9 +907,7 @@ void RepairIntroductoryParticipleRoot(Sentence& sentence) {
 void RepairVerbAfterApposition(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  int root = -1;
-  for (int i = 0; i < n; ++i)
-    if (t[i].head < 0) root = i;
+  const int root = RootOf(t);
   if (root < 0 || (t[root].upos != "NOUN" && t[root].upos != "PROPN")) return;
   // Whether `v` can be the sentence's verb: no subject of its own, and no
   // other finite verb outside a clause modifying a noun.
@@ -1040,9 +1053,7 @@ void RepairVerbHungOnItsSubject(Sentence& sentence) {
         (t[v].deprel != "parataxis" && t[v].deprel != "appos" && t[v].deprel != "dep" &&
          t[v].deprel != "acl"))
       continue;
-    bool copula = false;
-    for (const Token& k : t) copula |= k.head == name && k.deprel == "cop";
-    if (copula) continue;
+    if (HasCopula(t, name)) continue;
     t[v].head = -1;
     t[v].deprel = "root";
     t[name].head = v;
@@ -1060,12 +1071,9 @@ void RepairVerbHungOnItsSubject(Sentence& sentence) {
 void RepairSubjectListReadAsConjunctClause(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  int first = -1;
-  for (int k = 0; k < n; ++k)
-    if (t[k].head == -1) first = k;
-  if (first < 0 || (t[first].upos != "PROPN" && t[first].upos != "NOUN")) return;
-  for (const Token& k : t)
-    if (k.head == first && k.deprel == "cop") return;
+  const int first = RootOf(t);
+  if (first < 0 || (t[first].upos != "PROPN" && t[first].upos != "NOUN") || HasCopula(t, first))
+    return;
   for (int v = first + 1; v < n; ++v) {
     if (t[v].head != first || t[v].deprel != "conj" || t[v].upos != "VERB") continue;
     int subject = -1, cc = -1;
