@@ -708,6 +708,56 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
       }
     }
   }
+  // An ampersand between capitalized words joins one name, an
+  // organization's ("Procter & Gamble", "Mary & Leigh Block Museum of
+  // Art"), not two: the name runs on over it to the capitalized words
+  // (and the name) after it. (Not two people's names: "Carrano &
+  // Biewener", "Tom & Jerry"; a person's name runs on only into an
+  // organization's.)
+  for (size_t k = 0; k < out.size(); ++k) {
+    int amp = out[k].end;
+    if (amp + 1 >= n || toks[amp].form != "&" || !Capitalized(toks[amp + 1].form) ||
+        !Capitalized(toks[amp - 1].form))
+      continue;
+    bool next_is_name = k + 1 < out.size() && out[k + 1].begin == amp + 1;
+    int e = amp + 1;
+    auto joins = [&](int k) {  // "Museum of Art", "Bank of the West"
+      return (lowers[k] == "of" || lowers[k] == "the") && k + 1 < n &&
+             (Capitalized(toks[k + 1].form) || lowers[k + 1] == "the");
+    };
+    while (e < n && (Capitalized(toks[e].form) || joins(e))) ++e;
+    std::vector<std::string> after;
+    for (int i = amp + 1; i < e; ++i) after.push_back(toks[i].form);
+    bool person_before = out[k].type == EntityType::kPerson;
+    bool person_after = next_is_name && out[k + 1].type == EntityType::kPerson;
+    // (Two family names alone are a firm's name, "Procter & Gamble",
+    // "Ernst & Young", but not in a citation: "(Carrano & Biewener 1999)".)
+    bool citation = (e < n && text::IsDigits(toks[e].form)) ||
+                    (e + 1 < n && toks[e].form == "(" && text::IsDigits(toks[e + 1].form)) ||
+                    (out[k].begin > 0 && toks[out[k].begin - 1].form == "(");
+    bool family_names = out[k].end - out[k].begin == 1 && e - amp == 2 && !citation;
+    if ((person_before || person_after) && !family_names && !EndsWithOrganizationWord(after))
+      continue;
+    while (k + 1 < out.size() && out[k + 1].begin < e) {
+      e = std::max(e, out[k + 1].end);
+      out.erase(out.begin() + k + 1);
+    }
+    out[k].end = e;
+    out[k].type = EntityType::kOrganization;
+  }
+  // (And back over it, from a name the recognizer found only after it:
+  // "Procter & Gamble".)
+  for (size_t k = 0; k < out.size(); ++k) {
+    int amp = out[k].begin - 1;
+    if (amp < 1 || toks[amp].form != "&" || !Capitalized(toks[amp - 1].form) ||
+        !Capitalized(toks[amp + 1].form) || (k > 0 && out[k - 1].end > amp - 1) ||
+        out[k].type == EntityType::kPerson)
+      continue;
+    int b = amp - 1;
+    while (b > 0 && Capitalized(toks[b - 1].form) && lowers[b - 1] != "the") --b;
+    out[k].begin = b;
+    out[k].type = EntityType::kOrganization;
+  }
   // A company's legal form after a comma is part of its name ("Google ,
   // Inc."), which names an organization.
   for (size_t k = 0; k < out.size(); ++k) {

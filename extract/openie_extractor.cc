@@ -1153,9 +1153,12 @@ std::vector<NamedSpan> CleanNames(const Sentence& s, const std::vector<NamedSpan
       } else if (lower == "at" && campus_name) {
         cut = false;  // "University of North Carolina at Greensboro"
       } else if (!NameLike(t)) {
-        cut = !IsNameConnector(lower) ||
-              (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
-              ((lower == "and" || lower == "&") && !keeps_and);
+        cut =
+            !IsNameConnector(lower) ||
+            (type == EntityType::kPerson && (lower == "of" || lower == "and" || lower == "the")) ||
+            (lower == "and" && !keeps_and) ||
+            // ("Procter & Gamble": an organisation's "&" joins its name.)
+            (lower == "&" && !keeps_and && type != EntityType::kOrganization);
       }
       if (cut) {
         emit(start, i, type);
@@ -1721,11 +1724,19 @@ class SentenceView {
   }
 
   // head and its coordinated nominal conjuncts: "the FBI and the CIA".
+  // (A conjunct with a subject of its own is a clause of its own: "is in
+  // Saratoga Springs, and the gallery is in Evanston".)
   std::vector<int> Conjuncts(int head) const {
     std::vector<int> out{head};
+    auto own_clause = [&](int c) {
+      for (int k : kids_[c])
+        if (s_.tokens[k].deprel.rfind("nsubj", 0) == 0 || s_.tokens[k].deprel == "cop") return true;
+      return false;
+    };
     for (size_t k = 0; k < out.size() && k < 16; ++k)
       for (int c : kids_[out[k]])
-        if (s_.tokens[c].deprel == "conj" && s_.tokens[c].upos != "VERB") out.push_back(c);
+        if (s_.tokens[c].deprel == "conj" && s_.tokens[c].upos != "VERB" && !own_clause(c))
+          out.push_back(c);
     return out;
   }
 
@@ -2515,6 +2526,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       } else if (ht.upos == "PRON" && IsPronounForm(lower)) {
         m.pronoun = true;
         m.name = lower;
+        // An object's clause subject, which it is not: "The Tsar employed
+        // him".
+        // (Or the name in apposition to it: "Her former professor,
+        // Koolhaas, described her".)
+        if ((lower == "him" || lower == "her" || lower == "them") &&
+            (ht.deprel == "obj" || ht.deprel == "iobj") && ht.head >= 0)
+          for (int k : view.kids(ht.head)) {
+            if (s.tokens[k].deprel != "nsubj" || k > head) continue;
+            std::vector<int> subject_words{k};
+            for (int a : view.kids(k))
+              if (s.tokens[a].deprel == "appos") subject_words.push_back(a);
+            for (int w : subject_words)
+              if (auto subject = mention_at.find(w); subject != mention_at.end() &&
+                                                     !resolver.mention(subject->second).pronoun &&
+                                                     m.disjoint_from < 0)
+                m.disjoint_from = subject->second;
+          }
         m.mention.span = ht.span;
         m.mention.surface = cut(ht.span);
       } else {
@@ -3445,11 +3473,19 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       };
       // (A comma after the region closes it unless another item follows:
       // "a boy from Irving, Texas, was arrested".)
+      // (Nor does an "and" that joins no name: "in Saratoga Springs, New
+      // York and an exhibit at ...".)
+      auto name_after = [&](int k) {
+        if (k < n && Lower(s.tokens[k].form) == "the") ++k;
+        return k < n && NameLike(s.tokens[k]);
+      };
       auto list_follows = [&](int k) {
         if (k < n && s.tokens[k].form == "," && k + 1 < n) {
           std::string next = Lower(s.tokens[k + 1].form);
           return next == "and" || next == "or" || NameLike(s.tokens[k + 1]);
         }
+        if (k < n && (Lower(s.tokens[k].form) == "and" || Lower(s.tokens[k].form) == "or"))
+          return name_after(k + 1);
         return lists(k);
       };
       if (lists(place->begin - 1) || list_follows(region->end)) continue;
@@ -4438,12 +4474,26 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             (role_verb == "be" || t.passive || role_verb == "become" || role_verb == "remain")) ||
            as_role >= 0)) {
         int role_head = as_role >= 0 ? as_role : t.objects[0].head;
+        // "Chomsky was one of the first opponents of the war": the noun
+        // after "one of" is the role.
+        if (role_head >= 0 && Lower(s.tokens[role_head].form) == "one")
+          for (int k : view.kids(role_head))
+            if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
+                view.CaseOf(k) == "of")
+              role_head = k;
         const Token& r = s.tokens[role_head >= 0 ? role_head : 0];
+        // (A person's noun in any sense, for a person: "was a founder of
+        // Greenpeace", though a founder is first of all a horse's disease.)
+        bool person_subject = false;
+        for (const Side& side : pc.subjects)
+          person_subject |=
+              side.mention >= 0 && resolver.mention(side.mention).recognized == EntityType::kPerson;
+        bool person_noun = person_subject ? catalog_->CanBePersonNoun(Lower(r.lemma))
+                                          : catalog_->IsPersonNoun(Lower(r.lemma));
         // (A title written capitalized is one too: "served as Chancellor
         // of Germany".)
-        if (role_head >= 0 &&
-            ((r.upos == "NOUN" && (catalog_->IsPersonNoun(Lower(r.lemma)) || IsRoleWord(r.form))) ||
-             (r.upos == "PROPN" && IsRoleWord(r.form)))) {
+        if (role_head >= 0 && ((r.upos == "NOUN" && (person_noun || IsRoleWord(r.form))) ||
+                               (r.upos == "PROPN" && IsRoleWord(r.form)))) {
           for (int o : view.kids(role_head)) {
             if (s.tokens[o].deprel != "nmod" || !view.IsName(o)) continue;
             std::string prep = view.CaseOf(o);

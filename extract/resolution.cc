@@ -460,6 +460,14 @@ void DocumentResolver::Resolve() {
         constexpr uint32_t kDescriptionWindow = 8;  // sentences; tuned on GUM dev and train
         if (target >= 0 && m.mention.sentence > last_sentence[target] + kDescriptionWindow)
           target = -1;
+        // "the court", "the university": an institution's kind names one
+        // whose name says so ("the Supreme Court of NSW"), not the last
+        // organisation of any kind (a journal named before).
+        static const std::set<std::string> kInstitutionNouns = {
+            "court", "university", "college", "school", "library", "council", "ministry", "bank"};
+        if (target >= 0 && kInstitutionNouns.count(m.head_word) &&
+            !DescribesName(m.head_word, false, entities_[target].name))
+          target = -1;
         // "Facebook co-founder Mark Zuckerberg said the boy could tour the
         // company": an untyped name of the same sentence, named after the
         // last organisation, rather than that one.
@@ -486,9 +494,11 @@ void DocumentResolver::Resolve() {
       } else if (target < 0 && m.head_word.empty()) {
         bool subject_recent = subject_person >= 0 && m.mention.sentence <= subject_person_sentence + 1;
         char wanted = PronounGender(p);
+        // (Not the subject of the pronoun's own clause.)
+        int disjoint = m.disjoint_from >= 0 ? entity_of_[m.disjoint_from] : -1;
         auto fits = [&](int e) {
           auto g = gender.find(e);
-          return wanted == 0 || g == gender.end() || g->second == wanted;
+          return e != disjoint && (wanted == 0 || g == gender.end() || g->second == wanted);
         };
         int person = subject_recent && fits(subject_person) ? subject_person : -1;
         // (A person whose gender nothing has shown yet is "he" or "she"
@@ -499,6 +509,12 @@ void DocumentResolver::Resolve() {
         auto near = [&](int e) {
           return gender.count(e) > 0 || m.mention.sentence <= last_sentence[e] + kUngenderedReach;
         };
+        // (An object pronoun -- its clause's subject ruled out -- goes
+        // first to the last person known to be a man or a woman, as it
+        // says: "Koolhaas and Zenghelis taught Hadid ... Zenghelis
+        // described her".)
+        for (size_t k = people.size(); person < 0 && disjoint >= 0 && wanted != 0 && k-- > 0;)
+          if (fits(people[k]) && gender.count(people[k])) person = people[k];
         for (size_t k = people.size(); person < 0 && k-- > 0;)
           if (fits(people[k]) && near(people[k])) person = people[k];
         // "Zelensky said Ukraine would fight on. He met Biden": with no

@@ -83,6 +83,9 @@ struct NameMention {
   // interviewed (DocumentResolver::SetInterviewee).
   static constexpr int kInterviewee = -2;
   int speaker = -1;
+  // An object pronoun's clause subject, a mention id: "The Tsar employed
+  // him" -- "him" is someone other than the Tsar (else "himself").
+  int disjoint_from = -1;
 };
 
 // The gender a noun for a person gives ("wife", "spokeswoman" -> 'f';

@@ -155,7 +155,7 @@ TEST(NewsClaims, DevelopmentArticlesDoNotFallBelowWhatWasReached) {
 // issue's 50% recall / 60% precision are not met on these exhaustive sets.
 TEST(NewsClaims, SecondAnnotatorHeldOutArticlesDoNotFall) {
   std::string news = KG_SHARED_DATA_OR_SKIP("news-sample");
-  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 94, 60.0});
+  ExpectNoFallBelow("news_claims_test2.tsv", news + "/wikinews_gum_news.jsonl", {4, 181, 95, 60.0});
 }
 
 TEST(NewsClaims, SecondAnnotatorDevelopmentArticlesDoNotFall) {
@@ -176,12 +176,15 @@ TEST(NewsClaims, BlindThirdSetDoesNotFall) {
 // Test set 4: six Wikinews interviews from GUM (the articles are in
 // data/interviews_test4.jsonl, so this set needs nothing from ../shared),
 // annotated by a helper who never ran kg and never saw its output; only
-// the headline figures were looked at. Far from the target too: 25 of 108
-// claims (23%) at 44% precision, against 15 (14%) at 33% when the set was
-// written (ff81546). A floor, not the target.
+// the headline figures were looked at (and, once, one claim kg gives on
+// them, through a diff over all GUM texts, which hold these interviews
+// too: Chomsky -be-> "one of the first opponents of the Vietnam War").
+// Far from the target too: 26 of 108 claims (24%) at 45% precision,
+// against 15 (14%) at 33% when the set was written (ff81546). A floor,
+// not the target.
 TEST(NewsClaims, BlindFourthSetDoesNotFall) {
   ExpectNoFallBelow("news_claims_test4.tsv", testing::DataDir() + "/interviews_test4.jsonl",
-                    {6, 108, 25, 44.0});
+                    {6, 108, 26, 44.0});
 }
 
 }  // namespace
