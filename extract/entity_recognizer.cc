@@ -711,9 +711,9 @@ std::vector<NamedSpan> EntityRecognizer::CleanSpans(const Sentence& sentence,
   // An ampersand between capitalized words joins one name, an
   // organization's ("Procter & Gamble", "Mary & Leigh Block Museum of
   // Art"), not two: the name runs on over it to the capitalized words
-  // (and the name) after it. (Not two people's names: "Carrano &
-  // Biewener", "Tom & Jerry"; a person's name runs on only into an
-  // organization's.)
+  // (and the name) after it. A person's name runs on only into an
+  // organization's, or when both sides are one family name each (below);
+  // "John Smith & Mary Jones" stay two.
   for (size_t k = 0; k < out.size(); ++k) {
     int amp = out[k].end;
     if (amp + 1 >= n || toks[amp].form != "&" || !Capitalized(toks[amp + 1].form) ||

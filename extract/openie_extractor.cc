@@ -2526,10 +2526,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       } else if (ht.upos == "PRON" && IsPronounForm(lower)) {
         m.pronoun = true;
         m.name = lower;
-        // An object's clause subject, which it is not: "The Tsar employed
-        // him".
-        // (Or the name in apposition to it: "Her former professor,
-        // Koolhaas, described her".)
+        // An object's clause subject (or the name in apposition to it),
+        // which it is not: "The Tsar employed him", "Her former
+        // professor, Koolhaas, described her".
         if ((lower == "him" || lower == "her" || lower == "them") &&
             (ht.deprel == "obj" || ht.deprel == "iobj") && ht.head >= 0)
           for (int k : view.kids(ht.head)) {
