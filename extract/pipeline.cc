@@ -94,13 +94,11 @@ void Pipeline::JoinHyphenatedNames(Sentence& sentence, std::string_view text) co
   }
 }
 
-// "Junius Ho defeated Lee Cheuk-yan by 5,000 votes": between two names the
-// tagger often reads a past tense as a participle ("the defeated Lee"), and
-// the sentence is left without a verb. When a sentence has no finite verb, a
-// participle right after its subject's noun and before an object, with no
-// auxiliary before it, is the past tense.
-// (So is the clause before a speaker's tail: "The European Central Bank
-// raised interest rates, President Christine Lagarde said.")
+namespace {
+
+// Where the clause before a speaker's tail ends (", President Christine
+// Lagarde said."): the token before the tail's comma, or the sentence's
+// length when it has no such tail.
 size_t ReportedClauseEnd(const std::vector<Token>& t) {
   static const std::set<std::string> kSaid = {"said", "says",   "added",     "adds",
                                               "told", "stated", "announced", "confirmed"};
@@ -124,6 +122,13 @@ size_t ReportedClauseEnd(const std::vector<Token>& t) {
   return said && speaker ? comma - 1 : t.size();
 }
 
+// "Junius Ho defeated Lee Cheuk-yan by 5,000 votes": between two names the
+// tagger often reads a past tense as a participle ("the defeated Lee"), and
+// the sentence is left without a verb. When a sentence has no finite verb, a
+// participle right after its subject's noun and before an object, with no
+// auxiliary before it, is the past tense.
+// (So is the clause before a speaker's tail: "The European Central Bank
+// raised interest rates, President Christine Lagarde said.")
 void RetagVerblessParticiple(Sentence& sentence) {
   std::vector<Token>& t = sentence.tokens;
   const size_t clause_end = ReportedClauseEnd(t);
@@ -161,6 +166,8 @@ void RetagVerblessParticiple(Sentence& sentence) {
     return;
   }
 }
+
+}  // namespace
 
 // "Apple's chief executive, Tim Cook, met Donald Trump": the tagger reads
 // "executive" after "chief" as an adjective even where no noun follows it
@@ -270,6 +277,8 @@ void Pipeline::RetagLowerCaseProperNouns(Sentence& sentence) const {
   }
 }
 
+namespace {
+
 // "Lula da Silva", "Ursula von der Leyen": a name's particle between two
 // capitalized words is part of the name (the tagger reads "da" as a noun).
 void RetagNameParticles(Sentence& sentence) {
@@ -289,6 +298,8 @@ void RetagNameParticles(Sentence& sentence) {
     }
   }
 }
+
+}  // namespace
 
 // "Boeing builds planes", "Mohamed was a guest": a capitalized word the
 // tagger reads as a verb (for its "-ing" or "-ed") that WordNet knows as no
