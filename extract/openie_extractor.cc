@@ -3472,16 +3472,23 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       };
       // (A comma after the region closes it unless another item follows:
       // "a boy from Irving, Texas, was arrested".)
-      // (Nor does an "and" that joins no name: "in Saratoga Springs, New
-      // York and an exhibit at ...".)
+      // (Nor does an "and" that joins no name, or an organisation's: "in
+      // Saratoga Springs, New York and an exhibit at ...", "grew up in
+      // Durham, North Carolina, and moved to Boston", "Duke University,
+      // located in Durham, North Carolina, and the University of North
+      // Carolina".)
       auto name_after = [&](int k) {
         if (k < n && Lower(s.tokens[k].form) == "the") ++k;
-        return k < n && NameLike(s.tokens[k]);
+        if (k >= n || !NameLike(s.tokens[k])) return false;
+        const NamedSpan* next = view.RecognizedAt(k);
+        return !next || next->begin != k || next->type != EntityType::kOrganization ||
+               is_place(next);
       };
       auto list_follows = [&](int k) {
         if (k < n && s.tokens[k].form == "," && k + 1 < n) {
           std::string next = Lower(s.tokens[k + 1].form);
-          return next == "and" || next == "or" || NameLike(s.tokens[k + 1]);
+          if (next == "and" || next == "or") return name_after(k + 2);
+          return NameLike(s.tokens[k + 1]);
         }
         if (k < n && (Lower(s.tokens[k].form) == "and" || Lower(s.tokens[k].form) == "or"))
           return name_after(k + 1);
@@ -4636,10 +4643,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                                                        "fellow",    "emeritus", "academic"};
       bool role = (ends_with("_of") || ends_with("_at") || ends_with("_for")) &&
                   catalog_->CanBePersonNoun(first) && !kAcademics.count(first);
+      // Nor a university, college or institute the person is only "of" or
+      // works at ("Nick Bos, of the University of Helsinki": his "we
+      // collected wild colonies" is his team's), unless they lead it or
+      // hold a post there ("president of").
+      static const std::set<std::string> kLeads = {"found", "co-found", "lead", "head", "run"};
+      bool academic_institution = false;
+      std::istringstream name_words(Lower(es[organisation].name));
+      for (std::string w; name_words >> w;)
+        academic_institution |= w == "university" || w == "college" || w == "institute" ||
+                                w == "laboratory" || w == "academy";
+      if (academic_institution && !kLeads.count(r) && !role) continue;
       if (role || kMemberships.count(r)) organisations[person].insert(organisation);
       // (One the person founded or leads is theirs before one they worked
       // for: "I worked for NASA ... I founded Acme Inc. ... We partnered".)
-      static const std::set<std::string> kLeads = {"found", "co-found", "lead", "head", "run"};
       static const std::set<std::string> kLeaderRoles = {"founder",  "co-founder", "cofounder",
                                                          "ceo",      "chief",      "president",
                                                          "chairman", "director",   "head"};
