@@ -731,6 +731,29 @@ class TreeRules {
       if (is_agent) agent_index = static_cast<int>(extra.size()) + 1;
       extra.push_back(a);
     }
+    // "In Boston, Jane Smith was arrested": a verb with no object and no
+    // phrase after it happened where the place put before its subject is,
+    // as "Jane Smith was arrested in Boston" says.
+    std::string fronted_preposition;
+    if (!have_main && !copular && subj_head >= 0) {
+      for (size_t k = 0; k < extra.size() && !have_main; ++k) {
+        int c = extra[k].head;
+        if (c < 0 || c >= subj_head) continue;
+        // (A place's name, or a phrase with one: "In the Kowloon West
+        // constituency"; not "In the first half".)
+        bool named = extra[k].role == "place";
+        if (extra[k].role == "in" || extra[k].role == "at")
+          for (int i : extra[k].tokens) named |= T(i).upos == "PROPN";
+        if (!named) continue;
+        OpenIeArgument a;
+        std::vector<int> case_tokens;
+        if (!MakeArg(c, "object", true, &a, &case_tokens) || case_tokens.empty()) continue;
+        fronted_preposition = Lower(T(case_tokens.front()).form);
+        main = a;
+        have_main = true;
+        extra.erase(extra.begin() + static_cast<long>(k));
+      }
+    }
     // Temporal advmods ("today", "last week" are obl:unmarked already).
     for (int c : kids_[head]) {
       if (T(c).deprel == "advmod" && IsTimeWord(T(c))) {
@@ -775,6 +798,7 @@ class TreeRules {
     if (t->relation.empty()) return false;
     t->relation_text = JoinForms(s_, t->relation);
     t->relation_lemma = NormalizeRelation(s_, t->relation, copular);
+    if (!fronted_preposition.empty()) t->relation_lemma += "_" + fronted_preposition;
     if (t->objects.empty() && !opt_.emit_object_less) return false;
 
     t->confidence = Confidence(*t, inherited, copular);

@@ -260,6 +260,16 @@ std::optional<Description> DescriptionOf(const Sentence& s, int i, const std::ve
   }
   if (known != kLexicon.end()) return Description{known->second, l};
   if (names.Has(l, false)) return Description{std::nullopt, l, false};
+  // "this constituency" after "the Kowloon West geographical constituency";
+  // but "the Tulsa Metro area", "the Downtown area" after "the Tulsa
+  // Bartlesville Combined area" say by their own modifiers which one.
+  if (names.OnlyKind(l)) {
+    for (int k : kids) {
+      const std::string& d = s.tokens[k].deprel;
+      if (d == "amod" || d == "compound" || d == "nmod:poss" || d == "nmod") return std::nullopt;
+    }
+    return Description{std::nullopt, l, false};
+  }
   return std::nullopt;
 }
 
@@ -1377,6 +1387,58 @@ std::string PersonNounFor(const EntityCatalog& catalog, const Sentence& s, int h
   if (h.deprel == "appos" && h.head >= 0 && h.head < head && person_noun(h.head))
     return Lower(s.tokens[h.head].lemma);
   return "";
+}
+
+// The noun the name headed by `head` qualifies when the noun says what
+// kind of thing the name is ("the Kowloon West geographical constituency",
+// "the Labour party"): a singular lower-case noun for a kind of place,
+// organisation or event, of the name's type. Its token index, else -1.
+// (Not "most U.S. cities", "the New York City skyline", "the Santorum
+// drink".) `recognized`: the recognizer's type for the name.
+int KindNounFor(const Sentence& s, int head, const std::optional<EntityType>& recognized) {
+  const Token& t = s.tokens[head];
+  if ((t.deprel != "compound" && t.deprel != "amod") || t.head <= head || !recognized) return -1;
+  // (Through the adjectives between: "West" hangs on "geographical".)
+  int h = t.head;
+  for (int steps = 0; steps < 3 && s.tokens[h].upos == "ADJ" && s.tokens[h].deprel == "amod" &&
+                      s.tokens[h].head > h;
+       ++steps)
+    h = s.tokens[h].head;
+  const Token& noun = s.tokens[h];
+  if (noun.upos != "NOUN" || noun.xpos != "NN" || noun.form.empty() ||
+      !std::islower(static_cast<unsigned char>(noun.form[0])))
+    return -1;
+  std::string lemma = Lower(noun.lemma);
+  static const std::set<std::string> kPlaceKinds = {
+      "constituency",  "electorate",   "ward",   "riding",  "area",
+      "neighbourhood", "neighborhood", "suburb", "borough", "prefecture"};
+  static const std::set<std::string> kOrganizationKinds = {
+      "party",   "company",      "firm",         "corporation", "group",     "agency",
+      "club",    "organization", "organisation", "union",       "coalition", "alliance",
+      "council", "committee",    "movement",     "network"};
+  static const std::set<std::string> kEventKinds = {
+      "election", "tournament", "championship", "festival", "conference", "summit", "war"};
+  bool kind = false;
+  switch (*recognized) {
+    case EntityType::kPlace:
+      kind = IsPlaceKindNoun(lemma) || kPlaceKinds.count(lemma);
+      break;
+    case EntityType::kOrganization:
+      kind = kOrganizationKinds.count(lemma) > 0;
+      break;
+    case EntityType::kEvent:
+      kind = kEventKinds.count(lemma) > 0;
+      break;
+    default:
+      break;
+  }
+  return kind ? h : -1;
+}
+
+// NameMention::kind_word of the name headed by `head` (see KindNounFor).
+std::string KindWordFor(const Sentence& s, int head, const std::optional<EntityType>& recognized) {
+  int noun = KindNounFor(s, head, recognized);
+  return noun < 0 ? "" : Lower(s.tokens[noun].lemma);
 }
 
 // The kind of thing (organisation, place, product) a noun describing the
@@ -2678,12 +2740,13 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       if (!m.pronoun) {
         m.role = PersonNounFor(*catalog_, s, head, view.kids(head));
         m.described = DescribedKindFor(*catalog_, s, head, view.kids(head));
+        m.kind_word = KindWordFor(s, head, m.recognized);
       }
       int id = resolver.Add(m);
       mention_at[head] = id;
       if (!m.pronoun) {
         // The names a later description may refer to ("the cyclone").
-        names_so_far.Add(m.name);
+        names_so_far.Add(m.name, m.kind_word);
         // "Russian President Vladimir Putin" -> Putin -president_of-> Russia;
         // "Google CEO Sundar Pichai" -> Pichai -ceo_of-> Google.
         int start = name_start;
@@ -3992,7 +4055,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     // to no entity.
     auto side_of_mention = [&](int head, int id) {
       Side side{id, {}, {}};
-      if (resolver.mention(id).description) {
+      if (resolver.mention(id).description || !resolver.mention(id).head_word.empty()) {
         int first = head;
         for (int k : view.kids(head))
           if (k < head && (s.tokens[k].deprel == "det" || s.tokens[k].deprel == "amod" ||
@@ -4073,6 +4136,18 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
               bool of = false;
               for (int j : view.kids(k)) of |= s.tokens[j].deprel == "case" && Lower(s.tokens[j].form) == "of";
               if (s.tokens[k].deprel == "nmod" && of && view.IsName(k)) {
+                c = k;
+                break;
+              }
+            }
+          }
+          // "the Kowloon West geographical constituency", "the Labour
+          // party": a noun that says what kind of thing the name on it is
+          // stands for the name (KindNounFor).
+          if (!view.IsName(c) && s.tokens[c].upos == "NOUN") {
+            for (int k = c - 1; k >= 0 && k >= c - 6; --k) {
+              const NamedSpan* r = view.RecognizedAt(k);
+              if (r && view.IsName(k) && KindNounFor(s, k, r->type) == c) {
                 c = k;
                 break;
               }

@@ -153,9 +153,10 @@ bool DescribesName(const std::string& head_word, bool bare, const std::string& n
   return std::find(words.heads.begin(), words.heads.end(), head_word) != words.heads.end();
 }
 
-void DescribableNames::Add(const std::string& name) {
+void DescribableNames::Add(const std::string& name, const std::string& kind_word) {
   DescriptionWords words = DescriptionWordsOf(name);
   for (std::string& h : words.heads) heads_.insert(std::move(h));
+  if (!kind_word.empty()) kinds_.insert(kind_word);
   if (!words.bare_word.empty()) bare_.insert(std::move(words.bare_word));
 }
 
@@ -448,6 +449,14 @@ void DocumentResolver::Resolve() {
           if (m.bare && entities_[entity_of_[j]].type == EntityType::kPerson) continue;
           for (const std::string& name : {mentions_[j].name, entities_[entity_of_[j]].name})
             if (DescribesName(m.head_word, m.bare, name)) target = entity_of_[j];
+          // "this constituency" -> the last name written as one ("the
+          // Kowloon West geographical constituency") a few sentences back;
+          // further back, the text has likely moved on to another one its
+          // parse missed.
+          constexpr uint32_t kKindWindow = 4;  // sentences
+          if (!m.bare && mentions_[j].kind_word == m.head_word &&
+              m.mention.sentence <= mentions_[j].mention.sentence + kKindWindow)
+            target = entity_of_[j];
         }
       }
       if (target < 0 && m.description) {

@@ -50,6 +50,12 @@ struct NameMention {
   bool pronoun = false;     // he / she / it / they ... (name = the pronoun)
   // The recognizer's type for this mention, when it found the name.
   std::optional<EntityType> recognized;
+  // The common noun the name qualifies when the noun says what kind of
+  // thing the name is, lower case: "constituency" of "the Kowloon West
+  // geographical constituency", "party" of "the Labour party". A later
+  // "this constituency" refers to the name (not "the drink" to Santorum of
+  // "the Santorum drink": a person is no drink).
+  std::string kind_word;
   // A definite description ("the company", "the president"; pronoun is
   // set too): the type of entity it refers to.
   std::optional<EntityType> description;
@@ -116,13 +122,18 @@ bool DescribesName(const std::string& head_word, bool bare, const std::string& n
 // finding descriptions while reading it.
 class DescribableNames {
  public:
-  void Add(const std::string& name);
+  // `kind_word`: NameMention::kind_word of the name's mention, or "".
+  void Add(const std::string& name, const std::string& kind_word = "");
   bool Has(const std::string& head_word, bool bare) const {
     return (bare ? bare_ : heads_).count(head_word) > 0;
   }
+  // Whether `head_word` is only some name's NameMention::kind_word.
+  bool OnlyKind(const std::string& head_word) const {
+    return kinds_.count(head_word) > 0 && heads_.count(head_word) == 0;
+  }
 
  private:
-  std::unordered_set<std::string> heads_, bare_;
+  std::unordered_set<std::string> heads_, bare_, kinds_;
 };
 
 class DocumentResolver {
