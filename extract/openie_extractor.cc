@@ -2860,7 +2860,11 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           const Token& t = s.tokens[a];
           if (view.IsName(a) && !IsRoleWord(t.form)) return false;
           if (t.upos != "NOUN" && t.upos != "PROPN" && t.upos != "ADJ") return false;
-          return IsRoleWord(t.form) || catalog_->CanBePersonNoun(Lower(t.lemma));
+          // (Nouns whose first sense is a person's but which, said of a
+          // name, name a thing: "Microsoft's Internet Explorer 9 browser".)
+          std::string lemma = Lower(t.lemma);
+          if (lemma == "browser" || lemma == "carrier") return false;
+          return IsRoleWord(t.form) || catalog_->CanBePersonNoun(lemma);
         };
         // Where a place is, and whose a name is:
         //   "Clearwater, Florida"        -> Clearwater -locate_in-> Florida
@@ -4971,6 +4975,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     c.object = ob.entity;
     c.subject_span = sub.span;
     c.object_span = ob.span;
+    // "Microsoft's Internet Explorer 9", "the 777 of Boeing": an
+    // organisation's product is one it makes.
+    if (c.relation == "of" && entities[sub.entity].type == EntityType::kProduct &&
+        entities[ob.entity].type == EntityType::kOrganization) {
+      std::swap(c.subject, c.object);
+      std::swap(c.subject_span, c.object_span);
+      c.relation = "make";
+      c.relation_lemma = "make";
+    }
     for (const Member* m : {&sub, &ob}) {
       if (!m->group || (m == &ob && ob.group == sub.group)) continue;
       // The audit says the claim was read from a group mention.
