@@ -2873,15 +2873,20 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // The located name is not a person's or an event's ("World Cup,
         // Sweden") unless its last word makes it a place; the place is one
         // WordNet or the recognizer calls a place.
-        auto could_be_located = [&]() {
+        // (An event is where it is held after "in": "the Spitfire
+        // Tournament in Canada"; not before a comma: "World Cup, Sweden".)
+        auto could_be_located = [&](bool event_ok) {
           std::vector<std::string> words;
-          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
+          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {
+          }
           words.pop_back();
           if (EndsWithPlaceWord(words)) return true;
           const NamedSpan* mine = view.RecognizedAt(head);
-          if (mine && (mine->type == EntityType::kPerson || mine->type == EntityType::kEvent)) return false;
+          if (mine && (mine->type == EntityType::kPerson ||
+                       (mine->type == EntityType::kEvent && !event_ok)))
+            return false;
           return catalog_->KnownType(m.name) != EntityType::kPerson &&
-                 TypeFromCues(words, "") != EntityType::kEvent;
+                 (event_ok || TypeFromCues(words, "") != EntityType::kEvent);
         };
         // Whether the name headed by `other` is a place's, to WordNet or
         // the recognizer.
@@ -2923,8 +2928,9 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           const NamedSpan* mine = view.RecognizedAt(head);
           return mine ? mine->type : EntityType::kOther;
         };
-        auto add_location = [&](int place_head, const std::string& relation, int word) {
-          if (!could_be_located()) return;
+        auto add_location = [&](int place_head, const std::string& relation, int word,
+                                bool event_ok = false) {
+          if (!could_be_located(event_ok)) return;
           int place = add_name(place_head);
           if (place < 0 || place == id) return;
           if (catalog_->KnownType(resolver.mention(place).name) != EntityType::kPlace &&
@@ -2959,7 +2965,8 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             if (right_after) add_location(a, "locate_in", a - 1);
           } else if (rel == "nmod" && a > head) {
             std::string prep = view.CaseOf(a);
-            if (prep == "in" || prep == "near") add_location(a, prep == "in" ? "locate_in" : "be_near", a - 1);
+            if (prep == "in" || prep == "near")
+              add_location(a, prep == "in" ? "locate_in" : "be_near", a - 1, prep == "in");
             // "Anna Weber from Berlin": where a person comes from.
             // "Colorado State University of the US": an organisation's country.
             bool place_named = is_place(a);
