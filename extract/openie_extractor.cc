@@ -3147,6 +3147,15 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
                   of |= s.tokens[c].deprel == "case" && (prep == "of" || prep == "at");
                 }
                 if (s.tokens[p].deprel == "nmod" && of && view.IsName(p)) named = p;
+                // "a member of the national team known as the Gliders".
+                std::string participle = Lower(s.tokens[p].lemma);
+                if (s.tokens[p].deprel == "acl" &&
+                    (participle == "know" || participle == "call" || participle == "name"))
+                  for (int c : view.kids(p)) {
+                    const std::string& d = s.tokens[c].deprel;
+                    bool as = d == "obl" && view.CaseOf(c) == "as";
+                    if (view.IsName(c) && (as || d == "xcomp" || d == "obj")) named = c;
+                  }
               }
             }
             // "Nikki Haley, the US ambassador", "Jane Smith, the British
@@ -4180,10 +4189,12 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
             int named = -1;
             // (Or the noun its "of" complement is: "a series of screen
             // prints called "Cowboys and Indians"".)
+            // (Not a person's: "a member of the group called the Sea Org"
+            // is no Sea Org.)
             std::vector<int> candidates = view.kids(c);
             for (int k : view.kids(c))
               if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
-                  view.CaseOf(k) == "of")
+                  view.CaseOf(k) == "of" && !catalog_->CanBePersonNoun(Lower(s.tokens[c].lemma)))
                 for (int x : view.kids(k)) candidates.push_back(x);
             for (int k : candidates) {
               int noun = s.tokens[k].head;

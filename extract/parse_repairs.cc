@@ -1591,6 +1591,32 @@ void RepairListItemOnVerb(Sentence& sentence) {
   }
 }
 
+// "a former member of the national team known as the Gliders": the parser
+// often hangs a naming participle ("known as", "called", "named") on the
+// noun the "of" phrase modifies. It names the noun right before it, unless
+// the first noun says what kind of thing that is ("a form of energy called
+// latent heat").
+void RepairNamingParticipleOnModified(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int p = 2; p < n; ++p) {
+    std::string lemma = text::ToLower(t[p].lemma);
+    if (t[p].deprel != "acl" || t[p].upos != "VERB" ||
+        (lemma != "know" && lemma != "call" && lemma != "name" && lemma != "dub"))
+      continue;
+    int noun = p - 1;
+    int modified = t[p].head;
+    if (modified < 0 || modified >= noun || t[noun].upos != "NOUN" || t[noun].deprel != "nmod" ||
+        t[noun].head != modified)
+      continue;
+    static const std::set<std::string> kKindNouns = {
+        "form",    "figure", "kind",    "type",  "sort",  "series", "family", "class",
+        "variety", "genre",  "species", "style", "piece", "work",   "set",    "collection"};
+    if (kKindNouns.count(text::ToLower(t[modified].lemma))) continue;
+    t[p].head = noun;
+  }
+}
+
 bool IsWrittenScore(std::string_view word) {
   size_t dash = word.find('-');
   return dash != std::string_view::npos && dash > 0 && dash + 1 < word.size() &&
@@ -1630,6 +1656,7 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairPlaceOfPlace(sentence);
   RepairPassiveAgentOnOblique(sentence);
   RepairListItemOnVerb(sentence);
+  RepairNamingParticipleOnModified(sentence);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
