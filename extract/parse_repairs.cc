@@ -1617,6 +1617,72 @@ void RepairNamingParticipleOnModified(Sentence& sentence) {
   }
 }
 
+// "Harry Kane scored a second goal as England won a corner kick": the
+// parser often reads a conjunction ("as", "after", "before", "since",
+// "until") as a preposition on the noun after it, leaving the verb after
+// that noun with no subject. The noun is the verb's subject, and the
+// conjunction marks the verb's clause.
+void RepairConjunctionReadAsPreposition(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  static const std::set<std::string> kConjunctions = {"as", "after", "before", "since", "until"};
+  for (int c = 0; c + 2 < n; ++c) {
+    if (t[c].deprel != "case" || !kConjunctions.count(text::ToLower(t[c].form))) continue;
+    int noun = t[c].head;
+    if (noun <= c || (t[noun].upos != "PROPN" && t[noun].upos != "NOUN")) continue;
+    // (On a noun: "cast as Dean Forester in the series", on the verb, is
+    // a role.)
+    if (t[noun].deprel != "nmod") continue;
+    // The finite verb right after the noun's phrase, with no subject.
+    int end = noun;
+    for (int k = c + 1; k < n; ++k) {
+      int up = k;
+      for (int steps = 0; steps < n && up >= 0 && up != noun; ++steps) up = t[up].head;
+      if (up == noun) end = std::max(end, k);
+    }
+    int verb = end + 1;
+    if (verb >= n || t[verb].upos != "VERB" || HasSubject(t, verb) ||
+        (t[verb].xpos != "VBD" && t[verb].xpos != "VBZ" && t[verb].xpos != "VBP"))
+      continue;
+    // (The verb hangs above the noun: on the clause the noun's phrase is in.)
+    int up = t[noun].head;
+    bool above = false;
+    for (int steps = 0; steps < n && up >= 0; ++steps, up = t[up].head) above |= up == t[verb].head;
+    if (!above && t[verb].head != -1) continue;
+    t[noun].head = verb;
+    t[noun].deprel = "nsubj";
+    t[c].head = verb;
+    t[c].deprel = "mark";
+    t[c].upos = "SCONJ";
+    t[c].xpos = "IN";
+  }
+}
+
+// "Shiu Ka-chun defeated their opponents, hence the pan-democrats' seats
+// increased": a noun after a comma and "hence", "thus" or "therefore" that
+// the parser joined to the object as another item begins a clause of its
+// own, not an item of the object.
+void RepairConnectiveClauseAsConjunct(Sentence& sentence) {
+  std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  for (int c = 0; c < n; ++c) {
+    if (t[c].deprel != "conj" || (t[c].upos != "NOUN" && t[c].upos != "PROPN")) continue;
+    bool connective = false;  // on the noun or a word of its phrase before it
+    for (int k = 0; k < c; ++k) {
+      std::string w = text::ToLower(t[k].form);
+      if (t[k].deprel != "advmod" || (w != "hence" && w != "thus" && w != "therefore")) continue;
+      int up = t[k].head;
+      for (int steps = 0; steps < n && up >= 0 && up != c && up < c; ++steps) up = t[up].head;
+      connective |= up == c;
+    }
+    if (!connective) continue;
+    int root = RootOf(t);
+    if (root < 0 || root == c) continue;
+    t[c].head = root;
+    t[c].deprel = "parataxis";
+  }
+}
+
 bool IsWrittenScore(std::string_view word) {
   size_t dash = word.find('-');
   return dash != std::string_view::npos && dash > 0 && dash + 1 < word.size() &&
@@ -1657,6 +1723,8 @@ void RepairParseForClaims(Sentence& sentence, const std::vector<NamedSpan>& name
   RepairPassiveAgentOnOblique(sentence);
   RepairListItemOnVerb(sentence);
   RepairNamingParticipleOnModified(sentence);
+  RepairConjunctionReadAsPreposition(sentence);
+  RepairConnectiveClauseAsConjunct(sentence);
   if (!names.empty()) {
     RepairAppositionAfterRoleOf(sentence, names);
     RepairStateAsRelativeSubject(sentence, names);
