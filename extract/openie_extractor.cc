@@ -1896,6 +1896,19 @@ bool IsGroupMention(const Sentence& s, int head, const std::vector<int>& kids,
     *type = EntityType::kPerson;
     return true;
   }
+  // "Hui Chi-fung and Tanya Chan, both considered to be ...", "Both
+  // agreed": "both" alone as a subject is the two just named.
+  // (Not "both of which".)
+  bool of_which = false;
+  for (int k : kids) {
+    std::string w = Lower(s.tokens[k].form);
+    of_which |= s.tokens[k].deprel == "nmod" && (w == "which" || w == "whom" || w == "whose");
+  }
+  if ((t.upos == "PRON" || t.upos == "DET" || t.upos == "CCONJ") && Lower(t.form) == "both" &&
+      t.deprel.rfind("nsubj", 0) == 0 && !of_which) {
+    type->reset();
+    return true;
+  }
   if (t.upos != "NOUN" || t.xpos != "NNS") return false;
   bool two = false;
   for (int k : kids) {
@@ -4840,9 +4853,21 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     uint32_t current = UINT32_MAX;
     auto close_sentence = [&] {
       // The last two of the sentence: "Carney says Obama spoke with Putin".
+      // (Of one type, for a group that does not say its type: "Obama met
+      // Putin in Paris. Both agreed" is no Putin and Paris.)
+      // People first: "Hui Chi-fung from the Democratic Party and Tanya
+      // Chan of the Civic Party, both considered ...".
       size_t n = sentence_members.size();
-      if (n >= 2 && out.empty())
-        for (size_t k = n - 2; k < n; ++k) out.push_back(Member{sentence_members[k], side.span, &side});
+      for (bool people : {true, false})
+        for (size_t j = n; out.empty() && j-- > 1;)
+          for (size_t k = j; out.empty() && k-- > 0;) {
+            EntityType a = entities[sentence_members[k]].type,
+                       b = entities[sentence_members[j]].type;
+            bool pair = side.group_type ? k + 2 == n && j + 1 == n
+                                        : a == b && (!people || a == EntityType::kPerson);
+            if (pair)
+              for (size_t m : {k, j}) out.push_back(Member{sentence_members[m], side.span, &side});
+          }
       sentence_members.clear();
     };
     for (int id = side.group_before - 1; id >= 0 && out.empty(); --id) {
