@@ -497,6 +497,19 @@ class TreeRules {
           x = c;
       }
       if (x < 0 || Child(head, "obj") >= 0 || Child(head, "iobj") >= 0) break;
+      // "the technology that Frank is using to explore the ice": in a
+      // relative clause whose object is the noun it describes, a verb
+      // after "to" with an object of its own is what the noun is used
+      // for; the noun is the first verb's object ("use the technology").
+      if (head == p && T(p).deprel == "acl:relcl" && Child(x, "obj") >= 0 && Subject(p) >= 0 &&
+          !IsRelativePronoun(Subject(p))) {
+        // (Not "a lawsuit in which he tried to void his contract".)
+        bool adverbial = false;
+        for (int c : kids_[p])
+          adverbial |=
+              T(c).xpos == "WRB" || (T(c).deprel.rfind("obl", 0) == 0 && IsRelativePronoun(c));
+        if (!adverbial) break;
+      }
       for (int c : kids_[x]) {
         const Token& k = T(c);
         if (k.deprel == "mark" && c < x) t->relation.push_back(c);
