@@ -369,6 +369,20 @@ void DocumentResolver::Resolve() {
         type != EntityType::kPlace && type != EntityType::kPerson &&
         catalog_.KnownType(name) != EntityType::kPlace)
       short_to_long[name] = of_last->second[0];
+    // "The case on which the Court has ruled", after "the Italian Supreme
+    // Court of Cassation" and "the Supreme Court": a word that says what
+    // kind of organisation is the last organisation named before it whose
+    // name it heads.
+    if (!person && !company && !short_to_long.count(name) &&
+        TypeFromCues({name}, "") == EntityType::kOrganization) {
+      std::string last;
+      for (const auto& [other, other_type] : type_of)
+        if (other != name && other_type == EntityType::kOrganization &&
+            DescribesName(Lower(name), false, other) && first_read[other] < first_read[name] &&
+            (last.empty() || first_read[other] > first_read[last]))
+          last = other;
+      if (!last.empty()) short_to_long[name] = last;
+    }
   }
   // A name of two words or more that is the document's one longer
   // organisation's name without its corporate suffix or its qualifying
