@@ -4853,10 +4853,10 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
     uint32_t current = UINT32_MAX;
     auto close_sentence = [&] {
       // The last two of the sentence: "Carney says Obama spoke with Putin".
-      // (Of one type, for a group that does not say its type: "Obama met
-      // Putin in Paris. Both agreed" is no Putin and Paris.)
-      // People first: "Hui Chi-fung from the Democratic Party and Tanya
-      // Chan of the Civic Party, both considered ...".
+      // A group that does not say its type ("both") is the last two of one
+      // type, people first: "Obama met Putin in Paris. Both agreed" is no
+      // Putin and Paris; "Hui Chi-fung from the Democratic Party and Tanya
+      // Chan of the Civic Party, both considered ..." is no two parties.
       size_t n = sentence_members.size();
       for (bool people : {true, false})
         for (size_t j = n; out.empty() && j-- > 1;)
