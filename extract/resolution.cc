@@ -251,6 +251,7 @@ void DocumentResolver::Resolve() {
       t = EntityType::kProduct;
     if (w.size() == 1 && name.compare(0, 4, "STS-") == 0 && text::IsDigits(std::string_view(name).substr(4)))
       t = EntityType::kEvent;
+
     // "he would make a blue Marilyn and a pink Marilyn": a person's name
     // never written without "a" is a thing's, a work's here.
     if (t == EntityType::kPerson && !named_definitely.count(name)) t = EntityType::kOther;
@@ -341,7 +342,9 @@ void DocumentResolver::Resolve() {
     // "the University", "the Church": a word that says what kind of
     // organisation, short for the document's only one so named.
     if (TypeFromCues({name}, "") == EntityType::kOrganization || name == "Church") known = false;
-    if (person && !company) short_to_long[name] = it->second[0];
+    // ("Savage" after "Dan Savage" and his column "Savage Love": a name
+    // read as a person's is the person's.)
+    if (person && (!company || type == EntityType::kPerson)) short_to_long[name] = it->second[0];
     if (company && !known && (!person || type != EntityType::kPerson)) short_to_long[name] = org->second[0];
     auto place = place_by_first.find(name);
     if (!person && !company && type == EntityType::kPlace && place != place_by_first.end() &&
