@@ -288,6 +288,30 @@ std::optional<EntityType> EntityCatalog::KindOfNoun(const std::string& lemma) co
   }
 }
 
+bool EntityCatalog::IsCity(const std::string& name) const {
+  std::vector<WordNetSynset> senses = wordnet_->Synsets(name);
+  // Up the instance and kind links of the first two senses, a few steps:
+  // Kabul -> national capital -> capital -> city. (Not a city-state,
+  // whose other sense is a country: Singapore.)
+  bool city = false;
+  for (size_t sense = 0; sense < senses.size() && sense < 2; ++sense) {
+    std::vector<uint32_t> frontier = senses[sense].instance_of;
+    for (int depth = 0; depth < 4 && !frontier.empty(); ++depth) {
+      std::vector<uint32_t> next;
+      for (uint32_t offset : frontier) {
+        WordNetSynset up = wordnet_->SynsetAt(offset);
+        for (const std::string& w : up.words) {
+          if (w == "country" || w == "nation" || w == "state") return false;
+          city |= sense == 0 && (w == "city" || w == "town" || w == "metropolis");
+        }
+        next.insert(next.end(), up.hypernyms.begin(), up.hypernyms.end());
+      }
+      frontier = std::move(next);
+    }
+  }
+  return city;
+}
+
 EntityType EntityCatalog::KnownType(const std::string& name) const {
   {
     std::lock_guard<std::mutex> lock(mu_);

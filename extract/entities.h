@@ -79,6 +79,11 @@ class EntityCatalog {
   // "Microsoft's browser Internet Explorer", "Firefox, a web browser".
   std::optional<EntityType> KindOfNoun(const std::string& lemma) const;
 
+  // Whether WordNet's first sense of `name` is an instance of a city or a
+  // town ("Kabul", "Sochi"): no country, whatever "the country" after it
+  // refers to.
+  bool IsCity(const std::string& name) const;
+
   const WordNet& wordnet() const { return *wordnet_; }
 
  private:

@@ -494,6 +494,11 @@ void DocumentResolver::Resolve() {
         if (target >= 0 && kInstitutionNouns.count(m.head_word) &&
             !DescribesName(m.head_word, false, entities_[target].name))
           target = -1;
+        // "help the girls enter the country" after "Kabul": a country is no
+        // city.
+        if (target >= 0 && (m.head_word == "country" || m.head_word == "nation") &&
+            catalog_.IsCity(entities_[target].name))
+          target = -1;
         // "Facebook co-founder Mark Zuckerberg said the boy could tour the
         // company": an untyped name of the same sentence, named after the
         // last organisation, rather than that one.
