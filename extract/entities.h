@@ -79,9 +79,9 @@ class EntityCatalog {
   // "Microsoft's browser Internet Explorer", "Firefox, a web browser".
   std::optional<EntityType> KindOfNoun(const std::string& lemma) const;
 
-  // Whether WordNet's first sense of `name` is an instance of a city or a
-  // town ("Kabul", "Sochi"): no country, whatever "the country" after it
-  // refers to.
+  // Whether `name` is first of all a city or a town to WordNet ("Kabul",
+  // "Sochi"; not the city-state Singapore, which it also knows as a
+  // country): a name that "the country" cannot refer to.
   bool IsCity(const std::string& name) const;
 
   const WordNet& wordnet() const { return *wordnet_; }

@@ -251,7 +251,6 @@ void DocumentResolver::Resolve() {
       t = EntityType::kProduct;
     if (w.size() == 1 && name.compare(0, 4, "STS-") == 0 && text::IsDigits(std::string_view(name).substr(4)))
       t = EntityType::kEvent;
-
     // "he would make a blue Marilyn and a pink Marilyn": a person's name
     // never written without "a" is a thing's, a work's here.
     if (t == EntityType::kPerson && !named_definitely.count(name)) t = EntityType::kOther;
