@@ -1823,6 +1823,17 @@ class SentenceView {
   std::vector<bool> adjective_;   // the halves of "pro-Beijing" 
 };
 
+// The noun after "one of" when token `one` is "one" ("one of the oldest
+// universities", "one of the first opponents of the war"), else `one`.
+int NounAfterOneOf(const Sentence& s, const SentenceView& view, int one) {
+  if (one < 0 || Lower(s.tokens[one].form) != "one") return one;
+  int noun = one;
+  for (int k : view.kids(one))
+    if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" && view.CaseOf(k) == "of")
+      noun = k;
+  return noun;
+}
+
 // The words of role noun `noun` with the modifiers before it, lower case,
 // joined by '_' ("chief_executive", "prime_minister"); `lo` gets the first
 // of them. An age is no part of a role: "a 14-year-old boy", "their
@@ -2889,10 +2900,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         // (An event is where it is held after "in": "the Spitfire
         // Tournament in Canada"; not before a comma: "World Cup, Sweden".)
         auto could_be_located = [&](bool event_ok) {
-          std::vector<std::string> words;
-          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {
-          }
-          words.pop_back();
+          std::vector<std::string> words = text::SpaceSeparatedWords(m.name);
           if (EndsWithPlaceWord(words)) return true;
           const NamedSpan* mine = view.RecognizedAt(head);
           if (mine && (mine->type == EntityType::kPerson ||
@@ -2934,9 +2942,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         auto own_type = [&]() {
           EntityType known = catalog_->KnownType(m.name);
           if (known != EntityType::kOther) return known;
-          std::vector<std::string> words;
-          for (std::stringstream ss(m.name); ss >> words.emplace_back();) {}
-          words.pop_back();
+          std::vector<std::string> words = text::SpaceSeparatedWords(m.name);
           if (EndsWithOrganizationWord(words)) return EntityType::kOrganization;
           const NamedSpan* mine = view.RecognizedAt(head);
           return mine ? mine->type : EntityType::kOther;
@@ -3282,12 +3288,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
           const std::string& rel = s.tokens[described].deprel;
           // "Oxford, one of the oldest universities in England": the noun
           // after "one of" describes the name.
-          int a = described;
-          if (rel == "appos" && Lower(s.tokens[described].form) == "one")
-            for (int k : view.kids(described))
-              if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
-                  view.CaseOf(k) == "of")
-                a = k;
+          int a = rel == "appos" ? NounAfterOneOf(s, view, described) : described;
           bool after = (rel == "appos" || rel == "list") && a > head;
           // (A title the recognizer left out of the name is no name:
           // "Google CEO Sundar Pichai".)
@@ -4592,11 +4593,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
         int role_head = as_role >= 0 ? as_role : t.objects[0].head;
         // "Chomsky was one of the first opponents of the war": the noun
         // after "one of" is the role.
-        if (role_head >= 0 && Lower(s.tokens[role_head].form) == "one")
-          for (int k : view.kids(role_head))
-            if (s.tokens[k].deprel == "nmod" && s.tokens[k].upos == "NOUN" &&
-                view.CaseOf(k) == "of")
-              role_head = k;
+        role_head = NounAfterOneOf(s, view, role_head);
         const Token& r = s.tokens[role_head >= 0 ? role_head : 0];
         // (A person's noun in any sense, for a person: "was a founder of
         // Greenpeace", though a founder is first of all a horse's disease.)
@@ -4759,8 +4756,7 @@ Extraction OpenIeExtractor::ExtractFromSentences(const Document& document,
       // hold a post there ("president of").
       static const std::set<std::string> kLeads = {"found", "co-found", "lead", "head", "run"};
       bool academic_institution = false;
-      std::istringstream name_words(Lower(es[organisation].name));
-      for (std::string w; name_words >> w;)
+      for (const std::string& w : text::SpaceSeparatedWords(Lower(es[organisation].name)))
         academic_institution |= w == "university" || w == "college" || w == "institute" ||
                                 w == "laboratory" || w == "academy";
       if (academic_institution && !kLeads.count(r) && !role) continue;

@@ -1641,9 +1641,7 @@ void RepairConjunctionReadAsPreposition(Sentence& sentence) {
       if (up == noun) end = std::max(end, k);
     }
     int verb = end + 1;
-    if (verb >= n || t[verb].upos != "VERB" || HasSubject(t, verb) ||
-        (t[verb].xpos != "VBD" && t[verb].xpos != "VBZ" && t[verb].xpos != "VBP"))
-      continue;
+    if (verb >= n || !IsFiniteVerb(t[verb]) || HasSubject(t, verb)) continue;
     // (The verb hangs above the noun: on the clause the noun's phrase is in.)
     int up = t[noun].head;
     bool above = false;
